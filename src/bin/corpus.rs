@@ -1,0 +1,2 @@
+//! The `corpus` CLI: check / extract / export.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Ingest: article file -> Document (metadata, boilerplate removal, paragraphs, sentences).

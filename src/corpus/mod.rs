@@ -1,0 +1,12 @@
+//! The corpus core: pure Rust, no web dependency. It turns article files into analyzed
+//! [`document::Document`]s (ingest, figures, entities), indexes and queries them, and writes the
+//! snapshot the app bundles. It compiles natively (the `corpus` CLI, `build.rs`, tests) and to
+//! wasm32 (the app). `build.rs` mounts this directory with `#[path]`, so modules refer to each
+//! other as `crate::corpus::…` or `super::…`, never through other parts of the crate.
+
+pub mod document;
+pub mod entities;
+pub mod figures;
+pub mod ingest;
+pub mod numbers;
+pub mod text;

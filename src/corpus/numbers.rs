@@ -1,0 +1,1 @@
+//! French numerals as the press writes them. (Being written: see issue 3.)
