@@ -8,5 +8,8 @@ pub mod document;
 pub mod entities;
 pub mod figures;
 pub mod ingest;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
 pub mod numbers;
+pub mod snapshot;
 pub mod text;
