@@ -84,7 +84,8 @@ fn valid_date(d: Date) -> bool {
     match d.day {
         None => true,
         Some(day) => {
-            let leap = d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0);
+            let leap = d.year.is_multiple_of(4)
+                && (!d.year.is_multiple_of(100) || d.year.is_multiple_of(400));
             let days = [
                 31,
                 if leap { 29 } else { 28 },
