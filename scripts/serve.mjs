@@ -1,0 +1,64 @@
+// A small static file server for dist/, used by `make run` and by the end-to-end tests.
+// It binds to 127.0.0.1 only, serves the right MIME types (application/wasm matters), refuses
+// paths that leave the served folder, and never caches, so a rebuilt app is seen at once.
+//
+//   node scripts/serve.mjs DIR [PORT]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves to { url, port, close }. */
+export async function startServer({ dir, port = 0, host = '127.0.0.1', headers = {} }) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const { pathname } = new URL(req.url, 'http://localhost');
+      let path = normalize(join(root, decodeURIComponent(pathname)));
+      if (path !== root && !path.startsWith(root + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
+      const body = await readFile(path);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        ...headers,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, host, ok); });
+  const actual = server.address().port;
+  return {
+    url: `http://${host}:${actual}/`,
+    port: actual,
+    close: () => new Promise((ok) => { for (const s of sockets) s.destroy(); server.close(() => ok()); }),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
+  const { url } = await startServer({ dir, port: Number(port) });
+  console.log(`Raqmi is served at ${url} (Ctrl+C to stop)`);
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every check of the project, in order, stopping at the first failure:
+# formatting, clippy (native and wasm32, warnings are errors), native tests, browser tests
+# (wasm-bindgen-test in headless Chromium), a release build with its size report, and the
+# end-to-end suite (playwright-core + node's test runner) against the built dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+step "native tests"
+cargo test
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build"
+trunk build --release true
+node scripts/dist-sizes.mjs dist
+
+step "end-to-end tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
