@@ -2,6 +2,8 @@
 //! people) is pure and tested natively; the views compile only for wasm32.
 
 pub mod format;
+pub mod i18n;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 mod view;

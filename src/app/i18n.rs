@@ -1,0 +1,128 @@
+//! Interface strings in French (the default), English and Arabic. Each language's strings live
+//! in one data file, `data/i18n/<lang>.txt` (`key = value` lines, `#` comments, `{name}`
+//! placeholders filled by [`Strings::fill`]). A unit test fails when a key is missing in one
+//! language, or when a language's placeholders differ from French's.
+
+use super::url::Lang;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const FR: &str = include_str!("../../data/i18n/fr.txt");
+const EN: &str = include_str!("../../data/i18n/en.txt");
+const AR: &str = include_str!("../../data/i18n/ar.txt");
+
+/// The strings of one language.
+pub struct Strings {
+    map: HashMap<&'static str, &'static str>,
+}
+
+/// Parses one language file; errors name the file's line.
+pub fn parse(
+    name: &str,
+    data: &'static str,
+) -> Result<HashMap<&'static str, &'static str>, String> {
+    let mut map = HashMap::new();
+    for (i, line) in data.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(" = ") else {
+            return Err(format!(
+                "data/i18n/{name}.txt:{}: expected `key = value`",
+                i + 1
+            ));
+        };
+        if map.insert(key.trim(), value.trim()).is_some() {
+            return Err(format!(
+                "data/i18n/{name}.txt:{}: key {key:?} defined twice",
+                i + 1
+            ));
+        }
+    }
+    Ok(map)
+}
+
+/// The strings of a language, parsed once.
+pub fn strings(lang: Lang) -> &'static Strings {
+    static CELLS: [OnceLock<Strings>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (i, name, data) = match lang {
+        Lang::Fr => (0, "fr", FR),
+        Lang::En => (1, "en", EN),
+        Lang::Ar => (2, "ar", AR),
+    };
+    CELLS[i].get_or_init(|| Strings {
+        // The files are checked by the tests below; a broken one degrades to keys on screen.
+        map: parse(name, data).unwrap_or_default(),
+    })
+}
+
+impl Strings {
+    /// The string for `key`; the key itself when missing (visible, never a crash).
+    pub fn get(&self, key: &'static str) -> &'static str {
+        self.map.get(key).copied().unwrap_or(key)
+    }
+
+    /// The string for `key` with its `{name}` placeholders replaced.
+    pub fn fill(&self, key: &'static str, args: &[(&str, &str)]) -> String {
+        let mut out = self.get(key).to_string();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_key_with_the_same_placeholders() {
+        let fr = parse("fr", FR).unwrap();
+        for (name, data) in [("en", EN), ("ar", AR)] {
+            let other = parse(name, data).unwrap();
+            let missing: Vec<_> = fr.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<_> = other.keys().filter(|k| !fr.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{name} lacks {missing:?}");
+            assert!(extra.is_empty(), "{name} has keys French lacks: {extra:?}");
+            for (key, value) in &fr {
+                assert_eq!(
+                    placeholders(value),
+                    placeholders(other[key]),
+                    "{name}: {key}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_malformed_line_is_reported_with_its_line() {
+        assert_eq!(
+            parse("xx", "a = b\nbroken\n").unwrap_err(),
+            "data/i18n/xx.txt:2: expected `key = value`"
+        );
+        assert!(parse("xx", "a = b\na = c\n")
+            .unwrap_err()
+            .contains("defined twice"));
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        let s = strings(Lang::Fr);
+        assert_eq!(s.fill("results.count", &[("n", "5")]), "5 articles");
+        assert_eq!(
+            strings(Lang::En).fill("results.count", &[("n", "5")]),
+            "5 articles"
+        );
+        assert_eq!(s.get("no.such.key"), "no.such.key");
+    }
+}
