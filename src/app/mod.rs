@@ -3,6 +3,7 @@
 
 pub mod format;
 pub mod i18n;
+pub mod state;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]
