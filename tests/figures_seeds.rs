@@ -266,3 +266,37 @@ fn seed_spans_match_the_acceptance_surfaces_exactly() {
         }
     }
 }
+
+#[test]
+fn seed_004_ticker_formats_read_right_out_of_context() {
+    // Ingest removes the ticker, but its formats must still read right elsewhere.
+    let path = format!(
+        "{}/seeds/004_1a904081dba04b63.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let raw = std::fs::read_to_string(path).expect("seed 004");
+    let ticker = &raw[..raw.find("Merci d'avoir").expect("end of ticker")];
+    let figs = extract_figures(ticker);
+    let find = |s: &str| {
+        figs.iter()
+            .find(|f| ticker[f.span.range()].contains(s))
+            .map(|f| (f.value, f.kind, f.qualifier))
+    };
+    assert_eq!(
+        find("7,9 MMDH"),
+        Some((7.9e9, K::Money, Some(Qualifier::About)))
+    );
+    assert_eq!(find("+15,5 %"), Some((15.5, K::Percent, None)));
+    assert_eq!(find("21 %"), Some((21.0, K::Percent, None)));
+    assert_eq!(
+        find("6.500"),
+        Some((6500.0, K::Count, Some(Qualifier::Over)))
+    );
+    assert_eq!(find("50 ans"), Some((50.0, K::Duration, None)));
+    for never in ["2026", "2025", "16h00", "19", "06", "2024"] {
+        assert!(find(never).is_none(), "{never}: {}", show(ticker, &figs));
+    }
+    if std::env::var_os("SHOW_FIGURES").is_some() {
+        eprintln!("ticker:\n{}", show(ticker, &figs));
+    }
+}

@@ -516,7 +516,7 @@ impl Scanner<'_> {
             return Step::Skip(n.end);
         }
 
-        let mut tail = self.tail(end, n.scaled || scale != 1.0);
+        let mut tail = self.tail(end, n.scaled || scale != 1.0, low >= 2.0);
         // The figure's span ends at its own unit, not at one carried from further on.
         let fig_end = tail.map_or(end, |t| t.end);
         if tail.is_none() && !year_like {
@@ -604,7 +604,7 @@ impl Scanner<'_> {
                 return None;
             }
             let m = self.number_at(k + 1)?;
-            if let Some(t) = self.tail(m.end, m.scaled) {
+            if let Some(t) = self.tail(m.end, m.scaled, m.value >= 2.0) {
                 return Some((t, m.scale));
             }
             k = m.end;
@@ -612,8 +612,9 @@ impl Scanner<'_> {
         None
     }
 
-    /// A currency, the percent sign or a counted noun at token `j`.
-    fn tail(&self, j: usize, scaled: bool) -> Option<Tail> {
+    /// A currency, the percent sign or a counted noun at token `j`. A noun missing from the
+    /// lexicon must be plural after a plural number: that keeps verbs out ("1337 forment").
+    fn tail(&self, j: usize, scaled: bool, plural: bool) -> Option<Tail> {
         let line = self.line;
         // After a scale word the unit comes through "de"/"d’" ("3,9 millions de dhs"); a plain
         // number takes its unit directly ("1000 postes", "78%").
@@ -658,7 +659,8 @@ impl Scanner<'_> {
                 break;
             }
         }
-        if self.plausible_noun(n, false) {
+        let plural_form = self.line.fold(n).ends_with(['s', 'x', 'z']);
+        if self.plausible_noun(n, false) && (plural_form || !plural) {
             return Some(self.with_distributive(
                 noun_start,
                 n + 1,
