@@ -23,9 +23,9 @@
 use super::document::{Category, Figure, FigureKind, Qualifier, Span};
 use super::numbers::{
     apply_scales, digits_at, parse_rows, parse_value, scale_at, words_at, Line, Number, TokKind,
+    WordMap,
 };
 use super::text::fold;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 // ---------------------------------------------------------------------------------------------
@@ -60,13 +60,13 @@ const ORDINAL_SUFFIX: u8 = 16;
 
 /// Phrases of one or more folded tokens, looked up by their first token.
 struct Phrases<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: WordMap<Vec<(Vec<String>, V)>>,
 }
 
 impl<V: Copy> Phrases<V> {
     fn new() -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
         }
     }
 
@@ -94,7 +94,7 @@ struct Lexicons {
     nouns: Phrases<NounClass>,
     /// (phrase, meaning), longest first.
     qualifiers: Vec<(Vec<String>, Meaning)>,
-    context: HashMap<String, u8>,
+    context: WordMap<u8>,
 }
 
 macro_rules! lexicon_file {
@@ -172,7 +172,7 @@ impl Lexicons {
         }
         qualifiers.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
 
-        let mut context = HashMap::new();
+        let mut context = WordMap::default();
         let (file, src) = CONTEXT;
         for row in parse_rows(file, src, 2, errors) {
             let bit = match row.fields[1] {
@@ -269,7 +269,9 @@ impl Scanner<'_> {
         while i < self.line.len() {
             match self.at(i, floor) {
                 Step::Figure(f, next) => {
-                    out.push(f);
+                    if f.value.is_finite() && f.high.is_none_or(f64::is_finite) {
+                        out.push(f);
+                    }
                     i = next.max(i + 1);
                     floor = i;
                 }
@@ -386,6 +388,10 @@ impl Scanner<'_> {
 
     fn from_words(&self, i: usize, floor: usize) -> Step {
         let line = self.line;
+        // No number or scale word is longer than this: most words skip the lookups.
+        if line.fold(i).len() > 14 {
+            return Step::Nothing;
+        }
         if let Some(n) = words_at(line, i) {
             // "un ftour", "l’un des", "une conférence": an article, unless a scale follows.
             let lone_article = n.end == i + 1 && matches!(line.fold(i), "un" | "une");
