@@ -311,13 +311,13 @@ impl Scanner<'_> {
 
     fn at(&self, i: usize, floor: usize) -> Step {
         match self.line.kind(i) {
-            Some(TokKind::Num) => self.from_digits(i, floor),
-            Some(TokKind::Word) => self.from_words(i, floor),
+            Some(TokKind::Num) => self.at_digits(i, floor),
+            Some(TokKind::Word) => self.at_words(i, floor),
             _ => Step::Nothing,
         }
     }
 
-    fn from_digits(&self, i: usize, floor: usize) -> Step {
+    fn at_digits(&self, i: usize, floor: usize) -> Step {
         let line = self.line;
         // Glued on the left to a name or another number: "Le360", "UM6P", "Covid-19", "S1-2025".
         if line.glued(i) {
@@ -386,7 +386,7 @@ impl Scanner<'_> {
         self.quantity(n, lead, floor, None)
     }
 
-    fn from_words(&self, i: usize, floor: usize) -> Step {
+    fn at_words(&self, i: usize, floor: usize) -> Step {
         let line = self.line;
         // No number or scale word is longer than this: most words skip the lookups.
         if line.fold(i).len() > 14 {

@@ -452,13 +452,9 @@ pub fn words_at(line: &Line, i: usize) -> Option<Number> {
         previous = v;
         end = j + 1;
         // Joined by a hyphen ("dix-huit"), by "et" ("vingt et un") or by a space.
-        let next = if line.is_punct(end, "-") && line.glued(end) && line.glued(end + 1) {
-            end + 1
-        } else if line.fold(end) == "et" && matches!(line.fold(end + 1), "un" | "une" | "onze") {
-            end + 1
-        } else {
-            end
-        };
+        let joined = (line.is_punct(end, "-") && line.glued(end) && line.glued(end + 1))
+            || (line.fold(end) == "et" && matches!(line.fold(end + 1), "un" | "une" | "onze"));
+        let next = if joined { end + 1 } else { end };
         if next >= line.len() || line.kind(next) != Some(TokKind::Word) {
             break;
         }
@@ -522,6 +518,24 @@ pub fn parse_number(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn malformed_lexicon_lines_are_reported_with_file_and_line() {
+        let mut errors = Vec::new();
+        let src = "# comment\nmillions\t1e6\texact\n\nmilliards 1e9 exact\nk\t\texact\n";
+        let rows = parse_rows("scales.txt", src, 3, &mut errors);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("scales.txt:4: "), "{}", errors[0]);
+        assert!(errors[1].starts_with("scales.txt:5: "), "{}", errors[1]);
+        let bad = Row {
+            line: 7,
+            fields: vec!["k", "beaucoup"],
+        };
+        assert_eq!(parse_value("scales.txt", &bad, 1, &mut errors), None);
+        assert!(errors[2].starts_with("scales.txt:7: "), "{}", errors[2]);
+    }
 
     #[test]
     fn lexer_keeps_units_glued_and_apostrophes_apart() {
