@@ -205,7 +205,10 @@ pub fn first_words(text: &str, max_chars: usize) -> String {
         Some(i) if i > cut / 2 => &head[..i],
         _ => head,
     };
-    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c)))
+    format!(
+        "{}…",
+        head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+    )
 }
 
 #[cfg(test)]
