@@ -38,10 +38,17 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
     let names = gazetteer_matches(&doc, gaz, &local_acronyms);
     // Longest wins: a long form that the gazetteer does not know ("… au Maroc (XYZ)") beats the
     // place it ends with ("Maroc").
-    let mut candidates: Vec<Candidate> = long_forms.into_iter().chain(names).collect();
-    candidates.sort_by_key(|c| (std::cmp::Reverse(c.end_tok - c.start_tok), c.start_tok));
-    for c in candidates {
-        found.try_add(c);
+    if long_forms.is_empty() {
+        // Gazetteer matches never overlap one another: no need to sort.
+        for c in names {
+            found.try_add(c);
+        }
+    } else {
+        let mut candidates: Vec<Candidate> = long_forms.into_iter().chain(names).collect();
+        candidates.sort_by_key(|c| (std::cmp::Reverse(c.end_tok - c.start_tok), c.start_tok));
+        for c in candidates {
+            found.try_add(c);
+        }
     }
     find_persons(&doc, gaz, &mut found);
     found.into_entities(&doc)
@@ -119,38 +126,64 @@ impl<'a> Tokens<'a> {
         let mut toks = Vec::with_capacity(text.len() / 6 + 1);
         let mut keys = String::with_capacity(text.len() + 8);
         let bytes = text.as_bytes();
+        let n = bytes.len();
         let mut i = 0;
-        while i < bytes.len() {
-            let (c, len) = char_at(text, i);
-            if !is_word_char(c) {
-                i += len;
-                continue;
-            }
+        while i < n {
+            // Most of the text is ASCII: skip separators and copy word runs by the byte, and
+            // decode only the rest.
+            let b = bytes[i];
+            let first_flags = if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                if b.is_ascii_uppercase() {
+                    CAP
+                } else if b.is_ascii_digit() {
+                    DIGIT
+                } else {
+                    0
+                }
+            } else {
+                let (c, len) = char_at(text, i);
+                if !is_word_char(c) {
+                    i += len;
+                    continue;
+                }
+                if c.is_uppercase() {
+                    CAP
+                } else {
+                    0
+                }
+            };
             let start = i;
             let key = keys.len();
-            let mut flags = 0u8;
             let (mut has_upper, mut has_lower) = (false, false);
-            if c.is_uppercase() {
-                flags |= CAP;
-            } else if c.is_ascii_digit() {
-                flags |= DIGIT;
-            }
-            while i < bytes.len() {
+            loop {
+                let run = i;
+                while i < n && bytes[i].is_ascii_alphanumeric() {
+                    has_upper |= bytes[i].is_ascii_uppercase();
+                    has_lower |= bytes[i].is_ascii_lowercase();
+                    i += 1;
+                }
+                if i > run {
+                    let from = keys.len();
+                    keys.push_str(&text[run..i]);
+                    keys[from..].make_ascii_lowercase();
+                }
+                if i >= n || bytes[i] < 0x80 {
+                    break;
+                }
                 let (c, len) = char_at(text, i);
                 if !is_word_char(c) {
                     break;
                 }
-                if c.is_ascii() {
-                    has_upper |= c.is_ascii_uppercase();
-                    has_lower |= c.is_ascii_lowercase();
-                    keys.push(c.to_ascii_lowercase());
-                } else {
-                    has_upper |= c.is_uppercase();
-                    has_lower |= c.is_lowercase();
-                    keys.extend(fold_char(c).chars());
-                }
+                has_upper |= c.is_uppercase();
+                has_lower |= c.is_lowercase();
+                keys.extend(fold_char(c).chars());
                 i += len;
             }
+            let mut flags = first_flags;
             if has_upper && !has_lower {
                 flags |= UPPER;
             }
@@ -269,6 +302,9 @@ pub struct Gazetteer {
     aliases: Vec<Alias>,
     /// Alias ids by the stem of their first word, longest alias first.
     by_first: FastMap<String, Vec<u32>>,
+    /// First-word stems of the few aliases that may start with a lower-case word or a digit
+    /// ("inwi", "1337 School"): other such words skip the hash look-up, which is most words.
+    lower_first: Vec<String>,
     first_names: FastMap<String, ()>,
     /// Last word of each gazetteer person, when no other gazetteer person shares it.
     surnames: FastMap<String, u32>,
@@ -408,10 +444,14 @@ pub fn parse_gazetteer(src: &str) -> Result<Gazetteer, String> {
                 .entry(words[0].stem.clone())
                 .or_default()
                 .push(id);
+            let first_cap = t.toks[0].is(CAP);
+            if !first_cap && !g.lower_first.contains(&words[0].stem) {
+                g.lower_first.push(words[0].stem.clone());
+            }
             g.aliases.push(Alias {
                 entry,
                 words,
-                first_cap: t.toks[0].is(CAP),
+                first_cap,
                 written: name.to_string(),
             });
             if kind == EntityKind::Person
@@ -463,8 +503,12 @@ fn is_name_gap(gap: &str, comma_allowed: bool) -> bool {
 
 /// The longest gazetteer alias starting at token `i`: (number of tokens, entry).
 fn match_alias(doc: &Tokens, gaz: &Gazetteer, i: usize) -> Option<(usize, u32)> {
-    let ids = gaz.by_first.get(doc.stem(i))?;
     let first = doc.toks[i];
+    let stem = doc.stem(i);
+    if !first.is(CAP) && !gaz.lower_first.iter().any(|w| w == stem) {
+        return None;
+    }
+    let ids = gaz.by_first.get(stem)?;
     'alias: for &id in ids {
         let a = &gaz.aliases[id as usize];
         let n = a.words.len();
@@ -525,7 +569,7 @@ impl Found {
         true
     }
     fn into_entities(mut self, doc: &Tokens) -> Vec<Entity> {
-        self.chosen.sort_by_key(|c| c.start_tok);
+        self.chosen.sort_unstable_by_key(|c| c.start_tok);
         self.chosen
             .into_iter()
             .map(|c| Entity {
@@ -551,8 +595,6 @@ fn gazetteer_matches(
     let mut i = 0;
     while i < doc.toks.len() {
         let t = doc.toks[i];
-        // Lower-case words only start lower-case aliases ("inwi", "école 1337"); the look-up is
-        // the same and cheap, so no special case.
         if let Some((n, entry)) = match_alias(doc, gaz, i) {
             let e = &gaz.entries[entry as usize];
             out.push(Candidate {
