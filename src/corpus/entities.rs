@@ -118,13 +118,15 @@ impl Tok {
 struct Tokens<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    keys: String,
+    /// Folded words back to back. Bytes, not `str`: comparisons and hashing then skip UTF-8
+    /// boundary checks, which showed up in profiles.
+    keys: Vec<u8>,
 }
 
 impl<'a> Tokens<'a> {
     fn new(text: &'a str) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 6 + 1);
-        let mut keys = String::with_capacity(text.len() + 8);
+        let mut keys = Vec::with_capacity(text.len() + 8);
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = 0;
@@ -145,8 +147,8 @@ impl<'a> Tokens<'a> {
                     0
                 }
             } else {
-                let (c, len) = char_at(text, i);
-                if !is_word_char(c) {
+                let (c, len) = char_at(bytes, i);
+                if !is_word_char_fast(c) {
                     i += len;
                     continue;
                 }
@@ -168,19 +170,22 @@ impl<'a> Tokens<'a> {
                 }
                 if i > run {
                     let from = keys.len();
-                    keys.push_str(&text[run..i]);
+                    keys.extend_from_slice(&bytes[run..i]);
                     keys[from..].make_ascii_lowercase();
                 }
                 if i >= n || bytes[i] < 0x80 {
                     break;
                 }
-                let (c, len) = char_at(text, i);
-                if !is_word_char(c) {
+                let (c, len) = char_at(bytes, i);
+                if !is_word_char_fast(c) {
                     break;
                 }
                 has_upper |= c.is_uppercase();
                 has_lower |= c.is_lowercase();
-                keys.extend(fold_char(c).chars());
+                for f in fold_char(c).chars() {
+                    let mut buf = [0u8; 4];
+                    keys.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                }
                 i += len;
             }
             let mut flags = first_flags;
@@ -192,7 +197,7 @@ impl<'a> Tokens<'a> {
             }
             // Keys longer than u16 (absurd words) are cut; a cut key only fails to match.
             let key_len = (keys.len() - key).min(u16::MAX as usize);
-            let stem_len = stem_len(&keys.as_bytes()[key..key + key_len], flags);
+            let stem_len = stem_len(&keys[key..key + key_len], flags);
             toks.push(Tok {
                 start: start as u32,
                 end: i as u32,
@@ -205,16 +210,16 @@ impl<'a> Tokens<'a> {
         Tokens { text, toks, keys }
     }
 
-    fn key(&self, t: usize) -> &str {
+    fn key(&self, t: usize) -> &[u8] {
         let t = self.toks[t];
         let k = t.key as usize;
-        self.keys.get(k..k + t.key_len as usize).unwrap_or("")
+        &self.keys[k..k + t.key_len as usize]
     }
 
-    fn stem(&self, t: usize) -> &str {
+    fn stem(&self, t: usize) -> &[u8] {
         let t = self.toks[t];
         let k = t.key as usize;
-        self.keys.get(k..k + t.stem_len as usize).unwrap_or("")
+        &self.keys[k..k + t.stem_len as usize]
     }
 
     fn word(&self, t: usize) -> &'a str {
@@ -235,16 +240,32 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// The character at byte `i` (a char boundary) and its length; ASCII without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return (b as char, 1);
+/// The character starting at byte `i` of a `str`'s bytes (a char boundary) and its length,
+/// decoded by hand: `str::get(i..)` re-validates the boundary on every call.
+fn char_at(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = bytes[i];
+    if b0 < 0x80 {
+        return (b0 as char, 1);
     }
-    match text.get(i..).and_then(|s| s.chars().next()) {
-        Some(c) => (c, c.len_utf8()),
-        None => (' ', 1),
+    let (len, init) = match b0 {
+        0xF0.. => (4, b0 & 0x07),
+        0xE0.. => (3, b0 & 0x0F),
+        _ => (2, b0 & 0x1F),
+    };
+    let mut cp = u32::from(init);
+    for k in 1..len {
+        cp = (cp << 6) | u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    }
+    (char::from_u32(cp).unwrap_or('\u{fffd}'), len)
+}
+
+/// [`is_word_char`] with shortcuts for the non-ASCII characters of French press text: accented
+/// Latin-1 letters are letters, typographic punctuation (’ – — … and the like) is not.
+fn is_word_char_fast(c: char) -> bool {
+    match c {
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => is_word_char(c),
     }
 }
 
@@ -261,12 +282,12 @@ fn stem_len(key: &[u8], flags: u8) -> usize {
 }
 
 /// Folds and stems one word the way [`Tokens`] does (for word lists).
-fn word_stem(word: &str) -> String {
+fn word_stem(word: &str) -> Vec<u8> {
     let t = Tokens::new(word);
     if t.toks.is_empty() {
-        return String::new();
+        return Vec::new();
     }
-    t.stem(0).to_string()
+    t.stem(0).to_vec()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +299,7 @@ struct GazEntry {
 }
 
 struct AliasWord {
-    stem: String,
+    stem: Vec<u8>,
     /// Written in capitals in the gazetteer: the text must be in capitals too ("CRI", not "cri").
     upper: bool,
     /// The alias has a comma before this word ("Fédération des technologies de l’information,
@@ -301,13 +322,13 @@ pub struct Gazetteer {
     entries: Vec<GazEntry>,
     aliases: Vec<Alias>,
     /// Alias ids by the stem of their first word, longest alias first.
-    by_first: FastMap<String, Vec<u32>>,
+    by_first: FastMap<Vec<u8>, Vec<u32>>,
     /// First-word stems of the few aliases that may start with a lower-case word or a digit
     /// ("inwi", "1337 School"): other such words skip the hash look-up, which is most words.
-    lower_first: Vec<String>,
-    first_names: FastMap<String, ()>,
+    lower_first: Vec<Vec<u8>>,
+    first_names: FastMap<Vec<u8>, ()>,
     /// Last word of each gazetteer person, when no other gazetteer person shares it.
-    surnames: FastMap<String, u32>,
+    surnames: FastMap<Vec<u8>, u32>,
 }
 
 impl Gazetteer {
@@ -334,10 +355,7 @@ impl Gazetteer {
     /// The folded comparison key of an alias ("Souss-Massa" and "Souss Massa" share one).
     pub fn match_key(alias: &str) -> String {
         let t = Tokens::new(alias);
-        (0..t.toks.len())
-            .map(|i| t.stem(i))
-            .collect::<Vec<_>>()
-            .join(" ")
+        String::from_utf8_lossy(&joined_stems(&t, 0, t.toks.len())).into_owned()
     }
 }
 
@@ -359,7 +377,7 @@ pub fn parse_gazetteer(src: &str) -> Result<Gazetteer, String> {
     // alias key -> (entry, line) to report conflicts.
     let mut seen: FastMap<String, (u32, usize)> = FastMap::default();
     let mut canonicals: FastMap<(EntityKind, String), usize> = FastMap::default();
-    let mut surname_count: FastMap<String, (u32, usize)> = FastMap::default();
+    let mut surname_count: FastMap<Vec<u8>, (u32, usize)> = FastMap::default();
     for (n, raw) in src.lines().enumerate() {
         let line_no = n + 1;
         let err = |msg: String| format!("gazetteer.tsv:{line_no}: {msg}");
@@ -401,7 +419,7 @@ pub fn parse_gazetteer(src: &str) -> Result<Gazetteer, String> {
                 if t.toks.len() != 1 {
                     return Err(err(format!("first name {name:?} must be one word")));
                 }
-                g.first_names.insert(t.stem(0).to_string(), ());
+                g.first_names.insert(t.stem(0).to_vec(), ());
             }
             continue;
         };
@@ -434,7 +452,7 @@ pub fn parse_gazetteer(src: &str) -> Result<Gazetteer, String> {
             }
             let words: Vec<AliasWord> = (0..t.toks.len())
                 .map(|i| AliasWord {
-                    stem: t.stem(i).to_string(),
+                    stem: t.stem(i).to_vec(),
                     upper: t.toks[i].is(UPPER),
                     comma_before: t.gap_before(i).contains(','),
                 })
@@ -458,7 +476,7 @@ pub fn parse_gazetteer(src: &str) -> Result<Gazetteer, String> {
                 && t.toks.len() >= 2
                 && t.stem(t.toks.len() - 1).len() >= 3
             {
-                let last = t.stem(t.toks.len() - 1).to_string();
+                let last = t.stem(t.toks.len() - 1).to_vec();
                 let e = surname_count.entry(last).or_insert((entry, 0));
                 if e.0 != entry {
                     e.1 += 1;
@@ -687,8 +705,8 @@ const HEADS: &[(&str, EntityKind)] = &[
     ("colloque", EntityKind::Event),
 ];
 
-fn head_kind(stem: &str) -> Option<EntityKind> {
-    static HEAD_MAP: OnceLock<FastMap<String, EntityKind>> = OnceLock::new();
+fn head_kind(stem: &[u8]) -> Option<EntityKind> {
+    static HEAD_MAP: OnceLock<FastMap<Vec<u8>, EntityKind>> = OnceLock::new();
     HEAD_MAP
         .get_or_init(|| HEADS.iter().map(|&(w, k)| (word_stem(w), k)).collect())
         .get(stem)
@@ -762,7 +780,7 @@ fn acronym_definitions(
         if !looks_like_acronym(acronym) {
             continue;
         }
-        let initial = doc.key(j).chars().next();
+        let initial = doc.key(j).first();
         // Walk back over the clause to the head word, preferring one with the acronym's initial.
         let last = j - 1;
         let mut head: Option<(usize, EntityKind)> = None;
@@ -771,7 +789,7 @@ fn acronym_definitions(
             let tok = doc.toks[m];
             if tok.is(CAP) {
                 if let Some(kind) = head_kind(doc.stem(m)) {
-                    let matches_initial = doc.key(m).chars().next() == initial;
+                    let matches_initial = doc.key(m).first() == initial;
                     if head.is_none() || matches_initial {
                         head = Some((m, kind));
                     }
@@ -867,17 +885,17 @@ const PARTICLES: &[&str] = &[
 ];
 
 struct WordSets {
-    not_names: FastMap<&'static str, ()>,
-    roles: FastMap<&'static str, ()>,
-    role_stops: FastMap<&'static str, ()>,
-    titles: FastMap<&'static str, ()>,
-    particles: FastMap<&'static str, ()>,
+    not_names: FastMap<&'static [u8], ()>,
+    roles: FastMap<&'static [u8], ()>,
+    role_stops: FastMap<&'static [u8], ()>,
+    titles: FastMap<&'static [u8], ()>,
+    particles: FastMap<&'static [u8], ()>,
 }
 
 fn word_sets() -> &'static WordSets {
     static SETS: OnceLock<WordSets> = OnceLock::new();
     SETS.get_or_init(|| {
-        let set = |words: &[&'static str]| words.iter().map(|&w| (w, ())).collect();
+        let set = |words: &[&'static str]| words.iter().map(|&w| (w.as_bytes(), ())).collect();
         WordSets {
             not_names: set(NOT_NAMES),
             roles: set(ROLE_WORDS),
@@ -938,7 +956,7 @@ fn role_after(doc: &Tokens, sets: &WordSets, end: usize) -> Option<String> {
         return None;
     }
     let mut r = end;
-    if matches!(doc.key(r), "le" | "la" | "l") && r + 1 < doc.toks.len() {
+    if matches!(doc.key(r), b"le" | b"la" | b"l") && r + 1 < doc.toks.len() {
         r += 1;
     }
     if !sets.roles.contains_key(doc.key(r)) {
@@ -1004,7 +1022,7 @@ fn has_title(doc: &Tokens, sets: &WordSets, t: usize) -> bool {
     // "M" alone is only a title with its dot; the others take it or not.
     let gap = match gap.strip_prefix('.') {
         Some(rest) => rest,
-        None if key == "m" => return false,
+        None if key == b"m" => return false,
         None => gap,
     };
     !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
@@ -1083,8 +1101,8 @@ fn find_persons(doc: &Tokens, gaz: &Gazetteer, found: &mut Found) {
     }
 
     // Full names of this text, to resolve "M. Charaf" and a lone "Zarouk".
-    let mut full_by_last: FastMap<&str, Vec<(usize, String)>> = FastMap::default();
-    let mut full_by_key: FastMap<String, String> = FastMap::default();
+    let mut full_by_last: FastMap<&[u8], Vec<(usize, String)>> = FastMap::default();
+    let mut full_by_key: FastMap<Vec<u8>, String> = FastMap::default();
     for m in &mentions {
         if m.end - m.start >= 2 {
             let canonical = normalize_name(doc.slice(m.start, m.end - 1));
@@ -1168,13 +1186,13 @@ fn find_persons(doc: &Tokens, gaz: &Gazetteer, found: &mut Found) {
     }
 }
 
-fn joined_stems(doc: &Tokens, from: usize, to: usize) -> String {
-    let mut s = String::new();
+fn joined_stems(doc: &Tokens, from: usize, to: usize) -> Vec<u8> {
+    let mut s = Vec::new();
     for t in from..to {
         if t > from {
-            s.push(' ');
+            s.push(b' ');
         }
-        s.push_str(doc.stem(t));
+        s.extend_from_slice(doc.stem(t));
     }
     s
 }
@@ -1387,6 +1405,28 @@ mod tests {
     fn empty_and_punctuation_only_texts_have_no_entities() {
         for text in ["", " ", "«»", "(AB)", "M.", "()"] {
             assert!(extract_entities(text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tokenizer_agrees_with_text_tokens() {
+        use crate::corpus::text::{fold, tokens};
+        let texts = [
+            "L’AUSIM, à Salé — «Maroc Digital 2030» e\u{301}te\u{301} 🇲🇦 Œuvre ×÷ ²³ Ǆx",
+            "DPI-In-A-Box\u{a0}UM6P\u{202f}; Côte d'Ivoire… İstanbul ẞ",
+        ];
+        for text in texts {
+            let doc = Tokens::new(text);
+            let spans: Vec<_> = doc
+                .toks
+                .iter()
+                .map(|t| (t.start as usize, t.end as usize))
+                .collect();
+            let expected: Vec<_> = tokens(text).map(|t| (t.start, t.end)).collect();
+            assert_eq!(spans, expected, "{text}");
+            for (i, t) in tokens(text).enumerate() {
+                assert_eq!(doc.key(i), fold(t.text).as_bytes(), "{}", t.text);
+            }
         }
     }
 
