@@ -95,13 +95,15 @@ const UPPER: u8 = 2;
 const LOWER: u8 = 4;
 /// Starts with a digit ("1337", "2M").
 const DIGIT: u8 = 8;
+/// The key is the word itself, in the text (lower-case ASCII), not in `Tokens::keys`.
+const IN_TEXT: u8 = 16;
 
 #[derive(Clone, Copy, Debug)]
 struct Tok {
     start: u32,
     end: u32,
-    /// The folded word is `keys[key..key + key_len]`; its stem (no final plural "s") is the
-    /// first `stem_len` bytes of it.
+    /// The folded word is `keys[key..key + key_len]` (or the text's bytes there, see
+    /// [`IN_TEXT`]); its stem (no final plural "s") is the first `stem_len` bytes of it.
     key: u32,
     key_len: u16,
     stem_len: u16,
@@ -125,8 +127,9 @@ struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     fn new(text: &'a str) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 6 + 1);
-        let mut keys = Vec::with_capacity(text.len() + 8);
+        // About one word per five bytes of French prose: reserve once rather than regrow.
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut keys = Vec::with_capacity(text.len() / 2 + 8);
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = 0;
@@ -159,19 +162,12 @@ impl<'a> Tokens<'a> {
                 }
             };
             let start = i;
-            let key = keys.len();
-            let (mut has_upper, mut has_lower) = (false, false);
+            let (mut has_upper, mut has_lower, mut ascii) = (false, false, true);
             loop {
-                let run = i;
                 while i < n && bytes[i].is_ascii_alphanumeric() {
                     has_upper |= bytes[i].is_ascii_uppercase();
                     has_lower |= bytes[i].is_ascii_lowercase();
                     i += 1;
-                }
-                if i > run {
-                    let from = keys.len();
-                    keys.extend_from_slice(&bytes[run..i]);
-                    keys[from..].make_ascii_lowercase();
                 }
                 if i >= n || bytes[i] < 0x80 {
                     break;
@@ -180,12 +176,9 @@ impl<'a> Tokens<'a> {
                 if !is_word_char_fast(c) {
                     break;
                 }
+                ascii = false;
                 has_upper |= c.is_uppercase();
                 has_lower |= c.is_lowercase();
-                for f in fold_char(c).chars() {
-                    let mut buf = [0u8; 4];
-                    keys.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
-                }
                 i += len;
             }
             let mut flags = first_flags;
@@ -195,9 +188,41 @@ impl<'a> Tokens<'a> {
             if has_lower {
                 flags |= LOWER;
             }
+            // Most words ("de", "technologies") are their own key: point into the text and fold
+            // only the others into `keys`.
+            let key = if ascii && !has_upper {
+                flags |= IN_TEXT;
+                start
+            } else {
+                let key = keys.len();
+                let mut j = start;
+                while j < i {
+                    let (c, len) = char_at(bytes, j);
+                    if c.is_ascii() {
+                        keys.push(c.to_ascii_lowercase() as u8);
+                    } else {
+                        for f in fold_char(c).chars() {
+                            let mut buf = [0u8; 4];
+                            keys.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                        }
+                    }
+                    j += len;
+                }
+                key
+            };
+            let full_len = if flags & IN_TEXT != 0 {
+                i - start
+            } else {
+                keys.len() - key
+            };
             // Keys longer than u16 (absurd words) are cut; a cut key only fails to match.
-            let key_len = (keys.len() - key).min(u16::MAX as usize);
-            let stem_len = stem_len(&keys[key..key + key_len], flags);
+            let key_len = full_len.min(u16::MAX as usize);
+            let key_bytes = if flags & IN_TEXT != 0 {
+                &bytes[key..key + key_len]
+            } else {
+                &keys[key..key + key_len]
+            };
+            let stem_len = stem_len(key_bytes, flags);
             toks.push(Tok {
                 start: start as u32,
                 end: i as u32,
@@ -212,14 +237,22 @@ impl<'a> Tokens<'a> {
 
     fn key(&self, t: usize) -> &[u8] {
         let t = self.toks[t];
-        let k = t.key as usize;
-        &self.keys[k..k + t.key_len as usize]
+        self.key_bytes(t, t.key_len)
     }
 
     fn stem(&self, t: usize) -> &[u8] {
         let t = self.toks[t];
+        self.key_bytes(t, t.stem_len)
+    }
+
+    fn key_bytes(&self, t: Tok, len: u16) -> &[u8] {
         let k = t.key as usize;
-        &self.keys[k..k + t.stem_len as usize]
+        let buf = if t.is(IN_TEXT) {
+            self.text.as_bytes()
+        } else {
+            &self.keys
+        };
+        &buf[k..k + len as usize]
     }
 
     fn word(&self, t: usize) -> &'a str {
@@ -769,7 +802,7 @@ fn acronym_definitions(
     let text = doc.text;
     for j in 1..doc.toks.len() {
         let t = doc.toks[j];
-        if !t.is(CAP) || !text[..t.start as usize].ends_with('(') {
+        if !t.is(CAP) || t.start == 0 || text.as_bytes()[t.start as usize - 1] != b'(' {
             continue;
         }
         let before = doc.gap_before(j);
