@@ -96,6 +96,8 @@ pub enum Shape {
     Square,
     Triangle,
     Diamond,
+    /// Light fill and outline: the timeline's "chiffres" bars.
+    OpenSquare,
 }
 
 pub fn category_shape(c: Option<Category>) -> Shape {
@@ -206,14 +208,19 @@ fn qualifiers_present(data: &ChartData) -> Vec<&'static str> {
         }
     };
     for b in &data.bars {
-        match (b.qualifier, b.high, &b.kind) {
-            (_, _, BarKind::Others { .. }) => push("├┤ plage des valeurs regroupées"),
-            (Some(Qualifier::Over), ..) => push("≥ plus de"),
-            (Some(Qualifier::About), ..) => push("≈ environ"),
-            (Some(Qualifier::Under), ..) => push("< moins de"),
-            (Some(Qualifier::UpTo), ..) => push("≤ jusqu'à"),
-            (None, Some(_), _) => push("├┤ fourchette"),
-            _ => {}
+        if let BarKind::Others { .. } = b.kind {
+            push("├┤ plage des valeurs regroupées");
+            continue;
+        }
+        match b.qualifier {
+            Some(Qualifier::Over) => push("≥ plus de"),
+            Some(Qualifier::About) => push("≈ environ"),
+            Some(Qualifier::Under) => push("< moins de"),
+            Some(Qualifier::UpTo) => push("≤ jusqu'à"),
+            None => {}
+        }
+        if b.high.is_some() {
+            push("├┤ fourchette");
         }
     }
     out
@@ -282,6 +289,11 @@ fn draw_shape<DB: DrawingBackend>(
     match shape {
         Shape::Circle => area.draw(&Circle::new((x, y), r, style)),
         Shape::Square => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
+        Shape::OpenSquare => {
+            let corners = [(x - r, y - r), (x + r, y + r)];
+            area.draw(&Rectangle::new(corners, color.mix(0.3).filled()))?;
+            area.draw(&Rectangle::new(corners, color.stroke_width(1)))
+        }
         Shape::Triangle => area.draw(&Polygon::new(
             vec![(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)],
             style,
@@ -725,7 +737,12 @@ fn draw_hbars<DB: DrawingBackend>(
             } else {
                 reach - plot_left - 4
             };
-            let text = truncate(&bar.value_text, room, LABEL_PX);
+            // The "≈" glyph already stands beside the bar: the label does not repeat it.
+            let label = match bar.qualifier {
+                Some(Qualifier::About) => bar.value_text.trim_start_matches("≈ "),
+                _ => bar.value_text.as_str(),
+            };
+            let text = truncate(label, room, LABEL_PX);
             if !text.is_empty() {
                 area.draw(&Text::new(
                     text,
