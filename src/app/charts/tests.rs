@@ -1061,3 +1061,84 @@ fn timeline_renders_readably_in_the_dark_theme() {
     assert!(chart.svg.contains("#1E1E1E") || chart.svg.contains("#1e1e1e"));
     assert_well_formed(&chart.svg);
 }
+
+/// A backend that draws nothing and fails the test if asked to measure text: on wasm32,
+/// plotters measures text through the DOM, which the charts must never depend on.
+struct NoMeasure {
+    size: (u32, u32),
+    texts: usize,
+}
+
+impl plotters::prelude::DrawingBackend for NoMeasure {
+    type ErrorType = std::io::Error;
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(
+        &mut self,
+    ) -> Result<(), plotters_backend::DrawingErrorKind<std::io::Error>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), plotters_backend::DrawingErrorKind<std::io::Error>> {
+        Ok(())
+    }
+    fn draw_pixel(
+        &mut self,
+        _: plotters_backend::BackendCoord,
+        _: plotters_backend::BackendColor,
+    ) -> Result<(), plotters_backend::DrawingErrorKind<std::io::Error>> {
+        Ok(())
+    }
+    fn draw_rect<S: plotters_backend::BackendStyle>(
+        &mut self,
+        _: plotters_backend::BackendCoord,
+        _: plotters_backend::BackendCoord,
+        _: &S,
+        _: bool,
+    ) -> Result<(), plotters_backend::DrawingErrorKind<std::io::Error>> {
+        Ok(())
+    }
+    fn draw_text<S: plotters_backend::BackendTextStyle>(
+        &mut self,
+        _: &str,
+        _: &S,
+        _: plotters_backend::BackendCoord,
+    ) -> Result<(), plotters_backend::DrawingErrorKind<std::io::Error>> {
+        self.texts += 1;
+        Ok(())
+    }
+    fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
+        &self,
+        text: &str,
+        _: &S,
+    ) -> Result<(u32, u32), plotters_backend::DrawingErrorKind<std::io::Error>> {
+        panic!("plotters asked to measure {text:?}");
+    }
+}
+
+#[test]
+fn drawing_never_asks_the_backend_to_measure_text() {
+    use plotters::prelude::IntoDrawingArea;
+    let docs = corpus(200);
+    for kind in ChartKind::ALL {
+        for scale in [Scale::Linear, Scale::Log] {
+            let data = chart_data(&docs, kind);
+            let options = ChartOptions { scale, ..opts() };
+            let area = NoMeasure {
+                size: (720, 900),
+                texts: 0,
+            }
+            .into_drawing_area();
+            let layout = draw_chart(&area, &data, &options).expect("drawn");
+            assert_eq!(layout.marks.len(), data.bars.len());
+        }
+    }
+    let d = &docs[0];
+    let card = figure_card(d, 0).unwrap();
+    let area = NoMeasure {
+        size: (320, 56),
+        texts: 0,
+    }
+    .into_drawing_area();
+    draw_figure_card(&area, &card, &opts()).expect("drawn");
+}
