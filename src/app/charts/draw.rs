@@ -611,8 +611,7 @@ fn draw_hbars<DB: DrawingBackend>(
     let Some(axis) = ValueAxis::for_bars(&data.bars, data.kind, options.scale) else {
         return draw_empty(area, EmptyReason::NoPositiveValues, &colors);
     };
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+    let w = area.dim_in_pixel().0 as i32;
     let base = area.get_base_pixel();
     draw_title(area, data, options, &colors)?;
     if data.kind == ChartKind::People {
@@ -765,7 +764,6 @@ fn draw_hbars<DB: DrawingBackend>(
         });
     }
     draw_footer_legend(area, data, &colors)?;
-    let _ = h;
     Ok(layout)
 }
 
