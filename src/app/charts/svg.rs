@@ -142,17 +142,11 @@ fn describe(data: &ChartData, options: &ChartOptions, drawn: usize) -> String {
     d
 }
 
-fn focus_style(theme: Theme) -> String {
-    let c = theme_colors(theme).text;
-    format!(
-        "<style>.chart-mark{{cursor:pointer;outline:none}}.chart-mark:focus rect,.chart-mark:hover rect{{stroke:#{:02x}{:02x}{:02x};stroke-width:2}}</style>",
-        c.0, c.1, c.2
-    )
-}
-
 /// Inserts the accessibility attributes, `<title>`, `<desc>` and the overlay into plotters'
 /// output. Only positions found in the text plotters wrote are used; nothing is parsed.
-fn decorate(svg: &str, id: &str, title: &str, desc: &str, style: &str, overlay: &str) -> String {
+/// The marks' focus and hover styles live in `www/styles.css` (`.chart-mark`): an inline
+/// `<style>` would break the app's Content-Security-Policy (`style-src 'self'`).
+fn decorate(svg: &str, id: &str, title: &str, desc: &str, overlay: &str) -> String {
     let mut out = String::with_capacity(svg.len() + overlay.len() + desc.len() + 256);
     // plotters starts with `<svg width=… height=… viewBox=… xmlns=…>`; its attribute values are
     // numbers and a URL, so the first '>' closes the tag.
@@ -167,7 +161,7 @@ fn decorate(svg: &str, id: &str, title: &str, desc: &str, style: &str, overlay: 
     out.push_str(head);
     let _ = write!(
         out,
-        " role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{style}\n",
+        " role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         escape_xml(title),
         escape_xml(desc)
     );
@@ -274,14 +268,7 @@ pub fn render_svg(data: &ChartData, options: &ChartOptions) -> Result<ChartSvg, 
         .clone()
         .unwrap_or_else(|| data.kind.title().to_string());
     let desc = describe(data, options, layout.marks.len());
-    let svg = decorate(
-        &raw,
-        &id,
-        &title,
-        &desc,
-        &focus_style(options.theme),
-        &overlay(data, &layout),
-    );
+    let svg = decorate(&raw, &id, &title, &desc, &overlay(data, &layout));
     Ok(ChartSvg {
         svg,
         width,
@@ -320,12 +307,5 @@ pub fn render_figure_card_svg(
         ov.push_str("</a>\n");
     }
     ov.push_str("</g>\n");
-    Ok(decorate(
-        &raw,
-        &id,
-        &card.value_text,
-        &desc,
-        &focus_style(options.theme),
-        &ov,
-    ))
+    Ok(decorate(&raw, &id, &card.value_text, &desc, &ov))
 }
