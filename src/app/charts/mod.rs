@@ -26,6 +26,7 @@ use crate::corpus::document::{
     first_words, Category, Date, DateOrigin, Document, EntityKind, FigureKind, Qualifier,
 };
 use numfmt::NumberKind;
+use std::borrow::Borrow;
 
 pub use draw::{
     draw_budgets, draw_chart, draw_figure_card, draw_people, draw_shares, draw_timeline, Layout,
@@ -138,15 +139,37 @@ impl Default for ChartOptions {
 }
 
 /// How to select and aggregate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DataOptions {
     /// Most bars drawn before the rest is aggregated (minimum 1).
     pub max_bars: usize,
+    /// Only figures of these categories (all when empty): the explorer's `cat` filter.
+    pub categories: Vec<Category>,
+    /// Only figures whose value (or range) reaches into these inclusive bounds, in the
+    /// figure's own unit: the explorer's `min`/`max` filter.
+    pub value_min: Option<f64>,
+    pub value_max: Option<f64>,
 }
 
 impl Default for DataOptions {
     fn default() -> Self {
-        DataOptions { max_bars: 40 }
+        DataOptions {
+            max_bars: 40,
+            categories: Vec::new(),
+            value_min: None,
+            value_max: None,
+        }
+    }
+}
+
+impl DataOptions {
+    /// True when the explorer's filters keep this figure.
+    fn keeps(&self, fig: &crate::corpus::document::Figure) -> bool {
+        let high = fig.high.unwrap_or(fig.value).max(fig.value);
+        let low = fig.high.unwrap_or(fig.value).min(fig.value);
+        (self.categories.is_empty() || self.categories.contains(&fig.category))
+            && self.value_min.is_none_or(|m| high >= m)
+            && self.value_max.is_none_or(|m| low <= m)
     }
 }
 
@@ -398,12 +421,17 @@ pub const PEOPLE_CATEGORIES: [Category; 4] = [
 ];
 
 /// Chart data with the default options (40 bars at most).
-pub fn chart_data(docs: &[Document], kind: ChartKind) -> ChartData {
+pub fn chart_data<D: Borrow<Document>>(docs: &[D], kind: ChartKind) -> ChartData {
     chart_data_with(docs, kind, &DataOptions::default())
 }
 
 /// Chart data: the figures of `docs` (already filtered by the UI) that `kind` shows.
-pub fn chart_data_with(docs: &[Document], kind: ChartKind, options: &DataOptions) -> ChartData {
+/// `docs` may be documents or references to them (the UI passes the filtered ones).
+pub fn chart_data_with<D: Borrow<Document>>(
+    docs: &[D],
+    kind: ChartKind,
+    options: &DataOptions,
+) -> ChartData {
     let max_bars = options.max_bars.max(1);
     let mut data = ChartData {
         kind,
@@ -421,7 +449,11 @@ pub fn chart_data_with(docs: &[Document], kind: ChartKind, options: &DataOptions
     let mut skipped = 0usize;
     let mut converted = 0usize;
     for (di, doc) in docs.iter().enumerate() {
+        let doc = doc.borrow();
         for (fi, fig) in doc.figures.iter().enumerate() {
+            if !options.keeps(fig) {
+                continue;
+            }
             let wanted = match kind {
                 ChartKind::Budgets => fig.kind == FigureKind::Money,
                 ChartKind::People => {
@@ -725,8 +757,12 @@ struct Bin {
     figures: usize,
 }
 
-fn timeline(docs: &[Document], data: &mut ChartData, max_bins: usize) {
-    let dated: Vec<&Document> = docs.iter().filter(|d| d.date.is_some()).collect();
+fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usize) {
+    let dated: Vec<&Document> = docs
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|d: &&Document| d.date.is_some())
+        .collect();
     let undated = docs.len() - dated.len();
     if undated > 0 {
         data.notes

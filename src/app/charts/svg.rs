@@ -10,10 +10,10 @@
 //! plotters-svg escapes the text it draws; everything inserted here goes through
 //! [`escape_xml`] too, so corpus text such as `<script>` or quotes can never open markup.
 
-use super::draw::{auto_height, draw_chart, draw_figure_card, theme_colors, Layout};
+use super::draw::{auto_height, draw_chart, draw_figure_card, Layout};
 use super::{
     bar_description, table_rows, BarKind, ChartData, ChartKind, ChartOptions, EmptyReason,
-    FigureCard, Granularity, Scale, TableRow, Theme,
+    FigureCard, Granularity, Scale, TableRow,
 };
 use plotters::prelude::*;
 use std::fmt::Write;
