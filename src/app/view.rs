@@ -19,7 +19,7 @@ use super::state::{Action, AppState, HistoryMode};
 use super::url::{self, View, ViewState};
 use crate::corpus::query;
 use crate::corpus::snapshot::Snapshot;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -118,31 +118,38 @@ fn explorer(props: &ExplorerProps) -> Html {
         let d = state.dispatcher();
         let current_view = view.view;
         use_effect_with(current_view, move |&current_view| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                match e.key().as_str() {
-                    "/" if !dom::typing_in_a_field() => {
-                        e.prevent_default();
-                        dom::focus_search();
+            // Not passive: the shortcuts prevent the keys' default actions.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
                     }
-                    "ArrowDown" | "ArrowUp" if current_view == View::List => {
-                        let delta = if e.key() == "ArrowDown" { 1 } else { -1 };
-                        if dom::move_result_focus(delta) {
+                    match e.key().as_str() {
+                        "/" if !dom::typing_in_a_field() => {
                             e.prevent_default();
+                            dom::focus_search();
                         }
+                        "ArrowDown" | "ArrowUp" if current_view == View::List => {
+                            let delta = if e.key() == "ArrowDown" { 1 } else { -1 };
+                            if dom::move_result_focus(delta) {
+                                e.prevent_default();
+                            }
+                        }
+                        "Escape" if current_view == View::Doc && !dom::dialog_open() => {
+                            e.prevent_default();
+                            d.dispatch(Action::SetView(View::List));
+                        }
+                        _ => {}
                     }
-                    "Escape" if current_view == View::Doc && !dom::dialog_open() => {
-                        e.prevent_default();
-                        d.dispatch(Action::SetView(View::List));
-                    }
-                    _ => {}
-                }
-            });
+                },
+            );
             move || drop(listener)
         });
     }
@@ -210,7 +217,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     html! {
         <>
             <header class="site-header">
-                <a class="brand" href="./" lang="ar-Latn" aria-label={t.get("app.home")}
+                <a class="brand" href="./" title={t.get("app.home")}
                    onclick={dom::navigate(dispatch.clone(), Action::ClearAll)}>{ "Raqmi" }</a>
                 <p class="tagline">{ t.get("app.tagline") }</p>
                 <div class="header-tools">

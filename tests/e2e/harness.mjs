@@ -52,3 +52,10 @@ export async function openPage(env, path = '', options = {}) {
   if (path !== null) await page.goto(new URL(path, env.server.url).href);
   return { page, context, problems };
 }
+
+/** Asserts that nothing went wrong on the page (no foreign request, error or violation). */
+export async function assertClean(page, problems) {
+  const { deepEqual } = (await import('node:assert/strict')).default;
+  for (const frame of page.frames()) await frame.evaluate(() => 0).catch(() => {});
+  deepEqual(problems, []);
+}

@@ -21,8 +21,15 @@ use std::fmt::Write;
 /// A rendered chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSvg {
-    /// The whole `<svg>…</svg>` element, ready to be inserted as HTML.
+    /// The whole chart as one standalone `<svg>…</svg>` (the drawing and its links): the SVG
+    /// export.
     pub svg: String,
+    /// The same drawing without the links: an `<svg role="img">` with its title and
+    /// description. A page stacks [`ChartSvg::overlay`] over it, because an image may not hold
+    /// focusable elements (WAI-ARIA: children of `img` are presentational).
+    pub drawing: String,
+    /// A transparent `<svg role="group">` of the same size holding one focusable link per bar.
+    pub overlay: String,
     pub width: u32,
     pub height: u32,
     pub title: String,
@@ -268,9 +275,19 @@ pub fn render_svg(data: &ChartData, options: &ChartOptions) -> Result<ChartSvg, 
         .clone()
         .unwrap_or_else(|| data.kind.title().to_string());
     let desc = describe(data, options, layout.marks.len());
-    let svg = decorate(&raw, &id, &title, &desc, &overlay(data, &layout));
+    let marks = overlay(data, &layout);
+    let svg = decorate(&raw, &id, &title, &desc, &marks);
+    let drawing = decorate(&raw, &id, &title, &desc, "");
+    let overlay = format!(
+        "<svg class=\"chart-overlay-layer\" xmlns=\"http://www.w3.org/2000/svg\" \
+         viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"group\" \
+         aria-label=\"{}\">\n{marks}</svg>",
+        escape_xml(&format!("{title} : liens vers les phrases"))
+    );
     Ok(ChartSvg {
         svg,
+        drawing,
+        overlay,
         width,
         height,
         title,

@@ -353,6 +353,23 @@ fn check_svg(kind: ChartKind, docs: &[Document], expected_figures: usize) -> Opt
     assert!(svg.contains(&format!("{}\n</text>", escape_xml(kind.title()))));
     let marks = count(svg, "class=\"chart-mark");
     assert_eq!(marks, chart.layout.marks.len(), "{kind:?}");
+    // In a page, the image holds no link (an img's children are presentational) and the
+    // overlay, the same size, holds every one.
+    assert_well_formed(&chart.drawing);
+    assert_well_formed(&chart.overlay);
+    assert!(chart.drawing.contains("role=\"img\"") && !chart.drawing.contains("<a "));
+    assert_eq!(
+        count(&chart.overlay, "class=\"chart-mark"),
+        marks,
+        "{kind:?}"
+    );
+    assert!(chart
+        .overlay
+        .contains(&format!("viewBox=\"0 0 {} {}\"", chart.width, chart.height)));
+    assert!(
+        !chart.svg.contains("<style") && !chart.svg.contains(" style="),
+        "no inline style under the CSP"
+    );
     assert_eq!(marks, data.bars.len(), "{kind:?}: every bar has a mark");
     assert_eq!(chart.rows.len(), data.bars.len());
     let axis = match kind {

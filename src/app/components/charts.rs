@@ -163,8 +163,11 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             };
             html! {
                 <figure class="chart" aria-labelledby="chart-caption">
+                    // The drawing (an image) with its links stacked over it: see ChartSvg::overlay.
+                    // Both strings come from plotters-svg and our own escaping writer.
                     <div class="chart-svg" onclick={on_mark} onkeydown={on_mark_key}>
-                        { Html::from_html_unchecked(AttrValue::from(chart.svg.clone())) }
+                        { Html::from_html_unchecked(AttrValue::from(chart.drawing.clone())) }
+                        { Html::from_html_unchecked(AttrValue::from(chart.overlay.clone())) }
                     </div>
                     <figcaption id="chart-caption">
                         <strong>{ chart.title.clone() }</strong>
@@ -178,6 +181,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                     </div>
                     <details class="chart-data">
                         <summary>{ t.get("chart.table") }</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label={t.get("chart.table")}>
                         <table>
                             <caption>{ chart.title.clone() }</caption>
                             <thead><tr>
@@ -209,6 +213,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                 }) }
                             </tbody>
                         </table>
+                        </div>
                     </details>
                 </figure>
             }

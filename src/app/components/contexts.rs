@@ -45,6 +45,8 @@ pub fn contexts_view(props: &ContextsProps) -> Html {
             if v.q.trim().is_empty() {
                 <p class="empty">{ t.get("contexts.empty") }</p>
             } else if !shown.is_empty() {
+                // Scrolls sideways on a narrow screen; focusable so keyboards can scroll it too.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t.fill("contexts.caption", &[("q", &v.q)])}>
                 <table class="kwic">
                     <caption>{ t.fill("contexts.caption", &[("q", &v.q)]) }</caption>
                     <thead>
@@ -72,6 +74,7 @@ pub fn contexts_view(props: &ContextsProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
             }
         </section>
     }
