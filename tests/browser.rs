@@ -1,38 +1,139 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into its own node,
-//! yew renders, and the test reads the DOM. No sleeps beyond yielding one tick, no network.
+//! yew renders, the test acts through real DOM events and reads the DOM. No sleeps beyond
+//! yielding to the renderer, no network.
 #![cfg(target_arch = "wasm32")]
 
 use raqmi::corpus::snapshot::Snapshot;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount_app() -> web_sys::Element {
+async fn mount_app() -> Element {
+    // Every test starts from the default view.
+    let window = gloo::utils::window();
+    let _ = window.history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&window.location().pathname().unwrap()),
+    );
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
     gloo::utils::body().append_child(&root).expect("attached");
     yew::Renderer::<raqmi::app::App>::with_root(root.clone()).render();
+    settle().await;
     root
+}
+
+/// Lets yew run its scheduled renders.
+async fn settle() {
+    for _ in 0..3 {
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).expect("a query").length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 fn the_bundled_snapshot_decodes_in_the_browser() {
     let snapshot = Snapshot::decode(raqmi::BUNDLED_SNAPSHOT).expect("a valid snapshot");
     assert_eq!(snapshot.documents.len(), 5);
+    assert_eq!(snapshot.index.doc_count(), 5);
 }
 
 #[wasm_bindgen_test]
 async fn the_app_renders_one_article_element_per_document() {
-    let root = mount_app();
-    yew::platform::time::sleep(Duration::ZERO).await;
-    let articles = root.query_selector_all("article").expect("a query");
-    assert_eq!(articles.length(), 5);
-    let status = root
-        .query_selector("[role=status]")
+    let root = mount_app().await;
+    assert_eq!(count(&root, "article"), 5);
+    assert_eq!(text(&root, ".results-view [role=status]"), "5 articles");
+    assert_eq!(count(&root, "article time[datetime]"), 5);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_search_box_filters_and_marks_the_results() {
+    let root = mount_app().await;
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
         .unwrap()
-        .expect("a status region");
-    assert_eq!(status.text_content().as_deref(), Some("5 articles"));
-    let times = root.query_selector_all("article time[datetime]").unwrap();
-    assert_eq!(times.length(), 5);
+        .expect("a search box")
+        .dyn_into()
+        .unwrap();
+    input.set_value("AUSIM");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+    assert_eq!(count(&root, "article.result"), 2);
+    assert_eq!(text(&root, ".results-view [role=status]"), "2 articles");
+    assert!(count(&root, "article.result mark") >= 2);
+    // The URL follows the state.
+    let search = gloo::utils::window().location().search().unwrap();
+    assert_eq!(search, "?q=AUSIM");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_checkbox_filters_and_its_label_carries_the_count() {
+    let root = mount_app().await;
+    let labels = root.query_selector_all("fieldset.facet label").unwrap();
+    let mut apebi = None;
+    for i in 0..labels.length() {
+        let label: Element = labels.item(i).unwrap().dyn_into().unwrap();
+        if label
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("APEBI")
+        {
+            apebi = Some(label);
+        }
+    }
+    let apebi = apebi.expect("an APEBI checkbox");
+    assert_eq!(apebi.text_content().unwrap(), "APEBI (1)");
+    let checkbox: HtmlElement = apebi
+        .query_selector("input[type=checkbox]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    checkbox.click();
+    settle().await;
+    assert_eq!(count(&root, "article.result"), 1);
+    assert_eq!(
+        root.query_selector("article.result")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-id")
+            .as_deref(),
+        Some("004_1a904081dba04b63")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_article_shows_its_figures_as_data_elements() {
+    let root = mount_app().await;
+    let link: HtmlElement = root
+        .query_selector("article[data-id='003_33d08dc07e69b5e4'] a.result-link")
+        .unwrap()
+        .expect("a link to the Devoxx article")
+        .dyn_into()
+        .unwrap();
+    link.click();
+    settle().await;
+    assert_eq!(count(&root, "article.reader"), 1);
+    assert_eq!(count(&root, "article.reader data[value='13300000']"), 1);
+    assert_eq!(count(&root, "article.reader data[value='3900000']"), 1);
+    assert!(count(&root, "article.reader a.entity") >= 8);
+    root.remove();
 }
