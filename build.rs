@@ -2,38 +2,35 @@
 //!
 //! It mounts the pure corpus core (`src/corpus`) with `#[path]`, loads the corpus directory
 //! (`seeds/`, or the directory named by the `RAQMI_CORPUS_DIR` environment variable, relative to
-//! the crate root), and writes the encoded snapshot to `$OUT_DIR/corpus.snapshot`, which the app
-//! embeds with `include_bytes!`. A bad article fails the build with `path:line: message`.
+//! the crate root or absolute), and writes the encoded snapshot to `$OUT_DIR/corpus.snapshot`,
+//! which the app embeds with `include_bytes!`. A bad article fails the build with
+//! `path:line: message`, the very line `corpus check DIR` prints when run from the crate root.
 
 #[allow(dead_code)]
 #[path = "src/corpus/mod.rs"]
 mod corpus;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn main() {
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     println!("cargo:rerun-if-env-changed=RAQMI_CORPUS_DIR");
     println!("cargo:rerun-if-changed=src/corpus");
     println!("cargo:rerun-if-changed=data");
 
+    // Cargo runs build scripts in the crate root, so the directory is used as given: its
+    // messages then name files exactly as `corpus check DIR` does from the crate root.
     let corpus_dir = match std::env::var_os("RAQMI_CORPUS_DIR") {
-        Some(d) if !d.is_empty() => manifest_dir.join(d),
-        _ => manifest_dir.join("seeds"),
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => PathBuf::from("seeds"),
     };
     println!("cargo:rerun-if-changed={}", corpus_dir.display());
-    let shown = display_relative(&corpus_dir, &manifest_dir);
+    let shown = corpus_dir.display();
 
     let documents = match corpus::load::load_dir(&corpus_dir) {
         Ok(docs) => docs,
         Err(errors) => {
             for e in &errors {
-                // Paths relative to the crate root read like the CLI's messages.
-                let e = corpus::ingest::IngestError {
-                    path: display_relative(Path::new(&e.path), &manifest_dir),
-                    ..e.clone()
-                };
                 eprintln!("{e}");
             }
             eprintln!(
@@ -49,11 +46,4 @@ fn main() {
         eprintln!("error: cannot write the snapshot: {e}");
         std::process::exit(1);
     }
-}
-
-fn display_relative(path: &Path, base: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }

@@ -1,6 +1,7 @@
 //! The `corpus` command-line tool (native only), the contract partners' scripts rely on:
 //! - `corpus check [DIR]`: validates every article of DIR (default `seeds`); one summary line
-//!   per article on stdout, exit 0; on bad input `path:line: message` lines on stderr, exit 1.
+//!   per article on stdout, exit 0; on bad input one `path:line: message` line per problem on
+//!   stderr (every problem of the directory, nothing else), exit 1.
 //! - `corpus extract`: JSON Lines `{"id", "text"}` on stdin -> JSON Lines
 //!   `{"id", "figures", "entities"}` on stdout, one output line per input line, same order.
 //!   Offsets are in characters (Unicode scalar values), end exclusive.
@@ -50,12 +51,13 @@ mod cli {
         }
     }
 
+    /// On bad input, stderr holds exactly one `path:line: message` line per problem (no
+    /// summary line), so scripts can count and parse them.
     fn load(dir: &str) -> Result<Vec<Document>, i32> {
         load::load_dir(Path::new(dir)).map_err(|errors| {
             for e in &errors {
                 eprintln!("{e}");
             }
-            eprintln!("corpus: {} problem(s) in {dir}", errors.len());
             1
         })
     }

@@ -182,14 +182,20 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, IngestError> {
 }
 
 /// Windows-1252 French text: high bytes that are not valid UTF-8 sequences, mostly in the
-/// Latin-1 letter range (é = 0xE9, à = 0xE0, ’ = 0x92 ...).
+/// Latin-1 letter range (é = 0xE9, à = 0xE0, ’ = 0x92 ...). A UTF-8 file with a few corrupt
+/// bytes among many well-formed accented letters is not Windows-1252.
 fn looks_like_windows_1252(bytes: &[u8]) -> bool {
-    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
-    let latin = bytes
-        .iter()
-        .filter(|&&b| (0xC0..=0xFF).contains(&b) || matches!(b, 0x92 | 0x93 | 0x94 | 0x96 | 0x9C))
-        .count();
-    high > 0 && latin * 2 >= high
+    let (mut invalid, mut latin, mut multibyte) = (0usize, 0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        for &b in chunk.invalid() {
+            invalid += 1;
+            if (0xC0..=0xFF).contains(&b) || matches!(b, 0x92 | 0x93 | 0x94 | 0x96 | 0x9C) {
+                latin += 1;
+            }
+        }
+    }
+    invalid > 0 && latin * 2 >= invalid && multibyte < invalid
 }
 
 /// Reads and analyzes one article. `id` is the file name without extension; `path` is only
@@ -778,6 +784,12 @@ mod tests {
             "{cp1252}"
         );
         assert!(cp1252.contains("Windows-1252"));
+        // UTF-8 with one corrupt byte: no Windows-1252 hint.
+        let corrupt = msg(&["Le numérique à Salé\nété ".as_bytes(), b"\x80!"].concat());
+        assert_eq!(
+            corrupt,
+            "seeds/x.txt:2: not valid UTF-8 (byte 0x80 at column 5)"
+        );
         let big = vec![b'a'; MAX_ARTICLE_BYTES + 1];
         assert!(msg(&big).starts_with("seeds/x.txt:1: file too large"));
     }

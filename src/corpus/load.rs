@@ -141,7 +141,8 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
 #[serde(deny_unknown_fields)]
 struct SettingsEntry {
     title: Option<String>,
-    date: Option<String>,
+    /// Spanned, so a bad date is reported at its own line rather than its table's.
+    date: Option<toml::Spanned<String>>,
     source: Option<String>,
     url: Option<String>,
 }
@@ -186,20 +187,21 @@ pub fn parse_settings(
             ));
             continue;
         }
-        let date = match entry.date.as_deref() {
+        let date = match entry.date {
             None => None,
-            Some(d) => {
-                match ingest::parse_iso_date(d) {
-                    Some(d) => Some(d),
-                    None => {
-                        errors.push(err(
-                        line,
-                        format!("invalid date {d:?} for {id:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+            Some(d) => match ingest::parse_iso_date(d.get_ref()) {
+                Some(date) => Some(date),
+                None => {
+                    errors.push(err(
+                        line_at(d.span().start),
+                        format!(
+                            "invalid date {:?} for {id:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+                            d.get_ref()
+                        ),
                     ));
-                        continue;
-                    }
+                    continue;
                 }
-            }
+            },
         };
         let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         out.insert(
@@ -259,7 +261,9 @@ mod tests {
         assert_eq!(e[0].line, 3, "{}", e[0]);
         let e = parse_settings("c.toml", "[a]\n\ntitle = \n", &ids()).unwrap_err();
         assert_eq!(e[0].line, 3, "{}", e[0]);
-        let e = parse_settings("c.toml", "[b]\ndate = \"2022-13\"\n", &ids()).unwrap_err();
+        let e = parse_settings("c.toml", "[b]\ntitle = \"T\"\ndate = \"2022-13\"\n", &ids())
+            .unwrap_err();
         assert!(e[0].message.contains("invalid date"), "{}", e[0]);
+        assert_eq!(e[0].line, 3, "the date's own line: {}", e[0]);
     }
 }
