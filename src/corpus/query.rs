@@ -239,6 +239,12 @@ pub fn search(
     search_with(index, docs, query, filters, &RankingWeights::default())
 }
 
+/// Hits whose [`Hit::matches`] and [`Hit::headline_matches`] [`search`] fills in: more than
+/// a result page shows. Computing spans costs a little per occurrence, and a common word has
+/// hundreds of thousands of occurrences in a large corpus; [`matches_for`] gives the spans of
+/// any other hit on demand.
+pub const MATCHED_HITS: usize = 100;
+
 /// Searches `docs` (the slice the index was built from) for `query` within `filters`.
 pub fn search_with(
     index: &SearchIndex,
@@ -247,12 +253,72 @@ pub fn search_with(
     filters: &Filters,
     weights: &RankingWeights,
 ) -> SearchResults {
-    let n = index.doc_count().min(docs.len());
     let query = parse_query(query);
+    let (ranked, facets, matched) = run(index, docs, &query, filters, weights);
+    let hits: Vec<Hit> = ranked
+        .into_iter()
+        .enumerate()
+        .map(|(i, (d, score))| {
+            let (matches, headline_matches) = match &matched {
+                Some(m) if i < MATCHED_HITS => m.spans(docs, d),
+                _ => (Vec::new(), Vec::new()),
+            };
+            Hit {
+                doc: d,
+                score,
+                matches,
+                headline_matches,
+            }
+        })
+        .collect();
+    SearchResults {
+        total: hits.len(),
+        hits,
+        facets,
+    }
+}
+
+/// The match spans of one document for `query` (in its text, in its headline), as a [`Hit`]
+/// of [`search`] would carry them; empty when the document does not match the text query.
+pub fn matches_for(
+    index: &SearchIndex,
+    docs: &[Document],
+    query: &str,
+    doc: u32,
+) -> (Vec<Span>, Vec<Span>) {
+    let query = parse_query(query);
+    let n = index.doc_count().min(docs.len());
+    if query.clauses.is_empty() || doc as usize >= n {
+        return (Vec::new(), Vec::new());
+    }
+    let m = match_clauses(
+        index,
+        docs,
+        n,
+        &query,
+        &RankingWeights::default(),
+        Some(doc),
+    );
+    if m.contains(doc) {
+        m.spans(docs, doc)
+    } else {
+        (Vec::new(), Vec::new())
+    }
+}
+
+/// Ranked (document, score) pairs passing the filters, facet counts, and the text matches.
+fn run(
+    index: &SearchIndex,
+    docs: &[Document],
+    query: &Query,
+    filters: &Filters,
+    weights: &RankingWeights,
+) -> (Vec<(u32, f32)>, Facets, Option<Matched>) {
+    let n = index.doc_count().min(docs.len());
     let matched = if query.clauses.is_empty() {
         None
     } else {
-        Some(match_clauses(index, docs, n, &query, weights))
+        Some(match_clauses(index, docs, n, query, weights, None))
     };
 
     // Filter and count facets over the text matches.
@@ -279,31 +345,13 @@ pub fn search_with(
 
     let date_key = |d: u32| docs.get(d as usize).and_then(|doc| doc.date);
     let id_key = |d: u32| docs.get(d as usize).map_or("", |doc| doc.id.as_str());
-    hits.sort_by(|a, b| {
+    hits.sort_unstable_by(|a, b| {
         b.1.total_cmp(&a.1)
             .then_with(|| date_key(b.0).cmp(&date_key(a.0)))
             .then_with(|| id_key(a.0).cmp(id_key(b.0)))
+            .then_with(|| a.0.cmp(&b.0))
     });
-    let hits: Vec<Hit> = hits
-        .into_iter()
-        .map(|(d, score)| {
-            let (matches, headline_matches) = match &matched {
-                Some(m) => m.spans(docs, d),
-                None => (Vec::new(), Vec::new()),
-            };
-            Hit {
-                doc: d,
-                score,
-                matches,
-                headline_matches,
-            }
-        })
-        .collect();
-    SearchResults {
-        total: hits.len(),
-        hits,
-        facets,
-    }
+    (hits, facets, matched)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,27 +473,62 @@ fn idf(n: usize, df: u32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0)
 }
 
-/// Documents matching every clause, with their scores and match occurrences.
+/// Occurrences of one query term expansion (or of one phrase), by document.
+#[derive(Default)]
+struct OccTable {
+    /// Increasing document numbers.
+    docs: Vec<u32>,
+    /// Where each document's occurrences start in `occ`.
+    starts: Vec<u32>,
+    /// Stored occurrences (`(address << 1) | is_headline`), by document then address.
+    occ: Vec<u32>,
+    /// For phrases, the end address of each occurrence (parallel to `occ`); empty for words.
+    ends: Vec<u32>,
+}
+
+impl OccTable {
+    fn begin_doc(&mut self, d: u32) {
+        self.docs.push(d);
+        self.starts.push(self.occ.len() as u32);
+    }
+    /// The occurrences (and phrase ends) of document `d`.
+    fn of(&self, d: u32) -> (&[u32], &[u32]) {
+        let Ok(i) = self.docs.binary_search(&d) else {
+            return (&[], &[]);
+        };
+        let lo = self.starts[i] as usize;
+        let hi = self
+            .starts
+            .get(i + 1)
+            .map_or(self.occ.len(), |&x| x as usize);
+        let ends = self.ends.get(lo..hi).unwrap_or(&[]);
+        (self.occ.get(lo..hi).unwrap_or(&[]), ends)
+    }
+}
+
+/// Documents matching every clause, with their scores and where the matches are.
 struct Matched {
     /// (document, score), in document order.
     docs: Vec<(u32, f32)>,
-    /// (document, start address, end address or 0 for "to the end of the word"), by document.
-    occurrences: Vec<(u32, u32, u32)>,
+    tables: Vec<OccTable>,
 }
 
+/// Scores the documents matching every clause. With `only`, looks at that document alone
+/// (to compute its match spans on demand).
 fn match_clauses(
     index: &SearchIndex,
     docs: &[Document],
     n: usize,
     query: &Query,
     weights: &RankingWeights,
+    only: Option<u32>,
 ) -> Matched {
     let avgs = index.average_lengths();
     let mut total = vec![0f32; n];
     let mut hits_per_doc = vec![0u8; n];
     let mut best = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut occurrences: Vec<(u32, u32, u32)> = Vec::new();
+    let mut tables = Vec::new();
     let mut occ = Vec::new();
     let clauses = query.clauses.len();
 
@@ -454,11 +537,18 @@ fn match_clauses(
         match clause {
             Clause::Word(word) => {
                 for x in expand(index, word, weights, true) {
+                    let mut table = OccTable::default();
                     let mut p = index.postings(&x.entry);
                     let term_idf = idf(n, p.df());
                     while let Some(d) = p.next_doc(&mut occ) {
                         let du = d as usize;
-                        if du >= n || hits_per_doc[du] as usize != ci {
+                        if only.is_some_and(|o| d > o) {
+                            break;
+                        }
+                        if du >= n
+                            || hits_per_doc[du] as usize != ci
+                            || only.is_some_and(|o| d != o)
+                        {
                             continue; // Failed an earlier clause: AND.
                         }
                         let h = occ.iter().filter(|&&o| o & 1 == 1).count() as u32;
@@ -468,23 +558,25 @@ fn match_clauses(
                             touched.push(d);
                         }
                         best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-                        occurrences.extend(occ.iter().map(|&o| (d, o >> 1, 0)));
+                        table.begin_doc(d);
+                        table.occ.extend_from_slice(&occ);
                     }
+                    tables.push(table);
                 }
             }
             Clause::Phrase(words) => {
-                phrase_matches(
+                let mut table = OccTable::default();
+                let ctx = PhraseContext {
                     index,
                     docs,
                     n,
-                    words,
                     weights,
                     ci,
-                    &hits_per_doc,
-                    &mut best,
-                    &mut touched,
-                    &mut occurrences,
-                );
+                    only,
+                    hits_per_doc: &hits_per_doc,
+                };
+                ctx.run(words, &mut best, &mut touched, &mut table);
+                tables.push(table);
             }
         }
         for &d in &touched {
@@ -498,11 +590,9 @@ fn match_clauses(
         .filter(|&d| hits_per_doc[d] as usize == clauses)
         .map(|d| (d as u32, total[d]))
         .collect();
-    occurrences.sort_unstable();
-    occurrences.dedup();
     Matched {
         docs: docs_out,
-        occurrences,
+        tables,
     }
 }
 
@@ -521,113 +611,138 @@ impl WordMatcher {
     }
 }
 
-/// Scores the documents where the phrase occurs (words consecutive, stop words included).
-#[allow(clippy::too_many_arguments)]
-fn phrase_matches(
-    index: &SearchIndex,
-    docs: &[Document],
+/// What a phrase clause needs to know of the search it is part of.
+struct PhraseContext<'a> {
+    index: &'a SearchIndex,
+    docs: &'a [Document],
     n: usize,
-    words: &[Word],
-    weights: &RankingWeights,
+    weights: &'a RankingWeights,
+    /// The clause's number: documents must have matched every earlier clause.
     ci: usize,
-    hits_per_doc: &[u8],
-    best: &mut [f32],
-    touched: &mut Vec<u32>,
-    occurrences: &mut Vec<(u32, u32, u32)>,
-) {
-    // Phrase words match as written or inflected (and the last one as a prefix while typed),
-    // never with a typo.
-    let mut matchers = Vec::with_capacity(words.len());
-    let mut first_expansions = Vec::new();
-    let mut candidates: Option<Vec<u32>> = None;
-    let mut occ = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let ex = if w.stop && !w.prefix {
-            Vec::new()
-        } else {
-            expand(index, w, weights, false)
-        };
-        matchers.push(WordMatcher {
-            word: w.clone(),
-            terms: ex.iter().map(|x| x.entry.term.clone()).collect(),
-        });
-        if w.stop && !w.prefix {
-            continue;
-        }
-        // Documents holding this word (in any accepted form), among earlier candidates.
-        let mut docs_with: Vec<u32> = Vec::new();
-        for x in &ex {
-            let mut p = index.postings(&x.entry);
-            while let Some(d) = p.next_doc(&mut occ) {
-                if i == 0 {
-                    first_expansions.extend(occ.iter().map(|&o| (d, o)));
-                }
-                docs_with.push(d);
-            }
-        }
-        docs_with.sort_unstable();
-        docs_with.dedup();
-        candidates = Some(match candidates {
-            None => docs_with,
-            Some(c) => c
-                .into_iter()
-                .filter(|d| docs_with.binary_search(d).is_ok())
-                .collect(),
-        });
-    }
-    let Some(candidates) = candidates else {
-        return;
-    };
-    first_expansions.sort_unstable();
+    only: Option<u32>,
+    hits_per_doc: &'a [u8],
+}
 
-    // Verify adjacency on the text, from each occurrence of the first word.
-    let mut found: Vec<(u32, u32, u32, bool)> = Vec::new();
-    for d in candidates {
-        let du = d as usize;
-        if du >= n || hits_per_doc[du] as usize != ci {
-            continue;
+impl PhraseContext<'_> {
+    /// Scores the documents where the phrase occurs (words consecutive, stop words included).
+    fn run(&self, words: &[Word], best: &mut [f32], touched: &mut Vec<u32>, out: &mut OccTable) {
+        let (index, n) = (self.index, self.n);
+        // Phrase words match as written or inflected (the last one also as a prefix while it
+        // is typed), never with a typo.
+        let mut matchers = Vec::with_capacity(words.len());
+        let mut first: Vec<OccTable> = Vec::new();
+        let mut candidates: Option<Vec<u32>> = None;
+        let mut occ = Vec::new();
+        for w in words {
+            let content = !w.stop || w.prefix;
+            let ex = if content {
+                expand(index, w, self.weights, false)
+            } else {
+                Vec::new()
+            };
+            matchers.push(WordMatcher {
+                word: w.clone(),
+                terms: ex.iter().map(|x| x.entry.term.clone()).collect(),
+            });
+            if !content {
+                continue;
+            }
+            let is_first = candidates.is_none();
+            // Documents holding this word (in any accepted form), among earlier candidates.
+            let mut docs_with: Vec<u32> = Vec::new();
+            for x in &ex {
+                let mut table = OccTable::default();
+                let mut p = index.postings(&x.entry);
+                while let Some(d) = p.next_doc(&mut occ) {
+                    if self.only.is_some_and(|o| d > o) {
+                        break;
+                    }
+                    let du = d as usize;
+                    if du >= n
+                        || self.hits_per_doc[du] as usize != self.ci
+                        || self.only.is_some_and(|o| d != o)
+                    {
+                        continue;
+                    }
+                    if is_first {
+                        table.begin_doc(d);
+                        table.occ.extend_from_slice(&occ);
+                    }
+                    docs_with.push(d);
+                }
+                if is_first {
+                    first.push(table);
+                }
+            }
+            docs_with.sort_unstable();
+            docs_with.dedup();
+            candidates = Some(match candidates {
+                None => docs_with,
+                Some(c) => c
+                    .into_iter()
+                    .filter(|d| docs_with.binary_search(d).is_ok())
+                    .collect(),
+            });
         }
-        let Some(doc) = docs.get(du) else { continue };
-        let lo = first_expansions.partition_point(|&(x, _)| x < d);
-        let hi = first_expansions.partition_point(|&(x, _)| x <= d);
-        for &(_, o) in &first_expansions[lo..hi] {
-            let (addr, headline) = index::occurrence_parts(o);
-            if let Some(end) = phrase_at(doc, addr as usize, &matchers) {
-                found.push((d, addr, end as u32, headline));
+        let Some(candidates) = candidates else {
+            return;
+        };
+
+        // Verify adjacency on the text, from each occurrence of the first word.
+        let mut found: Vec<(u32, u32, u32)> = Vec::new();
+        let mut buf = String::new();
+        let mut starts = Vec::new();
+        for d in candidates {
+            let Some(doc) = self.docs.get(d as usize) else {
+                continue;
+            };
+            starts.clear();
+            for t in &first {
+                starts.extend_from_slice(t.of(d).0);
+            }
+            starts.sort_unstable();
+            starts.dedup();
+            for &o in &starts {
+                let addr = (o >> 1) as usize;
+                if let Some(end) = phrase_at(doc, addr, &matchers, &mut buf) {
+                    found.push((d, o, end as u32));
+                }
             }
         }
-    }
-    found.sort_unstable();
-    found.dedup();
-    let df = {
-        let mut ds: Vec<u32> = found.iter().map(|f| f.0).collect();
-        ds.dedup();
-        ds.len() as u32
-    };
-    let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
-    let phrase_idf = idf(n, df) * content_words;
-    let mut i = 0;
-    while i < found.len() {
-        let d = found[i].0;
-        let j = i + found[i..].partition_point(|f| f.0 == d);
-        let h = found[i..j].iter().filter(|f| f.3).count() as u32;
-        let b = (j - i) as u32 - h;
-        let s = weights.exact
-            * bm25f(
-                weights,
-                phrase_idf,
-                h,
-                b,
-                index.lengths(d),
-                index.average_lengths(),
-            );
-        let du = d as usize;
-        if best[du] == 0.0 {
-            touched.push(d);
+        let df = {
+            let mut ds: Vec<u32> = found.iter().map(|f| f.0).collect();
+            ds.dedup();
+            ds.len() as u32
+        };
+        let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
+        let phrase_idf = idf(n, df) * content_words;
+        let mut i = 0;
+        while i < found.len() {
+            let d = found[i].0;
+            let j = i + found[i..].partition_point(|f| f.0 == d);
+            let h = found[i..j].iter().filter(|f| f.1 & 1 == 1).count() as u32;
+            let b = (j - i) as u32 - h;
+            let s = self.weights.exact
+                * bm25f(
+                    self.weights,
+                    phrase_idf,
+                    h,
+                    b,
+                    index.lengths(d),
+                    index.average_lengths(),
+                );
+            let du = d as usize;
+            if best[du] == 0.0 {
+                touched.push(d);
+            }
+            best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
+            out.begin_doc(d);
+            for f in &found[i..j] {
+                out.occ.push(f.1);
+                out.ends.push(f.2);
+            }
+            i = j;
         }
-        best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-        occurrences.extend(found[i..j].iter().map(|f| (d, f.1, f.2)));
-        i = j;
     }
 }
 
@@ -643,14 +758,20 @@ fn resolve(doc: &Document, addr: usize) -> Option<(&str, usize, bool)> {
 }
 
 /// The end address of the phrase starting at `addr`, if the words there match in order.
-fn phrase_at(doc: &Document, addr: usize, matchers: &[WordMatcher]) -> Option<usize> {
+fn phrase_at(
+    doc: &Document,
+    addr: usize,
+    matchers: &[WordMatcher],
+    buf: &mut String,
+) -> Option<usize> {
     let (s, off, _) = resolve(doc, addr)?;
     let rest = s.get(off..)?;
     let mut toks = text::tokens(rest);
     let mut end = 0;
     for m in matchers {
         let t = toks.next()?;
-        if !m.accepts(&text::fold(t.text)) {
+        text::fold_into(t.text, buf);
+        if !m.accepts(buf) {
             return None;
         }
         end = t.end;
@@ -669,41 +790,47 @@ fn word_end(s: &str, start: usize) -> Option<usize> {
 }
 
 impl Matched {
+    fn contains(&self, d: u32) -> bool {
+        self.docs.binary_search_by_key(&d, |x| x.0).is_ok()
+    }
+
     /// Highlight spans of one document: in its text, and in its headline.
     fn spans(&self, docs: &[Document], d: u32) -> (Vec<Span>, Vec<Span>) {
         let (mut text_spans, mut head_spans) = (Vec::new(), Vec::new());
         let Some(doc) = docs.get(d as usize) else {
             return (text_spans, head_spans);
         };
-        let lo = self.occurrences.partition_point(|o| o.0 < d);
-        let hi = self.occurrences.partition_point(|o| o.0 <= d);
         let in_text_headline = match index::headline_base(doc) {
             Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span),
             _ => None,
         };
-        for &(_, start, end) in &self.occurrences[lo..hi] {
-            let Some((s, off, virtual_headline)) = resolve(doc, start as usize) else {
-                continue;
-            };
-            let end_off = if end == 0 {
-                word_end(s, off)
-            } else {
-                (end as usize).checked_sub(start as usize).map(|l| off + l)
-            };
-            let Some(end_off) = end_off.filter(|&e| s.is_char_boundary(e) && e <= s.len()) else {
-                continue;
-            };
-            let span = Span::new(off, end_off);
-            if virtual_headline {
-                head_spans.push(span);
-                continue;
-            }
-            text_spans.push(span);
-            if let Some(h) = in_text_headline.filter(|h| h.contains(span)) {
-                head_spans.push(Span::new(
-                    off - h.start as usize,
-                    end_off - h.start as usize,
-                ));
+        for table in &self.tables {
+            let (occ, ends) = table.of(d);
+            for (i, &o) in occ.iter().enumerate() {
+                let start = (o >> 1) as usize;
+                let Some((s, off, virtual_headline)) = resolve(doc, start) else {
+                    continue;
+                };
+                let end_off = match ends.get(i) {
+                    None => word_end(s, off),
+                    Some(&end) => (end as usize).checked_sub(start).map(|l| off + l),
+                };
+                let Some(end_off) = end_off.filter(|&e| e <= s.len() && s.is_char_boundary(e))
+                else {
+                    continue;
+                };
+                let span = Span::new(off, end_off);
+                if virtual_headline {
+                    head_spans.push(span);
+                    continue;
+                }
+                text_spans.push(span);
+                if let Some(h) = in_text_headline.filter(|h| h.contains(span)) {
+                    head_spans.push(Span::new(
+                        off - h.start as usize,
+                        end_off - h.start as usize,
+                    ));
+                }
             }
         }
         (merge(text_spans), merge(head_spans))
@@ -1181,16 +1308,21 @@ pub fn kwic(
     context_chars: usize,
     limit: usize,
 ) -> Vec<KwicLine> {
-    let results = search(index, docs, query, filters);
-    let mut hits: Vec<&Hit> = results.hits.iter().collect();
-    hits.sort_by_key(|h| h.doc);
+    let query = parse_query(query);
+    let (ranked, _, matched) = run(index, docs, &query, filters, &RankingWeights::default());
+    let Some(matched) = matched else {
+        return Vec::new();
+    };
+    let mut hits: Vec<u32> = ranked.into_iter().map(|(d, _)| d).collect();
+    hits.sort_unstable();
     let mut out = Vec::new();
-    for hit in hits {
-        let Some(doc) = docs.get(hit.doc as usize) else {
+    for d in hits {
+        let Some(doc) = docs.get(d as usize) else {
             continue;
         };
+        let (matches, _) = matched.spans(docs, d);
         let text = doc.text.as_str();
-        for &span in &hit.matches {
+        for span in matches {
             if out.len() >= limit {
                 return out;
             }
@@ -1216,7 +1348,7 @@ pub fn kwic(
                 .nth(context_chars)
                 .map_or(after.len(), |(i, _)| i);
             out.push(KwicLine {
-                doc: hit.doc,
+                doc: d,
                 span,
                 left: left.into(),
                 keyword: keyword.into(),
