@@ -165,7 +165,7 @@ fn corpus(n: usize) -> Vec<Document> {
         let mut text = String::new();
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
-        let mut word = |rng: &mut Rng| -> String {
+        let word = |rng: &mut Rng| -> String {
             if rng.below(10) < 4 {
                 STOP[rng.below(STOP.len())].to_string()
             } else {

@@ -45,6 +45,9 @@
 //!   organisation, place, person, programme), sorted; `doc_facets` lists each document's value
 //!   ids (`varint count`, then varint deltas) starting at the little-endian `u32` offset
 //!   `doc_facet_offsets[doc]`.
+//! - `recency`: per document, a little-endian `u32`: its rank when the corpus is sorted newest
+//!   first (undated last), then by id. Sorting results by rank instead of by reading dates and
+//!   ids out of scattered documents keeps sorting 10,000 hits well under a millisecond.
 //!
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
 
@@ -396,6 +399,7 @@ pub struct SearchIndex {
     facet_values: Vec<FacetValue>,
     doc_facets: Bytes,
     doc_facet_offsets: Bytes,
+    recency: Bytes,
 }
 
 /// One indexed occurrence, as stored: `(address << 1) | is_headline`.
@@ -593,6 +597,19 @@ impl SearchIndex {
             }
         }
 
+        let mut by_recency: Vec<usize> = (0..docs.len()).collect();
+        by_recency.sort_by(|&a, &b| {
+            docs[b]
+                .date
+                .cmp(&docs[a].date)
+                .then_with(|| docs[a].id.cmp(&docs[b].id))
+                .then(a.cmp(&b))
+        });
+        let mut recency = vec![0u8; docs.len() * 4];
+        for (rank, &d) in by_recency.iter().enumerate() {
+            recency[d * 4..d * 4 + 4].copy_from_slice(&(rank as u32).to_le_bytes());
+        }
+
         let n = docs.len().max(1) as f64;
         SearchIndex {
             doc_count: docs.len() as u32,
@@ -606,6 +623,7 @@ impl SearchIndex {
             facet_values,
             doc_facets: Bytes(doc_facets),
             doc_facet_offsets: Bytes(doc_facet_offsets),
+            recency: Bytes(recency),
         }
     }
 
@@ -626,6 +644,11 @@ impl SearchIndex {
             u16_at(&self.lengths.0, i).unwrap_or(0),
             u16_at(&self.lengths.0, i + 1).unwrap_or(0),
         )
+    }
+
+    /// A document's rank in the newest-first order (see `recency` in the module header).
+    pub fn recency(&self, doc: u32) -> u32 {
+        u32_at(&self.recency.0, doc as usize).unwrap_or(u32::MAX)
     }
 
     /// The postings of a term (a folded term, as stored).
@@ -762,6 +785,7 @@ impl SearchIndex {
                 self.stems.entries.0.len() + self.stems.blocks.0.len() + self.stem_terms.0.len(),
             ),
             ("lengths", self.lengths.0.len()),
+            ("recency", self.recency.0.len()),
             (
                 "facets",
                 self.doc_facets.0.len()

@@ -25,6 +25,10 @@ pub const MAX_CLAUSES: usize = 16;
 pub const MAX_PREFIX_TERMS: usize = 64;
 /// A word expands to at most this many one-typo neighbours, the most frequent ones.
 pub const MAX_TYPO_TERMS: usize = 16;
+/// A phrase word is looked for at most this many bytes (per word of the phrase) after the
+/// previous one before the text is read: a word and the separator after it. A phrase whose
+/// words are separated by longer runs of punctuation or spaces is not found.
+pub const PHRASE_GAP_BYTES: u32 = 64;
 /// Words shorter than this (in characters, folded) get no typo tolerance: one edit on a short
 /// word lands on too many other words.
 pub const TYPO_MIN_CHARS: usize = 5;
@@ -343,14 +347,17 @@ fn run(
     }
     let facets = counter.finish(index, filters);
 
-    let date_key = |d: u32| docs.get(d as usize).and_then(|doc| doc.date);
-    let id_key = |d: u32| docs.get(d as usize).map_or("", |doc| doc.id.as_str());
-    hits.sort_unstable_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then_with(|| date_key(b.0).cmp(&date_key(a.0)))
-            .then_with(|| id_key(a.0).cmp(id_key(b.0)))
-            .then_with(|| a.0.cmp(&b.0))
-    });
+    // Best first, then newest first (the index's recency rank: no document is read here).
+    let mut keyed: Vec<(f32, u32, u32)> = hits
+        .into_iter()
+        .map(|(d, s)| (s, index.recency(d), d))
+        .collect();
+    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let hits = keyed
+        .into_iter()
+        .map(|(s, _, d)| (s, d))
+        .map(|(s, d)| (d, s))
+        .collect();
     (hits, facets, matched)
 }
 
@@ -630,10 +637,11 @@ impl PhraseContext<'_> {
         // Phrase words match as written or inflected (the last one also as a prefix while it
         // is typed), never with a typo.
         let mut matchers = Vec::with_capacity(words.len());
-        let mut first: Vec<OccTable> = Vec::new();
+        // Per content word: its position in the phrase and its occurrences by expansion.
+        let mut content_tables: Vec<(usize, Vec<OccTable>)> = Vec::new();
         let mut candidates: Option<Vec<u32>> = None;
         let mut occ = Vec::new();
-        for w in words {
+        for (wi, w) in words.iter().enumerate() {
             let content = !w.stop || w.prefix;
             let ex = if content {
                 expand(index, w, self.weights, false)
@@ -647,7 +655,7 @@ impl PhraseContext<'_> {
             if !content {
                 continue;
             }
-            let is_first = candidates.is_none();
+            let mut tables = Vec::with_capacity(ex.len());
             // Documents holding this word (in any accepted form), among earlier candidates.
             let mut docs_with: Vec<u32> = Vec::new();
             for x in &ex {
@@ -664,16 +672,18 @@ impl PhraseContext<'_> {
                     {
                         continue;
                     }
-                    if is_first {
+                    if candidates
+                        .as_ref()
+                        .is_none_or(|c| c.binary_search(&d).is_ok())
+                    {
                         table.begin_doc(d);
                         table.occ.extend_from_slice(&occ);
+                        docs_with.push(d);
                     }
-                    docs_with.push(d);
                 }
-                if is_first {
-                    first.push(table);
-                }
+                tables.push(table);
             }
+            content_tables.push((wi, tables));
             docs_with.sort_unstable();
             docs_with.dedup();
             candidates = Some(match candidates {
@@ -691,18 +701,35 @@ impl PhraseContext<'_> {
         // Verify adjacency on the text, from each occurrence of the first word.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
         let mut buf = String::new();
-        let mut starts = Vec::new();
+        let (mut starts, mut nexts) = (Vec::new(), Vec::new());
+        let collect = |tables: &[OccTable], d: u32, out: &mut Vec<u32>| {
+            out.clear();
+            for t in tables {
+                out.extend_from_slice(t.of(d).0);
+            }
+            out.sort_unstable();
+            out.dedup();
+        };
         for d in candidates {
             let Some(doc) = self.docs.get(d as usize) else {
                 continue;
             };
-            starts.clear();
-            for t in &first {
-                starts.extend_from_slice(t.of(d).0);
-            }
-            starts.sort_unstable();
-            starts.dedup();
+            let Some((_, first)) = content_tables.first() else {
+                break;
+            };
+            collect(first, d, &mut starts);
+            // Only read the text where the next content word follows closely.
+            let next = content_tables.get(1).map(|(pos, tables)| {
+                collect(tables, d, &mut nexts);
+                (*pos as u32).saturating_mul(PHRASE_GAP_BYTES) << 1
+            });
             for &o in &starts {
+                if let Some(window) = next {
+                    let i = nexts.partition_point(|&x| x <= o);
+                    if !nexts.get(i).is_some_and(|&x| x - o <= window) {
+                        continue;
+                    }
+                }
                 let addr = (o >> 1) as usize;
                 if let Some(end) = phrase_at(doc, addr, &matchers, &mut buf) {
                     found.push((d, o, end as u32));
