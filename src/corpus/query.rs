@@ -25,10 +25,6 @@ pub const MAX_CLAUSES: usize = 16;
 pub const MAX_PREFIX_TERMS: usize = 64;
 /// A word expands to at most this many one-typo neighbours, the most frequent ones.
 pub const MAX_TYPO_TERMS: usize = 16;
-/// A phrase word is looked for at most this many bytes (per word of the phrase) after the
-/// previous one before the text is read: a word and the separator after it. A phrase whose
-/// words are separated by longer runs of punctuation or spaces is not found.
-pub const PHRASE_GAP_BYTES: u32 = 64;
 /// Words shorter than this (in characters, folded) get no typo tolerance: one edit on a short
 /// word lands on too many other words.
 pub const TYPO_MIN_CHARS: usize = 5;
@@ -603,21 +599,6 @@ fn match_clauses(
     }
 }
 
-/// How one phrase word accepts a word of the text.
-struct WordMatcher {
-    word: Word,
-    terms: HashSet<String>,
-}
-
-impl WordMatcher {
-    fn accepts(&self, folded: &str) -> bool {
-        if self.word.stop && !self.word.prefix {
-            return folded == self.word.folded;
-        }
-        self.terms.contains(folded) || (self.word.prefix && folded.starts_with(&self.word.folded))
-    }
-}
-
 /// What a phrase clause needs to know of the search it is part of.
 struct PhraseContext<'a> {
     index: &'a SearchIndex,
@@ -636,7 +617,6 @@ impl PhraseContext<'_> {
         let (index, n) = (self.index, self.n);
         // Phrase words match as written or inflected (the last one also as a prefix while it
         // is typed), never with a typo.
-        let mut matchers = Vec::with_capacity(words.len());
         // Per content word: its position in the phrase and its occurrences by expansion.
         let mut content_tables: Vec<(usize, Vec<OccTable>)> = Vec::new();
         let mut candidates: Option<Vec<u32>> = None;
@@ -648,10 +628,6 @@ impl PhraseContext<'_> {
             } else {
                 Vec::new()
             };
-            matchers.push(WordMatcher {
-                word: w.clone(),
-                terms: ex.iter().map(|x| x.entry.term.clone()).collect(),
-            });
             if !content {
                 continue;
             }
@@ -701,38 +677,28 @@ impl PhraseContext<'_> {
         // Verify adjacency on the text, from each occurrence of the first word.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
         let mut buf = String::new();
-        let (mut starts, mut nexts) = (Vec::new(), Vec::new());
-        let collect = |tables: &[OccTable], d: u32, out: &mut Vec<u32>| {
-            out.clear();
-            for t in tables {
-                out.extend_from_slice(t.of(d).0);
-            }
-            out.sort_unstable();
-            out.dedup();
-        };
+        // Per phrase word, the occurrences of a content word in the current document.
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
         for d in candidates {
             let Some(doc) = self.docs.get(d as usize) else {
                 continue;
             };
-            let Some((_, first)) = content_tables.first() else {
+            for (pos, tables) in &content_tables {
+                if let Some(list) = lists.get_mut(*pos) {
+                    list.clear();
+                    for t in tables {
+                        list.extend_from_slice(t.of(d).0);
+                    }
+                    list.sort_unstable();
+                    list.dedup();
+                }
+            }
+            let Some(starts) = lists.first() else {
                 break;
             };
-            collect(first, d, &mut starts);
-            // Only read the text where the next content word follows closely.
-            let next = content_tables.get(1).map(|(pos, tables)| {
-                collect(tables, d, &mut nexts);
-                (*pos as u32).saturating_mul(PHRASE_GAP_BYTES) << 1
-            });
-            for &o in &starts {
-                if let Some(window) = next {
-                    let i = nexts.partition_point(|&x| x <= o);
-                    if !nexts.get(i).is_some_and(|&x| x - o <= window) {
-                        continue;
-                    }
-                }
-                let addr = (o >> 1) as usize;
-                if let Some(end) = phrase_at(doc, addr, &matchers, &mut buf) {
-                    found.push((d, o, end as u32));
+            for &o in starts {
+                if let Some(end) = phrase_end(doc, o >> 1, words, &lists, &mut buf) {
+                    found.push((d, o, end));
                 }
             }
         }
@@ -784,26 +750,42 @@ fn resolve(doc: &Document, addr: usize) -> Option<(&str, usize, bool)> {
     Some((h, addr.checked_sub(base)?, true))
 }
 
-/// The end address of the phrase starting at `addr`, if the words there match in order.
-fn phrase_at(
+/// The end address of the phrase whose first word is at `addr`, if the words that follow are
+/// the phrase's: a stop word is read and compared, a content word must be one of its indexed
+/// occurrences in `lists` (so its inflections and completions count, as for bare words).
+fn phrase_end(
     doc: &Document,
-    addr: usize,
-    matchers: &[WordMatcher],
+    addr: u32,
+    words: &[Word],
+    lists: &[Vec<u32>],
     buf: &mut String,
-) -> Option<usize> {
-    let (s, off, _) = resolve(doc, addr)?;
-    let rest = s.get(off..)?;
-    let mut toks = text::tokens(rest);
-    let mut end = 0;
-    for m in matchers {
-        let t = toks.next()?;
-        text::fold_into(t.text, buf);
-        if !m.accepts(buf) {
-            return None;
+) -> Option<u32> {
+    let (s, off, _) = resolve(doc, addr as usize)?;
+    let base = (addr as usize).checked_sub(off)?;
+    let mut end = word_end(s, off)?;
+    for (w, list) in words.iter().zip(lists).skip(1) {
+        let rest = s.get(end..)?;
+        let skip = rest
+            .char_indices()
+            .find(|&(_, c)| text::is_word_char(c))
+            .map(|(i, _)| i)?;
+        let t = end + skip;
+        let t_end = word_end(s, t)?;
+        if w.stop && !w.prefix {
+            text::fold_into(s.get(t..t_end)?, buf);
+            if *buf != w.folded {
+                return None;
+            }
+        } else {
+            let at = u32::try_from(base + t).ok()?.checked_mul(2)?;
+            let i = list.partition_point(|&o| o < at);
+            if !list.get(i).is_some_and(|&o| o >> 1 == at >> 1) {
+                return None;
+            }
         }
-        end = t.end;
+        end = t_end;
     }
-    Some(addr + end)
+    u32::try_from(base + end).ok()
 }
 
 /// The end of the word starting at `start` in `s`.
