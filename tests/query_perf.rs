@@ -3,7 +3,8 @@
 //! timings are not assertions. Run with
 //! `cargo test --release --test query_perf -- --ignored --nocapture`.
 //! Set `RAQMI_PERF_JSON=path` to also write the corpus as JSON (for comparing index sizes with
-//! other engines).
+//! other engines), and `RAQMI_PERF_ONLY=name` to time only the query kinds whose name
+//! contains it (for profiling).
 
 use raqmi::corpus::document::{
     Category, Date, DateOrigin, Document, Entity, EntityKind, Figure, FigureKind, Paragraph,
@@ -340,7 +341,11 @@ fn measure_ten_thousand_articles() {
         ("empty", "", &none),
     ];
     println!("| query | hits | p50 ms | p95 ms | + snippets (top 20) p50 ms |");
+    let only = std::env::var("RAQMI_PERF_ONLY").unwrap_or_default();
     for (name, q, f) in cases {
+        if !name.contains(only.as_str()) {
+            continue;
+        }
         let mut times = Vec::new();
         let mut with_snippets = Vec::new();
         let mut total = 0;

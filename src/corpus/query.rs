@@ -764,12 +764,7 @@ fn phrase_end(
     let base = (addr as usize).checked_sub(off)?;
     let mut end = word_end(s, off)?;
     for (w, list) in words.iter().zip(lists).skip(1) {
-        let rest = s.get(end..)?;
-        let skip = rest
-            .char_indices()
-            .find(|&(_, c)| text::is_word_char(c))
-            .map(|(i, _)| i)?;
-        let t = end + skip;
+        let t = scan(s, end, false);
         let t_end = word_end(s, t)?;
         if w.stop && !w.prefix {
             text::fold_into(s.get(t..t_end)?, buf);
@@ -790,12 +785,34 @@ fn phrase_end(
 
 /// The end of the word starting at `start` in `s`.
 fn word_end(s: &str, start: usize) -> Option<usize> {
-    let rest = s.get(start..)?;
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| !text::is_word_char(c))
-        .map_or(rest.len(), |(i, _)| i);
-    (len > 0).then_some(start + len)
+    if !s.is_char_boundary(start) {
+        return None;
+    }
+    let end = scan(s, start, true);
+    (end > start).then_some(end)
+}
+
+/// The first byte at or after `from` (a char boundary) where a character is (`word` false) or
+/// is not (`word` true) a word character; `s.len()` if none. ASCII is tested byte by byte:
+/// this runs for every occurrence a phrase or a highlight looks at.
+fn scan(s: &str, from: usize, word: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let (is_word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (text::is_word_char(c), c.len_utf8()),
+                None => return s.len(),
+            }
+        };
+        if is_word != word {
+            return i;
+        }
+        i += len;
+    }
+    s.len()
 }
 
 impl Matched {
