@@ -115,8 +115,16 @@ fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {
     let suffixes = [
         "", "", "", "s", "e", "es", "ment", "ité", "ion", "eur", "euse", "aux",
     ];
-    let mut out: Vec<String> = REAL.iter().map(|s| s.to_string()).collect();
+    let mut out: Vec<String> = Vec::with_capacity(n);
     while out.len() < n {
+        // Real words at realistic ranks: "numérique" about the 20th content word, the others
+        // spread over the first two thousand.
+        if let Some(real) = REAL.get(out.len().saturating_sub(20) / 37) {
+            if out.len() >= 20 && (out.len() - 20) % 37 == 0 {
+                out.push(real.to_string());
+                continue;
+            }
+        }
         let len = 2 + rng.below(3);
         let mut w = String::new();
         for _ in 0..len {

@@ -25,6 +25,21 @@ pub const MAX_CLAUSES: usize = 16;
 pub const MAX_PREFIX_TERMS: usize = 64;
 /// A word expands to at most this many one-typo neighbours, the most frequent ones.
 pub const MAX_TYPO_TERMS: usize = 16;
+/// Bytes of spaces and punctuation between two words of a phrase beyond which they are not
+/// looked for (" », « " is 9): a phrase spanning a longer run is not found.
+pub const PHRASE_SEPARATOR_BYTES: u32 = 16;
+
+/// How far (in bytes) after the start of a phrase's first word, whose longest accepted folded
+/// form has `first_len` bytes, the phrase's word at position `pos` can start. A word of the
+/// text is at most 3 times its folded length in bytes (accents and case add bytes, never
+/// more); stop words in between are at most [`index::MAX_TERM_BYTES`] long in practice.
+fn phrase_reach(first_len: usize, pos: usize) -> u32 {
+    let first = 3 * first_len as u32 + PHRASE_SEPARATOR_BYTES;
+    let between = (pos.saturating_sub(1) as u32)
+        .saturating_mul(3 * index::MAX_TERM_BYTES as u32 + PHRASE_SEPARATOR_BYTES);
+    first.saturating_add(between)
+}
+
 /// Words shorter than this (in characters, folded) get no typo tolerance: one edit on a short
 /// word lands on too many other words.
 pub const TYPO_MIN_CHARS: usize = 5;
@@ -621,6 +636,7 @@ impl PhraseContext<'_> {
         let mut content_tables: Vec<(usize, Vec<OccTable>)> = Vec::new();
         let mut candidates: Option<Vec<u32>> = None;
         let mut occ = Vec::new();
+        let mut first_len = 0;
         for (wi, w) in words.iter().enumerate() {
             let content = !w.stop || w.prefix;
             let ex = if content {
@@ -630,6 +646,9 @@ impl PhraseContext<'_> {
             };
             if !content {
                 continue;
+            }
+            if content_tables.is_empty() {
+                first_len = ex.iter().map(|x| x.entry.term.len()).max().unwrap_or(0);
             }
             let mut tables = Vec::with_capacity(ex.len());
             // Documents holding this word (in any accepted form), among earlier candidates.
@@ -696,7 +715,19 @@ impl PhraseContext<'_> {
             let Some(starts) = lists.first() else {
                 break;
             };
+            // Reading the text costs a cache miss per document: first rule out, from the index
+            // alone, starts that the next content word does not follow closely enough.
+            let next = content_tables.get(1).and_then(|(pos, _)| {
+                let reach = phrase_reach(first_len, *pos);
+                lists.get(*pos).map(|l| (l, reach))
+            });
             for &o in starts {
+                if let Some((list, reach)) = next {
+                    let i = list.partition_point(|&x| x >> 1 <= o >> 1);
+                    if !list.get(i).is_some_and(|&x| (x >> 1) - (o >> 1) <= reach) {
+                        continue;
+                    }
+                }
                 if let Some(end) = phrase_end(doc, o >> 1, words, &lists, &mut buf) {
                     found.push((d, o, end));
                 }
