@@ -48,6 +48,9 @@
 //! - `recency`: per document, a little-endian `u32`: its rank when the corpus is sorted newest
 //!   first (undated last), then by id. Sorting results by rank instead of by reading dates and
 //!   ids out of scattered documents keeps sorting 10,000 hits well under a millisecond.
+//! - `meta`: per document, 4 bytes: the year (little-endian `u16`, 0 when undated), the month
+//!   (0 when unknown) and a bit set of the categories of its figures (bit `Category as u8`).
+//!   Filters and facet counts read these instead of the documents (one cache miss less each).
 //!
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
 
@@ -400,6 +403,7 @@ pub struct SearchIndex {
     doc_facets: Bytes,
     doc_facet_offsets: Bytes,
     recency: Bytes,
+    meta: Bytes,
 }
 
 /// One indexed occurrence, as stored: `(address << 1) | is_headline`.
@@ -610,6 +614,18 @@ impl SearchIndex {
             recency[d * 4..d * 4 + 4].copy_from_slice(&(rank as u32).to_le_bytes());
         }
 
+        let mut meta = Vec::with_capacity(docs.len() * 4);
+        for doc in docs {
+            let (year, month) = doc.date.map_or((0, 0), |d| (d.year, d.month.unwrap_or(0)));
+            meta.extend_from_slice(&year.to_le_bytes());
+            meta.push(month);
+            meta.push(
+                doc.figures
+                    .iter()
+                    .fold(0u8, |m, f| m | 1 << (f.category as u8)),
+            );
+        }
+
         let n = docs.len().max(1) as f64;
         SearchIndex {
             doc_count: docs.len() as u32,
@@ -624,6 +640,7 @@ impl SearchIndex {
             doc_facets: Bytes(doc_facets),
             doc_facet_offsets: Bytes(doc_facet_offsets),
             recency: Bytes(recency),
+            meta: Bytes(meta),
         }
     }
 
@@ -649,6 +666,17 @@ impl SearchIndex {
     /// A document's rank in the newest-first order (see `recency` in the module header).
     pub fn recency(&self, doc: u32) -> u32 {
         u32_at(&self.recency.0, doc as usize).unwrap_or(u32::MAX)
+    }
+
+    /// A document's (year, month) and the bit set of its figures' categories (see `meta` in
+    /// the module header).
+    pub fn meta(&self, doc: u32) -> (Option<(u16, Option<u8>)>, u8) {
+        let Some(m) = self.meta.0.get(doc as usize * 4..doc as usize * 4 + 4) else {
+            return (None, 0);
+        };
+        let year = u16::from_le_bytes([m[0], m[1]]);
+        let date = (year != 0).then_some((year, (m[2] != 0).then_some(m[2])));
+        (date, m[3])
     }
 
     /// The postings of a term (a folded term, as stored).
@@ -786,6 +814,7 @@ impl SearchIndex {
             ),
             ("lengths", self.lengths.0.len()),
             ("recency", self.recency.0.len()),
+            ("meta", self.meta.0.len()),
             (
                 "facets",
                 self.doc_facets.0.len()

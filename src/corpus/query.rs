@@ -9,7 +9,7 @@
 //! Limits (all guard the per-keystroke budget against hostile or accidental input):
 //! [`MAX_QUERY_CHARS`], [`MAX_CLAUSES`], [`MAX_PREFIX_TERMS`], [`MAX_TYPO_TERMS`].
 
-use super::document::{Category, Date, Document, Span};
+use super::document::{Category, Document, Span};
 use super::index::{self, FacetKind, SearchIndex, TermEntry};
 use super::text;
 use std::collections::HashSet;
@@ -342,11 +342,8 @@ fn run(
     let mut hits = Vec::new();
     let mut facet_ids = Vec::new();
     let mut consider = |d: u32, score: f32| {
-        let Some(doc) = docs.get(d as usize) else {
-            return;
-        };
         index.doc_facets(d, &mut facet_ids);
-        let eval = plan.eval(doc, &facet_ids);
+        let eval = plan.eval(index, d, docs, &facet_ids);
         counter.add(&facet_ids, &eval);
         if eval.failed == 0 {
             hits.push((d, score));
@@ -412,18 +409,26 @@ fn expand(
     }
     if typo && word.typo {
         let target: Vec<char> = word.folded.chars().collect();
-        let target_bytes = word.folded.len();
+        let tb = word.folded.as_bytes();
         let mut buf = Vec::new();
         let mut near = index.terms_where(|key| {
-            if key.len().abs_diff(target_bytes) > 4 {
+            // One edit on a word of 5+ characters keeps its first or its last character, and
+            // changes its length by at most one character (4 bytes): cheap byte tests first.
+            if key.len().abs_diff(tb.len()) > 4
+                || (key.first() != tb.first() && key.last() != tb.last())
+                || key == tb
+            {
                 return false;
+            }
+            if key.is_ascii() && tb.is_ascii() {
+                return within_one_edit(key, tb);
             }
             let Ok(s) = std::str::from_utf8(key) else {
                 return false;
             };
             buf.clear();
             buf.extend(s.chars());
-            buf != target && within_one_edit(&buf, &target)
+            within_one_edit(&buf, &target)
         });
         most_frequent(&mut near, MAX_TYPO_TERMS);
         for e in near {
@@ -442,7 +447,7 @@ fn most_frequent(entries: &mut Vec<TermEntry>, keep: usize) {
 
 /// Damerau–Levenshtein distance <= 1 (one insertion, deletion, substitution or swap of two
 /// adjacent characters).
-pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
+pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
@@ -961,7 +966,7 @@ struct Eval {
     failed: u8,
     /// Categories of its figures (within the value range, if one is set).
     categories: u8,
-    date: Option<Date>,
+    year: Option<u16>,
 }
 
 impl FilterPlan {
@@ -999,12 +1004,14 @@ impl FilterPlan {
         }
     }
 
-    fn eval(&self, doc: &Document, facet_ids: &[u32]) -> Eval {
+    /// Evaluates document `d`; its text document is read only for a value range.
+    fn eval(&self, index: &SearchIndex, d: u32, docs: &[Document], facet_ids: &[u32]) -> Eval {
+        let (date, all_categories) = index.meta(d);
         let mut failed = 0;
         if self.from.is_some() || self.to.is_some() {
-            let ok = doc.date.is_some_and(|d| {
-                let start = (d.year, d.month.unwrap_or(1));
-                let end = (d.year, d.month.unwrap_or(12));
+            let ok = date.is_some_and(|(year, month)| {
+                let start = (year, month.unwrap_or(1));
+                let end = (year, month.unwrap_or(12));
                 self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start <= t)
             });
             if !ok {
@@ -1020,19 +1027,15 @@ impl FilterPlan {
             }
             failed |= self.string_facets & !ok;
         }
-        let mut categories = 0u8;
-        for fig in &doc.figures {
-            let in_range = match self.value_range {
-                None => true,
-                Some((lo, hi)) => {
-                    let high = fig.high.unwrap_or(fig.value);
-                    fig.value <= hi && high >= lo
-                }
-            };
-            if in_range {
-                categories |= category_bit(fig.category);
-            }
-        }
+        let categories = match self.value_range {
+            None => all_categories,
+            Some((lo, hi)) => docs.get(d as usize).map_or(0, |doc| {
+                doc.figures
+                    .iter()
+                    .filter(|fig| fig.value <= hi && fig.high.unwrap_or(fig.value) >= lo)
+                    .fold(0, |m, fig| m | category_bit(fig.category))
+            }),
+        };
         let category_ok = if self.categories != 0 {
             categories & self.categories != 0
         } else if self.value_range.is_some() {
@@ -1046,7 +1049,7 @@ impl FilterPlan {
         Eval {
             failed,
             categories,
-            date: doc.date,
+            year: date.map(|(y, _)| y),
         }
     }
 
@@ -1092,8 +1095,8 @@ impl FacetCounter {
         // A document counts for facet F when it passes every filter but F's own.
         let passes_except = |bit: u8| e.failed & !bit == 0;
         if passes_except(F_DATE) {
-            if let Some(d) = e.date {
-                *self.years.entry(d.year).or_default() += 1;
+            if let Some(y) = e.year {
+                *self.years.entry(y).or_default() += 1;
             }
         }
         for &id in facet_ids {
