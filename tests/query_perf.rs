@@ -339,7 +339,12 @@ fn measure_ten_thousand_articles() {
         ("prefix (3 chars)", "num", &none),
         ("prefix (2 chars)", "fo", &none),
         ("words + prefix", "maroc startups inno", &none),
-        ("phrase", "\"transformation numérique\"", &none),
+        ("phrase", "\"intelligence artificielle\"", &none),
+        (
+            "phrase in 97% of docs",
+            "\"transformation numérique\"",
+            &none,
+        ),
         ("typo", "numerqiue ", &none),
         ("one word + facets", "numérique ", &facets),
         ("prefix + facets", "num", &facets),

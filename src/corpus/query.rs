@@ -1418,3 +1418,65 @@ pub fn kwic(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_means_one_insertion_deletion_substitution_or_swap() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let table = [
+            ("numerique", "numerique", true),
+            ("numerique", "numerqiue", true),
+            ("numerique", "numeriqeu", true),
+            ("numerique", "nmuerique", true),
+            ("numerique", "numerikue", true),
+            ("numerique", "numeriquee", true),
+            ("numerique", "numrique", true),
+            ("numerique", "nmerqiue", false),
+            ("numerique", "numeriqu", true),
+            ("numerique", "umerique", true),
+            ("numerique", "numeri", false),
+            ("café", "cafe", true),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(within_one_edit(&c(a), &c(b)), want, "{a} {b}");
+            assert_eq!(within_one_edit(&c(b), &c(a)), want, "{b} {a}");
+        }
+    }
+
+    #[test]
+    fn the_typed_prefix_needs_two_letters_and_no_trailing_space() {
+        let last = |q: &str| match parse_query(q).clauses.last() {
+            Some(Clause::Word(w)) => Some((w.folded.clone(), w.prefix)),
+            _ => None,
+        };
+        assert_eq!(last("cloud nu"), Some(("nu".into(), true)));
+        assert_eq!(last("cloud nu "), Some(("nu".into(), false)));
+        assert_eq!(last("cloud n"), Some(("cloud".into(), false)));
+        assert_eq!(last("cloud numér."), Some(("numer".into(), false)));
+        // A stop word being typed may be the start of a longer word.
+        assert_eq!(last("cloud de"), Some(("de".into(), true)));
+    }
+
+    #[test]
+    fn long_queries_are_capped() {
+        let q = (0..100)
+            .map(|i| format!("mot{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(parse_query(&q).clauses.len(), MAX_CLAUSES);
+        let long = "x".repeat(50_000);
+        assert!(parse_query(&long).clauses.len() <= 1);
+    }
+
+    #[test]
+    fn merged_spans_do_not_overlap() {
+        let s = |a, b| Span::new(a, b);
+        assert_eq!(
+            merge(vec![s(5, 9), s(0, 3), s(2, 4), s(9, 12)]),
+            [s(0, 4), s(5, 9), s(9, 12)]
+        );
+    }
+}
