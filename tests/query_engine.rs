@@ -417,11 +417,8 @@ fn date_bounds_take_a_year_or_a_year_and_month() {
         doc("undated", "Le cloud."),
     ];
     let idx = SearchIndex::build(&docs);
-    let table: &[(
-        Option<(u16, Option<u8>)>,
-        Option<(u16, Option<u8>)>,
-        &[&str],
-    )] = &[
+    type Bound = Option<(u16, Option<u8>)>;
+    let table: &[(Bound, Bound, &[&str])] = &[
         (
             Some((2022, None)),
             Some((2022, None)),

@@ -120,7 +120,7 @@ fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {
         // Real words at realistic ranks: "numérique" about the 20th content word, the others
         // spread over the first two thousand.
         if let Some(real) = REAL.get(out.len().saturating_sub(20) / 37) {
-            if out.len() >= 20 && (out.len() - 20) % 37 == 0 {
+            if out.len() >= 20 && (out.len() - 20).is_multiple_of(37) {
                 out.push(real.to_string());
                 continue;
             }

@@ -729,7 +729,7 @@ impl PhraseContext<'_> {
             for &o in starts {
                 if let Some((list, reach)) = next {
                     let i = list.partition_point(|&x| x >> 1 <= o >> 1);
-                    if !list.get(i).is_some_and(|&x| (x >> 1) - (o >> 1) <= reach) {
+                    if list.get(i).is_none_or(|&x| (x >> 1) - (o >> 1) > reach) {
                         continue;
                     }
                 }
@@ -810,7 +810,7 @@ fn phrase_end(
         } else {
             let at = u32::try_from(base + t).ok()?.checked_mul(2)?;
             let i = list.partition_point(|&o| o < at);
-            if !list.get(i).is_some_and(|&o| o >> 1 == at >> 1) {
+            if list.get(i).is_none_or(|&o| o >> 1 != at >> 1) {
                 return None;
             }
         }
