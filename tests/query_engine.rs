@@ -751,3 +751,20 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn hits_past_the_first_hundred_get_their_spans_on_demand() {
+    let docs: Vec<Document> = (0..query::MATCHED_HITS + 20)
+        .map(|i| doc(&format!("d{i:03}"), "Le cloud arrive au pays."))
+        .collect();
+    let idx = SearchIndex::build(&docs);
+    let r = search(&idx, &docs, "cloud", &Filters::default());
+    assert_eq!(r.total, docs.len());
+    assert!(r.hits[..query::MATCHED_HITS]
+        .iter()
+        .all(|h| h.matches.len() == 1));
+    let last = r.hits.last().expect("hits");
+    assert!(last.matches.is_empty());
+    let (m, _) = query::matches_for(&idx, &docs, "cloud", last.doc);
+    assert_eq!(m, [Span::new(3, 8)]);
+}

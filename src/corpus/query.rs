@@ -230,6 +230,7 @@ pub struct Hit {
     /// Relevance (0 for an empty query); comparable only within one result list.
     pub score: f32,
     /// Byte spans of matched words and phrases in `Document::text`, sorted, not overlapping.
+    /// Filled for the first [`MATCHED_HITS`] hits; [`matches_for`] gives any other hit's.
     pub matches: Vec<Span>,
     /// Byte spans of matches in `Document::headline`, sorted, not overlapping.
     pub headline_matches: Vec<Span>,
@@ -1200,7 +1201,8 @@ pub const ELLIPSIS: &str = "…";
 
 /// About `max_chars` characters of the body around the densest group of matches, cut at word
 /// boundaries, with the matches marked and [`ELLIPSIS`] parts where the text was cut. Without
-/// matches, the beginning of the body.
+/// matches, the beginning of the body. A hit past [`MATCHED_HITS`] carries no spans: fill
+/// them with [`matches_for`] first to get its matches marked.
 pub fn snippet(doc: &Document, hit: &Hit, max_chars: usize) -> Vec<SnippetPart> {
     let text = doc.text.as_str();
     if max_chars == 0 || text.is_empty() {
