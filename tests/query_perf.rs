@@ -206,6 +206,9 @@ fn corpus(n: usize) -> Vec<Document> {
                 if rng.below(8) == 0 {
                     sentence.push_str(" la transformation numérique");
                 }
+                if rng.below(300) == 0 {
+                    sentence.push_str(" de l’intelligence artificielle");
+                }
                 text.push_str(&sentence);
                 text.push('.');
                 sentences.push(Span::new(sstart, text.len()));
