@@ -387,27 +387,31 @@ fn expand(
     typo: bool,
 ) -> Vec<Expansion> {
     let mut out: Vec<Expansion> = Vec::new();
-    let mut add =
-        |entry: TermEntry, weight: f32| match out.iter_mut().find(|e| e.entry.id == entry.id) {
+    fn add_to(out: &mut Vec<Expansion>, entry: TermEntry, weight: f32) {
+        match out.iter_mut().find(|e| e.entry.id == entry.id) {
             Some(e) => e.weight = e.weight.max(weight),
             None => out.push(Expansion { entry, weight }),
-        };
+        }
+    }
+    let add = |out: &mut Vec<Expansion>, entry, weight| add_to(out, entry, weight);
     if !word.stop {
         if let Some(e) = index.term(&word.folded) {
-            add(e, weights.exact);
+            add(&mut out, e, weights.exact);
         }
         let stem = index::stem(&index::french_stemmer(), &word.folded);
         for e in index.terms_with_stem(&stem) {
-            add(e, weights.stem);
+            add(&mut out, e, weights.stem);
         }
     }
     if word.prefix {
         let mut completions = index.terms_with_prefix(&word.folded);
         most_frequent(&mut completions, MAX_PREFIX_TERMS);
         for e in completions {
-            add(e, weights.prefix);
+            add(&mut out, e, weights.prefix);
         }
     }
+    // Typo neighbours are looked for even when the word itself is found: they rank below
+    // every other kind of match, and the scan costs well under a millisecond.
     if typo && word.typo {
         let target: Vec<char> = word.folded.chars().collect();
         let tb = word.folded.as_bytes();
@@ -433,7 +437,7 @@ fn expand(
         });
         most_frequent(&mut near, MAX_TYPO_TERMS);
         for e in near {
-            add(e, weights.typo);
+            add(&mut out, e, weights.typo);
         }
     }
     out
