@@ -279,11 +279,14 @@ impl Dictionary {
         self.cursor_at_block(0)
     }
 
-    /// The head key of block `b`.
-    fn block_head(&self, b: usize) -> Option<Vec<u8>> {
-        let mut c = self.cursor_at_block(b)?;
-        c.advance()?;
-        Some(c.key)
+    /// The head key of block `b`, borrowed: a block's first entry shares nothing, so its
+    /// suffix is the whole key (binary search allocates nothing).
+    fn block_head(&self, b: usize) -> Option<&[u8]> {
+        let entry_off = u32_at(&self.blocks.0, b.checked_mul(2)?)? as usize;
+        let mut r = Reader::at(&self.entries.0, entry_off);
+        let _shared = r.varint()?;
+        let len = r.varint()? as usize;
+        r.take(len)
     }
 
     /// The index of the last block whose head is `< key` (or `<=` when `inclusive`), or 0.
@@ -292,8 +295,8 @@ impl Dictionary {
         while lo < hi {
             let mid = (lo + hi) / 2;
             let ok = match self.block_head(mid) {
-                Some(h) if inclusive => h.as_slice() <= key,
-                Some(h) => h.as_slice() < key,
+                Some(h) if inclusive => h <= key,
+                Some(h) => h < key,
                 None => false,
             };
             if ok {
@@ -692,29 +695,23 @@ impl SearchIndex {
 
     /// Every term starting with `prefix`, in order.
     pub fn terms_with_prefix(&self, prefix: &str) -> Vec<TermEntry> {
+        self.terms_where(prefix, |_| true)
+    }
+
+    /// Every term starting with `prefix` that `keep` accepts (a scan of that range of the
+    /// dictionary; the whole of it for an empty prefix).
+    pub fn terms_where(&self, prefix: &str, mut keep: impl FnMut(&[u8]) -> bool) -> Vec<TermEntry> {
         let mut out = Vec::new();
         let Some(mut c) = self.terms.seek(prefix.as_bytes()) else {
             return out;
         };
         while c.advance().is_some() {
             if c.key().starts_with(prefix.as_bytes()) {
-                out.push(self.entry(&c));
+                if keep(c.key()) {
+                    out.push(self.entry(&c));
+                }
             } else if c.key() > prefix.as_bytes() {
                 break;
-            }
-        }
-        out
-    }
-
-    /// Every term accepted by `keep` (a full scan of the dictionary, for typo matching).
-    pub fn terms_where(&self, mut keep: impl FnMut(&[u8]) -> bool) -> Vec<TermEntry> {
-        let mut out = Vec::new();
-        let Some(mut c) = self.terms.cursor() else {
-            return out;
-        };
-        while c.advance().is_some() {
-            if keep(c.key()) {
-                out.push(self.entry(&c));
             }
         }
         out
