@@ -389,3 +389,19 @@ fn measure_ten_thousand_articles() {
         );
     }
 }
+
+#[test]
+#[ignore = "measurement, not a test"]
+fn measure_the_seeds() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let docs = raqmi::corpus::load::load_dir(&dir).expect("seeds load");
+    let text: usize = docs.iter().map(|d| d.text.len()).sum();
+    let idx = SearchIndex::build(&docs);
+    let bytes = postcard::to_allocvec(&idx).expect("encodes");
+    println!(
+        "seeds: {} docs, {text} bytes of text, index {} bytes, {} terms",
+        docs.len(),
+        bytes.len(),
+        idx.term_count()
+    );
+}
