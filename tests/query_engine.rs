@@ -417,11 +417,8 @@ fn date_bounds_take_a_year_or_a_year_and_month() {
         doc("undated", "Le cloud."),
     ];
     let idx = SearchIndex::build(&docs);
-    let table: &[(
-        Option<(u16, Option<u8>)>,
-        Option<(u16, Option<u8>)>,
-        &[&str],
-    )] = &[
+    type Bound = Option<(u16, Option<u8>)>;
+    let table: &[(Bound, Bound, &[&str])] = &[
         (
             Some((2022, None)),
             Some((2022, None)),
@@ -661,4 +658,113 @@ fn the_seeds_answer_known_queries() {
     for (q, want) in table {
         assert_eq!(sorted(find(&docs, q)), *want, "query {q:?}");
     }
+}
+
+#[test]
+fn matches_for_gives_the_spans_a_hit_carries() {
+    let docs = seeds();
+    let idx = SearchIndex::build(&docs);
+    for q in [
+        "numerique digital",
+        "\"transformation digitale\"",
+        "AUSIM",
+        "numér",
+        "zzz",
+    ] {
+        let r = search(&idx, &docs, q, &Filters::default());
+        for hit in &r.hits {
+            let (m, h) = query::matches_for(&idx, &docs, q, hit.doc);
+            assert_eq!((&m, &h), (&hit.matches, &hit.headline_matches), "{q:?}");
+            assert!(!m.is_empty() || !h.is_empty(), "{q:?}: a hit has a match");
+        }
+        // A document that does not match has no spans.
+        let missing = (0..docs.len() as u32).find(|d| r.hits.iter().all(|h| h.doc != *d));
+        if let Some(d) = missing {
+            assert_eq!(query::matches_for(&idx, &docs, q, d), (vec![], vec![]));
+        }
+    }
+}
+
+#[test]
+fn every_match_span_is_a_matched_word_of_the_text() {
+    let docs = seeds();
+    let idx = SearchIndex::build(&docs);
+    let r = search(&idx, &docs, "numerique", &Filters::default());
+    for hit in &r.hits {
+        let text = &docs[hit.doc as usize].text;
+        for s in &hit.matches {
+            let word = raqmi::corpus::text::fold(&text[s.range()]);
+            assert!(word.starts_with("numeri"), "{word:?}");
+        }
+        let mut sorted = hit.matches.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, hit.matches, "sorted, no duplicates");
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn corpus() -> &'static (Vec<Document>, SearchIndex) {
+        static C: OnceLock<(Vec<Document>, SearchIndex)> = OnceLock::new();
+        C.get_or_init(|| {
+            let docs = seeds();
+            let idx = SearchIndex::build(&docs);
+            (docs, idx)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_query_is_answered_without_panicking(q in "\\PC{0,60}", max in 0usize..300) {
+            let (docs, idx) = corpus();
+            let r = search(idx, docs, &q, &Filters::default());
+            prop_assert_eq!(r.total, r.hits.len());
+            for hit in r.hits.iter().take(5) {
+                let text = &docs[hit.doc as usize].text;
+                let parts = snippet(&docs[hit.doc as usize], hit, max);
+                let joined: String = parts
+                    .iter()
+                    .filter(|p| p.text != ELLIPSIS || p.marked)
+                    .map(|p| p.text.as_str())
+                    .collect();
+                prop_assert!(text.contains(&joined));
+            }
+            for l in kwic(idx, docs, &q, &Filters::default(), 20, 20) {
+                let text = &docs[l.doc as usize].text;
+                let start = l.span.start as usize - l.left.len();
+                let line = format!("{}{}{}", l.left, l.keyword, l.right);
+                prop_assert_eq!(&text[start..start + line.len()], line.as_str());
+            }
+        }
+
+        #[test]
+        fn french_like_queries_never_panic(words in proptest::collection::vec("[a-zéèêàçôûœ’'\"«» -]{0,12}", 0..6)) {
+            let (docs, idx) = corpus();
+            let q = words.join(" ");
+            let _ = search(idx, docs, &q, &Filters::default());
+        }
+    }
+}
+
+#[test]
+fn hits_past_the_first_hundred_get_their_spans_on_demand() {
+    let docs: Vec<Document> = (0..query::MATCHED_HITS + 20)
+        .map(|i| doc(&format!("d{i:03}"), "Le cloud arrive au pays."))
+        .collect();
+    let idx = SearchIndex::build(&docs);
+    let r = search(&idx, &docs, "cloud", &Filters::default());
+    assert_eq!(r.total, docs.len());
+    assert!(r.hits[..query::MATCHED_HITS]
+        .iter()
+        .all(|h| h.matches.len() == 1));
+    let last = r.hits.last().expect("hits");
+    assert!(last.matches.is_empty());
+    let (m, _) = query::matches_for(&idx, &docs, "cloud", last.doc);
+    assert_eq!(m, [Span::new(3, 8)]);
 }

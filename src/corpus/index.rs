@@ -45,6 +45,12 @@
 //!   organisation, place, person, programme), sorted; `doc_facets` lists each document's value
 //!   ids (`varint count`, then varint deltas) starting at the little-endian `u32` offset
 //!   `doc_facet_offsets[doc]`.
+//! - `recency`: per document, a little-endian `u32`: its rank when the corpus is sorted newest
+//!   first (undated last), then by id. Sorting results by rank instead of by reading dates and
+//!   ids out of scattered documents keeps sorting 10,000 hits well under a millisecond.
+//! - `meta`: per document, 4 bytes: the year (little-endian `u16`, 0 when undated), the month
+//!   (0 when unknown) and a bit set of the categories of its figures (bit `Category as u8`).
+//!   Filters and facet counts read these instead of the documents (one cache miss less each).
 //!
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
 
@@ -273,11 +279,14 @@ impl Dictionary {
         self.cursor_at_block(0)
     }
 
-    /// The head key of block `b`.
-    fn block_head(&self, b: usize) -> Option<Vec<u8>> {
-        let mut c = self.cursor_at_block(b)?;
-        c.advance()?;
-        Some(c.key)
+    /// The head key of block `b`, borrowed: a block's first entry shares nothing, so its
+    /// suffix is the whole key (binary search allocates nothing).
+    fn block_head(&self, b: usize) -> Option<&[u8]> {
+        let entry_off = u32_at(&self.blocks.0, b.checked_mul(2)?)? as usize;
+        let mut r = Reader::at(&self.entries.0, entry_off);
+        let _shared = r.varint()?;
+        let len = r.varint()? as usize;
+        r.take(len)
     }
 
     /// The index of the last block whose head is `< key` (or `<=` when `inclusive`), or 0.
@@ -286,8 +295,8 @@ impl Dictionary {
         while lo < hi {
             let mid = (lo + hi) / 2;
             let ok = match self.block_head(mid) {
-                Some(h) if inclusive => h.as_slice() <= key,
-                Some(h) => h.as_slice() < key,
+                Some(h) if inclusive => h <= key,
+                Some(h) => h < key,
                 None => false,
             };
             if ok {
@@ -396,6 +405,8 @@ pub struct SearchIndex {
     facet_values: Vec<FacetValue>,
     doc_facets: Bytes,
     doc_facet_offsets: Bytes,
+    recency: Bytes,
+    meta: Bytes,
 }
 
 /// One indexed occurrence, as stored: `(address << 1) | is_headline`.
@@ -593,6 +604,31 @@ impl SearchIndex {
             }
         }
 
+        let mut by_recency: Vec<usize> = (0..docs.len()).collect();
+        by_recency.sort_by(|&a, &b| {
+            docs[b]
+                .date
+                .cmp(&docs[a].date)
+                .then_with(|| docs[a].id.cmp(&docs[b].id))
+                .then(a.cmp(&b))
+        });
+        let mut recency = vec![0u8; docs.len() * 4];
+        for (rank, &d) in by_recency.iter().enumerate() {
+            recency[d * 4..d * 4 + 4].copy_from_slice(&(rank as u32).to_le_bytes());
+        }
+
+        let mut meta = Vec::with_capacity(docs.len() * 4);
+        for doc in docs {
+            let (year, month) = doc.date.map_or((0, 0), |d| (d.year, d.month.unwrap_or(0)));
+            meta.extend_from_slice(&year.to_le_bytes());
+            meta.push(month);
+            meta.push(
+                doc.figures
+                    .iter()
+                    .fold(0u8, |m, f| m | 1 << (f.category as u8)),
+            );
+        }
+
         let n = docs.len().max(1) as f64;
         SearchIndex {
             doc_count: docs.len() as u32,
@@ -606,6 +642,8 @@ impl SearchIndex {
             facet_values,
             doc_facets: Bytes(doc_facets),
             doc_facet_offsets: Bytes(doc_facet_offsets),
+            recency: Bytes(recency),
+            meta: Bytes(meta),
         }
     }
 
@@ -628,6 +666,22 @@ impl SearchIndex {
         )
     }
 
+    /// A document's rank in the newest-first order (see `recency` in the module header).
+    pub fn recency(&self, doc: u32) -> u32 {
+        u32_at(&self.recency.0, doc as usize).unwrap_or(u32::MAX)
+    }
+
+    /// A document's (year, month) and the bit set of its figures' categories (see `meta` in
+    /// the module header).
+    pub fn meta(&self, doc: u32) -> (Option<(u16, Option<u8>)>, u8) {
+        let Some(m) = self.meta.0.get(doc as usize * 4..doc as usize * 4 + 4) else {
+            return (None, 0);
+        };
+        let year = u16::from_le_bytes([m[0], m[1]]);
+        let date = (year != 0).then_some((year, (m[2] != 0).then_some(m[2])));
+        (date, m[3])
+    }
+
     /// The postings of a term (a folded term, as stored).
     pub fn term(&self, folded: &str) -> Option<TermEntry> {
         self.terms
@@ -641,29 +695,23 @@ impl SearchIndex {
 
     /// Every term starting with `prefix`, in order.
     pub fn terms_with_prefix(&self, prefix: &str) -> Vec<TermEntry> {
+        self.terms_where(prefix, |_| true)
+    }
+
+    /// Every term starting with `prefix` that `keep` accepts (a scan of that range of the
+    /// dictionary; the whole of it for an empty prefix).
+    pub fn terms_where(&self, prefix: &str, mut keep: impl FnMut(&[u8]) -> bool) -> Vec<TermEntry> {
         let mut out = Vec::new();
         let Some(mut c) = self.terms.seek(prefix.as_bytes()) else {
             return out;
         };
         while c.advance().is_some() {
             if c.key().starts_with(prefix.as_bytes()) {
-                out.push(self.entry(&c));
+                if keep(c.key()) {
+                    out.push(self.entry(&c));
+                }
             } else if c.key() > prefix.as_bytes() {
                 break;
-            }
-        }
-        out
-    }
-
-    /// Every term accepted by `keep` (a full scan of the dictionary, for typo matching).
-    pub fn terms_where(&self, mut keep: impl FnMut(&[u8]) -> bool) -> Vec<TermEntry> {
-        let mut out = Vec::new();
-        let Some(mut c) = self.terms.cursor() else {
-            return out;
-        };
-        while c.advance().is_some() {
-            if keep(c.key()) {
-                out.push(self.entry(&c));
             }
         }
         out
@@ -762,6 +810,8 @@ impl SearchIndex {
                 self.stems.entries.0.len() + self.stems.blocks.0.len() + self.stem_terms.0.len(),
             ),
             ("lengths", self.lengths.0.len()),
+            ("recency", self.recency.0.len()),
+            ("meta", self.meta.0.len()),
             (
                 "facets",
                 self.doc_facets.0.len()

@@ -9,7 +9,7 @@
 //! Limits (all guard the per-keystroke budget against hostile or accidental input):
 //! [`MAX_QUERY_CHARS`], [`MAX_CLAUSES`], [`MAX_PREFIX_TERMS`], [`MAX_TYPO_TERMS`].
 
-use super::document::{Category, Date, Document, Span};
+use super::document::{Category, Document, Span};
 use super::index::{self, FacetKind, SearchIndex, TermEntry};
 use super::text;
 use std::collections::HashSet;
@@ -25,6 +25,21 @@ pub const MAX_CLAUSES: usize = 16;
 pub const MAX_PREFIX_TERMS: usize = 64;
 /// A word expands to at most this many one-typo neighbours, the most frequent ones.
 pub const MAX_TYPO_TERMS: usize = 16;
+/// Bytes of spaces and punctuation between two words of a phrase beyond which they are not
+/// looked for (" », « " is 9): a phrase spanning a longer run is not found.
+pub const PHRASE_SEPARATOR_BYTES: u32 = 16;
+
+/// How far (in bytes) after the start of a phrase's first word, whose longest accepted folded
+/// form has `first_len` bytes, the phrase's word at position `pos` can start. A word of the
+/// text is at most 3 times its folded length in bytes (accents and case add bytes, never
+/// more); stop words in between are at most [`index::MAX_TERM_BYTES`] long in practice.
+fn phrase_reach(first_len: usize, pos: usize) -> u32 {
+    let first = 3 * first_len as u32 + PHRASE_SEPARATOR_BYTES;
+    let between = (pos.saturating_sub(1) as u32)
+        .saturating_mul(3 * index::MAX_TERM_BYTES as u32 + PHRASE_SEPARATOR_BYTES);
+    first.saturating_add(between)
+}
+
 /// Words shorter than this (in characters, folded) get no typo tolerance: one edit on a short
 /// word lands on too many other words.
 pub const TYPO_MIN_CHARS: usize = 5;
@@ -215,6 +230,7 @@ pub struct Hit {
     /// Relevance (0 for an empty query); comparable only within one result list.
     pub score: f32,
     /// Byte spans of matched words and phrases in `Document::text`, sorted, not overlapping.
+    /// Filled for the first [`MATCHED_HITS`] hits; [`matches_for`] gives any other hit's.
     pub matches: Vec<Span>,
     /// Byte spans of matches in `Document::headline`, sorted, not overlapping.
     pub headline_matches: Vec<Span>,
@@ -239,6 +255,12 @@ pub fn search(
     search_with(index, docs, query, filters, &RankingWeights::default())
 }
 
+/// Hits whose [`Hit::matches`] and [`Hit::headline_matches`] [`search`] fills in: more than
+/// a result page shows. Computing spans costs a little per occurrence, and a common word has
+/// hundreds of thousands of occurrences in a large corpus; [`matches_for`] gives the spans of
+/// any other hit on demand.
+pub const MATCHED_HITS: usize = 100;
+
 /// Searches `docs` (the slice the index was built from) for `query` within `filters`.
 pub fn search_with(
     index: &SearchIndex,
@@ -247,49 +269,15 @@ pub fn search_with(
     filters: &Filters,
     weights: &RankingWeights,
 ) -> SearchResults {
-    let n = index.doc_count().min(docs.len());
     let query = parse_query(query);
-    let matched = if query.clauses.is_empty() {
-        None
-    } else {
-        Some(match_clauses(index, docs, n, &query, weights))
-    };
-
-    // Filter and count facets over the text matches.
-    let plan = FilterPlan::new(index, filters);
-    let mut counter = FacetCounter::new(index);
-    let mut hits = Vec::new();
-    let mut facet_ids = Vec::new();
-    let mut consider = |d: u32, score: f32| {
-        let Some(doc) = docs.get(d as usize) else {
-            return;
-        };
-        index.doc_facets(d, &mut facet_ids);
-        let eval = plan.eval(doc, &facet_ids);
-        counter.add(&facet_ids, &eval);
-        if eval.failed == 0 {
-            hits.push((d, score));
-        }
-    };
-    match &matched {
-        None => (0..n as u32).for_each(|d| consider(d, 0.0)),
-        Some(m) => m.docs.iter().for_each(|&(d, s)| consider(d, s)),
-    }
-    let facets = counter.finish(index, filters);
-
-    let date_key = |d: u32| docs.get(d as usize).and_then(|doc| doc.date);
-    let id_key = |d: u32| docs.get(d as usize).map_or("", |doc| doc.id.as_str());
-    hits.sort_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then_with(|| date_key(b.0).cmp(&date_key(a.0)))
-            .then_with(|| id_key(a.0).cmp(id_key(b.0)))
-    });
-    let hits: Vec<Hit> = hits
+    let (ranked, facets, matched) = run(index, docs, &query, filters, weights);
+    let hits: Vec<Hit> = ranked
         .into_iter()
-        .map(|(d, score)| {
+        .enumerate()
+        .map(|(i, (d, score))| {
             let (matches, headline_matches) = match &matched {
-                Some(m) => m.spans(docs, d),
-                None => (Vec::new(), Vec::new()),
+                Some(m) if i < MATCHED_HITS => m.spans(docs, d),
+                _ => (Vec::new(), Vec::new()),
             };
             Hit {
                 doc: d,
@@ -304,6 +292,82 @@ pub fn search_with(
         hits,
         facets,
     }
+}
+
+/// The match spans of one document for `query` (in its text, in its headline), as a [`Hit`]
+/// of [`search`] would carry them; empty when the document does not match the text query.
+pub fn matches_for(
+    index: &SearchIndex,
+    docs: &[Document],
+    query: &str,
+    doc: u32,
+) -> (Vec<Span>, Vec<Span>) {
+    let query = parse_query(query);
+    let n = index.doc_count().min(docs.len());
+    if query.clauses.is_empty() || doc as usize >= n {
+        return (Vec::new(), Vec::new());
+    }
+    let m = match_clauses(
+        index,
+        docs,
+        n,
+        &query,
+        &RankingWeights::default(),
+        Some(doc),
+    );
+    if m.contains(doc) {
+        m.spans(docs, doc)
+    } else {
+        (Vec::new(), Vec::new())
+    }
+}
+
+/// Ranked (document, score) pairs passing the filters, facet counts, and the text matches.
+fn run(
+    index: &SearchIndex,
+    docs: &[Document],
+    query: &Query,
+    filters: &Filters,
+    weights: &RankingWeights,
+) -> (Vec<(u32, f32)>, Facets, Option<Matched>) {
+    let n = index.doc_count().min(docs.len());
+    let matched = if query.clauses.is_empty() {
+        None
+    } else {
+        Some(match_clauses(index, docs, n, query, weights, None))
+    };
+
+    // Filter and count facets over the text matches.
+    let plan = FilterPlan::new(index, filters);
+    let mut counter = FacetCounter::new(index);
+    let mut hits = Vec::new();
+    let mut facet_ids = Vec::new();
+    let mut consider = |d: u32, score: f32| {
+        index.doc_facets(d, &mut facet_ids);
+        let eval = plan.eval(index, d, docs, &facet_ids);
+        counter.add(&facet_ids, &eval);
+        if eval.failed == 0 {
+            hits.push((d, score));
+        }
+    };
+    match &matched {
+        None => (0..n as u32).for_each(|d| consider(d, 0.0)),
+        Some(m) => m.docs.iter().for_each(|&(d, s)| consider(d, s)),
+    }
+    let facets = counter.finish(index, filters);
+
+    // Best first, then newest first (the index's recency rank: no document is read here).
+    let mut keyed: Vec<(f32, u32, u32)> = hits
+        .into_iter()
+        .map(|(d, s)| (s, index.recency(d), d))
+        .collect();
+    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let hits = keyed
+        .into_iter()
+        .map(|(s, _, d)| (s, d))
+        .map(|(s, d)| (d, s))
+        .collect();
+    (hits, facets, matched)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,47 +387,86 @@ fn expand(
     typo: bool,
 ) -> Vec<Expansion> {
     let mut out: Vec<Expansion> = Vec::new();
-    let mut add =
-        |entry: TermEntry, weight: f32| match out.iter_mut().find(|e| e.entry.id == entry.id) {
+    fn add_to(out: &mut Vec<Expansion>, entry: TermEntry, weight: f32) {
+        match out.iter_mut().find(|e| e.entry.id == entry.id) {
             Some(e) => e.weight = e.weight.max(weight),
             None => out.push(Expansion { entry, weight }),
-        };
+        }
+    }
+    let add = |out: &mut Vec<Expansion>, entry, weight| add_to(out, entry, weight);
     if !word.stop {
         if let Some(e) = index.term(&word.folded) {
-            add(e, weights.exact);
+            add(&mut out, e, weights.exact);
         }
         let stem = index::stem(&index::french_stemmer(), &word.folded);
         for e in index.terms_with_stem(&stem) {
-            add(e, weights.stem);
+            add(&mut out, e, weights.stem);
         }
     }
     if word.prefix {
         let mut completions = index.terms_with_prefix(&word.folded);
         most_frequent(&mut completions, MAX_PREFIX_TERMS);
         for e in completions {
-            add(e, weights.prefix);
+            add(&mut out, e, weights.prefix);
         }
     }
+    // Typo neighbours are looked for even when the word itself is found: they rank below
+    // every other kind of match, and the scan costs well under a millisecond.
     if typo && word.typo {
-        let target: Vec<char> = word.folded.chars().collect();
-        let target_bytes = word.folded.len();
-        let mut buf = Vec::new();
-        let mut near = index.terms_where(|key| {
-            if key.len().abs_diff(target_bytes) > 4 {
-                return false;
-            }
-            let Ok(s) = std::str::from_utf8(key) else {
-                return false;
-            };
-            buf.clear();
-            buf.extend(s.chars());
-            buf != target && within_one_edit(&buf, &target)
-        });
+        let mut near = typo_neighbours(index, &word.folded);
         most_frequent(&mut near, MAX_TYPO_TERMS);
         for e in near {
-            add(e, weights.typo);
+            add(&mut out, e, weights.typo);
         }
     }
+    out
+}
+
+/// The terms one edit away from `word` (of [`TYPO_MIN_CHARS`] characters or more). An edit
+/// after the first character keeps it, so those neighbours are in the range of the dictionary
+/// that starts with it; an edit of the first character is tried by looking up each candidate
+/// (the character dropped, swapped with the second, or replaced by or preceded by an ASCII
+/// letter or digit). That touches a twentieth of the dictionary instead of all of it.
+fn typo_neighbours(index: &SearchIndex, word: &str) -> Vec<TermEntry> {
+    let target: Vec<char> = word.chars().collect();
+    let Some(&first) = target.first() else {
+        return Vec::new();
+    };
+    let tb = word.as_bytes();
+    let mut buf = Vec::new();
+    let mut first_buf = [0u8; 4];
+    let mut out = index.terms_where(first.encode_utf8(&mut first_buf), |key| {
+        if key.len().abs_diff(tb.len()) > 4 || key == tb {
+            return false;
+        }
+        if key.is_ascii() && tb.is_ascii() {
+            return within_one_edit(key, tb);
+        }
+        let Ok(s) = std::str::from_utf8(key) else {
+            return false;
+        };
+        buf.clear();
+        buf.extend(s.chars());
+        within_one_edit(&buf, &target)
+    });
+    let rest: String = target[1..].iter().collect();
+    let mut candidates = vec![rest.clone()];
+    if let Some(&second) = target.get(1) {
+        let mut swapped: String = [second, first].iter().collect();
+        swapped.extend(&target[2..]);
+        candidates.push(swapped);
+    }
+    for c in ('a'..='z').chain('0'..='9').filter(|&c| c != first) {
+        candidates.push(format!("{c}{word}"));
+        candidates.push(format!("{c}{rest}"));
+    }
+    for key in candidates {
+        if key != word {
+            out.extend(index.term(&key));
+        }
+    }
+    out.sort_by_key(|e| e.id);
+    out.dedup_by_key(|e| e.id);
     out
 }
 
@@ -376,7 +479,7 @@ fn most_frequent(entries: &mut Vec<TermEntry>, keep: usize) {
 
 /// Damerau–Levenshtein distance <= 1 (one insertion, deletion, substitution or swap of two
 /// adjacent characters).
-pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
+pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
@@ -425,27 +528,62 @@ fn idf(n: usize, df: u32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0)
 }
 
-/// Documents matching every clause, with their scores and match occurrences.
+/// Occurrences of one query term expansion (or of one phrase), by document.
+#[derive(Default)]
+struct OccTable {
+    /// Increasing document numbers.
+    docs: Vec<u32>,
+    /// Where each document's occurrences start in `occ`.
+    starts: Vec<u32>,
+    /// Stored occurrences (`(address << 1) | is_headline`), by document then address.
+    occ: Vec<u32>,
+    /// For phrases, the end address of each occurrence (parallel to `occ`); empty for words.
+    ends: Vec<u32>,
+}
+
+impl OccTable {
+    fn begin_doc(&mut self, d: u32) {
+        self.docs.push(d);
+        self.starts.push(self.occ.len() as u32);
+    }
+    /// The occurrences (and phrase ends) of document `d`.
+    fn of(&self, d: u32) -> (&[u32], &[u32]) {
+        let Ok(i) = self.docs.binary_search(&d) else {
+            return (&[], &[]);
+        };
+        let lo = self.starts[i] as usize;
+        let hi = self
+            .starts
+            .get(i + 1)
+            .map_or(self.occ.len(), |&x| x as usize);
+        let ends = self.ends.get(lo..hi).unwrap_or(&[]);
+        (self.occ.get(lo..hi).unwrap_or(&[]), ends)
+    }
+}
+
+/// Documents matching every clause, with their scores and where the matches are.
 struct Matched {
     /// (document, score), in document order.
     docs: Vec<(u32, f32)>,
-    /// (document, start address, end address or 0 for "to the end of the word"), by document.
-    occurrences: Vec<(u32, u32, u32)>,
+    tables: Vec<OccTable>,
 }
 
+/// Scores the documents matching every clause. With `only`, looks at that document alone
+/// (to compute its match spans on demand).
 fn match_clauses(
     index: &SearchIndex,
     docs: &[Document],
     n: usize,
     query: &Query,
     weights: &RankingWeights,
+    only: Option<u32>,
 ) -> Matched {
     let avgs = index.average_lengths();
     let mut total = vec![0f32; n];
     let mut hits_per_doc = vec![0u8; n];
     let mut best = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut occurrences: Vec<(u32, u32, u32)> = Vec::new();
+    let mut tables = Vec::new();
     let mut occ = Vec::new();
     let clauses = query.clauses.len();
 
@@ -454,11 +592,18 @@ fn match_clauses(
         match clause {
             Clause::Word(word) => {
                 for x in expand(index, word, weights, true) {
+                    let mut table = OccTable::default();
                     let mut p = index.postings(&x.entry);
                     let term_idf = idf(n, p.df());
                     while let Some(d) = p.next_doc(&mut occ) {
                         let du = d as usize;
-                        if du >= n || hits_per_doc[du] as usize != ci {
+                        if only.is_some_and(|o| d > o) {
+                            break;
+                        }
+                        if du >= n
+                            || hits_per_doc[du] as usize != ci
+                            || only.is_some_and(|o| d != o)
+                        {
                             continue; // Failed an earlier clause: AND.
                         }
                         let h = occ.iter().filter(|&&o| o & 1 == 1).count() as u32;
@@ -468,23 +613,25 @@ fn match_clauses(
                             touched.push(d);
                         }
                         best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-                        occurrences.extend(occ.iter().map(|&o| (d, o >> 1, 0)));
+                        table.begin_doc(d);
+                        table.occ.extend_from_slice(&occ);
                     }
+                    tables.push(table);
                 }
             }
             Clause::Phrase(words) => {
-                phrase_matches(
+                let mut table = OccTable::default();
+                let ctx = PhraseContext {
                     index,
                     docs,
                     n,
-                    words,
                     weights,
                     ci,
-                    &hits_per_doc,
-                    &mut best,
-                    &mut touched,
-                    &mut occurrences,
-                );
+                    only,
+                    hits_per_doc: &hits_per_doc,
+                };
+                ctx.run(words, &mut best, &mut touched, &mut table);
+                tables.push(table);
             }
         }
         for &d in &touched {
@@ -498,136 +645,165 @@ fn match_clauses(
         .filter(|&d| hits_per_doc[d] as usize == clauses)
         .map(|d| (d as u32, total[d]))
         .collect();
-    occurrences.sort_unstable();
-    occurrences.dedup();
     Matched {
         docs: docs_out,
-        occurrences,
+        tables,
     }
 }
 
-/// How one phrase word accepts a word of the text.
-struct WordMatcher {
-    word: Word,
-    terms: HashSet<String>,
-}
-
-impl WordMatcher {
-    fn accepts(&self, folded: &str) -> bool {
-        if self.word.stop && !self.word.prefix {
-            return folded == self.word.folded;
-        }
-        self.terms.contains(folded) || (self.word.prefix && folded.starts_with(&self.word.folded))
-    }
-}
-
-/// Scores the documents where the phrase occurs (words consecutive, stop words included).
-#[allow(clippy::too_many_arguments)]
-fn phrase_matches(
-    index: &SearchIndex,
-    docs: &[Document],
+/// What a phrase clause needs to know of the search it is part of.
+struct PhraseContext<'a> {
+    index: &'a SearchIndex,
+    docs: &'a [Document],
     n: usize,
-    words: &[Word],
-    weights: &RankingWeights,
+    weights: &'a RankingWeights,
+    /// The clause's number: documents must have matched every earlier clause.
     ci: usize,
-    hits_per_doc: &[u8],
-    best: &mut [f32],
-    touched: &mut Vec<u32>,
-    occurrences: &mut Vec<(u32, u32, u32)>,
-) {
-    // Phrase words match as written or inflected (and the last one as a prefix while typed),
-    // never with a typo.
-    let mut matchers = Vec::with_capacity(words.len());
-    let mut first_expansions = Vec::new();
-    let mut candidates: Option<Vec<u32>> = None;
-    let mut occ = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let ex = if w.stop && !w.prefix {
-            Vec::new()
-        } else {
-            expand(index, w, weights, false)
-        };
-        matchers.push(WordMatcher {
-            word: w.clone(),
-            terms: ex.iter().map(|x| x.entry.term.clone()).collect(),
-        });
-        if w.stop && !w.prefix {
-            continue;
-        }
-        // Documents holding this word (in any accepted form), among earlier candidates.
-        let mut docs_with: Vec<u32> = Vec::new();
-        for x in &ex {
-            let mut p = index.postings(&x.entry);
-            while let Some(d) = p.next_doc(&mut occ) {
-                if i == 0 {
-                    first_expansions.extend(occ.iter().map(|&o| (d, o)));
-                }
-                docs_with.push(d);
-            }
-        }
-        docs_with.sort_unstable();
-        docs_with.dedup();
-        candidates = Some(match candidates {
-            None => docs_with,
-            Some(c) => c
-                .into_iter()
-                .filter(|d| docs_with.binary_search(d).is_ok())
-                .collect(),
-        });
-    }
-    let Some(candidates) = candidates else {
-        return;
-    };
-    first_expansions.sort_unstable();
+    only: Option<u32>,
+    hits_per_doc: &'a [u8],
+}
 
-    // Verify adjacency on the text, from each occurrence of the first word.
-    let mut found: Vec<(u32, u32, u32, bool)> = Vec::new();
-    for d in candidates {
-        let du = d as usize;
-        if du >= n || hits_per_doc[du] as usize != ci {
-            continue;
+impl PhraseContext<'_> {
+    /// Scores the documents where the phrase occurs (words consecutive, stop words included).
+    fn run(&self, words: &[Word], best: &mut [f32], touched: &mut Vec<u32>, out: &mut OccTable) {
+        let (index, n) = (self.index, self.n);
+        // Phrase words match as written or inflected (the last one also as a prefix while it
+        // is typed), never with a typo.
+        // Per content word: its position in the phrase and its occurrences by expansion.
+        let mut content_tables: Vec<(usize, Vec<OccTable>)> = Vec::new();
+        let mut candidates: Option<Vec<u32>> = None;
+        let mut occ = Vec::new();
+        let mut first_len = 0;
+        for (wi, w) in words.iter().enumerate() {
+            let content = !w.stop || w.prefix;
+            let ex = if content {
+                expand(index, w, self.weights, false)
+            } else {
+                Vec::new()
+            };
+            if !content {
+                continue;
+            }
+            if content_tables.is_empty() {
+                first_len = ex.iter().map(|x| x.entry.term.len()).max().unwrap_or(0);
+            }
+            let mut tables = Vec::with_capacity(ex.len());
+            // Documents holding this word (in any accepted form), among earlier candidates.
+            let mut docs_with: Vec<u32> = Vec::new();
+            for x in &ex {
+                let mut table = OccTable::default();
+                let mut p = index.postings(&x.entry);
+                while let Some(d) = p.next_doc(&mut occ) {
+                    if self.only.is_some_and(|o| d > o) {
+                        break;
+                    }
+                    let du = d as usize;
+                    if du >= n
+                        || self.hits_per_doc[du] as usize != self.ci
+                        || self.only.is_some_and(|o| d != o)
+                    {
+                        continue;
+                    }
+                    if candidates
+                        .as_ref()
+                        .is_none_or(|c| c.binary_search(&d).is_ok())
+                    {
+                        table.begin_doc(d);
+                        table.occ.extend_from_slice(&occ);
+                        docs_with.push(d);
+                    }
+                }
+                tables.push(table);
+            }
+            content_tables.push((wi, tables));
+            docs_with.sort_unstable();
+            docs_with.dedup();
+            candidates = Some(match candidates {
+                None => docs_with,
+                Some(c) => c
+                    .into_iter()
+                    .filter(|d| docs_with.binary_search(d).is_ok())
+                    .collect(),
+            });
         }
-        let Some(doc) = docs.get(du) else { continue };
-        let lo = first_expansions.partition_point(|&(x, _)| x < d);
-        let hi = first_expansions.partition_point(|&(x, _)| x <= d);
-        for &(_, o) in &first_expansions[lo..hi] {
-            let (addr, headline) = index::occurrence_parts(o);
-            if let Some(end) = phrase_at(doc, addr as usize, &matchers) {
-                found.push((d, addr, end as u32, headline));
+        let Some(candidates) = candidates else {
+            return;
+        };
+
+        // Verify adjacency on the text, from each occurrence of the first word.
+        let mut found: Vec<(u32, u32, u32)> = Vec::new();
+        let mut buf = String::new();
+        // Per phrase word, the occurrences of a content word in the current document.
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+        for d in candidates {
+            let Some(doc) = self.docs.get(d as usize) else {
+                continue;
+            };
+            for (pos, tables) in &content_tables {
+                if let Some(list) = lists.get_mut(*pos) {
+                    list.clear();
+                    for t in tables {
+                        list.extend_from_slice(t.of(d).0);
+                    }
+                    list.sort_unstable();
+                    list.dedup();
+                }
+            }
+            let Some(starts) = lists.first() else {
+                break;
+            };
+            // Reading the text costs a cache miss per document: first rule out, from the index
+            // alone, starts that the next content word does not follow closely enough.
+            let next = content_tables.get(1).and_then(|(pos, _)| {
+                let reach = phrase_reach(first_len, *pos);
+                lists.get(*pos).map(|l| (l, reach))
+            });
+            for &o in starts {
+                if let Some((list, reach)) = next {
+                    let i = list.partition_point(|&x| x >> 1 <= o >> 1);
+                    if list.get(i).is_none_or(|&x| (x >> 1) - (o >> 1) > reach) {
+                        continue;
+                    }
+                }
+                if let Some(end) = phrase_end(doc, o >> 1, words, &lists, &mut buf) {
+                    found.push((d, o, end));
+                }
             }
         }
-    }
-    found.sort_unstable();
-    found.dedup();
-    let df = {
-        let mut ds: Vec<u32> = found.iter().map(|f| f.0).collect();
-        ds.dedup();
-        ds.len() as u32
-    };
-    let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
-    let phrase_idf = idf(n, df) * content_words;
-    let mut i = 0;
-    while i < found.len() {
-        let d = found[i].0;
-        let j = i + found[i..].partition_point(|f| f.0 == d);
-        let h = found[i..j].iter().filter(|f| f.3).count() as u32;
-        let b = (j - i) as u32 - h;
-        let s = weights.exact
-            * bm25f(
-                weights,
-                phrase_idf,
-                h,
-                b,
-                index.lengths(d),
-                index.average_lengths(),
-            );
-        let du = d as usize;
-        if best[du] == 0.0 {
-            touched.push(d);
+        let df = {
+            let mut ds: Vec<u32> = found.iter().map(|f| f.0).collect();
+            ds.dedup();
+            ds.len() as u32
+        };
+        let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
+        let phrase_idf = idf(n, df) * content_words;
+        let mut i = 0;
+        while i < found.len() {
+            let d = found[i].0;
+            let j = i + found[i..].partition_point(|f| f.0 == d);
+            let h = found[i..j].iter().filter(|f| f.1 & 1 == 1).count() as u32;
+            let b = (j - i) as u32 - h;
+            let s = self.weights.exact
+                * bm25f(
+                    self.weights,
+                    phrase_idf,
+                    h,
+                    b,
+                    index.lengths(d),
+                    index.average_lengths(),
+                );
+            let du = d as usize;
+            if best[du] == 0.0 {
+                touched.push(d);
+            }
+            best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
+            out.begin_doc(d);
+            for f in &found[i..j] {
+                out.occ.push(f.1);
+                out.ends.push(f.2);
+            }
+            i = j;
         }
-        best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-        occurrences.extend(found[i..j].iter().map(|f| (d, f.1, f.2)));
-        i = j;
     }
 }
 
@@ -642,68 +818,113 @@ fn resolve(doc: &Document, addr: usize) -> Option<(&str, usize, bool)> {
     Some((h, addr.checked_sub(base)?, true))
 }
 
-/// The end address of the phrase starting at `addr`, if the words there match in order.
-fn phrase_at(doc: &Document, addr: usize, matchers: &[WordMatcher]) -> Option<usize> {
-    let (s, off, _) = resolve(doc, addr)?;
-    let rest = s.get(off..)?;
-    let mut toks = text::tokens(rest);
-    let mut end = 0;
-    for m in matchers {
-        let t = toks.next()?;
-        if !m.accepts(&text::fold(t.text)) {
-            return None;
+/// The end address of the phrase whose first word is at `addr`, if the words that follow are
+/// the phrase's: a stop word is read and compared, a content word must be one of its indexed
+/// occurrences in `lists` (so its inflections and completions count, as for bare words).
+fn phrase_end(
+    doc: &Document,
+    addr: u32,
+    words: &[Word],
+    lists: &[Vec<u32>],
+    buf: &mut String,
+) -> Option<u32> {
+    let (s, off, _) = resolve(doc, addr as usize)?;
+    let base = (addr as usize).checked_sub(off)?;
+    let mut end = word_end(s, off)?;
+    for (w, list) in words.iter().zip(lists).skip(1) {
+        let t = scan(s, end, false);
+        let t_end = word_end(s, t)?;
+        if w.stop && !w.prefix {
+            text::fold_into(s.get(t..t_end)?, buf);
+            if *buf != w.folded {
+                return None;
+            }
+        } else {
+            let at = u32::try_from(base + t).ok()?.checked_mul(2)?;
+            let i = list.partition_point(|&o| o < at);
+            if list.get(i).is_none_or(|&o| o >> 1 != at >> 1) {
+                return None;
+            }
         }
-        end = t.end;
+        end = t_end;
     }
-    Some(addr + end)
+    u32::try_from(base + end).ok()
 }
 
 /// The end of the word starting at `start` in `s`.
 fn word_end(s: &str, start: usize) -> Option<usize> {
-    let rest = s.get(start..)?;
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| !text::is_word_char(c))
-        .map_or(rest.len(), |(i, _)| i);
-    (len > 0).then_some(start + len)
+    if !s.is_char_boundary(start) {
+        return None;
+    }
+    let end = scan(s, start, true);
+    (end > start).then_some(end)
+}
+
+/// The first byte at or after `from` (a char boundary) where a character is (`word` false) or
+/// is not (`word` true) a word character; `s.len()` if none. ASCII is tested byte by byte:
+/// this runs for every occurrence a phrase or a highlight looks at.
+fn scan(s: &str, from: usize, word: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let (is_word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (text::is_word_char(c), c.len_utf8()),
+                None => return s.len(),
+            }
+        };
+        if is_word != word {
+            return i;
+        }
+        i += len;
+    }
+    s.len()
 }
 
 impl Matched {
+    fn contains(&self, d: u32) -> bool {
+        self.docs.binary_search_by_key(&d, |x| x.0).is_ok()
+    }
+
     /// Highlight spans of one document: in its text, and in its headline.
     fn spans(&self, docs: &[Document], d: u32) -> (Vec<Span>, Vec<Span>) {
         let (mut text_spans, mut head_spans) = (Vec::new(), Vec::new());
         let Some(doc) = docs.get(d as usize) else {
             return (text_spans, head_spans);
         };
-        let lo = self.occurrences.partition_point(|o| o.0 < d);
-        let hi = self.occurrences.partition_point(|o| o.0 <= d);
         let in_text_headline = match index::headline_base(doc) {
             Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span),
             _ => None,
         };
-        for &(_, start, end) in &self.occurrences[lo..hi] {
-            let Some((s, off, virtual_headline)) = resolve(doc, start as usize) else {
-                continue;
-            };
-            let end_off = if end == 0 {
-                word_end(s, off)
-            } else {
-                (end as usize).checked_sub(start as usize).map(|l| off + l)
-            };
-            let Some(end_off) = end_off.filter(|&e| s.is_char_boundary(e) && e <= s.len()) else {
-                continue;
-            };
-            let span = Span::new(off, end_off);
-            if virtual_headline {
-                head_spans.push(span);
-                continue;
-            }
-            text_spans.push(span);
-            if let Some(h) = in_text_headline.filter(|h| h.contains(span)) {
-                head_spans.push(Span::new(
-                    off - h.start as usize,
-                    end_off - h.start as usize,
-                ));
+        for table in &self.tables {
+            let (occ, ends) = table.of(d);
+            for (i, &o) in occ.iter().enumerate() {
+                let start = (o >> 1) as usize;
+                let Some((s, off, virtual_headline)) = resolve(doc, start) else {
+                    continue;
+                };
+                let end_off = match ends.get(i) {
+                    None => word_end(s, off),
+                    Some(&end) => (end as usize).checked_sub(start).map(|l| off + l),
+                };
+                let Some(end_off) = end_off.filter(|&e| e <= s.len() && s.is_char_boundary(e))
+                else {
+                    continue;
+                };
+                let span = Span::new(off, end_off);
+                if virtual_headline {
+                    head_spans.push(span);
+                    continue;
+                }
+                text_spans.push(span);
+                if let Some(h) = in_text_headline.filter(|h| h.contains(span)) {
+                    head_spans.push(Span::new(
+                        off - h.start as usize,
+                        end_off - h.start as usize,
+                    ));
+                }
             }
         }
         (merge(text_spans), merge(head_spans))
@@ -777,7 +998,7 @@ struct Eval {
     failed: u8,
     /// Categories of its figures (within the value range, if one is set).
     categories: u8,
-    date: Option<Date>,
+    year: Option<u16>,
 }
 
 impl FilterPlan {
@@ -815,12 +1036,14 @@ impl FilterPlan {
         }
     }
 
-    fn eval(&self, doc: &Document, facet_ids: &[u32]) -> Eval {
+    /// Evaluates document `d`; its text document is read only for a value range.
+    fn eval(&self, index: &SearchIndex, d: u32, docs: &[Document], facet_ids: &[u32]) -> Eval {
+        let (date, all_categories) = index.meta(d);
         let mut failed = 0;
         if self.from.is_some() || self.to.is_some() {
-            let ok = doc.date.is_some_and(|d| {
-                let start = (d.year, d.month.unwrap_or(1));
-                let end = (d.year, d.month.unwrap_or(12));
+            let ok = date.is_some_and(|(year, month)| {
+                let start = (year, month.unwrap_or(1));
+                let end = (year, month.unwrap_or(12));
                 self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start <= t)
             });
             if !ok {
@@ -836,19 +1059,15 @@ impl FilterPlan {
             }
             failed |= self.string_facets & !ok;
         }
-        let mut categories = 0u8;
-        for fig in &doc.figures {
-            let in_range = match self.value_range {
-                None => true,
-                Some((lo, hi)) => {
-                    let high = fig.high.unwrap_or(fig.value);
-                    fig.value <= hi && high >= lo
-                }
-            };
-            if in_range {
-                categories |= category_bit(fig.category);
-            }
-        }
+        let categories = match self.value_range {
+            None => all_categories,
+            Some((lo, hi)) => docs.get(d as usize).map_or(0, |doc| {
+                doc.figures
+                    .iter()
+                    .filter(|fig| fig.value <= hi && fig.high.unwrap_or(fig.value) >= lo)
+                    .fold(0, |m, fig| m | category_bit(fig.category))
+            }),
+        };
         let category_ok = if self.categories != 0 {
             categories & self.categories != 0
         } else if self.value_range.is_some() {
@@ -862,7 +1081,7 @@ impl FilterPlan {
         Eval {
             failed,
             categories,
-            date: doc.date,
+            year: date.map(|(y, _)| y),
         }
     }
 
@@ -908,8 +1127,8 @@ impl FacetCounter {
         // A document counts for facet F when it passes every filter but F's own.
         let passes_except = |bit: u8| e.failed & !bit == 0;
         if passes_except(F_DATE) {
-            if let Some(d) = e.date {
-                *self.years.entry(d.year).or_default() += 1;
+            if let Some(y) = e.year {
+                *self.years.entry(y).or_default() += 1;
             }
         }
         for &id in facet_ids {
@@ -1013,7 +1232,8 @@ pub const ELLIPSIS: &str = "…";
 
 /// About `max_chars` characters of the body around the densest group of matches, cut at word
 /// boundaries, with the matches marked and [`ELLIPSIS`] parts where the text was cut. Without
-/// matches, the beginning of the body.
+/// matches, the beginning of the body. A hit past [`MATCHED_HITS`] carries no spans: fill
+/// them with [`matches_for`] first to get its matches marked.
 pub fn snippet(doc: &Document, hit: &Hit, max_chars: usize) -> Vec<SnippetPart> {
     let text = doc.text.as_str();
     if max_chars == 0 || text.is_empty() {
@@ -1181,16 +1401,21 @@ pub fn kwic(
     context_chars: usize,
     limit: usize,
 ) -> Vec<KwicLine> {
-    let results = search(index, docs, query, filters);
-    let mut hits: Vec<&Hit> = results.hits.iter().collect();
-    hits.sort_by_key(|h| h.doc);
+    let query = parse_query(query);
+    let (ranked, _, matched) = run(index, docs, &query, filters, &RankingWeights::default());
+    let Some(matched) = matched else {
+        return Vec::new();
+    };
+    let mut hits: Vec<u32> = ranked.into_iter().map(|(d, _)| d).collect();
+    hits.sort_unstable();
     let mut out = Vec::new();
-    for hit in hits {
-        let Some(doc) = docs.get(hit.doc as usize) else {
+    for d in hits {
+        let Some(doc) = docs.get(d as usize) else {
             continue;
         };
+        let (matches, _) = matched.spans(docs, d);
         let text = doc.text.as_str();
-        for &span in &hit.matches {
+        for span in matches {
             if out.len() >= limit {
                 return out;
             }
@@ -1216,7 +1441,7 @@ pub fn kwic(
                 .nth(context_chars)
                 .map_or(after.len(), |(i, _)| i);
             out.push(KwicLine {
-                doc: hit.doc,
+                doc: d,
                 span,
                 left: left.into(),
                 keyword: keyword.into(),
@@ -1225,4 +1450,109 @@ pub fn kwic(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_means_one_insertion_deletion_substitution_or_swap() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let table = [
+            ("numerique", "numerique", true),
+            ("numerique", "numerqiue", true),
+            ("numerique", "numeriqeu", true),
+            ("numerique", "nmuerique", true),
+            ("numerique", "numerikue", true),
+            ("numerique", "numeriquee", true),
+            ("numerique", "numrique", true),
+            ("numerique", "nmerqiue", false),
+            ("numerique", "numeriqu", true),
+            ("numerique", "umerique", true),
+            ("numerique", "numeri", false),
+            ("café", "cafe", true),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(within_one_edit(&c(a), &c(b)), want, "{a} {b}");
+            assert_eq!(within_one_edit(&c(b), &c(a)), want, "{b} {a}");
+        }
+    }
+
+    #[test]
+    fn typo_neighbours_match_a_full_scan_of_the_dictionary() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let docs = crate::corpus::load::load_dir(&dir).expect("seeds load");
+        let index = SearchIndex::build(&docs);
+        for word in [
+            "numerique",
+            "bumerique",
+            "umerique",
+            "unumerique",
+            "nmuerique",
+            "ausim",
+            "dausim",
+            "digital",
+            "igital",
+            "idgital",
+            "devoxx",
+            "marrakech",
+            "zzzzz",
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            let full: Vec<String> = index
+                .terms_where("", |k| {
+                    let k: Vec<char> = String::from_utf8_lossy(k).chars().collect();
+                    k != chars && within_one_edit(&k, &chars)
+                })
+                .into_iter()
+                .map(|e| e.term)
+                .collect();
+            let fast: Vec<String> = typo_neighbours(&index, word)
+                .into_iter()
+                .map(|e| e.term)
+                .collect();
+            assert_eq!(fast, full, "{word}");
+        }
+        for word in ["umerique", "bumerique", "nmuerique", "idgital"] {
+            let found = typo_neighbours(&index, word);
+            assert!(found
+                .iter()
+                .any(|e| e.term.starts_with("num") || e.term == "digital"));
+        }
+    }
+
+    #[test]
+    fn the_typed_prefix_needs_two_letters_and_no_trailing_space() {
+        let last = |q: &str| match parse_query(q).clauses.last() {
+            Some(Clause::Word(w)) => Some((w.folded.clone(), w.prefix)),
+            _ => None,
+        };
+        assert_eq!(last("cloud nu"), Some(("nu".into(), true)));
+        assert_eq!(last("cloud nu "), Some(("nu".into(), false)));
+        assert_eq!(last("cloud n"), Some(("cloud".into(), false)));
+        assert_eq!(last("cloud numér."), Some(("numer".into(), false)));
+        // A stop word being typed may be the start of a longer word.
+        assert_eq!(last("cloud de"), Some(("de".into(), true)));
+    }
+
+    #[test]
+    fn long_queries_are_capped() {
+        let q = (0..100)
+            .map(|i| format!("mot{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(parse_query(&q).clauses.len(), MAX_CLAUSES);
+        let long = "x".repeat(50_000);
+        assert!(parse_query(&long).clauses.len() <= 1);
+    }
+
+    #[test]
+    fn merged_spans_do_not_overlap() {
+        let s = |a, b| Span::new(a, b);
+        assert_eq!(
+            merge(vec![s(5, 9), s(0, 3), s(2, 4), s(9, 12)]),
+            [s(0, 4), s(5, 9), s(9, 12)]
+        );
+    }
 }

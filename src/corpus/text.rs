@@ -54,6 +54,14 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// [`fold`] into a reused buffer (cleared first), for loops that fold many short words.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars() {
+        out.extend(fold_char(c).chars());
+    }
+}
+
 /// True for characters that belong inside a word (letters, digits, and the marks that join
 /// French words: hyphen and apostrophes are *not* included; callers decide on those).
 pub fn is_word_char(c: char) -> bool {
