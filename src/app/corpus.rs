@@ -162,6 +162,19 @@ mod tests {
     }
 
     #[test]
+    fn an_event_filters_like_a_programme() {
+        let c = seeds();
+        let (s, _) = url::parse("?program=Devoxx");
+        let ids: Vec<_> = c
+            .search(&s)
+            .hits
+            .iter()
+            .map(|h| c.docs[h.doc as usize].id.clone())
+            .collect();
+        assert_eq!(ids, ["003_33d08dc07e69b5e4"]);
+    }
+
+    #[test]
     fn neighbours_follow_the_result_order() {
         let c = seeds();
         let (s, _) = url::parse("");

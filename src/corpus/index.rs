@@ -536,8 +536,9 @@ impl SearchIndex {
                     EntityKind::Org => FacetKind::Org,
                     EntityKind::Place => FacetKind::Place,
                     EntityKind::Person => FacetKind::Person,
-                    EntityKind::Program => FacetKind::Program,
-                    EntityKind::Event => continue,
+                    // Events (Devoxx, GITEX) are filtered with programmes: the facet reads
+                    // "programme or event", and a reader's click on an event filters by it.
+                    EntityKind::Program | EntityKind::Event => FacetKind::Program,
                 };
                 facets.insert(FacetValue {
                     kind,

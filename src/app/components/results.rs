@@ -8,7 +8,7 @@ use crate::app::format::date_in;
 use crate::app::i18n::strings;
 use crate::app::state::Action;
 use crate::app::url::{self, View, ViewState};
-use crate::corpus::query::{snippet, Hit};
+use crate::corpus::query::{matches_for, snippet, Hit};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -126,6 +126,20 @@ fn result_card(props: &ResultCardProps) -> Html {
     let title = marked_title(doc.title(140), doc.headline.is_some(), &props.hit);
     let parts = if props.view.q.trim().is_empty() {
         Vec::new()
+    } else if props.hit.matches.is_empty() && props.hit.headline_matches.is_empty() {
+        // The engine locates matches for the first hundred hits only; deeper ones on demand.
+        let (matches, headline_matches) = matches_for(
+            &props.corpus.index,
+            &props.corpus.docs,
+            &props.view.q,
+            props.hit.doc,
+        );
+        let hit = Hit {
+            matches,
+            headline_matches,
+            ..props.hit.clone()
+        };
+        snippet(doc, &hit, SNIPPET_CHARS)
     } else {
         snippet(doc, &props.hit, SNIPPET_CHARS)
     };
