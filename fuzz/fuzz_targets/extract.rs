@@ -23,7 +23,10 @@ fn check(text: &str, spans: impl Iterator<Item = Span>, disjoint: bool, what: &s
             "{what}: {a}..{b} off a char boundary"
         );
         if disjoint {
-            assert!(a >= prev_end, "{what}: {a}..{b} overlaps or precedes ..{prev_end}");
+            assert!(
+                a >= prev_end,
+                "{what}: {a}..{b} overlaps or precedes ..{prev_end}"
+            );
         }
         prev_end = b;
     }
@@ -38,7 +41,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let figures = extract_figures(text);
     check(text, figures.iter().map(|f| f.span), true, "figures");
-    assert!(figures.iter().all(|f| f.value.is_finite()), "non-finite value");
+    assert!(
+        figures.iter().all(|f| f.value.is_finite()),
+        "non-finite value"
+    );
     let entities = extract_entities(text);
     check(text, entities.iter().map(|e| e.span), true, "entities");
     if let Ok(doc) = ingest_text("fuzz", "fuzz.txt", text, &none) {
