@@ -5,7 +5,8 @@
 // Algorithm:
 // 1. index.html: every inline <script> (trunk's wasm loader is one) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
-//    with a relative src and an integrity attribute; the Content-Security-Policy of
+//    with a relative src and an integrity attribute; the integrity attribute of the wasm
+//    preload (as="fetch", where Chromium ignores it with a warning) is dropped; the policy of
 //    scripts/csp.mjs is written as the first <meta> after <meta charset>; then the page is
 //    checked: no inline script, no <style> element, no style= or on...= attribute, no
 //    javascript: URL, and every local file it names exists. Any finding fails the build.
@@ -47,6 +48,10 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
   return `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`;
 });
+
+// Chromium ignores integrity on <link rel="preload" as="fetch"> (the wasm) and warns about it
+// (crbug.com/981419); the wasm is fetched by the loader anyway. Drop it there only.
+html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) => (/\sas="fetch"/.test(tag) ? tag.replace(/\s+integrity="[^"]*"/, '') : tag));
 
 html = html.replace(/<meta\s+http-equiv\s*=\s*["']Content-Security-Policy["'][^>]*>\s*/gi, '');
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CSP)}" />`;

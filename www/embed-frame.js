@@ -3,7 +3,7 @@
  *
  * Owns: when the URL has `embed=1` and the page is in a frame, telling the parent page the
  * height of the content, as `{type: "raqmi:resize", height: <integer CSS px>}`, each time it
- * changes (a ResizeObserver on the document element), and nothing else. The partner's page
+ * changes (a ResizeObserver on the document element, and after DOM changes), and nothing else. The partner's page
  * applies it with embed.js. It also sets `document.documentElement.dataset.embed = "1"` so the
  * app and the styles can drop the site chrome.
  *
@@ -21,9 +21,14 @@
     // The root element's box is as tall as its content (it has no height of its own), unlike
     // scrollHeight, which never goes below the frame's current height and so could not shrink.
     var height = Math.ceil(root.getBoundingClientRect().height);
-    if (height === last) return;
+    // 0: the app has not rendered yet; the frame keeps its initial height until it has.
+    if (height === last || height === 0) return;
     last = height;
     window.parent.postMessage({ type: 'raqmi:resize', height: height }, '*');
   }
   new ResizeObserver(post).observe(root);
+  // Chromium does not run the rendering steps (so no ResizeObserver callbacks) of a cross-origin
+  // frame that is off screen: a frame below the fold would keep its initial height until
+  // scrolled to. DOM changes (one callback per yew render) measure it too.
+  new MutationObserver(post).observe(root, { childList: true, subtree: true, characterData: true });
 })();

@@ -3,11 +3,12 @@
  *
  * Sizes Raqmi iframes to their content, so an embedded chart or search never shows a scrollbar:
  *
+ *   <script src="https://raqmi.example.org/embed.js"></script>   (in <head>, before the iframes)
  *   <iframe data-raqmi src="https://raqmi.example.org/?view=chart&cat=budget&embed=1"
  *           title="Raqmi : budgets annoncés" width="100%" height="480"></iframe>
- *   <script src="https://raqmi.example.org/embed.js" defer></script>
  *
- * (or copy this file next to your page). An embedded Raqmi page (`embed=1`) posts
+ * (or copy this file next to your page). Load it before the iframes: an embedded page reports
+ * its height when it first renders and then only when it changes. An embedded Raqmi page (`embed=1`) posts
  * `{type: "raqmi:resize", height: N}` to its parent when its content height changes. This script
  * listens to `message` events and applies one only if it comes from one of the page's
  * `iframe[data-raqmi]` (event.source is that iframe's window, event.origin is the origin of its
@@ -37,7 +38,12 @@
       var iframe = frames[i];
       if (iframe.contentWindow !== event.source) continue;
       if (event.origin !== originOf(iframe) || !isResize(event.data)) return;
-      iframe.style.height = Math.ceil(event.data.height) + 'px';
+      // The height is the content's: with box-sizing border-box, add the frame's own border and padding.
+      var style = getComputedStyle(iframe);
+      var extra = style.boxSizing === 'border-box'
+        ? parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth) + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom)
+        : 0;
+      iframe.style.height = Math.ceil(event.data.height + extra) + 'px';
       return;
     }
   });

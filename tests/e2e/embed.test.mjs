@@ -48,7 +48,8 @@ async function heights(page, selector) {
   await frame.locator('main#main').waitFor();
   return {
     frame,
-    outer: () => element.evaluate((e) => e.getBoundingClientRect().height),
+    // The frame's viewport (inside its border), which the content should exactly fill.
+    outer: () => element.evaluate((e) => e.clientHeight),
     inner: () => frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
   };
 }

@@ -19,7 +19,7 @@ test('dist/index.html carries the strict policy first, and nothing inline', () =
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(meta, 'a CSP <meta>');
   assert.equal(meta[1].replaceAll('&#39;', "'"), CSP);
-  assert.doesNotMatch(CSP, /unsafe-inline|unsafe-eval'/);
+  assert.doesNotMatch(CSP, /'unsafe-inline'|'unsafe-eval'/);
   const head = html.slice(0, meta.index);
   assert.doesNotMatch(head, /<script|<link|<style/, 'the policy comes before any script or style');
   assert.doesNotMatch(html, /<script\b(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
@@ -29,12 +29,16 @@ test('dist/index.html carries the strict policy first, and nothing inline', () =
   assert.match(readFileSync(join(DIST, loader[1]), 'utf8'), /import init/);
 });
 
+// Texts that name a URL without ever fetching it: the SVG namespace, and the MDN link in an
+// error message of wasm-bindgen's glue. (The runtime guarantee is the request watch of every test.)
+const NEVER_FETCHED = [/^http:\/\/www\.w3\.org\/2000\/svg$/, /^https:\/\/developer\.mozilla\.org\//];
+
 test('nothing in dist/ but the partner script names another origin', () => {
   for (const file of listing(DIST)) {
     if (!/\.(html|css|js|webmanifest|svg)$/.test(file) || file === 'embed.js') continue;
     const text = readFileSync(join(DIST, file), 'utf8');
     const urls = [...text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi)].map((m) => m[0])
-      .filter((u) => u !== 'http://www.w3.org/2000/svg');
+      .filter((u) => !NEVER_FETCHED.some((re) => re.test(u)));
     assert.deepEqual(urls, [], file);
   }
   for (const file of ['sw.js', 'embed.js', 'manifest.webmanifest', 'icons/icon-512.png']) {
