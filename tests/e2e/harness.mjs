@@ -66,6 +66,20 @@ export function listing(dir) {
  */
 export async function openPage(env, path = '', options = {}, { allowOrigins = [] } = {}) {
   const context = await env.browser.newContext(options);
+  return watch(env, context, path, allowOrigins);
+}
+
+/**
+ * Like openPage, in a persistent (not off-the-record) profile in `userDataDir`: Chromium never
+ * calls an app installable in an incognito-like context. Closing the context closes its browser.
+ */
+export async function openPersistentPage(env, userDataDir, path = '') {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath, args: CHROMIUM_ARGS });
+  return watch(env, context, path, []);
+}
+
+async function watch(env, context, path, allowOrigins) {
   const origins = new Set([new URL(env.server.url).origin, ...allowOrigins]);
   const problems = [];
   // Requests of pages, frames and service workers alike.
@@ -83,7 +97,7 @@ export async function openPage(env, path = '', options = {}, { allowOrigins = []
       window.__raqmiReportViolation?.(text);
     }, true);
   });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? await context.newPage();
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);

@@ -3,11 +3,13 @@
 // a page never loads a mix of two builds' files. Each test has its own server, since some stop it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import {
-  DIST, DIST_B, setUp, openPage, assertClean, waitForController, listing, launchBrowser, requireBuild,
+  DIST, DIST_B, setUp, openPage, openPersistentPage, assertClean, waitForController, listing, launchBrowser,
+  requireBuild,
 } from './harness.mjs';
 
 /** The build hash and precache list that scripts/post-build.mjs wrote into a dist's sw.js. */
@@ -76,8 +78,12 @@ test('after one visit the app starts offline with the server gone, deep links in
 
 test('Chromium reports the app installable: valid manifest, icons fetched, worker with a fetch handler', async () => {
   const env = await setUp();
+  const profile = mkdtempSync(join(tmpdir(), 'raqmi-profile-'));
+  let context;
   try {
-    const { page, context, problems } = await openPage(env);
+    const opened = await openPersistentPage(env, profile);
+    context = opened.context;
+    const { page, problems } = opened;
     await waitForController(page);
     const cdp = await context.newCDPSession(page);
     const manifest = await cdp.send('Page.getAppManifest');
@@ -91,7 +97,9 @@ test('Chromium reports the app installable: valid manifest, icons fetched, worke
     }
     await assertClean(page, problems);
   } finally {
+    await context?.close();
     await env.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 });
 
