@@ -17,6 +17,7 @@
 //    every staged file by its real (content-hashed) name and its SHA-256, index.html as "./".
 //    In a debug build (`trunk serve`), sw.js is a pass-through worker instead (no cache,
 //    removes Raqmi's caches) so that a rebuilt app is always what the developer sees.
+// Under `trunk serve`, whose autoreload script must stay inline, no CSP meta is written.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -38,8 +39,12 @@ const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const moved = [];
+let devServer = false;
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body) => {
   if (/\ssrc\s*=/i.test(attrs)) return tag;
+  // `trunk serve` injects its autoreload script, whose placeholders its server fills in the
+  // page it serves: it must stay inline, so that page gets no CSP (development only).
+  if (body.includes('{{__TRUNK_ADDRESS__}}')) { devServer = true; return tag; }
   if (!/\btype\s*=\s*["']?module/i.test(attrs)) fail(`an inline classic script cannot be moved out safely: ${tag.slice(0, 80)}`);
   const code = `${body.trim()}\n`;
   const name = `loader-${sha(code).slice(0, 16)}.js`;
@@ -57,15 +62,16 @@ html = html.replace(/<meta\s+http-equiv\s*=\s*["']Content-Security-Policy["'][^>
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CSP)}" />`;
 const charset = html.match(/<meta\s+charset\s*=[^>]*>/i);
 if (!charset) fail('index.html has no <meta charset>');
-html = html.replace(charset[0], `${charset[0]}\n    ${cspMeta}`);
+if (!devServer) html = html.replace(charset[0], `${charset[0]}\n    ${cspMeta}`);
 
 const findings = [];
-if (/<script\b(?![^>]*\ssrc\s*=)[^>]*>/i.test(html)) findings.push('an inline <script>');
-if (/<style\b/i.test(html)) findings.push('a <style> element');
-if (/<[^>]+\sstyle\s*=/i.test(html)) findings.push('a style= attribute');
-if (/<[^>]+\son[a-z]+\s*=/i.test(html)) findings.push('an on...= event handler attribute');
-if (/javascript:/i.test(html)) findings.push('a javascript: URL');
-for (const [, url] of html.matchAll(/\s(?:src|href)\s*=\s*"([^"]+)"/gi)) {
+if (!devServer && /<script\b(?![^>]*\ssrc\s*=)[^>]*>/i.test(html)) findings.push('an inline <script>');
+const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>');
+if (/<style\b/i.test(markup)) findings.push('a <style> element');
+if (/<[^>]+\sstyle\s*=/i.test(markup)) findings.push('a style= attribute');
+if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) findings.push('an on...= event handler attribute');
+if (/javascript:/i.test(markup)) findings.push('a javascript: URL');
+for (const [, url] of markup.matchAll(/\s(?:src|href)\s*=\s*"([^"]+)"/gi)) {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
     findings.push(`a URL to another origin: ${url}`);
   } else if (!url.startsWith('#')) {
@@ -101,4 +107,5 @@ const worker = template
 writeFileSync(join(staging, 'sw.js'), worker);
 
 console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
-  `${precache.length} files precached, loader moved out to ${moved.join(', ') || 'nothing'}, CSP meta written`);
+  `${precache.length} files precached, loader moved out to ${moved.join(', ') || 'nothing'}, ` +
+  (devServer ? "NO CSP meta (trunk serve's inline autoreload script is in the page)" : 'CSP meta written'));
