@@ -43,7 +43,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let snapshot = corpus::snapshot::Snapshot { documents };
+    let snapshot = corpus::snapshot::Snapshot::new(documents);
     let bytes = snapshot.encode();
     if let Err(e) = std::fs::write(out_dir.join("corpus.snapshot"), &bytes) {
         eprintln!("error: cannot write the snapshot: {e}");

@@ -1,6 +1,7 @@
 //! The app shell: a thin yew layer over the corpus core. `format` (dates and numbers for
 //! people) is pure and tested natively; the views compile only for wasm32.
 
+pub mod charts;
 pub mod format;
 pub mod i18n;
 pub mod state;

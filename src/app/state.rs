@@ -20,7 +20,7 @@ pub enum Facet {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// The URL changed under the app (initial load, back/forward).
-    Navigate(ViewState, Vec<Notice>),
+    Navigate(Box<ViewState>, Vec<Notice>),
     SetQuery(String),
     ToggleName(Facet, String),
     /// Filters by exactly this name (clicking a name in an article).
@@ -142,7 +142,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::Navigate(view, notices) => {
             next.notices = notices;
             next.selected = None;
-            next.view = view;
+            next.view = *view;
             next.history = HistoryMode::None;
             return next;
         }
@@ -389,7 +389,7 @@ mod tests {
     #[test]
     fn navigation_from_the_url_records_nothing() {
         let (view, _) = super::super::url::parse("?view=chart&cat=budget");
-        let s = reduce(&state(), Action::Navigate(view.clone(), vec![]));
+        let s = reduce(&state(), Action::Navigate(Box::new(view.clone()), vec![]));
         assert_eq!(s.view, view);
         assert_eq!(s.history, HistoryMode::None);
     }

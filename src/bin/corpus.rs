@@ -77,7 +77,7 @@ mod cli {
             };
             let _ = writeln!(
                 out,
-                "{}: {} | {} | {} figures, {} names | {}",
+                "{}: {} | {} | {} figure(s), {} name(s) | {}",
                 d.id,
                 date,
                 d.source.as_deref().unwrap_or("-"),

@@ -7,9 +7,11 @@
 pub mod document;
 pub mod entities;
 pub mod figures;
+pub mod index;
 pub mod ingest;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod numbers;
+pub mod query;
 pub mod snapshot;
 pub mod text;

@@ -10,16 +10,27 @@
 //!   `document.rs` changes the format: bump [`FORMAT_VERSION`].
 
 use super::document::Document;
+use super::index::SearchIndex;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub const MAGIC: &[u8; 4] = b"RQMI";
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Everything the app knows about its corpus.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub documents: Vec<Document>,
+    /// Built from `documents` at build time (see `index.rs` for its layout).
+    pub index: SearchIndex,
+}
+
+impl Snapshot {
+    /// The snapshot of analyzed documents, with their search index.
+    pub fn new(documents: Vec<Document>) -> Snapshot {
+        let index = SearchIndex::build(&documents);
+        Snapshot { documents, index }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -78,9 +89,7 @@ mod tests {
             &Overrides::default(),
         )
         .unwrap();
-        let snap = Snapshot {
-            documents: vec![doc],
-        };
+        let snap = Snapshot::new(vec![doc]);
         assert_eq!(Snapshot::decode(&snap.encode()).unwrap(), snap);
     }
 
@@ -90,17 +99,14 @@ mod tests {
             Snapshot::decode(b"PK\x03\x04zz"),
             Err(SnapshotError::NotASnapshot)
         );
-        let mut bytes = Snapshot { documents: vec![] }.encode();
+        let mut bytes = Snapshot::new(vec![]).encode();
         bytes[4] = 99;
         assert_eq!(
             Snapshot::decode(&bytes),
             Err(SnapshotError::WrongVersion(99))
         );
         let doc = ingest_text("d", "d", "Un texte.", &Overrides::default()).unwrap();
-        let bytes = Snapshot {
-            documents: vec![doc],
-        }
-        .encode();
+        let bytes = Snapshot::new(vec![doc]).encode();
         assert!(matches!(
             Snapshot::decode(&bytes[..bytes.len() - 3]),
             Err(SnapshotError::Corrupt(_))

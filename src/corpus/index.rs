@@ -1,0 +1,961 @@
+//! The full-text search index: how article text becomes searchable terms (analysis), and the
+//! compact, serializable structure that maps terms to the documents and places they occur in.
+//! `query.rs` owns parsing, matching and ranking on top of it; this module only stores and
+//! looks up.
+//!
+//! # Analysis
+//! A word of the text ([`text::tokens`]) becomes a *term* by folding it ([`text::fold`]: lower
+//! case, accents dropped, so "NUMÉRIQUE" and "numerique" are one term). Stop words
+//! ([`is_stop_word`]: one-character tokens, which covers elided articles such as the "l" of
+//! "l’AUSIM", and a short list of French function words) are **not indexed**: they are about a
+//! third of all tokens and would carry most of the postings for no ranking value. Phrase queries
+//! still check them, by reading the text (see `query.rs`). Tokens longer than
+//! [`MAX_TERM_BYTES`] are not indexed (they are never words). Terms are stored as written
+//! (folded), not stemmed, so that an exact match can outrank a stem match; a separate table
+//! maps each Snowball French stem of a folded term ([`stem`]) to the terms that share it, so
+//! "formations" also finds "formation".
+//!
+//! # Fields
+//! Each occurrence belongs to the headline field or the body field. The headline is
+//! `Document::headline`; when it is the text's first paragraph (role `Headline`) its
+//! occurrences are at their text offsets; when it comes from elsewhere (a `corpus.toml` title)
+//! it is indexed at *virtual* addresses `text.len() + 1 + offset_in_headline`.
+//!
+//! # Binary layout (all inside a postcard encoding of [`SearchIndex`])
+//! - varint: unsigned LEB128 (7 bits a byte, low bits first), at most 5 bytes for a `u32`.
+//! - `terms` ([`Dictionary`]): the folded terms in byte order, front-coded in blocks of
+//!   [`BLOCK`] entries. Each entry is `varint shared_prefix_len, varint suffix_len, suffix
+//!   bytes, varint payload_len` (the first entry of a block shares nothing). `blocks` holds,
+//!   per block, two little-endian `u32`: the byte offset of its first entry, and the offset of
+//!   that entry's payload in the payload area. Term `i`'s payload is its postings list in
+//!   `postings`. Lookup = binary search over block heads, then a scan of at most 16 entries;
+//!   no decoding at start-up.
+//! - a postings list: `varint df` (documents), then per document in increasing order
+//!   `varint doc_delta` (the first is the document number itself), `varint n` (occurrences),
+//!   and `n` varint deltas of `(address << 1) | is_headline` (the first absolute), where the
+//!   address is the byte offset of the occurrence's first byte (see Fields). Storing byte
+//!   offsets rather than word positions lets the query engine return highlight spans, snippets
+//!   and keyword-in-context lines without re-tokenizing documents; phrase adjacency is checked
+//!   on the text from the first word's offset.
+//! - `stems` ([`Dictionary`]): the Snowball stems in byte order; a stem's payload in
+//!   `stem_terms` is `varint count` then the ids of its terms as varint deltas.
+//! - `lengths`: per document, two little-endian `u16` (saturating): indexed tokens in the
+//!   headline field, then in the body field. BM25's length normalization reads them.
+//! - `facet_values`: every (kind, canonical name) a document can be filtered by (source,
+//!   organisation, place, person, programme), sorted; `doc_facets` lists each document's value
+//!   ids (`varint count`, then varint deltas) starting at the little-endian `u32` offset
+//!   `doc_facet_offsets[doc]`.
+//!
+//! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
+
+use super::document::{Document, EntityKind, ParagraphRole};
+use super::text;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+/// Entries per front-coded block: a lookup scans at most this many; larger blocks are smaller
+/// (fewer block heads stored in full) but slower to scan.
+pub const BLOCK: usize = 16;
+
+/// Longer tokens (in bytes, folded) are not indexed: they are URLs, hashes or garbage.
+pub const MAX_TERM_BYTES: usize = 48;
+
+/// French function words, folded and sorted. Kept short on purpose: a word here can never be
+/// searched on its own. Words that are also meaningful terms in this corpus ("ai" as in AI,
+/// "fait", "entre") are left out.
+#[rustfmt::skip]
+pub const STOP_WORDS: &[&str] = &[
+    "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles",
+    "en", "est", "et", "il", "ils", "jusqu", "la", "le", "les", "leur", "leurs", "lorsqu", "mais",
+    "ne", "nos", "notre", "nous", "ont", "ou", "par", "pas", "pour", "puisqu", "qu", "que", "qui",
+    "sa", "se", "ses", "son", "sont", "sur", "un", "une", "vos", "votre", "vous",
+];
+
+/// True for a folded token that is not indexed (see the module header).
+pub fn is_stop_word(folded: &str) -> bool {
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) | (Some(_), None) => true,
+        _ => STOP_WORDS.binary_search(&folded).is_ok(),
+    }
+}
+
+/// A folded token that gets indexed, or `None` for a stop word / overlong token.
+pub fn index_term(token: &str) -> Option<String> {
+    let folded = text::fold(token);
+    (!folded.is_empty() && folded.len() <= MAX_TERM_BYTES && !is_stop_word(&folded))
+        .then_some(folded)
+}
+
+/// The Snowball French stem of a folded term. Stemming the folded form (not the accented one)
+/// keeps a query typed without accents on the same stem as the text.
+pub fn stem(stemmer: &Stemmer, folded: &str) -> String {
+    stemmer.stem(folded).into_owned()
+}
+
+/// The French stemmer (cheap to create: a function table).
+pub fn french_stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::French)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bytes: a Vec<u8> that serializes as one byte string (a length and a memcpy with postcard),
+// not as a sequence of integers, so decoding the index at start-up is a copy.
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bytes(pub Vec<u8>);
+
+impl Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Bytes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Bytes;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a byte string")
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Bytes, E> {
+                Ok(Bytes(v.to_vec()))
+            }
+            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Bytes, E> {
+                Ok(Bytes(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Bytes, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+                while let Some(b) = seq.next_element()? {
+                    out.push(b);
+                }
+                Ok(Bytes(out))
+            }
+        }
+        d.deserialize_byte_buf(V)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Varints and bounds-checked readers.
+
+pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A cursor over bytes; every read returns `None` past the end or on a malformed varint.
+#[derive(Clone, Debug)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, pos: 0 }
+    }
+    pub fn at(bytes: &'a [u8], pos: usize) -> Self {
+        Reader { bytes, pos }
+    }
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+    #[inline]
+    pub fn varint(&mut self) -> Option<u32> {
+        let mut v: u32 = 0;
+        for shift in [0, 7, 14, 21, 28] {
+            let b = *self.bytes.get(self.pos)?;
+            self.pos += 1;
+            v |= ((b & 0x7f) as u32).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    pub fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.pos.checked_add(n)?;
+        let s = self.bytes.get(self.pos..end)?;
+        self.pos = end;
+        Some(s)
+    }
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
+    let s = bytes.get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)?;
+    Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn u16_at(bytes: &[u8], i: usize) -> Option<u16> {
+    let s = bytes.get(i.checked_mul(2)?..i.checked_mul(2)?.checked_add(2)?)?;
+    Some(u16::from_le_bytes([s[0], s[1]]))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front-coded sorted dictionary.
+
+/// A sorted set of byte strings, each with a payload range in a separate area (see the layout
+/// in the module header).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dictionary {
+    len: u32,
+    entries: Bytes,
+    blocks: Bytes,
+}
+
+impl Dictionary {
+    /// Builds from keys in strictly increasing byte order, each with its payload length.
+    fn build<'k>(items: impl IntoIterator<Item = (&'k [u8], usize)>) -> Dictionary {
+        let mut entries = Vec::new();
+        let mut blocks = Vec::new();
+        let mut prev: &[u8] = &[];
+        let mut payload = 0u32;
+        let mut len = 0u32;
+        for (i, (key, plen)) in items.into_iter().enumerate() {
+            let shared = if i % BLOCK == 0 {
+                blocks.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+                blocks.extend_from_slice(&payload.to_le_bytes());
+                0
+            } else {
+                prev.iter().zip(key).take_while(|(a, b)| a == b).count()
+            };
+            put_varint(&mut entries, shared as u32);
+            put_varint(&mut entries, (key.len() - shared) as u32);
+            entries.extend_from_slice(&key[shared..]);
+            put_varint(&mut entries, plen as u32);
+            payload = payload.saturating_add(plen as u32);
+            prev = key;
+            len += 1;
+        }
+        Dictionary {
+            len,
+            entries: Bytes(entries),
+            blocks: Bytes(blocks),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    fn block_count(&self) -> usize {
+        self.blocks.0.len() / 8
+    }
+
+    /// A cursor on the first entry of block `b`.
+    fn cursor_at_block(&self, b: usize) -> Option<Cursor<'_>> {
+        let entry_off = u32_at(&self.blocks.0, b * 2)? as usize;
+        let payload_off = u32_at(&self.blocks.0, b * 2 + 1)? as usize;
+        Some(Cursor {
+            dict: self,
+            reader: Reader::at(&self.entries.0, entry_off),
+            key: Vec::new(),
+            next_id: (b * BLOCK) as u32,
+            next_payload: payload_off,
+            payload: 0..0,
+        })
+    }
+
+    /// A cursor before the first entry.
+    pub fn cursor(&self) -> Option<Cursor<'_>> {
+        self.cursor_at_block(0)
+    }
+
+    /// The head key of block `b`.
+    fn block_head(&self, b: usize) -> Option<Vec<u8>> {
+        let mut c = self.cursor_at_block(b)?;
+        c.advance()?;
+        Some(c.key)
+    }
+
+    /// The index of the last block whose head is `< key` (or `<=` when `inclusive`), or 0.
+    fn block_before(&self, key: &[u8], inclusive: bool) -> usize {
+        let (mut lo, mut hi) = (0, self.block_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let ok = match self.block_head(mid) {
+                Some(h) if inclusive => h.as_slice() <= key,
+                Some(h) => h.as_slice() < key,
+                None => false,
+            };
+            if ok {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo.saturating_sub(1)
+    }
+
+    /// The id and payload range of `key`.
+    pub fn find(&self, key: &[u8]) -> Option<(u32, Range<usize>)> {
+        let mut c = self.cursor_at_block(self.block_before(key, true))?;
+        for _ in 0..BLOCK {
+            c.advance()?;
+            match c.key().cmp(key) {
+                std::cmp::Ordering::Equal => return Some((c.id(), c.payload())),
+                std::cmp::Ordering::Greater => return None,
+                std::cmp::Ordering::Less => {}
+            }
+        }
+        None
+    }
+
+    /// A cursor whose next [`Cursor::advance`] reaches the first key `>= prefix`'s block
+    /// neighbourhood: callers skip keys below `prefix` and stop at the first one past it.
+    pub fn seek(&self, prefix: &[u8]) -> Option<Cursor<'_>> {
+        self.cursor_at_block(self.block_before(prefix, false))
+    }
+}
+
+/// Walks a [`Dictionary`] in key order.
+pub struct Cursor<'a> {
+    dict: &'a Dictionary,
+    reader: Reader<'a>,
+    key: Vec<u8>,
+    next_id: u32,
+    next_payload: usize,
+    payload: Range<usize>,
+}
+
+impl Cursor<'_> {
+    /// Moves to the next entry; `None` at the end or on damaged bytes.
+    pub fn advance(&mut self) -> Option<()> {
+        if self.next_id >= self.dict.len {
+            return None;
+        }
+        let shared = self.reader.varint()? as usize;
+        let suffix_len = self.reader.varint()? as usize;
+        let suffix = self.reader.take(suffix_len)?;
+        let plen = self.reader.varint()? as usize;
+        if shared > self.key.len() {
+            return None;
+        }
+        self.key.truncate(shared);
+        self.key.extend_from_slice(suffix);
+        let start = self.next_payload;
+        self.next_payload = start.saturating_add(plen);
+        self.payload = start..self.next_payload;
+        self.next_id += 1;
+        Some(())
+    }
+    pub fn key(&self) -> &[u8] {
+        &self.key
+    }
+    pub fn id(&self) -> u32 {
+        self.next_id.saturating_sub(1)
+    }
+    pub fn payload(&self) -> Range<usize> {
+        self.payload.clone()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index.
+
+/// What a document can be filtered and counted by, besides its date and figure categories
+/// (which `query.rs` reads from the document itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FacetKind {
+    Source,
+    Org,
+    Place,
+    Person,
+    Program,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FacetValue {
+    pub kind: FacetKind,
+    pub name: String,
+}
+
+/// The search index of a corpus (see the module header for what it holds and how).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    doc_count: u32,
+    terms: Dictionary,
+    postings: Bytes,
+    stems: Dictionary,
+    stem_terms: Bytes,
+    lengths: Bytes,
+    avg_headline: f32,
+    avg_body: f32,
+    facet_values: Vec<FacetValue>,
+    doc_facets: Bytes,
+    doc_facet_offsets: Bytes,
+}
+
+/// One indexed occurrence, as stored: `(address << 1) | is_headline`.
+pub type Occurrence = u32;
+
+/// The text of a document's headline field and where its occurrences live: `Some(0)` when the
+/// headline is the text's first paragraph (addresses are text offsets), `Some(base)` when it
+/// is indexed at virtual addresses starting at `base`, `None` when the document has none.
+pub fn headline_base(doc: &Document) -> Option<usize> {
+    let h = doc.headline.as_deref()?;
+    let first = doc.paragraphs.first();
+    match first {
+        Some(p) if p.role == ParagraphRole::Headline && doc.text.get(p.span.range()) == Some(h) => {
+            Some(p.span.start as usize)
+        }
+        _ => Some(doc.text.len() + 1),
+    }
+}
+
+/// Splits an occurrence into (address, is_headline).
+pub fn occurrence_parts(o: Occurrence) -> (u32, bool) {
+    (o >> 1, o & 1 == 1)
+}
+
+impl SearchIndex {
+    /// Indexes `docs`; document `i` of the index is `docs[i]`.
+    pub fn build(docs: &[Document]) -> SearchIndex {
+        struct TermPostings {
+            bytes: Vec<u8>,
+            df: u32,
+            last_doc: u32,
+        }
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut terms: Vec<(String, TermPostings)> = Vec::new();
+        let mut lengths = Vec::with_capacity(docs.len() * 4);
+        let (mut sum_h, mut sum_b) = (0u64, 0u64);
+        let mut occ: Vec<(u32, Occurrence)> = Vec::new();
+        let mut facet_sets: Vec<BTreeSet<FacetValue>> = Vec::with_capacity(docs.len());
+
+        for (d, doc) in docs.iter().enumerate() {
+            occ.clear();
+            let (mut n_h, mut n_b) = (0u32, 0u32);
+            let base = headline_base(doc);
+            let in_text_headline = match base {
+                Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span.range()),
+                _ => None,
+            };
+            let mut add = |token: text::Token, addr: usize, headline: bool| {
+                let Some(term) = index_term(token.text) else {
+                    return;
+                };
+                let Ok(addr) = u32::try_from(addr) else {
+                    return;
+                };
+                if addr > u32::MAX >> 1 {
+                    return;
+                }
+                if headline {
+                    n_h += 1;
+                } else {
+                    n_b += 1;
+                }
+                let next = terms.len() as u32;
+                let id = *ids.entry(term).or_insert_with_key(|t| {
+                    terms.push((
+                        t.clone(),
+                        TermPostings {
+                            bytes: Vec::new(),
+                            df: 0,
+                            last_doc: 0,
+                        },
+                    ));
+                    next
+                });
+                occ.push((id, (addr << 1) | headline as u32));
+            };
+            for t in text::tokens(&doc.text) {
+                let headline = in_text_headline
+                    .as_ref()
+                    .is_some_and(|r| r.start <= t.start && t.end <= r.end);
+                add(t, t.start, headline);
+            }
+            if let (Some(h), Some(b)) = (doc.headline.as_deref(), base) {
+                if in_text_headline.is_none() {
+                    for t in text::tokens(h) {
+                        add(t, b + t.start, true);
+                    }
+                }
+            }
+            lengths.extend_from_slice(&(n_h.min(u16::MAX as u32) as u16).to_le_bytes());
+            lengths.extend_from_slice(&(n_b.min(u16::MAX as u32) as u16).to_le_bytes());
+            sum_h += n_h as u64;
+            sum_b += n_b as u64;
+
+            occ.sort_unstable();
+            let mut i = 0;
+            while i < occ.len() {
+                let id = occ[i].0;
+                let j = i + occ[i..].partition_point(|o| o.0 == id);
+                let p = &mut terms[id as usize].1;
+                let delta = if p.df == 0 {
+                    d as u32
+                } else {
+                    d as u32 - p.last_doc
+                };
+                put_varint(&mut p.bytes, delta);
+                put_varint(&mut p.bytes, (j - i) as u32);
+                let mut prev = 0;
+                for &(_, o) in &occ[i..j] {
+                    put_varint(&mut p.bytes, o - prev);
+                    prev = o;
+                }
+                p.df += 1;
+                p.last_doc = d as u32;
+                i = j;
+            }
+
+            let mut facets = BTreeSet::new();
+            if let Some(s) = doc.source.as_deref().filter(|s| !s.is_empty()) {
+                facets.insert(FacetValue {
+                    kind: FacetKind::Source,
+                    name: s.to_string(),
+                });
+            }
+            for e in &doc.entities {
+                let kind = match e.kind {
+                    EntityKind::Org => FacetKind::Org,
+                    EntityKind::Place => FacetKind::Place,
+                    EntityKind::Person => FacetKind::Person,
+                    EntityKind::Program => FacetKind::Program,
+                    EntityKind::Event => continue,
+                };
+                facets.insert(FacetValue {
+                    kind,
+                    name: e.canonical.clone(),
+                });
+            }
+            facet_sets.push(facets);
+        }
+
+        // Terms in byte order; postings concatenated in that order, each prefixed by its df.
+        terms.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let mut postings = Vec::new();
+        let mut plens = Vec::with_capacity(terms.len());
+        for (_, p) in &terms {
+            let start = postings.len();
+            put_varint(&mut postings, p.df);
+            postings.extend_from_slice(&p.bytes);
+            plens.push(postings.len() - start);
+        }
+        let term_dict = Dictionary::build(
+            terms
+                .iter()
+                .zip(&plens)
+                .map(|((t, _), &l)| (t.as_bytes(), l)),
+        );
+
+        // Stems -> term ids.
+        let stemmer = french_stemmer();
+        let mut by_stem: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
+        for (id, (t, _)) in terms.iter().enumerate() {
+            by_stem
+                .entry(stem(&stemmer, t).into_bytes())
+                .or_default()
+                .push(id as u32);
+        }
+        let mut stem_terms = Vec::new();
+        let mut slens = Vec::with_capacity(by_stem.len());
+        for ids in by_stem.values() {
+            let start = stem_terms.len();
+            put_varint(&mut stem_terms, ids.len() as u32);
+            let mut prev = 0;
+            for &id in ids {
+                put_varint(&mut stem_terms, id - prev);
+                prev = id;
+            }
+            slens.push(stem_terms.len() - start);
+        }
+        let stem_dict =
+            Dictionary::build(by_stem.keys().zip(&slens).map(|(k, &l)| (k.as_slice(), l)));
+
+        // Facets.
+        let all: BTreeSet<&FacetValue> = facet_sets.iter().flatten().collect();
+        let facet_values: Vec<FacetValue> = all.into_iter().cloned().collect();
+        let mut doc_facets = Vec::new();
+        let mut doc_facet_offsets = Vec::with_capacity(docs.len() * 4);
+        for set in &facet_sets {
+            doc_facet_offsets.extend_from_slice(&(doc_facets.len() as u32).to_le_bytes());
+            put_varint(&mut doc_facets, set.len() as u32);
+            let mut prev = 0;
+            for v in set {
+                let id = facet_values.binary_search(v).unwrap_or(0) as u32;
+                put_varint(&mut doc_facets, id - prev);
+                prev = id;
+            }
+        }
+
+        let n = docs.len().max(1) as f64;
+        SearchIndex {
+            doc_count: docs.len() as u32,
+            terms: term_dict,
+            postings: Bytes(postings),
+            stems: stem_dict,
+            stem_terms: Bytes(stem_terms),
+            lengths: Bytes(lengths),
+            avg_headline: (sum_h as f64 / n) as f32,
+            avg_body: (sum_b as f64 / n) as f32,
+            facet_values,
+            doc_facets: Bytes(doc_facets),
+            doc_facet_offsets: Bytes(doc_facet_offsets),
+        }
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.doc_count as usize
+    }
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+    /// Average indexed tokens per document in the (headline, body) fields.
+    pub fn average_lengths(&self) -> (f32, f32) {
+        (self.avg_headline, self.avg_body)
+    }
+    /// Indexed tokens of a document in its (headline, body) fields.
+    pub fn lengths(&self, doc: u32) -> (u16, u16) {
+        let i = doc as usize * 2;
+        (
+            u16_at(&self.lengths.0, i).unwrap_or(0),
+            u16_at(&self.lengths.0, i + 1).unwrap_or(0),
+        )
+    }
+
+    /// The postings of a term (a folded term, as stored).
+    pub fn term(&self, folded: &str) -> Option<TermEntry> {
+        self.terms
+            .find(folded.as_bytes())
+            .map(|(id, payload)| TermEntry {
+                id,
+                term: folded.to_string(),
+                payload,
+            })
+    }
+
+    /// Every term starting with `prefix`, in order.
+    pub fn terms_with_prefix(&self, prefix: &str) -> Vec<TermEntry> {
+        let mut out = Vec::new();
+        let Some(mut c) = self.terms.seek(prefix.as_bytes()) else {
+            return out;
+        };
+        while c.advance().is_some() {
+            if c.key().starts_with(prefix.as_bytes()) {
+                out.push(self.entry(&c));
+            } else if c.key() > prefix.as_bytes() {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Every term accepted by `keep` (a full scan of the dictionary, for typo matching).
+    pub fn terms_where(&self, mut keep: impl FnMut(&[u8]) -> bool) -> Vec<TermEntry> {
+        let mut out = Vec::new();
+        let Some(mut c) = self.terms.cursor() else {
+            return out;
+        };
+        while c.advance().is_some() {
+            if keep(c.key()) {
+                out.push(self.entry(&c));
+            }
+        }
+        out
+    }
+
+    /// The terms whose Snowball stem is `stem`.
+    pub fn terms_with_stem(&self, stem: &str) -> Vec<TermEntry> {
+        let mut out = Vec::new();
+        let Some((_, range)) = self.stems.find(stem.as_bytes()) else {
+            return out;
+        };
+        let Some(bytes) = self.stem_terms.0.get(range) else {
+            return out;
+        };
+        let mut r = Reader::new(bytes);
+        let n = r.varint().unwrap_or(0);
+        let mut id = 0u32;
+        let mut wanted = Vec::new();
+        for _ in 0..n {
+            let Some(d) = r.varint() else { break };
+            id = id.saturating_add(d);
+            wanted.push(id);
+        }
+        // Ids are increasing: one pass over the blocks that hold them.
+        for id in wanted {
+            let b = id as usize / BLOCK;
+            let Some(mut c) = self.terms.cursor_at_block(b) else {
+                continue;
+            };
+            while c.advance().is_some() {
+                if c.id() == id {
+                    out.push(self.entry(&c));
+                    break;
+                }
+                if c.id() > id {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    fn entry(&self, c: &Cursor) -> TermEntry {
+        TermEntry {
+            id: c.id(),
+            term: String::from_utf8_lossy(c.key()).into_owned(),
+            payload: c.payload(),
+        }
+    }
+
+    /// A reader over a term's postings.
+    pub fn postings(&self, entry: &TermEntry) -> Postings<'_> {
+        let bytes = self.postings.0.get(entry.payload.clone()).unwrap_or(&[]);
+        let mut reader = Reader::new(bytes);
+        let df = reader.varint().unwrap_or(0);
+        Postings {
+            reader,
+            df,
+            left: df,
+            doc: 0,
+            first: true,
+        }
+    }
+
+    /// Every facet value, sorted by kind then name; a value's id is its position here.
+    pub fn facet_values(&self) -> &[FacetValue] {
+        &self.facet_values
+    }
+
+    /// The ids of a document's facet values, increasing, appended to `out` (cleared first).
+    pub fn doc_facets(&self, doc: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let Some(off) = u32_at(&self.doc_facet_offsets.0, doc as usize) else {
+            return;
+        };
+        let mut r = Reader::at(&self.doc_facets.0, off as usize);
+        let n = r.varint().unwrap_or(0);
+        let mut id = 0u32;
+        for _ in 0..n {
+            let Some(d) = r.varint() else { return };
+            id = id.saturating_add(d);
+            out.push(id);
+        }
+    }
+
+    /// Sizes of the parts, in bytes, for reports and tuning.
+    pub fn size_report(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            (
+                "terms",
+                self.terms.entries.0.len() + self.terms.blocks.0.len(),
+            ),
+            ("postings", self.postings.0.len()),
+            (
+                "stems",
+                self.stems.entries.0.len() + self.stems.blocks.0.len() + self.stem_terms.0.len(),
+            ),
+            ("lengths", self.lengths.0.len()),
+            (
+                "facets",
+                self.doc_facets.0.len()
+                    + self.doc_facet_offsets.0.len()
+                    + self
+                        .facet_values
+                        .iter()
+                        .map(|v| v.name.len() + 2)
+                        .sum::<usize>(),
+            ),
+        ]
+    }
+}
+
+/// A term of the dictionary and where its postings are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermEntry {
+    pub id: u32,
+    pub term: String,
+    payload: Range<usize>,
+}
+
+impl TermEntry {
+    /// Bytes of postings: a cheap proxy for how frequent the term is.
+    pub fn postings_len(&self) -> usize {
+        self.payload.len()
+    }
+}
+
+/// Decodes one postings list, document by document.
+pub struct Postings<'a> {
+    reader: Reader<'a>,
+    df: u32,
+    left: u32,
+    doc: u32,
+    first: bool,
+}
+
+impl Postings<'_> {
+    /// Documents the term occurs in.
+    pub fn df(&self) -> u32 {
+        self.df
+    }
+    /// The next document and its occurrences (into `occ`, cleared first).
+    pub fn next_doc(&mut self, occ: &mut Vec<Occurrence>) -> Option<u32> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let delta = self.reader.varint()?;
+        self.doc = if self.first {
+            delta
+        } else {
+            self.doc.checked_add(delta)?
+        };
+        self.first = false;
+        let n = self.reader.varint()?;
+        occ.clear();
+        let mut o = 0u32;
+        for _ in 0..n {
+            o = o.checked_add(self.reader.varint()?)?;
+            occ.push(o);
+        }
+        Some(self.doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::ingest::{ingest_text, Overrides};
+
+    fn doc(id: &str, text: &str) -> Document {
+        ingest_text(id, id, text, &Overrides::default()).expect("valid test text")
+    }
+
+    #[test]
+    fn stop_words_are_sorted_folded_and_unique() {
+        for w in STOP_WORDS.windows(2) {
+            assert!(w[0] < w[1], "{} !< {}", w[0], w[1]);
+        }
+        for w in STOP_WORDS {
+            assert_eq!(text::fold(w), *w);
+        }
+        assert!(is_stop_word("l") && is_stop_word("de") && !is_stop_word("ausim"));
+    }
+
+    #[test]
+    fn varints_round_trip_and_refuse_garbage() {
+        let mut out = Vec::new();
+        for v in [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX] {
+            put_varint(&mut out, v);
+        }
+        let mut r = Reader::new(&out);
+        for v in [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX] {
+            assert_eq!(r.varint(), Some(v));
+        }
+        assert_eq!(r.varint(), None);
+        assert_eq!(Reader::new(&[0xff; 6]).varint(), None);
+        assert_eq!(Reader::new(&[0x80]).varint(), None);
+    }
+
+    #[test]
+    fn dictionary_finds_every_key_and_prefix_ranges() {
+        let keys: Vec<String> = (0..200).map(|i| format!("k{i:04}x")).collect();
+        let d = Dictionary::build(keys.iter().map(|k| (k.as_bytes(), 3)));
+        for (i, k) in keys.iter().enumerate() {
+            let (id, p) = d.find(k.as_bytes()).expect(k);
+            assert_eq!((id as usize, p), (i, i * 3..i * 3 + 3));
+        }
+        assert!(d.find(b"k0000").is_none() && d.find(b"zz").is_none() && d.find(b"").is_none());
+        let idx = SearchIndex {
+            terms: d,
+            ..Default::default()
+        };
+        let p: Vec<_> = idx
+            .terms_with_prefix("k001")
+            .into_iter()
+            .map(|e| e.term)
+            .collect();
+        assert_eq!(p.len(), 10);
+        assert_eq!(p[0], "k0010x");
+        assert!(idx.terms_with_prefix("a").is_empty());
+        assert_eq!(idx.terms_with_prefix("k").len(), 200);
+    }
+
+    #[test]
+    fn postings_hold_byte_offsets_and_fields() {
+        let d = doc(
+            "a",
+            "Le numérique au Maroc\n\nLe numérique, encore le NUMÉRIQUE.",
+        );
+        let idx = SearchIndex::build(std::slice::from_ref(&d));
+        let e = idx.term("numerique").expect("indexed");
+        let mut p = idx.postings(&e);
+        let mut occ = Vec::new();
+        assert_eq!(p.next_doc(&mut occ), Some(0));
+        let parts: Vec<_> = occ.iter().map(|&o| occurrence_parts(o)).collect();
+        assert_eq!(parts.len(), 3);
+        assert!(parts[0].1 && !parts[1].1 && !parts[2].1);
+        for (addr, _) in parts {
+            assert!(d.text[addr as usize..].to_lowercase().starts_with("num"));
+        }
+        assert!(idx.term("le").is_none(), "stop words are not indexed");
+        assert_eq!(idx.lengths(0), (2, 3));
+    }
+
+    #[test]
+    fn a_title_from_settings_is_indexed_at_virtual_addresses() {
+        let mut d = doc("a", "Un article sans titre sur l'AUSIM.");
+        d.headline = Some("Assises de l'AUSIM".into());
+        let idx = SearchIndex::build(std::slice::from_ref(&d));
+        let e = idx.term("assises").expect("title indexed");
+        let mut occ = Vec::new();
+        idx.postings(&e).next_doc(&mut occ);
+        let (addr, headline) = occurrence_parts(occ[0]);
+        assert!(headline);
+        assert_eq!(addr as usize, d.text.len() + 1);
+    }
+
+    #[test]
+    fn stems_group_inflections() {
+        let d = doc("a", "Une formation, des formations, formateur.");
+        let idx = SearchIndex::build(&[d]);
+        let s = stem(&french_stemmer(), "formations");
+        let terms: Vec<_> = idx
+            .terms_with_stem(&s)
+            .into_iter()
+            .map(|e| e.term)
+            .collect();
+        assert!(terms.contains(&"formation".to_string()), "{terms:?}");
+        assert!(terms.contains(&"formations".to_string()), "{terms:?}");
+    }
+
+    #[test]
+    fn damaged_bytes_never_panic() {
+        let d = doc("a", "Le numérique au Maroc, la formation digitale.");
+        let idx = SearchIndex::build(&[d]);
+        let bytes = postcard::to_allocvec(&idx).expect("encodes");
+        for i in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0x5a;
+            if let Ok(bad) = postcard::from_bytes::<SearchIndex>(&b) {
+                for t in bad.terms_with_prefix("") {
+                    let mut p = bad.postings(&t);
+                    let mut occ = Vec::new();
+                    while p.next_doc(&mut occ).is_some() {}
+                }
+                bad.terms_with_stem("numer");
+                bad.term("numerique");
+                let mut v = Vec::new();
+                bad.doc_facets(0, &mut v);
+                bad.lengths(0);
+            }
+        }
+    }
+}
