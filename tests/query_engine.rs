@@ -417,6 +417,7 @@ fn date_bounds_take_a_year_or_a_year_and_month() {
         doc("undated", "Le cloud."),
     ];
     let idx = SearchIndex::build(&docs);
+    #[allow(clippy::type_complexity)] // a table of cases reads better with its types in place
     let table: &[(
         Option<(u16, Option<u8>)>,
         Option<(u16, Option<u8>)>,

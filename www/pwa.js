@@ -9,7 +9,7 @@
  *   `document.documentElement.dataset.update = "available"` and dispatches
  *   `window` event "raqmi:update-available". If no element `[data-raqmi-update-banner]` appears
  *   within 1 s (the Rust banner), it renders a minimal fallback banner (DOM APIs, CSS class
- *   `update-banner` in styles.css).
+ *   `update-banner-fallback` in styles.css).
  * - Applying it: a click on any `[data-action="apply-update"]` posts {type: "SKIP_WAITING"} to
  *   the waiting worker; on `controllerchange` the page reloads once, so a page never runs on a
  *   mix of two versions' files.
@@ -43,7 +43,7 @@
   function renderFallbackBanner() {
     var banner = document.createElement('div');
     banner.setAttribute('role', 'status');
-    banner.className = 'update-banner';
+    banner.className = 'update-banner-fallback';
     banner.dataset.raqmiUpdateBanner = 'fallback';
     var text = document.createElement('span');
     text.textContent = 'Nouvelle version disponible';

@@ -1,12 +1,20 @@
-//! The app shell: a thin yew layer over the corpus core. `format` (dates and numbers for
-//! people) is pure and tested natively; the views compile only for wasm32.
+//! The app shell: a thin yew layer over the corpus core. The pure parts (state and reducer,
+//! URL scheme, i18n, formatting, reading helpers, charts) compile natively and are tested
+//! there; the views and the DOM glue compile only for wasm32.
 
 pub mod charts;
+pub mod corpus;
+pub mod embed_snippet;
 pub mod format;
 pub mod i18n;
+pub mod reading;
 pub mod state;
 pub mod url;
 
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod dom;
 #[cfg(target_arch = "wasm32")]
 mod view;
 

@@ -42,11 +42,6 @@ pub enum Action {
     SetLang(Lang),
     SetTheme(Option<Theme>),
     DismissNotices,
-    /// Moves the keyboard selection in the result list (by `delta`, clamped to `count`).
-    MoveSelection {
-        delta: i32,
-        count: usize,
-    },
 }
 
 /// Every filter that "clear" can target.
@@ -72,8 +67,6 @@ pub enum HistoryMode {
 pub struct AppState {
     pub view: ViewState,
     pub notices: Vec<Notice>,
-    /// The keyboard-selected result in the list view.
-    pub selected: Option<usize>,
     pub history: HistoryMode,
 }
 
@@ -82,7 +75,6 @@ impl AppState {
         AppState {
             view,
             notices,
-            selected: None,
             history: HistoryMode::None,
         }
     }
@@ -141,7 +133,6 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
     match action {
         Action::Navigate(view, notices) => {
             next.notices = notices;
-            next.selected = None;
             next.view = *view;
             next.history = HistoryMode::None;
             return next;
@@ -156,7 +147,6 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             };
             v.back_to_results();
             v.q = q;
-            next.selected = None;
         }
         Action::ToggleName(facet, name) => {
             let list = v.names_mut(facet);
@@ -165,7 +155,6 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             } else {
                 list.push(name);
             }
-            next.selected = None;
         }
         Action::FilterByName(facet, name) => {
             let list = v.names_mut(facet);
@@ -173,7 +162,6 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 list.push(name);
             }
             v.back_to_results();
-            next.selected = None;
         }
         Action::ToggleCategory(c) => {
             if let Some(i) = v.cats.iter().position(|x| *x == c) {
@@ -181,7 +169,6 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             } else {
                 v.cats.push(c);
             }
-            next.selected = None;
         }
         Action::FilterByFigure(c) => {
             if !v.cats.contains(&c) {
@@ -223,7 +210,6 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 ..ViewState::default()
             };
             v = keep;
-            next.selected = None;
         }
         Action::SetDates(from, to) => {
             let (from, to) = match (from, to) {
@@ -272,17 +258,6 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::DismissNotices => {
             next.notices.clear();
             next.history = HistoryMode::None;
-            return next;
-        }
-        Action::MoveSelection { delta, count } => {
-            next.history = HistoryMode::None;
-            if count == 0 {
-                next.selected = None;
-                return next;
-            }
-            let current = next.selected.map_or(-1, |i| i as i64);
-            let target = (current + i64::from(delta)).clamp(0, count as i64 - 1);
-            next.selected = Some(target as usize);
             return next;
         }
     }
@@ -364,26 +339,6 @@ mod tests {
         assert_eq!((s.view.min, s.view.max), (Some(1e6), Some(2e7)));
         let s = reduce(&state(), Action::SetRange(Some(f64::NAN), None));
         assert_eq!(s.view.min, None);
-    }
-
-    #[test]
-    fn selection_moves_within_the_results() {
-        let s = reduce(&state(), Action::MoveSelection { delta: 1, count: 3 });
-        assert_eq!(s.selected, Some(0));
-        let s = apply(s, vec![Action::MoveSelection { delta: 5, count: 3 }]);
-        assert_eq!(s.selected, Some(2));
-        let s = reduce(
-            &s,
-            Action::MoveSelection {
-                delta: -9,
-                count: 3,
-            },
-        );
-        assert_eq!(s.selected, Some(0));
-        assert_eq!(
-            reduce(&s, Action::MoveSelection { delta: 1, count: 0 }).selected,
-            None
-        );
     }
 
     #[test]

@@ -1,76 +1,236 @@
-//! The views (wasm32 only): for now, the list of the bundled articles.
+//! The root of the UI (wasm32 only): decodes the bundled snapshot once, keeps the one reducer,
+//! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
+//! the page's language, direction and theme, and wires the keyboard. Views below it take values
+//! and callbacks only.
 
-use super::format::date_fr;
-use crate::corpus::document::Document;
+use super::components::{
+    charts::ChartView,
+    contexts::ContextsView,
+    embed::EmbedDialog,
+    facets::FacetPanel,
+    reader::Reader,
+    results::{ResultList, SearchBox},
+    shell::{LangPicker, Notices, StatusBar, ThemeToggle, ViewTabs},
+};
+use super::corpus::{filters, Corpus, CorpusRef, ResultsRef};
+use super::dom;
+use super::i18n::strings;
+use super::state::{Action, AppState, HistoryMode};
+use super::url::{self, View, ViewState};
+use crate::corpus::query;
 use crate::corpus::snapshot::Snapshot;
+use gloo::events::EventListener;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Mounts the app on the page's `#app` element (or the body).
 pub fn start() {
-    let root = gloo::utils::document().get_element_by_id("app");
-    match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+    match gloo::utils::document().get_element_by_id("app") {
+        Some(root) => {
+            // Drop the <noscript> fallback and anything static before yew renders.
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render()
+        }
         None => yew::Renderer::<App>::new().render(),
     };
 }
 
+/// The reducer as yew's `Reducible`: an unchanged state keeps its `Rc`, which skips the render.
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = super::state::reduce(&self, action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_memo((), |_| Snapshot::decode(crate::BUNDLED_SNAPSHOT));
+    let corpus = use_memo((), |_| {
+        Snapshot::decode(crate::BUNDLED_SNAPSHOT).map(|s| CorpusRef(Rc::new(Corpus::new(s))))
+    });
     match &*corpus {
-        Ok(snapshot) => html! { <Explorer documents={Rc::new(snapshot.documents.clone())} /> },
+        Ok(corpus) => html! { <Explorer corpus={corpus.clone()} /> },
         Err(e) => html! {
-            <main id="main"><p role="alert">{ format!("Le corpus intégré est illisible : {e}") }</p></main>
+            <main id="main">
+                <p role="alert">{ format!("Le corpus intégré est illisible : {e}") }</p>
+            </main>
         },
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct ExplorerProps {
-    pub documents: Rc<Vec<Document>>,
+struct ExplorerProps {
+    corpus: CorpusRef,
 }
 
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
-    let count = props.documents.len();
+    let corpus = &props.corpus;
+    let state = use_reducer(|| {
+        let (view, notices) = url::parse(&dom::location_search());
+        AppState::new(view, notices)
+    });
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+
+    // State -> URL, recorded as the action asked.
+    use_effect_with((*state).clone(), |s| {
+        let query = url::to_query(&s.view);
+        match s.history {
+            HistoryMode::Push => dom::push_query(&query),
+            HistoryMode::Replace => dom::replace_query(&query),
+            HistoryMode::None => {}
+        }
+    });
+
+    // URL -> state on back and forward.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let (view, notices) = url::parse(&dom::location_search());
+                d.dispatch(Action::Navigate(Box::new(view), notices));
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Language, direction, theme and title of the page.
+    let view = &state.view;
+    use_effect_with(
+        (view.lang, view.theme, view.embed),
+        |&(lang, theme, embed)| {
+            dom::set_page_attributes(lang, theme, embed);
+        },
+    );
+
+    // Keyboard: "/" focuses the search, arrows move through results, Escape goes back.
+    {
+        let d = state.dispatcher();
+        let current_view = view.view;
+        use_effect_with(current_view, move |&current_view| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                match e.key().as_str() {
+                    "/" if !dom::typing_in_a_field() => {
+                        e.prevent_default();
+                        dom::focus_search();
+                    }
+                    "ArrowDown" | "ArrowUp" if current_view == View::List => {
+                        let delta = if e.key() == "ArrowDown" { 1 } else { -1 };
+                        if dom::move_result_focus(delta) {
+                            e.prevent_default();
+                        }
+                    }
+                    "Escape" if current_view == View::Doc && !dom::dialog_open() => {
+                        e.prevent_default();
+                        d.dispatch(Action::SetView(View::List));
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    // One search per change of query or filters, shared by every view.
+    let results = {
+        let corpus = corpus.clone();
+        let memo = use_memo((view.q.clone(), filters(view)), move |(q, f)| {
+            query::search(&corpus.index, &corpus.docs, q, f)
+        });
+        ResultsRef(memo)
+    };
+    let lang = view.lang;
+    let t = strings(lang);
+
+    let main = match view.view {
+        View::Doc => match view
+            .doc
+            .as_deref()
+            .and_then(|id| corpus.doc(id).map(|_| id))
+        {
+            Some(id) => html! {
+                <Reader corpus={corpus.clone()} view={view.clone()} results={results.clone()}
+                    id={id.to_string()} dispatch={dispatch.clone()} />
+            },
+            None => html! {
+                <section class="missing" aria-labelledby="missing-title">
+                    <h1 id="missing-title">{ t.get("doc.missing.title") }</h1>
+                    <p>{ t.fill("doc.missing.text", &[("id", view.doc.as_deref().unwrap_or(""))]) }</p>
+                    <p><a href={url::to_query(&ViewState { doc: None, view: View::List, ..view.clone() })}
+                          onclick={dom::navigate(dispatch.clone(), Action::SetView(View::List))}>
+                        { t.get("doc.back") }</a></p>
+                </section>
+            },
+        },
+        View::Chart => html! {
+            <ChartView corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+        },
+        View::Contexts => html! {
+            <ContextsView corpus={corpus.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+        },
+        View::List => html! {
+            <ResultList corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+        },
+    };
+
+    if view.embed {
+        let full = ViewState {
+            embed: false,
+            ..view.clone()
+        };
+        return html! {
+            <div class="embed">
+                <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+                <main id="main">{ main }</main>
+                <p class="embed-footer">
+                    <a href={format!("./{}", url::to_query(&full))} target="_blank" rel="noopener">
+                        { t.get("embed.open") }</a>
+                </p>
+            </div>
+        };
+    }
+
+    let show_facets = matches!(view.view, View::List | View::Chart | View::Contexts);
     html! {
         <>
             <header class="site-header">
-                <p class="brand" lang="ar-Latn">{ "Raqmi" }</p>
-                <p class="tagline">{ "Le numérique marocain dans la presse, et ses chiffres" }</p>
+                <a class="brand" href="./" lang="ar-Latn" aria-label={t.get("app.home")}
+                   onclick={dom::navigate(dispatch.clone(), Action::ClearAll)}>{ "Raqmi" }</a>
+                <p class="tagline">{ t.get("app.tagline") }</p>
+                <div class="header-tools">
+                    <LangPicker lang={lang} dispatch={dispatch.clone()} />
+                    <ThemeToggle lang={lang} theme={view.theme} dispatch={dispatch.clone()} />
+                    <EmbedDialog view={view.clone()} />
+                </div>
             </header>
-            <main id="main">
-                <h1>{ "Articles" }</h1>
-                <p role="status" class="result-count">{ format!("{count} articles") }</p>
-                <ol class="results">
-                    { for props.documents.iter().map(|d| html! { <li><ArticleCard document={d.clone()} /></li> }) }
-                </ol>
-            </main>
+            <StatusBar lang={lang} />
+            <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+            <div class="toolbar">
+                <SearchBox view={view.clone()} dispatch={dispatch.clone()} />
+                <ViewTabs view={view.clone()} dispatch={dispatch.clone()} />
+            </div>
+            <div class={classes!("layout", show_facets.then_some("with-facets"))}>
+                if show_facets {
+                    <FacetPanel corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+                }
+                <main id="main" tabindex="-1">{ main }</main>
+            </div>
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ArticleCardProps {
-    document: Document,
-}
-
-#[function_component(ArticleCard)]
-fn article_card(props: &ArticleCardProps) -> Html {
-    let d = &props.document;
-    html! {
-        <article class="result" data-id={d.id.clone()}>
-            <h2>{ d.title(110) }</h2>
-            <p class="meta">
-                if let Some(date) = &d.date {
-                    <time datetime={date.iso()}>{ date_fr(date, d.date_origin) }</time>
-                }
-                if let Some(source) = &d.source {
-                    <span class="source">{ source.clone() }</span>
-                }
-                <code class="doc-id">{ d.id.clone() }</code>
-            </p>
-        </article>
     }
 }

@@ -18,7 +18,8 @@ pub mod export;
 pub mod numfmt;
 pub mod svg;
 
-#[cfg(test)]
+// Native only: the tests use native dev-dependencies (serde_json, plotters-backend).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 use crate::app::format::date_fr;

@@ -1,0 +1,176 @@
+//! The search box and the result list: each result is an `<article>` with its headline (a link
+//! to the reader), `<time datetime>`, source, and a snippet whose matched words are `<mark>`ed.
+//! Snippets are built as nodes from the engine's parts, never as HTML.
+
+use crate::app::corpus::{CorpusRef, ResultsRef};
+use crate::app::dom;
+use crate::app::format::date_in;
+use crate::app::i18n::strings;
+use crate::app::state::Action;
+use crate::app::url::{self, View, ViewState};
+use crate::corpus::query::{snippet, Hit};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Results shown at first; "show more" adds as many again.
+pub const PAGE: usize = 50;
+/// Characters of a snippet.
+const SNIPPET_CHARS: usize = 220;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub view: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let t = strings(props.view.lang);
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.emit(Action::SetQuery(value));
+        })
+    };
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    html! {
+        <form class="search" role="search" {onsubmit}>
+            <label for="search" class="search-label">{ t.get("search.label") }</label>
+            <input id="search" type="search" value={props.view.q.clone()} {oninput}
+                placeholder={t.get("search.placeholder")} autocomplete="off" spellcheck="false"
+                aria-describedby="search-help" />
+            <p id="search-help" class="hint">{ t.get("search.help") }</p>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultListProps {
+    pub corpus: CorpusRef,
+    pub view: ViewState,
+    pub results: ResultsRef,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ResultList)]
+pub fn result_list(props: &ResultListProps) -> Html {
+    let t = strings(props.view.lang);
+    let shown = use_state(|| PAGE);
+    {
+        // A new search starts again from the first page.
+        let shown = shown.clone();
+        use_effect_with(props.results.clone(), move |_| shown.set(PAGE));
+    }
+    let total = props.results.total;
+    let count = match total {
+        1 => t.get("results.count.one").to_string(),
+        n => t.fill("results.count", &[("n", &n.to_string())]),
+    };
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + PAGE))
+    };
+    html! {
+        <section class="results-view" aria-labelledby="results-title">
+            <h1 id="results-title">{ t.get("results.title") }</h1>
+            <p role="status" class="result-count">{ count }</p>
+            if total == 0 {
+                <p class="empty">{ t.get("results.none") }</p>
+            }
+            <ol class="results">
+                { for props.results.hits.iter().take(*shown).map(|hit| html! {
+                    <li key={hit.doc}>
+                        <ResultCard corpus={props.corpus.clone()} view={props.view.clone()}
+                            hit={hit.clone()} dispatch={props.dispatch.clone()} />
+                    </li>
+                }) }
+            </ol>
+            if total > *shown {
+                <button type="button" class="more" onclick={more}>
+                    { t.fill("results.more", &[("n", &(total - *shown).to_string())]) }
+                </button>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultCardProps {
+    corpus: CorpusRef,
+    view: ViewState,
+    hit: Hit,
+    dispatch: Callback<Action>,
+}
+
+#[function_component(ResultCard)]
+fn result_card(props: &ResultCardProps) -> Html {
+    let Some(doc) = props.corpus.docs.get(props.hit.doc as usize) else {
+        return html! {};
+    };
+    let lang = props.view.lang;
+    let target = ViewState {
+        doc: Some(doc.id.clone()),
+        fig: None,
+        view: View::Doc,
+        ..props.view.clone()
+    };
+    let href = format!("./{}", url::to_query(&target));
+    let open = dom::navigate(
+        props.dispatch.clone(),
+        Action::OpenDoc {
+            id: doc.id.clone(),
+            fig: None,
+        },
+    );
+    let title = marked_title(doc.title(140), doc.headline.is_some(), &props.hit);
+    let parts = if props.view.q.trim().is_empty() {
+        Vec::new()
+    } else {
+        snippet(doc, &props.hit, SNIPPET_CHARS)
+    };
+    html! {
+        <article class="result" data-id={doc.id.clone()}>
+            <h2><a class="result-link" {href} onclick={open}>{ title }</a></h2>
+            <p class="meta">
+                if let Some(date) = &doc.date {
+                    <time datetime={date.iso()}>{ date_in(lang, date, doc.date_origin) }</time>
+                }
+                if let Some(source) = &doc.source {
+                    <span class="source">{ source.clone() }</span>
+                }
+                <code class="doc-id">{ doc.id.clone() }</code>
+            </p>
+            if !parts.is_empty() {
+                <p class="snippet">
+                    { for parts.into_iter().map(|p| if p.marked {
+                        html! { <mark>{ p.text }</mark> }
+                    } else {
+                        html! { { p.text } }
+                    }) }
+                </p>
+            }
+        </article>
+    }
+}
+
+/// The headline with the query's matches marked (only for a real headline: the first words of
+/// a text have no headline matches).
+fn marked_title(title: String, is_headline: bool, hit: &Hit) -> Html {
+    if !is_headline || hit.headline_matches.is_empty() {
+        return html! { { title } };
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for span in &hit.headline_matches {
+        let (s, e) = (span.start as usize, span.end as usize);
+        let (Some(before), Some(word)) = (title.get(at..s), title.get(s..e)) else {
+            return html! { { title } };
+        };
+        out.push(html! { { before.to_string() } });
+        out.push(html! { <mark>{ word.to_string() }</mark> });
+        at = e;
+    }
+    out.push(html! { { title.get(at..).unwrap_or("").to_string() } });
+    out.into_iter().collect::<Html>()
+}

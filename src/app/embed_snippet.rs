@@ -1,0 +1,62 @@
+//! The HTML a partner pastes to embed a view: an `<iframe>` of the view's URL with `embed=1`,
+//! and the tag of our resizing script (`embed.js`, shipped in `dist/`). Pure, tested natively.
+
+use super::url::{to_query, ViewState};
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The snippet for `view` of the app deployed at `base` (its URL without query, e.g.
+/// `https://example.org/raqmi/`).
+pub fn snippet(base: &str, view: &ViewState, title: &str) -> String {
+    let embedded = ViewState {
+        embed: true,
+        ..view.clone()
+    };
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => base,
+    };
+    let src = format!("{base}{}", to_query(&embedded));
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" data-raqmi width=\"100%\" height=\"600\" loading=\"lazy\" \
+         style=\"border:0;width:100%\"></iframe>\n<script src=\"{}embed.js\" defer></script>",
+        attr(&src),
+        attr(title),
+        attr(dir)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::url::{parse, View};
+
+    #[test]
+    fn embeds_the_current_view_with_embed_1() {
+        let (view, _) = parse("?q=num%C3%A9rique&cat=budget&view=chart");
+        let s = snippet("https://example.org/raqmi/index.html", &view, "Raqmi");
+        assert!(s.contains("src=\"https://example.org/raqmi/index.html?q=num%C3%A9rique&amp;cat=budget&amp;view=chart&amp;embed=1\""), "{s}");
+        assert!(
+            s.contains("<script src=\"https://example.org/raqmi/embed.js\" defer></script>"),
+            "{s}"
+        );
+        assert!(s.contains("data-raqmi"));
+        assert_eq!(view.view, View::Chart);
+    }
+
+    #[test]
+    fn a_hostile_title_cannot_break_out_of_the_attribute() {
+        let s = snippet(
+            "https://x/",
+            &ViewState::default(),
+            "\"><script>alert(1)</script>",
+        );
+        assert!(!s.contains("<script>alert"), "{s}");
+    }
+}
