@@ -47,7 +47,7 @@ test('the first visit installs a service worker that caches exactly this build, 
   }
 });
 
-test('after one visit the app starts offline with the server gone, deep links included', async () => {
+test('after one visit the app starts, searches, charts and opens articles offline with the server gone', async () => {
   const env = await setUp();
   try {
     const { page, context, problems } = await openPage(env);
@@ -62,10 +62,20 @@ test('after one visit the app starts offline with the server gone, deep links in
     assert.equal(await page.locator('article').count(), 5);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.online), '0');
 
+    // A deep link to an article opens the reader.
     await page.goto(new URL('?doc=003_33d08dc07e69b5e4&view=doc', env.server.url).href);
-    await page.locator('main#main h1').waitFor();
-    assert.ok((await page.locator('#app').textContent()).length > 0);
+    await page.locator('h1', { hasText: 'La digitalisation en verve dans le Souss' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
+
+    // Searching, from the search box.
+    await page.goto(new URL('./', env.server.url).href);
+    await page.locator('article').first().waitFor();
+    await page.locator('input[type=search]').fill('devoxx');
+    await page.waitForFunction(() => document.querySelectorAll('article').length === 1);
+
+    // A chart.
+    await page.goto(new URL('?view=chart&cat=budget', env.server.url).href);
+    await page.locator('figure svg[role=img]').waitFor();
 
     // Back online: the indicator follows.
     await context.setOffline(false);
@@ -136,6 +146,9 @@ test('a new version is announced, applied on request, and no page load mixes two
     const banner = page.getByRole('status').filter({ hasText: 'Nouvelle version disponible' });
     await banner.waitFor();
     assert.equal(await page.evaluate(() => window.updateEvents), 1);
+    // One banner only: pwa.js's fallback (after 1 s) stays away when the app shows its own.
+    await page.waitForTimeout(1200);
+    assert.equal(await page.locator('[data-raqmi-update-banner]').count(), 1);
 
     // The waiting worker ignores messages of any other shape.
     await page.evaluate(async () => {
