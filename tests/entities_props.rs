@@ -1,5 +1,6 @@
 //! Properties of the entity extractor on arbitrary text: it never panics, and its spans are on
 //! char boundaries, inside the text, in order and disjoint.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use raqmi::corpus::entities::extract_entities;

@@ -1,5 +1,6 @@
 //! Properties of `extract_figures` on any input: it never panics, and its spans are on char
 //! boundaries, in order, non-overlapping and inside the text.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use raqmi::corpus::figures::extract_figures;
