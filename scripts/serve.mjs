@@ -1,12 +1,16 @@
 // A small static file server for dist/, used by `make run` and by the end-to-end tests.
 // It binds to 127.0.0.1 only, serves the right MIME types (application/wasm matters), refuses
 // paths that leave the served folder, and never caches, so a rebuilt app is seen at once.
+// With --csp it also sends the security headers a real host should send (scripts/csp.mjs:
+// Content-Security-Policy with frame-ancestors, X-Content-Type-Options, …); --frame-ancestors
+// lists the origins allowed to embed the app (default 'self').
 //
-//   node scripts/serve.mjs DIR [PORT]
+//   node scripts/serve.mjs DIR [PORT] [--csp] [--frame-ancestors "'self' https://partner.example"]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { securityHeaders } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -58,7 +62,12 @@ export async function startServer({ dir, port = 0, host = '127.0.0.1', headers =
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
-  const { url } = await startServer({ dir, port: Number(port) });
-  console.log(`Raqmi is served at ${url} (Ctrl+C to stop)`);
+  const args = process.argv.slice(2);
+  const flag = (name) => { const i = args.indexOf(name); return i < 0 ? undefined : args.splice(i, 2)[1] ?? ''; };
+  const ancestors = flag('--frame-ancestors');
+  const csp = args.includes('--csp') || ancestors !== undefined;
+  const [dir = 'dist', port = '8080'] = args.filter((a) => a !== '--csp');
+  const headers = csp ? securityHeaders(ancestors ? { frameAncestors: ancestors.split(/\s+/) } : {}) : {};
+  const { url } = await startServer({ dir, port: Number(port), headers });
+  console.log(`Raqmi is served at ${url}${csp ? ' with the security headers' : ''} (Ctrl+C to stop)`);
 }

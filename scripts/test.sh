@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check of the project, in order, stopping at the first failure:
 # formatting, clippy (native and wasm32, warnings are errors), native tests, browser tests
-# (wasm-bindgen-test in headless Chromium), a release build with its size report, and the
-# end-to-end suite (playwright-core + node's test runner) against the built dist/.
+# (wasm-bindgen-test in headless Chromium), a release build with its size report, a second
+# build with one more article (version "B" of the offline-update test), and the end-to-end suite
+# (playwright-core + node's test runner) against the built dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -27,6 +28,14 @@ cargo test --target wasm32-unknown-unknown --test browser
 step "release build"
 trunk build --release true
 node scripts/dist-sizes.mjs dist
+
+step "release build B: the seeds plus one article, for the offline-update test"
+# Its own cargo target dir, so that switching corpora never rebuilds the main one (and a second
+# run rebuilds neither). Files are copied with their times kept: an unchanged corpus is not rebuilt.
+mkdir -p target/e2e-corpus-b
+cp -p seeds/* tests/fixtures/update-article/* target/e2e-corpus-b/
+CARGO_TARGET_DIR=target/e2e-b RAQMI_CORPUS_DIR=target/e2e-corpus-b \
+  trunk build --release true --dist target/e2e-dist-b
 
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

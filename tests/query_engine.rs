@@ -1,5 +1,6 @@
 //! The search index and query engine, end to end: documents built by hand (figures and entities
 //! filled in directly) and the seed corpus.
+#![cfg(not(target_arch = "wasm32"))]
 
 use raqmi::corpus::document::{
     Category, Date, Document, Entity, EntityKind, Figure, FigureKind, Span,

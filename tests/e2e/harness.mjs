@@ -1,12 +1,18 @@
 // Shared set-up of the end-to-end suites: Debian's Chromium driven by playwright-core (never a
 // downloaded browser), the built dist/ served on 127.0.0.1, and a watch on every page for
-// requests leaving the app's origin and for uncaught errors, which fail the test that caused them.
+// requests leaving the app's origin, uncaught errors, console errors and Content-Security-Policy
+// violations (in every frame, across reloads), which fail the test that caused them:
+// every test ends with `await assertClean(page, problems)`.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** Version B of the update test: the seeds plus one article (built by scripts/test.sh). */
+export const DIST_B = fileURLToPath(new URL('../../target/e2e-dist-b/', import.meta.url));
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -18,10 +24,20 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
-/** Starts the server and the browser; `close()` stops both. */
-export async function setUp({ dir = DIST } = {}) {
-  if (!existsSync(dir)) throw new Error(`${dir} does not exist: build the app first (trunk build --release)`);
-  const server = await startServer({ dir });
+/** Fails with a clear message when a build is missing. */
+export function requireBuild(dir) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir} does not exist: build the app first (scripts/test.sh builds dist/ and target/e2e-dist-b/)`);
+  }
+}
+
+/**
+ * Starts the server and the browser; `close()` stops both. `headers` are sent with every
+ * response (e.g. scripts/csp.mjs securityHeaders()); `port` 0 picks a free one.
+ */
+export async function setUp({ dir = DIST, headers = {}, port = 0 } = {}) {
+  requireBuild(dir);
+  const server = await startServer({ dir, headers, port });
   const browser = await launchBrowser();
   return {
     server,
@@ -30,21 +46,58 @@ export async function setUp({ dir = DIST } = {}) {
   };
 }
 
-/**
- * Opens a page in a fresh context and watches it. `problems` collects requests to another
- * origin and uncaught page errors; tests assert it stays empty.
- */
-export async function openPage(env, path = '', options = {}) {
-  const context = await env.browser.newContext(options);
-  const page = await context.newPage();
-  const origin = new URL(env.server.url).origin;
-  const problems = [];
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-      problems.push(`request to another origin: ${url}`);
+/** Every file of a built dist/ folder, as paths relative to it ("raqmi-….js", "icons/…"). */
+export function listing(dir) {
+  const files = [];
+  (function walk(d) {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p); else files.push(relative(dir, p).split(sep).join('/'));
     }
+  })(dir);
+  return new Set(files);
+}
+
+/**
+ * Opens a page in a fresh context and watches it. `problems` collects requests to an origin
+ * other than the app's (and `allowOrigins`), uncaught page errors, console errors and CSP
+ * violations of any frame; tests end with `assertClean(page, problems)`.
+ * `path` null opens nothing; `options` go to browser.newContext().
+ */
+export async function openPage(env, path = '', options = {}, { allowOrigins = [] } = {}) {
+  const context = await env.browser.newContext(options);
+  return watch(env, context, path, allowOrigins);
+}
+
+/**
+ * Like openPage, in a persistent (not off-the-record) profile in `userDataDir`: Chromium never
+ * calls an app installable in an incognito-like context. Closing the context closes its browser.
+ */
+export async function openPersistentPage(env, userDataDir, path = '') {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath, args: CHROMIUM_ARGS });
+  return watch(env, context, path, []);
+}
+
+async function watch(env, context, path, allowOrigins) {
+  const origins = new Set([new URL(env.server.url).origin, ...allowOrigins]);
+  const problems = [];
+  // Requests of pages, frames and service workers alike.
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (!origins.has(new URL(url).origin)) problems.push(`request to another origin: ${url}`);
   });
+  await context.exposeBinding('__raqmiReportViolation', ({ frame }, text) => {
+    problems.push(`CSP violation in ${frame?.url() ?? '?'}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const text = `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile || '?'}:${e.lineNumber})`;
+      window.__raqmiReportViolation?.(text);
+    }, true);
+  });
+  const page = context.pages()[0] ?? await context.newPage();
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
@@ -53,9 +106,13 @@ export async function openPage(env, path = '', options = {}) {
   return { page, context, problems };
 }
 
-/** Asserts that nothing went wrong on the page (no foreign request, error or violation). */
+/** Lets reports in flight arrive, then asserts that nothing went wrong on the page. */
 export async function assertClean(page, problems) {
-  const { deepEqual } = (await import('node:assert/strict')).default;
   for (const frame of page.frames()) await frame.evaluate(() => 0).catch(() => {});
-  deepEqual(problems, []);
+  assert.deepEqual(problems, []);
+}
+
+/** Resolves once a service worker controls the page (its build is then fully cached). */
+export async function waitForController(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
 }

@@ -1,0 +1,111 @@
+// Trunk's post_build hook (Trunk.toml [[hooks]]): runs after trunk staged the build, before it
+// is published to dist/. Environment: TRUNK_STAGING_DIR (the staged files), TRUNK_PUBLIC_URL
+// (the base of asset URLs, "./"), TRUNK_PROFILE ("release" | "debug").
+//
+// Algorithm:
+// 1. index.html: every inline <script> (trunk's wasm loader is one) is moved out to
+//    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
+//    with a relative src and an integrity attribute; the integrity attribute of the wasm
+//    preload (as="fetch", where Chromium ignores it with a warning) is dropped; the policy of
+//    scripts/csp.mjs is written as the first <meta> after <meta charset>; then the page is
+//    checked: no inline script, no <style> element, no style= or on...= attribute, no
+//    javascript: URL, and every local file it names exists. Any finding fails the build.
+// 2. Every staged file (sorted by path) is hashed with SHA-256; the build's hash is the SHA-256
+//    of the list "path sha256" lines (16 hex digits): a new corpus, new code or a new icon is a
+//    new build, hence a new cache.
+// 3. dist/sw.js is written from www/sw.template.js with the build hash and the precache list:
+//    every staged file by its real (content-hashed) name and its SHA-256, index.html as "./".
+//    In a debug build (`trunk serve`), sw.js is a pass-through worker instead (no cache,
+//    removes Raqmi's caches) so that a rebuilt app is always what the developer sees.
+// Under `trunk serve`, whose autoreload script must stay inline, no CSP meta is written.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { CSP } from './csp.mjs';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
+const debug = process.env.TRUNK_PROFILE === 'debug';
+if (!staging) fail('TRUNK_STAGING_DIR is not set: this script runs as a trunk post_build hook');
+
+function fail(message) {
+  console.error(`post-build: error: ${message}`);
+  process.exit(1);
+}
+const sha = (bytes, encoding = 'hex') => createHash('sha256').update(bytes).digest(encoding);
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+// 1. index.html
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const moved = [];
+let devServer = false;
+html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body) => {
+  if (/\ssrc\s*=/i.test(attrs)) return tag;
+  // `trunk serve` injects its autoreload script, whose placeholders its server fills in the
+  // page it serves: it must stay inline, so that page gets no CSP (development only).
+  if (body.includes('{{__TRUNK_ADDRESS__}}')) { devServer = true; return tag; }
+  if (!/\btype\s*=\s*["']?module/i.test(attrs)) fail(`an inline classic script cannot be moved out safely: ${tag.slice(0, 80)}`);
+  const code = `${body.trim()}\n`;
+  const name = `loader-${sha(code).slice(0, 16)}.js`;
+  writeFileSync(join(staging, name), code);
+  moved.push(name);
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  return `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`;
+});
+
+// Chromium ignores integrity on <link rel="preload" as="fetch"> (the wasm) and warns about it
+// (crbug.com/981419); the wasm is fetched by the loader anyway. Drop it there only.
+html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) => (/\sas="fetch"/.test(tag) ? tag.replace(/\s+integrity="[^"]*"/, '') : tag));
+
+html = html.replace(/<meta\s+http-equiv\s*=\s*["']Content-Security-Policy["'][^>]*>\s*/gi, '');
+const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CSP)}" />`;
+const charset = html.match(/<meta\s+charset\s*=[^>]*>/i);
+if (!charset) fail('index.html has no <meta charset>');
+if (!devServer) html = html.replace(charset[0], `${charset[0]}\n    ${cspMeta}`);
+
+const findings = [];
+if (!devServer && /<script\b(?![^>]*\ssrc\s*=)[^>]*>/i.test(html)) findings.push('an inline <script>');
+const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>');
+if (/<style\b/i.test(markup)) findings.push('a <style> element');
+if (/<[^>]+\sstyle\s*=/i.test(markup)) findings.push('a style= attribute');
+if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) findings.push('an on...= event handler attribute');
+if (/javascript:/i.test(markup)) findings.push('a javascript: URL');
+for (const [, url] of markup.matchAll(/\s(?:src|href)\s*=\s*"([^"]+)"/gi)) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    findings.push(`a URL to another origin: ${url}`);
+  } else if (!url.startsWith('#')) {
+    const path = url.startsWith(publicUrl) ? url.slice(publicUrl.length) : url.replace(/^\.\//, '');
+    if (!existsSync(join(staging, decodeURIComponent(path.split(/[?#]/)[0])))) findings.push(`a missing file: ${url}`);
+  }
+}
+if (findings.length) fail(`index.html is not ready for the strict CSP: ${findings.join('; ')}`);
+writeFileSync(indexPath, html);
+
+// 2. The build's files and hash (sw.js is the output, never its own input).
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(staging, path).split(sep).join('/'));
+  }
+})(staging);
+const listed = files.filter((f) => f !== 'sw.js').sort()
+  .map((f) => [f, sha(readFileSync(join(staging, f)))]);
+const build = sha(listed.map(([f, h]) => `${f} ${h}\n`).join('')).slice(0, 16);
+
+// 3. sw.js
+const template = readFileSync(new URL('../www/sw.template.js', import.meta.url), 'utf8');
+const precache = debug ? [] : listed.map(([f, h]) => [f === 'index.html' ? './' : `./${f.split('/').map(encodeURIComponent).join('/')}`, h]);
+const placeholders = ["'__RAQMI_BUILD__'", '/*__RAQMI_PRECACHE__*/[]', '/*__RAQMI_DEBUG__*/false'];
+for (const p of placeholders) if (!template.includes(p)) fail(`www/sw.template.js lost its placeholder ${p}`);
+const worker = template
+  .replace(placeholders[0], () => `'${debug ? 'debug-' : ''}${build}'`)
+  .replace(placeholders[1], () => `[\n${precache.map((e) => `  ${JSON.stringify(e)},\n`).join('')}]`)
+  .replace(placeholders[2], () => String(debug));
+writeFileSync(join(staging, 'sw.js'), worker);
+
+console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
+  `${precache.length} files precached, loader moved out to ${moved.join(', ') || 'nothing'}, ` +
+  (devServer ? "NO CSP meta (trunk serve's inline autoreload script is in the page)" : 'CSP meta written'));

@@ -1,0 +1,76 @@
+// Security: the built page carries the strict Content-Security-Policy, has nothing inline, names
+// nothing outside its origin, runs clean under the policy sent as a header too, and the policy
+// (and the harness that watches it) really refuses inline code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CSP, securityHeaders } from '../../scripts/csp.mjs';
+import { DIST, listing, setUp, openPage, assertClean } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp({ headers: securityHeaders() }); });
+after(async () => { await env?.close(); });
+
+const index = () => readFileSync(join(DIST, 'index.html'), 'utf8');
+
+test('dist/index.html carries the strict policy first, and nothing inline', () => {
+  const html = index();
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  assert.ok(meta, 'a CSP <meta>');
+  assert.equal(meta[1].replaceAll('&#39;', "'"), CSP);
+  assert.doesNotMatch(CSP, /'unsafe-inline'|'unsafe-eval'/);
+  const head = html.slice(0, meta.index);
+  assert.doesNotMatch(head, /<script|<link|<style/, 'the policy comes before any script or style');
+  assert.doesNotMatch(html, /<script\b(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=|javascript:/i, 'no inline style or handler');
+  const loader = html.match(/<script type="module" src="\.\/(loader-[0-9a-f]{16}\.js)"/);
+  assert.ok(loader, "trunk's loader is a relative, content-hashed file");
+  assert.match(readFileSync(join(DIST, loader[1]), 'utf8'), /import init/);
+});
+
+// Texts that name a URL without ever fetching it: the SVG namespace, and the MDN link in an
+// error message of wasm-bindgen's glue. (The runtime guarantee is the request watch of every test.)
+const NEVER_FETCHED = [/^http:\/\/www\.w3\.org\/2000\/svg$/, /^https:\/\/developer\.mozilla\.org\//];
+
+test('nothing in dist/ but the partner script names another origin', () => {
+  for (const file of listing(DIST)) {
+    if (!/\.(html|css|js|webmanifest|svg)$/.test(file) || file === 'embed.js') continue;
+    const text = readFileSync(join(DIST, file), 'utf8');
+    const urls = [...text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi)].map((m) => m[0])
+      .filter((u) => !NEVER_FETCHED.some((re) => re.test(u)));
+    assert.deepEqual(urls, [], file);
+  }
+  for (const file of ['sw.js', 'embed.js', 'manifest.webmanifest', 'icons/icon-512.png']) {
+    assert.ok(listing(DIST).has(file), `${file} is shipped unhashed`);
+  }
+});
+
+test('the app runs clean under the policy sent as headers too', async () => {
+  const { page, problems } = await openPage(env);
+  const response = await page.reload();
+  const csp = response.headers()['content-security-policy'];
+  assert.equal(csp, `${CSP}; frame-ancestors 'self'`);
+  assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+  await page.locator('article').first().waitFor();
+  assert.equal(await page.locator('article').count(), 5);
+  await assertClean(page, problems);
+});
+
+test('the policy refuses injected inline script and style, and the harness reports it', async () => {
+  const { page, problems } = await openPage(env);
+  await page.locator('article').first().waitFor();
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true;';
+    document.body.append(script);
+    document.body.setAttribute('style', 'color: red');
+  });
+  await page.waitForFunction(() => true);
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+  await assertClean(page, []); // flush reports in flight
+  assert.ok(problems.some((p) => /CSP violation.*script-src-elem refused inline/.test(p)), problems.join('\n'));
+  assert.ok(problems.some((p) => /CSP violation.*style-src-attr refused inline/.test(p)), problems.join('\n'));
+  const unexpected = problems.filter((p) => !/script-src-elem|style-src-attr|Content Security Policy/.test(p));
+  assert.deepEqual(unexpected, []);
+});

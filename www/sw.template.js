@@ -1,0 +1,98 @@
+/*
+ * Raqmi's service worker. TEMPLATE: scripts/post-build.mjs (trunk's post_build hook) writes it
+ * to dist/sw.js with BUILD (a hash of every file of the build) and PRECACHE (every file of the
+ * build, by its real content-hashed name, with its SHA-256) filled in.
+ *
+ * Owns: the offline copy of exactly one build per cache, named "raqmi-<BUILD>".
+ * - install: downloads every file of its build into its own cache (cache.addAll, bypassing the
+ *   HTTP cache), then checks each file's SHA-256 against the build's list: a server that is
+ *   already serving another build (a deploy in progress) fails the install, instead of caching
+ *   a mix. A failed install changes nothing; the current version keeps working.
+ * - activate (only once install completed): claims the pages, then deletes the other builds'
+ *   caches. It waits in "installed" while an older version controls pages, until the page asks
+ *   for it with {type: "SKIP_WAITING"} (www/pwa.js, after the user accepted the update).
+ * - fetch: answers from this build's cache only. Navigations within the scope (any query, e.g.
+ *   ?doc=...&view=doc) get the cached index page. Anything else not in the cache goes to the
+ *   network as usual (there is nothing else the app needs).
+ */
+'use strict';
+
+const BUILD = '__RAQMI_BUILD__';
+/** [url relative to this script, sha256 hex] for every file of the build. */
+const PRECACHE = /*__RAQMI_PRECACHE__*/[];
+/** A debug build (`trunk serve`): pass-through worker, no cache, so a rebuild shows at once. */
+const DEBUG = /*__RAQMI_DEBUG__*/false;
+const CACHE = `raqmi-${BUILD}`;
+const PREFIX = 'raqmi-';
+/** The app's page: the scope itself, as every static host serves it (index.html may redirect). */
+const INDEX = new URL('./', self.location.href).href;
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const entries = PRECACHE.map(([path, sha256]) => [new URL(path, self.location.href).href, sha256]);
+  try {
+    await cache.addAll(entries.map(([url]) => new Request(url, { cache: 'reload' })));
+    for (const [url, sha256] of entries) {
+      const response = await cache.match(url);
+      const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+      if (digest !== sha256) throw new Error(`${url} is not the file of build ${BUILD}`);
+      // A host that redirects (index.html -> ./) leaves a "redirected" response, which a
+      // navigation refuses: store a plain copy.
+      if (response.redirected) {
+        await cache.put(url, new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers }));
+      }
+    }
+  } catch (error) {
+    await caches.delete(CACHE);
+    throw error;
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(DEBUG ? self.skipWaiting() : precache());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    await self.clients.claim();
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && (DEBUG || name !== CACHE)) await caches.delete(name);
+    }
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  // Only a page of this origin (a window client), and only this exact message.
+  const source = event.source;
+  if (!source || typeof source.url !== 'string' || new URL(source.url).origin !== self.location.origin) return;
+  const data = event.data;
+  if (data !== null && typeof data === 'object' && Object.keys(data).length === 1 && data.type === 'SKIP_WAITING') {
+    self.skipWaiting();
+  }
+});
+
+const scope = () => new URL(self.registration.scope);
+
+/** An app route: the scope, its index.html, or an extension-less path below it, any query. */
+function isAppNavigation(request) {
+  if (request.mode !== 'navigate') return false;
+  const url = new URL(request.url);
+  const { origin, pathname } = scope();
+  if (url.origin !== origin || !url.pathname.startsWith(pathname)) return false;
+  const last = url.pathname.slice(pathname.length).split('/').pop();
+  return last === '' || last === 'index.html' || !last.includes('.');
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (DEBUG || request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const cached = isAppNavigation(request)
+      ? await cache.match(INDEX)
+      : await cache.match(request, { ignoreSearch: true });
+    return cached ?? fetch(request);
+  })());
+});
