@@ -1,5 +1,8 @@
-//! The HTML a partner pastes to embed a view: an `<iframe>` of the view's URL with `embed=1`,
-//! and the tag of our resizing script (`embed.js`, shipped in `dist/`). Pure, tested natively.
+//! The HTML a partner pastes to embed a view: the tag of our resizing script (`embed.js`,
+//! shipped in `dist/`), then an `<iframe>` of the view's URL with `embed=1`. The script comes
+//! first and without `defer`: the framed page reports its height when it first renders, and a
+//! listener that is not there yet would miss it. No `style` attribute, so the snippet also
+//! works on a partner page under a strict Content-Security-Policy. Pure, tested natively.
 
 use super::url::{to_query, ViewState};
 
@@ -24,11 +27,11 @@ pub fn snippet(base: &str, view: &ViewState, title: &str) -> String {
     };
     let src = format!("{base}{}", to_query(&embedded));
     format!(
-        "<iframe src=\"{}\" title=\"{}\" data-raqmi width=\"100%\" height=\"600\" loading=\"lazy\" \
-         style=\"border:0;width:100%\"></iframe>\n<script src=\"{}embed.js\" defer></script>",
+        "<script src=\"{}embed.js\"></script>\n<iframe src=\"{}\" title=\"{}\" data-raqmi \
+         width=\"100%\" height=\"600\" frameborder=\"0\"></iframe>",
+        attr(dir),
         attr(&src),
-        attr(title),
-        attr(dir)
+        attr(title)
     )
 }
 
@@ -43,9 +46,10 @@ mod tests {
         let s = snippet("https://example.org/raqmi/index.html", &view, "Raqmi");
         assert!(s.contains("src=\"https://example.org/raqmi/index.html?q=num%C3%A9rique&amp;cat=budget&amp;view=chart&amp;embed=1\""), "{s}");
         assert!(
-            s.contains("<script src=\"https://example.org/raqmi/embed.js\" defer></script>"),
+            s.starts_with("<script src=\"https://example.org/raqmi/embed.js\"></script>\n<iframe "),
             "{s}"
         );
+        assert!(!s.contains("style="), "{s}");
         assert!(s.contains("data-raqmi"));
         assert_eq!(view.view, View::Chart);
     }
