@@ -1480,6 +1480,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the seeds from disk
     fn typo_neighbours_match_a_full_scan_of_the_dictionary() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let docs = crate::corpus::load::load_dir(&dir).expect("seeds load");
