@@ -1,6 +1,7 @@
 //! The named entities a reader filters by, for each seed article (the `entities` of
 //! `shared/acceptance/seed_figures.json`, copied here as a table), plus names that must not come
 //! out. Reads the repository's own `seeds/`, cut the way the ingest stage cuts them.
+#![cfg(not(target_arch = "wasm32"))]
 
 use raqmi::corpus::document::{Entity, EntityKind};
 use raqmi::corpus::entities::extract_entities;

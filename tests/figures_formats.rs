@@ -1,6 +1,7 @@
 //! Table-driven cases, one test per format family, including the French traps of the issue.
 //! Each case is a sentence and the figures expected in it, in order: (surface, value, kind,
 //! unit, category, qualifier). A case with an empty list must yield no figure at all.
+#![cfg(not(target_arch = "wasm32"))]
 
 use raqmi::corpus::document::{Category, FigureKind, Qualifier};
 use raqmi::corpus::figures::{extract_figures, lexicon_errors};

@@ -2,6 +2,7 @@
 //! copied here as a table (CI does not have `shared/` at a stable path).
 //! Seeds are read from `seeds/` with a crude stand-in for ingest: a leading " date YYYY-MM "
 //! is stripped, and seed 004 keeps only the APEBI article.
+#![cfg(not(target_arch = "wasm32"))]
 
 use raqmi::corpus::document::{Category, Figure, FigureKind, Qualifier};
 use raqmi::corpus::figures::extract_figures;

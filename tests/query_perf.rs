@@ -5,6 +5,7 @@
 //! Set `RAQMI_PERF_JSON=path` to also write the corpus as JSON (for comparing index sizes with
 //! other engines), and `RAQMI_PERF_ONLY=name` to time only the query kinds whose name
 //! contains it (for profiling).
+#![cfg(not(target_arch = "wasm32"))]
 
 use raqmi::corpus::document::{
     Category, Date, DateOrigin, Document, Entity, EntityKind, Figure, FigureKind, Paragraph,
