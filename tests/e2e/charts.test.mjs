@@ -39,6 +39,13 @@ test('clicking the 13,3 bar opens article 003 with that figure highlighted', asy
   assert.equal(await target.textContent(), '13, 3 millions de dhs');
   // The page scrolled to it and the keyboard focus is on it.
   assert.equal(await page.evaluate(() => document.activeElement?.querySelector('data')?.getAttribute('value')), '13300000');
+  // Its card: the value drawn, the sentence, the article and the date.
+  const card = page.locator('figure.figure-card');
+  assert.equal(await card.locator('svg[role="img"]').count(), 1);
+  const caption = await card.locator('figcaption').textContent();
+  assert.match(caption, /13,3 M MAD/);
+  assert.match(caption, /enveloppe budgétaire de 13, 3 millions de dhs/);
+  assert.match(caption, /La digitalisation en verve dans le Souss · 2022/);
   await page.goBack();
   await page.locator('figure.chart').waitFor();
   await assertClean(page, problems);

@@ -131,6 +131,33 @@ test('clicking a name in an article filters the list by it', async () => {
   await assertClean(page, problems);
 });
 
+test('clicking a figure in an article charts the figures of its kind', async () => {
+  const { page, problems } = await openPage(env, '?doc=000_355bd2c2e8048c55&view=doc');
+  await page.locator('article.reader data[value="1100"]').click();
+  await page.waitForURL(/view=chart/);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('cat'), 'participants');
+  assert.equal(url.searchParams.get('chart'), 'people');
+  await page.locator('figure.chart').waitFor();
+  const labels = await page.locator('.chart-overlay-layer .chart-mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-label')));
+  assert.ok(labels.some((l) => l.includes('plus de 1 100')), labels.join(' | '));
+  await assertClean(page, problems);
+});
+
+test('the Intégrer dialog writes the embedding snippet of the current view', async () => {
+  const { page, problems } = await openPage(env, '?view=chart&cat=budget');
+  await page.getByRole('button', { name: 'Intégrer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Intégrer cette vue' });
+  await dialog.waitFor();
+  const code = await dialog.getByRole('textbox', { name: "Code d’intégration" }).inputValue();
+  assert.match(code, /^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<iframe /);
+  assert.match(code, /src="http:\/\/127\.0\.0\.1:\d+\/\?cat=budget&amp;view=chart&amp;embed=1"/);
+  assert.match(code, /data-raqmi/);
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  await assertClean(page, problems);
+});
+
 test('reload, back and forward restore exactly what was on screen', async () => {
   const { page, problems } = await openPage(env);
   await search(page, 'numérique');

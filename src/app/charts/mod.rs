@@ -34,7 +34,7 @@ pub use draw::{
     MarkBox,
 };
 pub use export::{to_csv, to_json};
-pub use svg::{render_figure_card_svg, render_svg, ChartError, ChartSvg};
+pub use svg::{render_figure_card_image, render_figure_card_svg, render_svg, ChartError, ChartSvg};
 
 /// Fixed conversion rate used for EUR amounts (1 EUR = 10,8 MAD, a rounded 2020–2024 average).
 pub const EUR_TO_MAD: f64 = 10.8;

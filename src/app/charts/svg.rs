@@ -297,6 +297,26 @@ pub fn render_svg(data: &ChartData, options: &ChartOptions) -> Result<ChartSvg, 
     })
 }
 
+/// The description of a figure card: value, article, date and sentence.
+fn card_desc(card: &FigureCard) -> String {
+    format!(
+        "{}, « {} », {} : {}",
+        card.value_text, card.article, card.date_text, card.sentence
+    )
+}
+
+/// One figure's card as an image only (`<svg role="img">`, no link): for the reader, which
+/// shows the card beside the sentence it would link to.
+pub fn render_figure_card_image(
+    card: &FigureCard,
+    options: &ChartOptions,
+) -> Result<String, ChartError> {
+    let width = options.width.clamp(120, 2000);
+    let (raw, _) = render_with(width, 56, |root| draw_figure_card(root, card, options))?;
+    let id = sanitize_id(&options.id);
+    Ok(decorate(&raw, &id, &card.value_text, &card_desc(card), ""))
+}
+
 /// A small SVG of one figure (its bar with the qualifier mark), linking to its sentence.
 /// The height is fixed at 56 px; the width comes from the options.
 pub fn render_figure_card_svg(
@@ -306,10 +326,7 @@ pub fn render_figure_card_svg(
     let width = options.width.clamp(120, 2000);
     let (raw, layout) = render_with(width, 56, |root| draw_figure_card(root, card, options))?;
     let id = sanitize_id(&options.id);
-    let desc = format!(
-        "{}, « {} », {} : {}",
-        card.value_text, card.article, card.date_text, card.sentence
-    );
+    let desc = card_desc(card);
     let mut ov = String::from("<g class=\"chart-overlay\">\n");
     if let Some(m) = layout.marks.first() {
         let text = escape_xml(&format!("{} : {}", card.label, card.value_text));

@@ -1043,6 +1043,18 @@ fn the_figure_card_shows_value_qualifier_sentence_and_link() {
     assert_eq!(count(&svg, "class=\"chart-mark\""), 1);
     assert!(svg.contains("≥\n</text>"));
     assert!(svg.contains("href=\"?doc=003_x%20y&amp;view=doc&amp;fig=0\""));
+    // The reader's image of the same card: no link inside the image.
+    let image = render_figure_card_image(
+        &card,
+        &ChartOptions {
+            width: 320,
+            ..opts()
+        },
+    )
+    .unwrap();
+    assert_well_formed(&image);
+    assert!(image.contains("role=\"img\"") && image.contains("≥\n</text>"));
+    assert!(!image.contains("<a "));
 }
 
 #[test]

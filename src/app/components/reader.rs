@@ -3,6 +3,9 @@
 //! that filter by them; a side list of its figures and names; previous/next article. A `fig`
 //! in the URL scrolls to that figure and focuses it.
 
+use crate::app::charts::{
+    figure_card, render_figure_card_image, ChartOptions, Theme as ChartTheme,
+};
 use crate::app::components::facets::category_label;
 use crate::app::corpus::{neighbours, CorpusRef, ResultsRef};
 use crate::app::dom;
@@ -10,7 +13,7 @@ use crate::app::format::date_in;
 use crate::app::i18n::strings;
 use crate::app::reading::{figure_text, qualifier_name, segments, value_attr, Segment};
 use crate::app::state::{Action, Facet};
-use crate::app::url::{self, category_name, ChartChoice, View, ViewState};
+use crate::app::url::{self, category_name, ChartChoice, Theme, View, ViewState};
 use crate::corpus::document::{Category, Document, EntityKind, FigureKind, ParagraphRole};
 use yew::prelude::*;
 
@@ -148,7 +151,12 @@ pub fn reader(props: &ReaderProps) -> Html {
                         }
                     }) }
                 </div>
-                <SideList doc_id={doc.id.clone()} corpus={corpus.clone()} view={v.clone()} dispatch={props.dispatch.clone()} />
+                <div class="reader-aside">
+                    if let Some(fig) = target_fig {
+                        <FigureCardView doc_id={doc.id.clone()} figure={fig} corpus={corpus.clone()} view={v.clone()} />
+                    }
+                    <SideList doc_id={doc.id.clone()} corpus={corpus.clone()} view={v.clone()} dispatch={props.dispatch.clone()} />
+                </div>
             </div>
         </article>
     }
@@ -226,6 +234,51 @@ pub fn entity_name(k: EntityKind) -> &'static str {
         EntityKind::Person => "person",
         EntityKind::Program => "program",
         EntityKind::Event => "event",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FigureCardProps {
+    doc_id: String,
+    figure: usize,
+    corpus: CorpusRef,
+    view: ViewState,
+}
+
+/// The card of the figure a link pointed at: its value drawn with its qualifier, its sentence,
+/// its article and date.
+#[function_component(FigureCardView)]
+fn figure_card_view(props: &FigureCardProps) -> Html {
+    let Some(card) = props
+        .corpus
+        .doc(&props.doc_id)
+        .and_then(|d| figure_card(d, props.figure))
+    else {
+        return html! {};
+    };
+    let t = strings(props.view.lang);
+    let options = ChartOptions {
+        width: 320,
+        theme: match props.view.theme {
+            Some(Theme::Dark) => ChartTheme::Dark,
+            _ => ChartTheme::Light,
+        },
+        id: "figure-card".into(),
+        ..ChartOptions::default()
+    };
+    let image = render_figure_card_image(&card, &options).unwrap_or_default();
+    html! {
+        <figure class="figure-card" aria-labelledby="figure-card-caption">
+            { Html::from_html_unchecked(AttrValue::from(image)) }
+            <figcaption id="figure-card-caption">
+                <strong>{ card.value_text.clone() }</strong>
+                if let Some(q) = card.qualifier_text {
+                    <span class="card-qualifier">{ format!(" ({q} : {})", t.get("card.not_exact")) }</span>
+                }
+                <q class="card-sentence">{ card.sentence.clone() }</q>
+                <span class="card-meta">{ format!("{} · {}", card.article, card.date_text) }</span>
+            </figcaption>
+        </figure>
     }
 }
 
