@@ -55,7 +55,8 @@ pub fn date_in(lang: Lang, date: &Date, origin: DateOrigin) -> String {
     }
 }
 
-const MONTHS_FR: [&str; 12] = [
+/// French month names (also the charts' long labels).
+pub const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",

@@ -152,16 +152,8 @@ pub fn category_name(c: Category) -> &'static str {
     }
 }
 
-pub const CATEGORIES: [Category; 8] = [
-    Category::Budget,
-    Category::Participants,
-    Category::Members,
-    Category::Beneficiaries,
-    Category::Jobs,
-    Category::Companies,
-    Category::Share,
-    Category::Other,
-];
+/// Every category, in the order the URL and the facets list them.
+pub const CATEGORIES: [Category; 8] = Category::ALL;
 
 fn parse_category(s: &str) -> Option<Category> {
     CATEGORIES.into_iter().find(|c| category_name(*c) == s)

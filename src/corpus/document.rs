@@ -62,6 +62,20 @@ pub enum Category {
     Other,
 }
 
+impl Category {
+    /// Every category, in declaration order (the order of facets and legends).
+    pub const ALL: [Category; 8] = [
+        Category::Budget,
+        Category::Participants,
+        Category::Members,
+        Category::Beneficiaries,
+        Category::Jobs,
+        Category::Companies,
+        Category::Share,
+        Category::Other,
+    ];
+}
+
 /// How exact the press says a figure is ("plus de", "environ", "moins de", "jusqu'à").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Qualifier {

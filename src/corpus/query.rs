@@ -969,17 +969,6 @@ fn category_bit(c: Category) -> u8 {
     1 << (c as u8)
 }
 
-const ALL_CATEGORIES: [Category; 8] = [
-    Category::Budget,
-    Category::Participants,
-    Category::Members,
-    Category::Beneficiaries,
-    Category::Jobs,
-    Category::Companies,
-    Category::Share,
-    Category::Other,
-];
-
 /// Filters resolved against the index once per search.
 struct FilterPlan {
     from: Option<(u16, u8)>,
@@ -1140,7 +1129,7 @@ impl FacetCounter {
             }
         }
         if passes_except(F_CATEGORY) {
-            for (i, c) in ALL_CATEGORIES.iter().enumerate() {
+            for (i, c) in Category::ALL.iter().enumerate() {
                 if e.categories & category_bit(*c) != 0 {
                     self.categories[i] += 1;
                 }
@@ -1194,7 +1183,7 @@ impl FacetCounter {
         for list in &mut by_kind {
             list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         }
-        let categories = ALL_CATEGORIES
+        let categories = Category::ALL
             .iter()
             .enumerate()
             .map(|(i, &c)| FacetCount {

@@ -729,20 +729,6 @@ const MONTHS_SHORT: [&str; 12] = [
     "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
     "déc.",
 ];
-const MONTHS_LONG: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 /// Month 1–12 of a date, if it has a valid one.
 fn month_of(d: &Date) -> Option<u8> {
@@ -826,7 +812,7 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
             bins.push(Bin {
                 key: format!("{year:04}-{:02}", mi + 1),
                 short: format!("{} {year}", MONTHS_SHORT[mi]),
-                long: format!("{} {year}", MONTHS_LONG[mi]),
+                long: format!("{} {year}", crate::app::format::MONTHS_FR[mi]),
                 articles: 0,
                 figures: 0,
             });
