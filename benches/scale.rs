@@ -10,9 +10,10 @@
 //!   and a figure category): criterion's mean (`scale/N/query/…`), plus p50/p95 computed here
 //!   from `QUERY_RUNS` separate timings, since criterion reports means.
 //!
-//! Times are wall clock and, where Linux provides it, the thread's on-CPU time
-//! (`/proc/thread-self/schedstat`), which stays meaningful on a busy shared machine. The summary
-//! table is printed at the end and written to `target/bench-scale.md`.
+//! Times are wall clock; ingest and index build also show the thread's on-CPU time where Linux
+//! provides it (`/proc/thread-self/schedstat`, which stays meaningful on a busy shared machine
+//! but ticks too coarsely for single queries). The summary table is printed at the end and
+//! written to `target/bench-scale.md`.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod bench {
@@ -65,33 +66,24 @@ mod bench {
         hits: usize,
         p50_us: f64,
         p95_us: f64,
-        cpu_p50_us: Option<f64>,
     }
 
     fn time_query(index: &SearchIndex, docs: &[Document], q: &str, f: &Filters) -> QueryStats {
         let mut wall = Vec::with_capacity(QUERY_RUNS);
-        let mut cpu = Vec::with_capacity(QUERY_RUNS);
         let mut hits = 0;
         for _ in 0..QUERY_RUNS {
-            let c0 = thread_cpu_ns();
             let t0 = Instant::now();
             let r = search(index, docs, black_box(q), f);
-            let dt = t0.elapsed();
-            if let (Some(a), Some(b)) = (c0, thread_cpu_ns()) {
-                cpu.push(b.saturating_sub(a) as f64 / 1e3);
-            }
-            wall.push(dt.as_secs_f64() * 1e6);
+            wall.push(t0.elapsed().as_secs_f64() * 1e6);
             hits = r.total;
         }
         wall.sort_by(f64::total_cmp);
-        cpu.sort_by(f64::total_cmp);
         QueryStats {
             kind: "",
             facets: false,
             hits,
             p50_us: percentile(&wall, 0.5),
             p95_us: percentile(&wall, 0.95),
-            cpu_p50_us: (!cpu.is_empty()).then(|| percentile(&cpu, 0.5)),
         }
     }
 
@@ -113,7 +105,7 @@ mod bench {
             "| N | corpus MB | ingest MB/s (wall / cpu) | index build ms | snapshot B/article | index B/article |\n|---|---|---|---|---|---|\n",
         );
         let mut qtable = String::from(
-            "| N | query | facets | hits | p50 µs | p95 µs | p50 µs cpu |\n|---|---|---|---|---|---|---|\n",
+            "| N | query | facets | hits | p50 µs | p95 µs |\n|---|---|---|---|---|---|\n",
         );
         for &n in &ns {
             let articles = raqmi::synth::corpus(SEED, n);
@@ -182,14 +174,13 @@ mod bench {
                     };
                     let _ = writeln!(
                         qtable,
-                        "| {n} | {} `{}` | {} | {} | {:.0} | {:.0} | {} |",
+                        "| {n} | {} `{}` | {} | {} | {:.0} | {:.0} |",
                         s.kind,
                         q.trim(),
                         if s.facets { "org + category" } else { "-" },
                         s.hits,
                         s.p50_us,
                         s.p95_us,
-                        s.cpu_p50_us.map_or("-".into(), |v| format!("{v:.0}")),
                     );
                 }
             }
