@@ -45,10 +45,14 @@
 //!   organisation, place, person, programme), sorted; `doc_facets` lists each document's value
 //!   ids (`varint count`, then varint deltas) starting at the little-endian `u32` offset
 //!   `doc_facet_offsets[doc]`.
+//! - `doc_categories`: per document, one byte: bit `c` is set when the document reports a figure
+//!   of [`Category`] number `c` (declaration order). The query engine reads it instead of walking
+//!   every figure of every matching document (the largest cost of a search over thousands of
+//!   documents) when no value range asks for the figures themselves.
 //!
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
 
-use super::document::{Document, EntityKind, ParagraphRole};
+use super::document::{Category, Document, EntityKind, ParagraphRole};
 use super::text;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
@@ -396,6 +400,12 @@ pub struct SearchIndex {
     facet_values: Vec<FacetValue>,
     doc_facets: Bytes,
     doc_facet_offsets: Bytes,
+    doc_categories: Bytes,
+}
+
+/// The bit of a figure category in `doc_categories` (and in the query engine's masks).
+pub fn category_bit(c: Category) -> u8 {
+    1 << (c as u8)
 }
 
 /// One indexed occurrence, as stored: `(address << 1) | is_headline`.
@@ -434,6 +444,14 @@ impl SearchIndex {
         let (mut sum_h, mut sum_b) = (0u64, 0u64);
         let mut occ: Vec<(u32, Occurrence)> = Vec::new();
         let mut facet_sets: Vec<BTreeSet<FacetValue>> = Vec::with_capacity(docs.len());
+        let doc_categories: Vec<u8> = docs
+            .iter()
+            .map(|d| {
+                d.figures
+                    .iter()
+                    .fold(0, |a, f| a | category_bit(f.category))
+            })
+            .collect();
 
         for (d, doc) in docs.iter().enumerate() {
             occ.clear();
@@ -606,7 +624,14 @@ impl SearchIndex {
             facet_values,
             doc_facets: Bytes(doc_facets),
             doc_facet_offsets: Bytes(doc_facet_offsets),
+            doc_categories: Bytes(doc_categories),
         }
+    }
+
+    /// The categories of a document's figures (see `doc_categories` in the module header), or
+    /// `None` past the end of a damaged index.
+    pub fn doc_categories(&self, doc: u32) -> Option<u8> {
+        self.doc_categories.0.get(doc as usize).copied()
     }
 
     pub fn doc_count(&self) -> usize {
@@ -762,6 +787,7 @@ impl SearchIndex {
                 self.stems.entries.0.len() + self.stems.blocks.0.len() + self.stem_terms.0.len(),
             ),
             ("lengths", self.lengths.0.len()),
+            ("categories", self.doc_categories.0.len()),
             (
                 "facets",
                 self.doc_facets.0.len()
@@ -920,6 +946,27 @@ mod tests {
         let (addr, headline) = occurrence_parts(occ[0]);
         assert!(headline);
         assert_eq!(addr as usize, d.text.len() + 1);
+    }
+
+    #[test]
+    fn documents_carry_the_categories_of_their_figures() {
+        let docs = [
+            doc(
+                "a",
+                "Un budget de 13,3 millions de dirhams pour plus de 1 200 participants.",
+            ),
+            doc("b", "Aucun chiffre ici."),
+        ];
+        let idx = SearchIndex::build(&docs);
+        for (d, doc) in docs.iter().enumerate() {
+            let bits = doc
+                .figures
+                .iter()
+                .fold(0, |a, f| a | category_bit(f.category));
+            assert_eq!(idx.doc_categories(d as u32), Some(bits));
+        }
+        assert_ne!(idx.doc_categories(0), Some(0));
+        assert_eq!(idx.doc_categories(2), None);
     }
 
     #[test]

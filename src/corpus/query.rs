@@ -10,7 +10,7 @@
 //! [`MAX_QUERY_CHARS`], [`MAX_CLAUSES`], [`MAX_PREFIX_TERMS`], [`MAX_TYPO_TERMS`].
 
 use super::document::{Category, Date, Document, Span};
-use super::index::{self, FacetKind, SearchIndex, TermEntry};
+use super::index::{self, category_bit, FacetKind, SearchIndex, TermEntry};
 use super::text;
 use std::collections::HashSet;
 
@@ -265,7 +265,7 @@ pub fn search_with(
             return;
         };
         index.doc_facets(d, &mut facet_ids);
-        let eval = plan.eval(doc, &facet_ids);
+        let eval = plan.eval(doc, &facet_ids, index.doc_categories(d));
         counter.add(&facet_ids, &eval);
         if eval.failed == 0 {
             hits.push((d, score));
@@ -744,10 +744,6 @@ fn facet_bit(kind: FacetKind) -> u8 {
     }
 }
 
-fn category_bit(c: Category) -> u8 {
-    1 << (c as u8)
-}
-
 const ALL_CATEGORIES: [Category; 8] = [
     Category::Budget,
     Category::Participants,
@@ -815,7 +811,9 @@ impl FilterPlan {
         }
     }
 
-    fn eval(&self, doc: &Document, facet_ids: &[u32]) -> Eval {
+    /// `categories` are the document's figure categories as the index stores them (read
+    /// instead of the figures when no value range needs the figures' values).
+    fn eval(&self, doc: &Document, facet_ids: &[u32], categories: Option<u8>) -> Eval {
         let mut failed = 0;
         if self.from.is_some() || self.to.is_some() {
             let ok = doc.date.is_some_and(|d| {
@@ -836,19 +834,19 @@ impl FilterPlan {
             }
             failed |= self.string_facets & !ok;
         }
-        let mut categories = 0u8;
-        for fig in &doc.figures {
-            let in_range = match self.value_range {
-                None => true,
-                Some((lo, hi)) => {
-                    let high = fig.high.unwrap_or(fig.value);
-                    fig.value <= hi && high >= lo
-                }
-            };
-            if in_range {
-                categories |= category_bit(fig.category);
-            }
-        }
+        let categories = match (self.value_range, categories) {
+            (None, Some(bits)) => bits,
+            (range, _) => doc
+                .figures
+                .iter()
+                .filter(|fig| {
+                    range.is_none_or(|(lo, hi)| {
+                        let high = fig.high.unwrap_or(fig.value);
+                        fig.value <= hi && high >= lo
+                    })
+                })
+                .fold(0u8, |a, fig| a | category_bit(fig.category)),
+        };
         let category_ok = if self.categories != 0 {
             categories & self.categories != 0
         } else if self.value_range.is_some() {
