@@ -218,7 +218,7 @@ fn grouped(rng: &mut SplitMix64, v: u64) -> String {
     let sep = if rng.chance(20) { '\u{a0}' } else { ' ' };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -300,10 +300,10 @@ struct Ctx<'n> {
     names: &'n Names,
     year: u64,
     /// The article's main organisation, place, programme and event: repeated, as in the press.
-    org: &'static str,
-    place: &'static str,
-    program: &'static str,
-    event: &'static str,
+    org: &'n str,
+    place: &'n str,
+    program: &'n str,
+    event: &'n str,
 }
 
 fn person(rng: &mut SplitMix64, names: &Names) -> String {
@@ -412,13 +412,17 @@ fn article_with(names: &Names, seed: u64, i: u32) -> (String, String) {
     let year = rng.range(2015, 2025);
     let month = rng.range(1, 12);
     let day = rng.range(1, 28);
+    let org = *rng.pick(&names.orgs);
+    let place = *rng.pick(&names.places);
+    let program = *rng.pick(&names.programs);
+    let event = *rng.pick(&names.events);
     let c = Ctx {
         names,
         year,
-        org: *rng.pick(&names.orgs),
-        place: *rng.pick(&names.places),
-        program: *rng.pick(&names.programs),
-        event: *rng.pick(&names.events),
+        org,
+        place,
+        program,
+        event,
     };
     let headline = format!(
         "{} : {} mise sur {} à {}",

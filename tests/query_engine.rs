@@ -1,5 +1,6 @@
 //! The search index and query engine, end to end: documents built by hand (figures and entities
-//! filled in directly) and the seed corpus.
+//! filled in directly) and the seed corpus. Native only: it loads the seeds from disk.
+#![cfg(not(target_arch = "wasm32"))]
 
 use raqmi::corpus::document::{
     Category, Date, Document, Entity, EntityKind, Figure, FigureKind, Span,
@@ -417,11 +418,8 @@ fn date_bounds_take_a_year_or_a_year_and_month() {
         doc("undated", "Le cloud."),
     ];
     let idx = SearchIndex::build(&docs);
-    let table: &[(
-        Option<(u16, Option<u8>)>,
-        Option<(u16, Option<u8>)>,
-        &[&str],
-    )] = &[
+    type Bound = Option<(u16, Option<u8>)>;
+    let table: &[(Bound, Bound, &[&str])] = &[
         (
             Some((2022, None)),
             Some((2022, None)),
