@@ -104,7 +104,8 @@ fn explorer(props: &ExplorerProps) -> Html {
         }
     });
 
-    // Effects run once the DOM holds the render: the first one means results are shown.
+    // Effects run once the DOM holds the render: the first one means the first view (the
+    // result list, on the default URL) is in the page.
     use_effect_with((), |_| mark("raqmi:first-results"));
 
     // URL -> state on back and forward.
