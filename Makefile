@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/setup.sh).
-.PHONY: run test fuzz bench
+.PHONY: run test fuzz bench bench-browser
 run:
 	bash scripts/run.sh
 test:
@@ -15,6 +15,15 @@ fuzz:
 	cp seeds/*.txt fuzz/corpus/extract/
 	RUSTC_BOOTSTRAP=1 cargo fuzz run extract -- -max_total_time=$(FUZZ_SECONDS)
 
-# Extraction throughput in MB/s (criterion). Not part of `make test`.
+# Native benchmarks (criterion): extraction throughput in MB/s on the seeds, then how ingest,
+# index build, snapshot size and query latency grow with synthetic corpora of 100, 1 000 and
+# 10 000 articles (table in target/bench-scale.md). About 6 minutes. Not part of `make test`.
 bench:
 	cargo bench --bench extract
+	cargo bench --bench scale
+
+# Browser benchmark: the app built against each synthetic corpus, in headless Chromium, against
+# MiniSearch on the same documents (table in target/bench-browser.md). About 5 minutes.
+bench-browser:
+	bash scripts/setup.sh --browser
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" node scripts/bench-browser.mjs

@@ -26,12 +26,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves to { url, port, close }. */
-export async function startServer({ dir, port = 0, host = '127.0.0.1', headers = {} }) {
-  const root = resolve(dir);
+/**
+ * Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves to { url, port, close }.
+ * `mounts` maps URL prefixes ('/bench/') to other folders (the browser benchmark's page and
+ * tools, which are never part of dist/).
+ */
+export async function startServer({ dir, port = 0, host = '127.0.0.1', headers = {}, mounts = {} }) {
+  const roots = Object.entries(mounts).map(([prefix, d]) => [prefix, resolve(d)]);
   const server = createServer(async (req, res) => {
     try {
-      const { pathname } = new URL(req.url, 'http://localhost');
+      const { pathname: full } = new URL(req.url, 'http://localhost');
+      const [prefix, root] = roots.find(([p]) => full.startsWith(p)) ?? ['/', resolve(dir)];
+      const pathname = full.slice(prefix.length - 1);
       let path = normalize(join(root, decodeURIComponent(pathname)));
       if (path !== root && !path.startsWith(root + sep)) {
         res.writeHead(403).end('forbidden');

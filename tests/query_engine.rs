@@ -1,5 +1,5 @@
 //! The search index and query engine, end to end: documents built by hand (figures and entities
-//! filled in directly) and the seed corpus.
+//! filled in directly) and the seed corpus. Native only: it loads the seeds from disk.
 #![cfg(not(target_arch = "wasm32"))]
 
 use raqmi::corpus::document::{

@@ -11,6 +11,8 @@ pub mod reading;
 pub mod state;
 pub mod url;
 
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]

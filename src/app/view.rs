@@ -1,7 +1,8 @@
 //! The root of the UI (wasm32 only): decodes the bundled snapshot once, keeps the one reducer,
 //! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
-//! the page's language, direction and theme, and wires the keyboard. Views below it take values
-//! and callbacks only.
+//! the page's language, direction and theme, and wires the keyboard. It sets the performance
+//! marks `raqmi:decode-start`, `raqmi:decoded` and `raqmi:first-results` (the browser benchmark
+//! reads them). Views below it take values and callbacks only.
 
 use super::components::{
     charts::ChartView,
@@ -53,7 +54,11 @@ impl Reducible for AppState {
 #[function_component(App)]
 pub fn app() -> Html {
     let corpus = use_memo((), |_| {
-        Snapshot::decode(crate::BUNDLED_SNAPSHOT).map(|s| CorpusRef(Rc::new(Corpus::new(s))))
+        mark("raqmi:decode-start");
+        let corpus =
+            Snapshot::decode(crate::BUNDLED_SNAPSHOT).map(|s| CorpusRef(Rc::new(Corpus::new(s))));
+        mark("raqmi:decoded");
+        corpus
     });
     match &*corpus {
         Ok(corpus) => html! { <Explorer corpus={corpus.clone()} /> },
@@ -62,6 +67,13 @@ pub fn app() -> Html {
                 <p role="alert">{ format!("Le corpus intégré est illisible : {e}") }</p>
             </main>
         },
+    }
+}
+
+/// A `performance.mark` (cheap; read by `scripts/bench-browser.mjs` and by devtools).
+fn mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
     }
 }
 
@@ -91,6 +103,10 @@ fn explorer(props: &ExplorerProps) -> Html {
             HistoryMode::None => {}
         }
     });
+
+    // Effects run once the DOM holds the render: the first one means the first view (the
+    // result list, on the default URL) is in the page.
+    use_effect_with((), |_| mark("raqmi:first-results"));
 
     // URL -> state on back and forward.
     {

@@ -1,0 +1,152 @@
+// The browser benchmark, run in bench/index.html (see scripts/bench-browser.mjs, which serves
+// the app built against a corpus at /, this folder at /bench/, MiniSearch at /vendor/minisearch/
+// and the same documents as JSON at /data/docs.json). Results go to window.benchResult.
+//
+// 1. Loads the app in a frame and waits for its first results (performance mark
+//    raqmi:first-results). The cold-load timeline is measured by the driver on the app's own
+//    page, in fresh browser contexts.
+// 2. Types each query of KEYSTROKE_QUERIES one character at a time into the app's search box:
+//    latency = input event dispatched -> results painted (two animation frames later; the driver
+//    turns off the 60 Hz frame limit so the measure is the work, not the wait for vsync).
+// 3. Times Raqmi's query engine (the wasm export raqmi_bench_search, the app's search) and
+//    MiniSearch on the same queries, and compares index sizes.
+import MiniSearch from '../vendor/minisearch/index.js';
+
+export const KEYSTROKE_QUERIES = ['cybersécurité', 'startups formation', 'numérique', '"intelligence artificielle"'];
+// The native benchmark's queries (benches/scale.rs): a trailing space ends a word.
+export const QUERIES = [
+  ['one word', 'cybersécurité '],
+  ['two words', 'startups formation '],
+  ['prefix', 'numéri'],
+  ['phrase', '"intelligence artificielle"'],
+];
+const RUNS = 60;
+// Raqmi's stop words (src/corpus/index.rs), so both engines index the same terms.
+const STOP = new Set(['au', 'aux', 'avec', 'ce', 'ces', 'cet', 'cette', 'dans', 'de', 'des', 'du',
+  'elle', 'elles', 'en', 'est', 'et', 'il', 'ils', 'jusqu', 'la', 'le', 'les', 'leur', 'leurs',
+  'lorsqu', 'mais', 'ne', 'nos', 'notre', 'nous', 'ont', 'ou', 'par', 'pas', 'pour', 'puisqu',
+  'qu', 'que', 'qui', 'sa', 'se', 'ses', 'son', 'sont', 'sur', 'un', 'une', 'vos', 'votre', 'vous']);
+
+const status = (s) => { document.getElementById('status').textContent = s; };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.round((s.length - 1) * p)];
+};
+
+function fold(term) {
+  const t = term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return t.length < 2 || STOP.has(t) ? null : t;
+}
+
+async function loadApp() {
+  const frame = document.getElementById('app');
+  frame.src = '../index.html';
+  const deadline = performance.now() + 120000;
+  for (;;) {
+    const w = frame.contentWindow;
+    const marks = w?.performance?.getEntriesByName?.('raqmi:first-results') ?? [];
+    if (marks.length && w.wasmBindings && w.document.getElementById('search')) break;
+    if (performance.now() > deadline) throw new Error('the app did not show results in 120 s');
+    await sleep(20);
+  }
+  const w = frame.contentWindow;
+  const mark = (n) => w.performance.getEntriesByName(n)[0]?.startTime;
+  return { w, decodeMs: mark('raqmi:decoded') - mark('raqmi:decode-start') };
+}
+
+const frames = (w, n) => new Promise((resolve) => {
+  const step = () => (n-- > 0 ? w.requestAnimationFrame(step) : resolve());
+  step();
+});
+
+async function keystrokes(w) {
+  const input = w.document.getElementById('search');
+  const type = async (value) => {
+    const t0 = performance.now();
+    input.value = value;
+    input.dispatchEvent(new w.InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    await frames(w, 2);
+    return performance.now() - t0;
+  };
+  const lat = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of KEYSTROKE_QUERIES) {
+      await type('');
+      for (let i = 1; i <= q.length; i++) lat.push(await type(q.slice(0, i)));
+    }
+  }
+  await type('');
+  return { n: lat.length, p50: pct(lat, 0.5), p95: pct(lat, 0.95), max: Math.max(...lat) };
+}
+
+function time(fn) {
+  for (let i = 0; i < 5; i++) fn(); // warm up (JIT, caches)
+  const t = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return { p50: pct(t, 0.5), p95: pct(t, 0.95) };
+}
+
+async function main() {
+  const app = await loadApp();
+  status('keystrokes…');
+  const keys = await keystrokes(app.w);
+
+  status('MiniSearch index…');
+  const docs = await (await fetch('../data/docs.json')).json();
+  const t0 = performance.now();
+  const mini = new MiniSearch({
+    fields: ['headline', 'text'],
+    storeFields: ['orgs', 'cats'],
+    processTerm: fold,
+    searchOptions: {
+      combineWith: 'AND',
+      boost: { headline: 3 },
+      // Like Raqmi: the last word is completed as a prefix, words of 5+ letters allow one typo.
+      prefix: (term, i, terms) => i === terms.length - 1,
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+    },
+  });
+  mini.addAll(docs);
+  const miniBuildMs = performance.now() - t0;
+  const miniBytes = new TextEncoder().encode(JSON.stringify(mini)).length;
+
+  status('queries…');
+  const b = app.w.wasmBindings;
+  const facetFilter = (r) => r.orgs.includes('AUSIM') && r.cats.includes('budget');
+  const queries = [];
+  for (const [kind, q] of QUERIES) {
+    for (const facets of [false, true]) {
+      // MiniSearch has no phrase query: a phrase is its words, all required.
+      const mq = q.replaceAll('"', '');
+      const opts = facets ? { filter: facetFilter } : {};
+      const raqmiHits = b.raqmi_bench_search(q, facets);
+      const miniHits = mini.search(mq, opts).length;
+      const raqmi = time(() => b.raqmi_bench_search(q, facets));
+      const ms = time(() => mini.search(mq, opts));
+      queries.push({ kind, q, facets, raqmiHits, miniHits, raqmi, mini: ms, ratio: raqmi.p50 / ms.p50 });
+    }
+  }
+  const result = {
+    docs: docs.length,
+    decodeMs: app.decodeMs,
+    keys,
+    snapshotBytes: b.raqmi_bench_snapshot_bytes(),
+    indexBytes: b.raqmi_bench_index_bytes(),
+    miniBytes,
+    miniBuildMs,
+    queries,
+  };
+  document.getElementById('out').textContent = JSON.stringify(result, null, 2);
+  status('done');
+  window.benchResult = result;
+}
+
+main().catch((e) => {
+  status(`failed: ${e}`);
+  window.benchResult = { error: String(e?.stack ?? e) };
+});

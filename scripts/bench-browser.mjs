@@ -1,0 +1,168 @@
+// The browser benchmark (`make bench-browser`): for each corpus size N (synthetic, seed 42,
+// N = 100, 1 000, 10 000, plus the bundled seeds), builds the app against that corpus with the
+// `bench` feature into target/bench-dist-N, serves it with bench/ and MiniSearch (from
+// node_modules, never shipped), and runs bench/index.html in headless Chromium in a fresh
+// browser context (cold cache). Prints markdown tables and writes them to
+// target/bench-browser.md.
+//
+//   node scripts/bench-browser.mjs [--ns seeds,100,1000,10000] [--skip-build]
+//
+// Chromium runs with the e2e suite's flags plus --disable-frame-rate-limit, --disable-gpu-vsync
+// and --run-all-compositor-stages-before-draw: without them an animation frame waits for the
+// next 60 Hz tick, and the per-keystroke latency (input -> two frames later) would measure the
+// tick (16.7 ms), not the work.
+//
+// "First results painted" is measured on the app's own page, opened cold (a new browser
+// context, so an empty cache) COLD_RUNS times: the median of max(performance mark
+// raqmi:first-results, first-contentful-paint), from navigation start.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const NS = opt('--ns', 'seeds,100,1000,10000').split(',');
+const SKIP_BUILD = args.includes('--skip-build');
+const SEED = 42;
+const COLD_RUNS = 5;
+const FLAGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--run-all-compositor-stages-before-draw'];
+
+const run = (cmd, argv, env = {}) =>
+  execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+function prepare(n) {
+  const dist = join(ROOT, `target/bench-dist-${n}`);
+  const data = join(ROOT, `target/bench-data-${n}`);
+  const corpusDir = n === 'seeds' ? 'seeds' : `target/synth/${n}`;
+  if (!SKIP_BUILD || !existsSync(join(data, 'docs.json'))) {
+    if (n !== 'seeds') run(join(ROOT, 'target/release/synth-corpus'), ['--seed', String(SEED), '--count', n, '--out', corpusDir]);
+    // The documents exactly as Raqmi analyzed them, for MiniSearch.
+    const out = execFileSync(join(ROOT, 'target/release/corpus'), ['export', corpusDir], {
+      cwd: ROOT, maxBuffer: 1 << 30,
+    });
+    const docs = JSON.parse(out).documents.map((d) => ({
+      id: d.id,
+      headline: d.headline ?? '',
+      text: d.text,
+      orgs: [...new Set(d.entities.filter((e) => e.type === 'org').map((e) => e.canonical))],
+      cats: [...new Set(d.figures.map((f) => f.category))],
+    }));
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'docs.json'), JSON.stringify(docs));
+  }
+  if (!SKIP_BUILD || !existsSync(join(dist, 'index.html'))) {
+    run('trunk', ['build', '--release', 'true', '--features', 'bench', '--dist', dist],
+      n === 'seeds' ? {} : { RAQMI_CORPUS_DIR: corpusDir });
+  }
+  return { dist, data };
+}
+
+async function measure(browser, n, { dist, data }) {
+  const server = await startServer({
+    dir: dist,
+    mounts: {
+      '/bench/': join(ROOT, 'bench'),
+      '/vendor/minisearch/': join(ROOT, 'node_modules/minisearch/dist/es'),
+      '/data/': data,
+    },
+    // Cross-origin isolation: performance.now() gets 5 µs resolution instead of 100 µs.
+    headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
+  });
+  const cold = [];
+  for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server.url));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[${n}] page error: ${e.message}`));
+    await page.goto(`${server.url}bench/index.html`);
+    await page.waitForFunction(() => window.benchResult, null, { timeout: 15 * 60 * 1000, polling: 500 });
+    const r = await page.evaluate(() => window.benchResult);
+    if (r.error) throw new Error(`[${n}] ${r.error}`);
+    const median = (k) => cold.map((c) => c[k]).sort((a, b) => a - b)[Math.floor(cold.length / 2)];
+    r.cold = Object.fromEntries(Object.keys(cold[0]).map((k) => [k, median(k)]));
+    return r;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** Opens the app in a new context (cold cache) and reads its timeline, in ms from navigation. */
+async function coldLoad(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('raqmi:first-results').length > 0,
+      null, { timeout: 120000, polling: 10 });
+    await page.waitForTimeout(200); // let the paint entries land
+    return await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      const results = at('raqmi:first-results');
+      const fcp = at('first-contentful-paint');
+      return {
+        wasmLoaded: wasm?.responseEnd ?? NaN,
+        decodeStart: at('raqmi:decode-start'),
+        decoded: at('raqmi:decoded'),
+        results,
+        painted: Number.isNaN(fcp) ? results : Math.max(results, fcp),
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+const f1 = (x) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(1));
+const f2 = (x) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(2));
+const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+
+if (!SKIP_BUILD) run('cargo', ['build', '--release', '--bin', 'synth-corpus', '--bin', 'corpus']);
+const results = [];
+for (const n of NS) results.push([n, prepare(n)]);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, ...FLAGS],
+});
+const measured = [];
+try {
+  for (const [n, paths] of results) {
+    console.error(`bench-browser: N = ${n}…`);
+    measured.push([n, await measure(browser, n, paths)]);
+  }
+} finally {
+  await browser.close();
+}
+
+let md = `### Browser (make bench-browser: headless Chromium ${browser.version?.() ?? ''}, seed ${SEED})\n\n`;
+md += `Cold load (median of ${COLD_RUNS} new contexts; ms from navigation): wasm downloaded, app started (decode start), snapshot decoded, first results in the DOM, first results painted.\n\n`;
+md += '| N | wasm loaded | decode start | decoded | results in DOM | **results painted** | snapshot decode ms | keystroke p50 / p95 ms (n) |\n';
+md += '|---|---|---|---|---|---|---|---|\n';
+for (const [n, r] of measured) {
+  const c = r.cold;
+  md += `| ${n} | ${f1(c.wasmLoaded)} | ${f1(c.decodeStart)} | ${f1(c.decoded)} | ${f1(c.results)} | **${f1(c.painted)}** | ${f1(c.decoded - c.decodeStart)} | ${f1(r.keys.p50)} / ${f1(r.keys.p95)} (${r.keys.n}) |\n`;
+}
+md += '\n| N | Raqmi snapshot (documents + index) | Raqmi index alone | MiniSearch index (JSON.stringify) | snapshot / MiniSearch | index / MiniSearch | MiniSearch build ms |\n';
+md += '|---|---|---|---|---|---|---|\n';
+for (const [n, r] of measured) {
+  md += `| ${n} | ${kb(r.snapshotBytes)} | ${kb(r.indexBytes)} | ${kb(r.miniBytes)} | ${f2(r.snapshotBytes / r.miniBytes)} | ${f2(r.indexBytes / r.miniBytes)} | ${f1(r.miniBuildMs)} |\n`;
+}
+md += '\n| N | query | facets | Raqmi hits | MiniSearch hits | Raqmi p50 / p95 ms | MiniSearch p50 / p95 ms | Raqmi / MiniSearch (p50) |\n';
+md += '|---|---|---|---|---|---|---|---|\n';
+for (const [n, r] of measured) {
+  for (const q of r.queries) {
+    md += `| ${n} | ${q.kind} \`${q.q.trim()}\` | ${q.facets ? 'org + category' : '-'} | ${q.raqmiHits} | ${q.miniHits} | ${f2(q.raqmi.p50)} / ${f2(q.raqmi.p95)} | ${f2(q.mini.p50)} / ${f2(q.mini.p95)} | ${f2(q.ratio)} |\n`;
+  }
+}
+console.log(`\n${md}`);
+writeFileSync(join(ROOT, 'target/bench-browser.md'), md);
+writeFileSync(join(ROOT, 'target/bench-browser.json'), JSON.stringify(measured, null, 2));
