@@ -196,20 +196,8 @@ const VERBS: &[&str] = &[
 
 const QUALIFIERS: &[&str] = &["plus de", "près de", "environ", "quelque", "au moins", ""];
 
-const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+/// Month names of generated dates ("juillet 2020"): the app's own French list.
+const MONTHS: &[&str] = &crate::app::format::MONTHS_FR;
 
 /// A digit number with French thousands groups ("1 200", "45 000"), separated by a space or,
 /// like some sites, a no-break space.
