@@ -1,6 +1,8 @@
 // A small static file server for dist/, used by `make run` and by the end-to-end tests.
 // It binds to 127.0.0.1 only, serves the right MIME types (application/wasm matters), refuses
-// paths that leave the served folder, and never caches, so a rebuilt app is seen at once.
+// paths that leave the served folder, and makes every response revalidate (no-cache with an
+// ETag): a rebuilt app is seen at once, and an unchanged file is answered 304 without its body,
+// so the service worker's precache on the first visit does not download the build a second time.
 // With --csp it also sends the security headers a real host should send (scripts/csp.mjs:
 // Content-Security-Policy with frame-ancestors, X-Content-Type-Options, …); --frame-ancestors
 // lists the origins allowed to embed the app (default 'self').
@@ -27,12 +29,14 @@ const TYPES = {
 };
 
 /**
- * Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves to { url, port, close }.
+ * Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves to { url, port, close, sent }.
  * `mounts` maps URL prefixes ('/bench/') to other folders (the browser benchmark's page and
- * tools, which are never part of dist/).
+ * tools, which are never part of dist/). `sent` lists every answered request as
+ * { path, status, bytes } (bytes of body sent), for tests that count what was transferred.
  */
 export async function startServer({ dir, port = 0, host = '127.0.0.1', headers = {}, mounts = {} }) {
   const roots = Object.entries(mounts).map(([prefix, d]) => [prefix, resolve(d)]);
+  const sent = [];
   const server = createServer(async (req, res) => {
     try {
       const { pathname: full } = new URL(req.url, 'http://localhost');
@@ -43,15 +47,29 @@ export async function startServer({ dir, port = 0, host = '127.0.0.1', headers =
         res.writeHead(403).end('forbidden');
         return;
       }
-      if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
+      let info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) {
+        path = join(path, 'index.html');
+        info = await stat(path);
+      }
       const body = await readFile(path);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      // Size and modification time: a rebuilt file gets a new tag.
+      const etag = `"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
+      const common = {
         'cache-control': 'no-cache',
+        etag,
         'x-content-type-options': 'nosniff',
         ...headers,
-      });
+      };
+      const tags = (req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+      if (tags.includes(etag)) {
+        res.writeHead(304, common).end();
+        sent.push({ path: full, status: 304, bytes: 0 });
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...common });
       res.end(req.method === 'HEAD' ? undefined : body);
+      sent.push({ path: full, status: 200, bytes: req.method === 'HEAD' ? 0 : body.length });
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     }
@@ -63,6 +81,7 @@ export async function startServer({ dir, port = 0, host = '127.0.0.1', headers =
   return {
     url: `http://${host}:${actual}/`,
     port: actual,
+    sent,
     close: () => new Promise((ok) => { for (const s of sockets) s.destroy(); server.close(() => ok()); }),
   };
 }

@@ -4,10 +4,11 @@
  * build, by its real content-hashed name, with its SHA-256) filled in.
  *
  * Owns: the offline copy of exactly one build per cache, named "raqmi-<BUILD>".
- * - install: downloads every file of its build into its own cache (cache.addAll, bypassing the
- *   HTTP cache), then checks each file's SHA-256 against the build's list: a server that is
- *   already serving another build (a deploy in progress) fails the install, instead of caching
- *   a mix. A failed install changes nothing; the current version keeps working.
+ * - install: downloads every file of its build into its own cache (cache.addAll, revalidating
+ *   with the server: on the first visit the page has just loaded these files, so the server
+ *   answers 304 and the build is not downloaded twice), then checks each file's SHA-256
+ *   against the build's list: a server that is already serving another build (a deploy in
+ *   progress) fails the install, instead of caching a mix. A failed install changes nothing; the current version keeps working.
  * - activate (only once install completed): claims the pages, then deletes the other builds'
  *   caches. It waits in "installed" while an older version controls pages, until the page asks
  *   for it with {type: "SKIP_WAITING"} (www/pwa.js, after the user accepted the update).
@@ -33,7 +34,7 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const entries = PRECACHE.map(([path, sha256]) => [new URL(path, self.location.href).href, sha256]);
   try {
-    await cache.addAll(entries.map(([url]) => new Request(url, { cache: 'reload' })));
+    await cache.addAll(entries.map(([url]) => new Request(url, { cache: 'no-cache' })));
     for (const [url, sha256] of entries) {
       const response = await cache.match(url);
       const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));

@@ -3,7 +3,7 @@
 // a page never loads a mix of two builds' files. Each test has its own server, since some stop it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -41,6 +41,36 @@ test('the first visit installs a service worker that caches exactly this build, 
     const caches = await cacheState(page);
     assert.deepEqual(Object.keys(caches), [`raqmi-${build}`]);
     assert.deepEqual(new Set(caches[`raqmi-${build}`]), new Set(precache.map(([p]) => new URL(p, env.server.url).href)));
+    await assertClean(page, problems);
+  } finally {
+    await env.close();
+  }
+});
+
+test('the first visit transfers each file of the build once: the precache revalidates what the page loaded', async () => {
+  const env = await setUp();
+  try {
+    const { page, problems } = await openPage(env);
+    await page.locator('article').first().waitFor();
+    await waitForController(page);
+    const { precache } = builtWorker(DIST);
+    const bodies = new Map();
+    for (const { path, status, bytes } of env.server.sent) {
+      if (status === 200 && bytes > 0) bodies.set(path, (bodies.get(path) ?? 0) + 1);
+    }
+    const wasm = [...listing(DIST)].find((f) => f.endsWith('.wasm'));
+    assert.equal(bodies.get(`/${wasm}`), 1, `the wasm's body was sent ${bodies.get(`/${wasm}`)} times`);
+    const twice = [...bodies].filter(([, n]) => n > 1);
+    assert.deepEqual(twice, [], 'no file is downloaded twice');
+    // The worker did fetch every file (answered 304 when the page already had it).
+    const asked = new Set(env.server.sent.map((r) => r.path));
+    for (const [p] of precache) {
+      const path = new URL(p, env.server.url).pathname;
+      assert.ok(asked.has(path), `${path} was requested`);
+    }
+    const total = env.server.sent.reduce((sum, r) => sum + r.bytes, 0);
+    const built = [...listing(DIST)].reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
+    assert.ok(total <= built, `the first visit sent ${total} B, more than the build's ${built} B`);
     await assertClean(page, problems);
   } finally {
     await env.close();
