@@ -9,7 +9,7 @@ use crate::app::i18n::{strings, Strings};
 use crate::app::state::{Action, Facet, FacetSlot};
 use crate::app::url::{category_name, Lang, ViewState, YearMonth};
 use crate::corpus::document::Category;
-use crate::corpus::query::FacetCount;
+use crate::corpus::query::{FacetCount, Facets};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -33,10 +33,12 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_| d.emit(Action::ClearAll))
     };
-    let names = |facet: Facet, legend: &'static str, counts: &Vec<FacetCount<String>>| {
+    // Each name facet reads its counts from the shared results (compared by identity): at
+    // 10 000 articles a facet holds thousands of names, too many to copy at every keystroke.
+    let names = |facet: Facet, legend: &'static str| {
         html! {
             <NameFacet facet={facet} legend={t.get(legend)} lang={v.lang}
-                counts={counts.clone()} dispatch={props.dispatch.clone()} />
+                results={props.results.clone()} dispatch={props.dispatch.clone()} />
         }
     };
     html! {
@@ -48,11 +50,11 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             </div>
             <DateFacet years={props.corpus.years.clone()} counts={f.years.clone()} from={v.from} to={v.to}
                 lang={v.lang} dispatch={props.dispatch.clone()} />
-            { names(Facet::Source, "facet.source", &f.sources) }
-            { names(Facet::Org, "facet.org", &f.orgs) }
-            { names(Facet::Place, "facet.place", &f.places) }
-            { names(Facet::Person, "facet.person", &f.persons) }
-            { names(Facet::Program, "facet.program", &f.programs) }
+            { names(Facet::Source, "facet.source") }
+            { names(Facet::Org, "facet.org") }
+            { names(Facet::Place, "facet.place") }
+            { names(Facet::Person, "facet.person") }
+            { names(Facet::Program, "facet.program") }
             <CategoryFacet counts={f.categories.clone()} lang={v.lang} dispatch={props.dispatch.clone()} />
             <RangeFacet min={v.min} max={v.max} lang={v.lang} dispatch={props.dispatch.clone()} />
         </aside>
@@ -83,27 +85,39 @@ struct NameFacetProps {
     facet: Facet,
     legend: AttrValue,
     lang: Lang,
-    counts: Vec<FacetCount<String>>,
+    results: ResultsRef,
     dispatch: Callback<Action>,
+}
+
+/// The counts of one name facet.
+fn name_counts(facets: &Facets, facet: Facet) -> &[FacetCount<String>] {
+    match facet {
+        Facet::Source => &facets.sources,
+        Facet::Org => &facets.orgs,
+        Facet::Place => &facets.places,
+        Facet::Person => &facets.persons,
+        Facet::Program => &facets.programs,
+    }
 }
 
 #[function_component(NameFacet)]
 fn name_facet(props: &NameFacetProps) -> Html {
     let t = strings(props.lang);
     let expanded = use_state(|| false);
-    if props.counts.is_empty() {
+    let counts = name_counts(&props.results.facets, props.facet);
+    if counts.is_empty() {
         return html! {};
     }
-    let any_selected = props.counts.iter().any(|c| c.selected);
+    let any_selected = counts.iter().any(|c| c.selected);
     let shown: Vec<&FacetCount<String>> = if *expanded {
-        props.counts.iter().collect()
+        counts.iter().collect()
     } else {
         // Selected values always stay visible.
-        let mut v: Vec<_> = props.counts.iter().take(SHORT_LIST).collect();
-        v.extend(props.counts.iter().skip(SHORT_LIST).filter(|c| c.selected));
+        let mut v: Vec<_> = counts.iter().take(SHORT_LIST).collect();
+        v.extend(counts.iter().skip(SHORT_LIST).filter(|c| c.selected));
         v
     };
-    let hidden = props.counts.len() - shown.len();
+    let hidden = counts.len() - shown.len();
     let toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_| expanded.set(!*expanded))

@@ -12,8 +12,9 @@ use crate::corpus::query::{matches_for, snippet, Hit};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Results shown at first; "show more" adds as many again.
-pub const PAGE: usize = 50;
+/// Results shown at first; "show more" adds as many again. Twenty fill two screens, and every
+/// keystroke renders them all again, so a longer page costs typing latency for cards nobody sees.
+pub const PAGE: usize = 20;
 /// Characters of a snippet.
 const SNIPPET_CHARS: usize = 220;
 
