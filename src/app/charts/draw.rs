@@ -109,9 +109,11 @@ pub fn category_shape(c: Option<Category>) -> Shape {
     }
 }
 
-/// A plotters font whose SVG `font-size` is `px` (plotters divides sizes by 1.24).
+/// A plotters font whose SVG `font-size` is `px` (plotters divides sizes by 1.24). The family
+/// is given as `FontFamily::SansSerif`, not as the string "sans-serif": plotters lowercases a
+/// family string (`str::to_lowercase`, with Unicode's case table) before matching it.
 fn font(px: f64, color: RGBColor) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24).into_font().color(&color)
+    (FontFamily::SansSerif, px * 1.24).into_font().color(&color)
 }
 
 fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
@@ -271,7 +273,7 @@ fn draw_title<DB: DrawingBackend>(
     area.draw(&Text::new(
         title,
         (w as i32 / 2, 8),
-        ("sans-serif", TITLE_PX * 1.24, FontStyle::Bold)
+        (FontFamily::SansSerif, TITLE_PX * 1.24, FontStyle::Bold)
             .into_font()
             .color(&colors.text)
             .pos(Pos::new(HPos::Center, VPos::Top)),
