@@ -13,6 +13,7 @@
 //! - Figures whose value is not finite, or beyond [`MAX_ABS_VALUE`], are left out and counted in
 //!   [`ChartData::notes`].
 
+pub mod decimal;
 pub mod draw;
 pub mod export;
 pub mod numfmt;
