@@ -27,6 +27,7 @@ use crate::app::format::date_fr;
 use crate::corpus::document::{
     first_words, Category, Date, DateOrigin, Document, EntityKind, FigureKind, Qualifier,
 };
+use crate::corpus::order;
 use numfmt::NumberKind;
 use std::borrow::Borrow;
 
@@ -653,16 +654,15 @@ fn others_bar(
 
 /// Largest first; ties keep the documents' order so the output is stable.
 fn by_value_desc(points: &[ChartPoint]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| {
+    // The crate's one shared sort (see `corpus::order`), not a copy of `sort_by` per closure.
+    order::sorted_indices(points.len(), &|a, b| {
         let (pa, pb) = (&points[a], &points[b]);
         pb.high
             .unwrap_or(pb.value)
             .total_cmp(&pa.high.unwrap_or(pa.value))
             .then(pa.doc.cmp(&pb.doc))
             .then(pa.figure.cmp(&pb.figure))
-    });
-    order
+    })
 }
 
 fn ranked_bars(points: &[ChartPoint], kind: NumberKind, max_bars: usize) -> Vec<Bar> {
@@ -694,7 +694,7 @@ fn people_bars(points: &[ChartPoint], max_bars: usize) -> Vec<Bar> {
     let cat_rank = |c: Category| PEOPLE_CATEGORIES.iter().position(|&x| x == c);
     let mut bars = Vec::new();
     for (g, (_, mut members)) in groups.into_iter().enumerate() {
-        members.sort_by(|&a, &b| {
+        order::sort_by(&mut members, |&a, &b| {
             cat_rank(points[a].category)
                 .cmp(&cat_rank(points[b].category))
                 .then(points[b].value.total_cmp(&points[a].value))
@@ -772,7 +772,8 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
             .filter(|d| month_of(d).is_none())
             .map(|d| d.year)
             .collect();
-        y.sort_unstable();
+        // Plain numbers: the shared stable sort gives what `sort_unstable` gave.
+        order::sort_by(&mut y, u16::cmp);
         y.dedup();
         y
     };
