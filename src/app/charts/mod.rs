@@ -794,14 +794,16 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
     let mut slot_of: Vec<Option<usize>> = Vec::new();
     if let Some((lo, hi)) = monthly {
         data.granularity = Some(Granularity::Month);
-        let mut index_of_month = std::collections::HashMap::new();
-        let mut index_of_year = std::collections::HashMap::new();
+        // Bin of each month from `lo` on, and of each year-only year: plain lists, not hash
+        // maps (a few dozen entries; each `HashMap` type is a hash table instance in the wasm).
+        let mut index_of_month: Vec<usize> = Vec::new();
+        let mut index_of_year: Vec<(u16, usize)> = Vec::new();
         for m in lo..=hi {
             let year = (m / 12) as u16;
             let mi = (m % 12) as usize;
             // A year's year-only bin comes before its months.
-            if year_only_years.contains(&year) && !index_of_year.contains_key(&year) {
-                index_of_year.insert(year, bins.len());
+            if year_only_years.contains(&year) && !index_of_year.iter().any(|&(y, _)| y == year) {
+                index_of_year.push((year, bins.len()));
                 bins.push(Bin {
                     key: format!("{year:04}"),
                     short: format!("{year} (?)"),
@@ -810,7 +812,7 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
                     figures: 0,
                 });
             }
-            index_of_month.insert(m, bins.len());
+            index_of_month.push(bins.len());
             bins.push(Bin {
                 key: format!("{year:04}-{:02}", mi + 1),
                 short: format!("{} {year}", MONTHS_SHORT[mi]),
@@ -821,8 +823,14 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
         }
         for d in &dates {
             let slot = match month_index(d) {
-                Some(m) => index_of_month.get(&m).copied(),
-                None => index_of_year.get(&d.year).copied(),
+                Some(m) => usize::try_from(m - lo)
+                    .ok()
+                    .and_then(|i| index_of_month.get(i))
+                    .copied(),
+                None => index_of_year
+                    .iter()
+                    .find(|&&(y, _)| y == d.year)
+                    .map(|&(_, i)| i),
             };
             slot_of.push(slot);
         }
