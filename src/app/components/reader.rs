@@ -155,7 +155,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     if let Some(fig) = target_fig {
                         <FigureCardView doc_id={doc.id.clone()} figure={fig} corpus={corpus.clone()} view={v.clone()} />
                     }
-                    <SideList doc_id={doc.id.clone()} corpus={corpus.clone()} view={v.clone()} dispatch={props.dispatch.clone()} />
+                    { side_list(doc, v, &props.dispatch) }
                 </div>
             </div>
         </article>
@@ -282,21 +282,10 @@ fn figure_card_view(props: &FigureCardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SideListProps {
-    doc_id: String,
-    corpus: CorpusRef,
-    view: ViewState,
-    dispatch: Callback<Action>,
-}
-
-/// The article's figures (each a link to its place in the text) and its names, grouped.
-#[function_component(SideList)]
-fn side_list(props: &SideListProps) -> Html {
-    let Some(doc) = props.corpus.doc(&props.doc_id) else {
-        return html! {};
-    };
-    let v = &props.view;
+/// The article's figures (each a link to its place in the text) and its names, grouped. A
+/// plain function, not a component: it has no state and the same inputs as the reader around
+/// it, and each component type costs the wasm about 2 KB of yew's lifecycle code.
+fn side_list(doc: &Document, v: &ViewState, dispatch: &Callback<Action>) -> Html {
     let t = strings(v.lang);
     let mut names: Vec<(EntityKind, &str, Option<&str>)> = Vec::new();
     for e in &doc.entities {
@@ -327,7 +316,7 @@ fn side_list(props: &SideListProps) -> Html {
                             <li key={i}>
                                 <a href={format!("./{}", url::to_query(&target))}
                                    class={classes!("cat-swatch", format!("cat-{}", category_name(f.category)))}
-                                   onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: Some(i as u32) })}>
+                                   onclick={dom::navigate(dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: Some(i as u32) })}>
                                     { figure_text(f) }
                                 </a>
                                 <span class="side-cat">{ format!(" · {}", category_label(v.lang, f.category)) }</span>
@@ -347,7 +336,7 @@ fn side_list(props: &SideListProps) -> Html {
                                 <li>
                                     <a class={classes!("entity", format!("entity-{}", entity_name(*k)))}
                                        href={name_href(v, *k, canonical)}
-                                       onclick={dom::navigate(props.dispatch.clone(), action)}>{ canonical.to_string() }</a>
+                                       onclick={dom::navigate(dispatch.clone(), action)}>{ canonical.to_string() }</a>
                                     if let Some(role) = role {
                                         <span class="role">{ format!(", {role}") }</span>
                                     }
