@@ -20,6 +20,25 @@ pub struct Strings {
 
 /// Parses one language file into its `(key, value)` pairs; errors name the file's line.
 pub fn parse(name: &str, data: &'static str) -> Result<Vec<(&'static str, &'static str)>, String> {
+    entries(data).map_err(|e| match e {
+        LineError::Malformed(line) => {
+            format!("data/i18n/{name}.txt:{line}: expected `key = value`")
+        }
+        LineError::Duplicate(line, key) => {
+            format!("data/i18n/{name}.txt:{line}: key {key:?} defined twice")
+        }
+    })
+}
+
+/// A refused line of a language file (1-based).
+enum LineError {
+    Malformed(usize),
+    Duplicate(usize, &'static str),
+}
+
+/// [`parse`] without the message: the app, which ignores the error (the tests check the
+/// files), then links no `{:?}` formatting of strings (its escaping and Unicode tables).
+fn entries(data: &'static str) -> Result<Vec<(&'static str, &'static str)>, LineError> {
     let mut entries: Vec<(&'static str, &'static str)> = Vec::new();
     for (i, line) in data.lines().enumerate() {
         let line = line.trim();
@@ -27,17 +46,11 @@ pub fn parse(name: &str, data: &'static str) -> Result<Vec<(&'static str, &'stat
             continue;
         }
         let Some((key, value)) = line.split_once(" = ") else {
-            return Err(format!(
-                "data/i18n/{name}.txt:{}: expected `key = value`",
-                i + 1
-            ));
+            return Err(LineError::Malformed(i + 1));
         };
         let key = key.trim();
         if entries.iter().any(|(k, _)| *k == key) {
-            return Err(format!(
-                "data/i18n/{name}.txt:{}: key {key:?} defined twice",
-                i + 1
-            ));
+            return Err(LineError::Duplicate(i + 1, key));
         }
         entries.push((key, value.trim()));
     }
@@ -47,14 +60,14 @@ pub fn parse(name: &str, data: &'static str) -> Result<Vec<(&'static str, &'stat
 /// The strings of a language, parsed once.
 pub fn strings(lang: Lang) -> &'static Strings {
     static CELLS: [OnceLock<Strings>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let (i, name, data) = match lang {
-        Lang::Fr => (0, "fr", FR),
-        Lang::En => (1, "en", EN),
-        Lang::Ar => (2, "ar", AR),
+    let (i, data) = match lang {
+        Lang::Fr => (0, FR),
+        Lang::En => (1, EN),
+        Lang::Ar => (2, AR),
     };
     CELLS[i].get_or_init(|| Strings {
         // The files are checked by the tests below; a broken one degrades to keys on screen.
-        entries: parse(name, data).unwrap_or_default(),
+        entries: entries(data).unwrap_or_default(),
     })
 }
 
