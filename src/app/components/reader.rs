@@ -153,7 +153,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </div>
                 <div class="reader-aside">
                     if let Some(fig) = target_fig {
-                        <FigureCardView doc_id={doc.id.clone()} figure={fig} corpus={corpus.clone()} view={v.clone()} />
+                        { figure_card_view(doc, fig, v) }
                     }
                     { side_list(doc, v, &props.dispatch) }
                 </div>
@@ -237,29 +237,18 @@ pub fn entity_name(k: EntityKind) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct FigureCardProps {
-    doc_id: String,
-    figure: usize,
-    corpus: CorpusRef,
-    view: ViewState,
-}
-
 /// The card of the figure a link pointed at: its value drawn with its qualifier, its sentence,
-/// its article and date.
-#[function_component(FigureCardView)]
-fn figure_card_view(props: &FigureCardProps) -> Html {
-    let Some(card) = props
-        .corpus
-        .doc(&props.doc_id)
-        .and_then(|d| figure_card(d, props.figure))
-    else {
+/// its article and date. A plain function, not a component: its inputs (the document, the
+/// figure, the whole view state) change whenever the reader's do, so a component would redraw
+/// exactly as often, and each component type costs the wasm about 2 KB of yew's lifecycle code.
+fn figure_card_view(doc: &Document, figure: usize, view: &ViewState) -> Html {
+    let Some(card) = figure_card(doc, figure) else {
         return html! {};
     };
-    let t = strings(props.view.lang);
+    let t = strings(view.lang);
     let options = ChartOptions {
         width: 320,
-        theme: match props.view.theme {
+        theme: match view.theme {
             Some(Theme::Dark) => ChartTheme::Dark,
             _ => ChartTheme::Light,
         },
