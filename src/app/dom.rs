@@ -178,10 +178,12 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) {
         return;
     };
     let document = gloo::utils::document();
+    // An element created as "a" is an HTMLAnchorElement: an unchecked cast, which spares the
+    // JS glue an `instanceof` import (likewise for the canvas and its 2D context below).
     if let Some(a) = document
         .create_element("a")
         .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
     {
         a.set_href(&url);
         a.set_download(name);
@@ -221,7 +223,7 @@ pub fn download_svg_as_png(name: &str, svg: &str, width: u32, height: u32) {
         let Some(canvas) = document
             .create_element("canvas")
             .ok()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
         else {
             return;
         };
@@ -232,7 +234,8 @@ pub fn download_svg_as_png(name: &str, svg: &str, width: u32, height: u32) {
             .get_context("2d")
             .ok()
             .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+            // getContext("2d") gives a CanvasRenderingContext2d or null.
+            .map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
         {
             ctx.set_fill_style_str("#ffffff");
             ctx.fill_rect(0.0, 0.0, f64::from(width * 2), f64::from(height * 2));

@@ -4,63 +4,80 @@
 //! language, or when a language's placeholders differ from French's.
 
 use super::url::Lang;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const FR: &str = include_str!("../../data/i18n/fr.txt");
 const EN: &str = include_str!("../../data/i18n/en.txt");
 const AR: &str = include_str!("../../data/i18n/ar.txt");
 
-/// The strings of one language.
+/// The strings of one language: `(key, value)` pairs in file order. A list searched in order,
+/// not a `HashMap`: about a hundred keys, looked up a few dozen times per render, cost
+/// microseconds either way, and the list spares the web app a hash table instance (code
+/// that every distinct key/value type of `HashMap` compiles anew).
 pub struct Strings {
-    map: HashMap<&'static str, &'static str>,
+    entries: Vec<(&'static str, &'static str)>,
 }
 
-/// Parses one language file; errors name the file's line.
-pub fn parse(
-    name: &str,
-    data: &'static str,
-) -> Result<HashMap<&'static str, &'static str>, String> {
-    let mut map = HashMap::new();
+/// Parses one language file into its `(key, value)` pairs; errors name the file's line.
+pub fn parse(name: &str, data: &'static str) -> Result<Vec<(&'static str, &'static str)>, String> {
+    entries(data).map_err(|e| match e {
+        LineError::Malformed(line) => {
+            format!("data/i18n/{name}.txt:{line}: expected `key = value`")
+        }
+        LineError::Duplicate(line, key) => {
+            format!("data/i18n/{name}.txt:{line}: key {key:?} defined twice")
+        }
+    })
+}
+
+/// A refused line of a language file (1-based).
+enum LineError {
+    Malformed(usize),
+    Duplicate(usize, &'static str),
+}
+
+/// [`parse`] without the message: the app, which ignores the error (the tests check the
+/// files), then links no `{:?}` formatting of strings (its escaping and Unicode tables).
+fn entries(data: &'static str) -> Result<Vec<(&'static str, &'static str)>, LineError> {
+    let mut entries: Vec<(&'static str, &'static str)> = Vec::new();
     for (i, line) in data.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let Some((key, value)) = line.split_once(" = ") else {
-            return Err(format!(
-                "data/i18n/{name}.txt:{}: expected `key = value`",
-                i + 1
-            ));
+            return Err(LineError::Malformed(i + 1));
         };
-        if map.insert(key.trim(), value.trim()).is_some() {
-            return Err(format!(
-                "data/i18n/{name}.txt:{}: key {key:?} defined twice",
-                i + 1
-            ));
+        let key = key.trim();
+        if entries.iter().any(|(k, _)| *k == key) {
+            return Err(LineError::Duplicate(i + 1, key));
         }
+        entries.push((key, value.trim()));
     }
-    Ok(map)
+    Ok(entries)
 }
 
 /// The strings of a language, parsed once.
 pub fn strings(lang: Lang) -> &'static Strings {
     static CELLS: [OnceLock<Strings>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let (i, name, data) = match lang {
-        Lang::Fr => (0, "fr", FR),
-        Lang::En => (1, "en", EN),
-        Lang::Ar => (2, "ar", AR),
+    let (i, data) = match lang {
+        Lang::Fr => (0, FR),
+        Lang::En => (1, EN),
+        Lang::Ar => (2, AR),
     };
     CELLS[i].get_or_init(|| Strings {
         // The files are checked by the tests below; a broken one degrades to keys on screen.
-        map: parse(name, data).unwrap_or_default(),
+        entries: entries(data).unwrap_or_default(),
     })
 }
 
 impl Strings {
     /// The string for `key`; the key itself when missing (visible, never a crash).
     pub fn get(&self, key: &'static str) -> &'static str {
-        self.map.get(key).copied().unwrap_or(key)
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(key, |&(_, v)| v)
     }
 
     /// The string for `key` with its `{name}` placeholders replaced.
@@ -76,7 +93,7 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeSet, HashMap};
 
     fn placeholders(s: &str) -> BTreeSet<String> {
         s.split('{')
@@ -87,9 +104,9 @@ mod tests {
 
     #[test]
     fn every_language_has_every_key_with_the_same_placeholders() {
-        let fr = parse("fr", FR).unwrap();
+        let fr: HashMap<_, _> = parse("fr", FR).unwrap().into_iter().collect();
         for (name, data) in [("en", EN), ("ar", AR)] {
-            let other = parse(name, data).unwrap();
+            let other: HashMap<_, _> = parse(name, data).unwrap().into_iter().collect();
             let missing: Vec<_> = fr.keys().filter(|k| !other.contains_key(*k)).collect();
             let extra: Vec<_> = other.keys().filter(|k| !fr.contains_key(*k)).collect();
             assert!(missing.is_empty(), "{name} lacks {missing:?}");
@@ -124,5 +141,6 @@ mod tests {
             "5 articles"
         );
         assert_eq!(s.get("no.such.key"), "no.such.key");
+        assert_eq!(s.get("facets.title"), "Filtres");
     }
 }

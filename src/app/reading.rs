@@ -3,6 +3,7 @@
 
 use super::charts::numfmt;
 use crate::corpus::document::{Document, Figure, FigureKind, Qualifier};
+use crate::corpus::order;
 use std::ops::Range;
 
 /// A piece of a paragraph: text, or the figure / entity at that index of the document.
@@ -35,7 +36,10 @@ pub fn segments(doc: &Document, range: Range<usize>) -> Vec<Segment> {
             marks.push((r, Segment::Entity(i)));
         }
     }
-    marks.sort_by_key(|(r, _)| (r.start, r.end));
+    // Stable, like `sort_by_key`, through the crate's one shared sort (see `corpus::order`).
+    order::sort_by(&mut marks, |(a, _), (b, _)| {
+        (a.start, a.end).cmp(&(b.start, b.end))
+    });
     let mut out = Vec::with_capacity(marks.len() * 2 + 1);
     let mut at = range.start;
     for (r, seg) in marks {

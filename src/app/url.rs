@@ -375,8 +375,8 @@ fn push(list: &mut Vec<String>, value: &str) -> bool {
 
 /// A finite number, written with a dot or a French decimal comma.
 fn parse_number(s: &str) -> Option<f64> {
-    let v: f64 = s.trim().replace(',', ".").parse().ok()?;
-    v.is_finite().then_some(v)
+    // `parse_finite` is `str::parse::<f64>` without its 10 KB table (see charts::decimal).
+    crate::app::charts::decimal::parse_finite(&s.trim().replace(',', "."))
 }
 
 /// Article ids are file names without extension: letters, digits, `_`, `-`, `.`.

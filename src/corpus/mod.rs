@@ -12,6 +12,7 @@ pub mod ingest;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod numbers;
+pub mod order;
 pub mod query;
 pub mod snapshot;
 pub mod text;

@@ -109,9 +109,11 @@ pub fn category_shape(c: Option<Category>) -> Shape {
     }
 }
 
-/// A plotters font whose SVG `font-size` is `px` (plotters divides sizes by 1.24).
+/// A plotters font whose SVG `font-size` is `px` (plotters divides sizes by 1.24). The family
+/// is given as `FontFamily::SansSerif`, not as the string "sans-serif": plotters lowercases a
+/// family string (`str::to_lowercase`, with Unicode's case table) before matching it.
 fn font(px: f64, color: RGBColor) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24).into_font().color(&color)
+    (FontFamily::SansSerif, px * 1.24).into_font().color(&color)
 }
 
 fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
@@ -271,7 +273,7 @@ fn draw_title<DB: DrawingBackend>(
     area.draw(&Text::new(
         title,
         (w as i32 / 2, 8),
-        ("sans-serif", TITLE_PX * 1.24, FontStyle::Bold)
+        (FontFamily::SansSerif, TITLE_PX * 1.24, FontStyle::Bold)
             .into_font()
             .color(&colors.text)
             .pos(Pos::new(HPos::Center, VPos::Top)),
@@ -372,6 +374,18 @@ fn draw_empty<DB: DrawingBackend>(
     Ok(Layout::default())
 }
 
+/// `v.clamp(lo, hi)` for `lo <= hi` (NaN stays NaN), without `f64::clamp`'s assertion, whose
+/// message (`{:?}` of both bounds) would link the `Debug` formatting of floats into the wasm.
+fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
+}
+
 /// Maps values to the axis coordinate: the value itself, or its log10.
 #[derive(Clone, Copy, Debug)]
 struct ValueAxis {
@@ -391,7 +405,7 @@ impl ValueAxis {
         } else {
             v
         };
-        Some(t.clamp(self.lo, self.hi))
+        Some(clamp(t, self.lo, self.hi))
     }
     fn inverse(&self, t: f64) -> f64 {
         if self.log {
@@ -405,7 +419,7 @@ impl ValueAxis {
         if self.log {
             self.lo
         } else {
-            0f64.clamp(self.lo, self.hi)
+            clamp(0.0, self.lo, self.hi)
         }
     }
 
@@ -628,8 +642,8 @@ fn draw_hbars<DB: DrawingBackend>(
             .collect();
         draw_legend(area, &entries, 38, &colors)?;
     }
-    let label_w = (w as f64 * 0.3).clamp(60.0, 240.0) as i32;
-    let right_w = (w as f64 * 0.22).clamp(50.0, 180.0) as i32;
+    let label_w = clamp(w as f64 * 0.3, 60.0, 240.0) as i32;
+    let right_w = clamp(w as f64 * 0.22, 50.0, 180.0) as i32;
     let header = header_px(data);
     let footer = footer_px(data);
     let units = rows_units(&data.bars).max(1.0);
@@ -973,4 +987,35 @@ pub fn draw_figure_card<DB: DrawingBackend>(
         y1: y1 + base.1,
     });
     Ok(layout)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clamp_is_f64_clamp_wherever_that_does_not_panic() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -0.0,
+            0.0,
+            0.5,
+            60.0,
+            240.0,
+            1e300,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        for lo in values {
+            for hi in values.into_iter().filter(|&hi| lo <= hi) {
+                for v in values {
+                    assert_eq!(
+                        super::clamp(v, lo, hi).to_bits(),
+                        v.clamp(lo, hi).to_bits(),
+                        "{v} in {lo}..={hi}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@
 //! - Figures whose value is not finite, or beyond [`MAX_ABS_VALUE`], are left out and counted in
 //!   [`ChartData::notes`].
 
+pub mod decimal;
 pub mod draw;
 pub mod export;
 pub mod numfmt;
@@ -26,6 +27,7 @@ use crate::app::format::date_fr;
 use crate::corpus::document::{
     first_words, Category, Date, DateOrigin, Document, EntityKind, FigureKind, Qualifier,
 };
+use crate::corpus::order;
 use numfmt::NumberKind;
 use std::borrow::Borrow;
 
@@ -652,16 +654,15 @@ fn others_bar(
 
 /// Largest first; ties keep the documents' order so the output is stable.
 fn by_value_desc(points: &[ChartPoint]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| {
+    // The crate's one shared sort (see `corpus::order`), not a copy of `sort_by` per closure.
+    order::sorted_indices(points.len(), &|a, b| {
         let (pa, pb) = (&points[a], &points[b]);
         pb.high
             .unwrap_or(pb.value)
             .total_cmp(&pa.high.unwrap_or(pa.value))
             .then(pa.doc.cmp(&pb.doc))
             .then(pa.figure.cmp(&pb.figure))
-    });
-    order
+    })
 }
 
 fn ranked_bars(points: &[ChartPoint], kind: NumberKind, max_bars: usize) -> Vec<Bar> {
@@ -693,7 +694,7 @@ fn people_bars(points: &[ChartPoint], max_bars: usize) -> Vec<Bar> {
     let cat_rank = |c: Category| PEOPLE_CATEGORIES.iter().position(|&x| x == c);
     let mut bars = Vec::new();
     for (g, (_, mut members)) in groups.into_iter().enumerate() {
-        members.sort_by(|&a, &b| {
+        order::sort_by(&mut members, |&a, &b| {
             cat_rank(points[a].category)
                 .cmp(&cat_rank(points[b].category))
                 .then(points[b].value.total_cmp(&points[a].value))
@@ -771,7 +772,8 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
             .filter(|d| month_of(d).is_none())
             .map(|d| d.year)
             .collect();
-        y.sort_unstable();
+        // Plain numbers: the shared stable sort gives what `sort_unstable` gave.
+        order::sort_by(&mut y, u16::cmp);
         y.dedup();
         y
     };
@@ -792,14 +794,16 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
     let mut slot_of: Vec<Option<usize>> = Vec::new();
     if let Some((lo, hi)) = monthly {
         data.granularity = Some(Granularity::Month);
-        let mut index_of_month = std::collections::HashMap::new();
-        let mut index_of_year = std::collections::HashMap::new();
+        // Bin of each month from `lo` on, and of each year-only year: plain lists, not hash
+        // maps (a few dozen entries; each `HashMap` type is a hash table instance in the wasm).
+        let mut index_of_month: Vec<usize> = Vec::new();
+        let mut index_of_year: Vec<(u16, usize)> = Vec::new();
         for m in lo..=hi {
             let year = (m / 12) as u16;
             let mi = (m % 12) as usize;
             // A year's year-only bin comes before its months.
-            if year_only_years.contains(&year) && !index_of_year.contains_key(&year) {
-                index_of_year.insert(year, bins.len());
+            if year_only_years.contains(&year) && !index_of_year.iter().any(|&(y, _)| y == year) {
+                index_of_year.push((year, bins.len()));
                 bins.push(Bin {
                     key: format!("{year:04}"),
                     short: format!("{year} (?)"),
@@ -808,7 +812,7 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
                     figures: 0,
                 });
             }
-            index_of_month.insert(m, bins.len());
+            index_of_month.push(bins.len());
             bins.push(Bin {
                 key: format!("{year:04}-{:02}", mi + 1),
                 short: format!("{} {year}", MONTHS_SHORT[mi]),
@@ -819,8 +823,14 @@ fn timeline<D: Borrow<Document>>(docs: &[D], data: &mut ChartData, max_bins: usi
         }
         for d in &dates {
             let slot = match month_index(d) {
-                Some(m) => index_of_month.get(&m).copied(),
-                None => index_of_year.get(&d.year).copied(),
+                Some(m) => usize::try_from(m - lo)
+                    .ok()
+                    .and_then(|i| index_of_month.get(i))
+                    .copied(),
+                None => index_of_year
+                    .iter()
+                    .find(|&&(y, _)| y == d.year)
+                    .map(|&(_, i)| i),
             };
             slot_of.push(slot);
         }

@@ -242,7 +242,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                 </ul>
             </nav>
             if v.chart != ChartChoice::Timeline {
-                <ScaleSwitch view={v.clone()} dispatch={props.dispatch.clone()} />
+                { scale_switch(v, &props.dispatch) }
             }
             { figure }
         </section>
@@ -256,20 +256,16 @@ fn localized_empty(v: &ViewState, french: &'static str) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ScaleProps {
-    view: ViewState,
-    dispatch: Callback<Action>,
-}
-
-#[function_component(ScaleSwitch)]
-fn scale_switch(props: &ScaleProps) -> Html {
-    let t = strings(props.view.lang);
+/// Linear or logarithmic scale. A plain function, not a component: it depends on the view
+/// state only, like the chart view around it (each component type costs the wasm about 2 KB of
+/// yew's lifecycle code); its radios follow the state, which their change events set at once.
+fn scale_switch(view: &ViewState, dispatch: &Callback<Action>) -> Html {
+    let t = strings(view.lang);
     let option = |scale: Scale, key: &'static str| {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         html! {
             <label>
-                <input type="radio" name="scale" checked={props.view.scale == scale}
+                <input type="radio" name="scale" checked={view.scale == scale}
                     onchange={Callback::from(move |_| d.emit(Action::SetScale(scale)))} />
                 { t.get(key) }
             </label>

@@ -4,7 +4,6 @@
 use crate::app::embed_snippet::snippet;
 use crate::app::i18n::strings;
 use crate::app::url::ViewState;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -41,13 +40,10 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
             }
         })
     };
+    // Focus events do not bubble: the target is the textarea the listener is on, so an
+    // unchecked cast (no JS instanceof import) is enough.
     let select_all = Callback::from(|e: FocusEvent| {
-        if let Some(area) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-        {
-            area.select();
-        }
+        e.target_unchecked_into::<HtmlTextAreaElement>().select();
     });
     let code = snippet(&app_base(), &props.view, t.get("embed.frame_title"));
     html! {

@@ -3,7 +3,7 @@
 //! carry the count. Counts come from the engine's disjunctive facets: each reflects the other
 //! active filters. OR within a facet, AND across facets; one click clears a facet or all.
 
-use crate::app::charts::category_text;
+use crate::app::charts::{category_text, decimal};
 use crate::app::corpus::{CorpusRef, ResultsRef};
 use crate::app::i18n::{strings, Strings};
 use crate::app::state::{Action, Facet, FacetSlot};
@@ -48,14 +48,13 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <button type="button" class="clear-all" onclick={clear_all}
                     disabled={!v.has_filters() && v.q.is_empty()}>{ t.get("facets.clear_all") }</button>
             </div>
-            <DateFacet years={props.corpus.years.clone()} counts={f.years.clone()} from={v.from} to={v.to}
-                lang={v.lang} dispatch={props.dispatch.clone()} />
+            { date_facet(&props.corpus.years, &f.years, v.from, v.to, v.lang, &props.dispatch) }
             { names(Facet::Source, "facet.source") }
             { names(Facet::Org, "facet.org") }
             { names(Facet::Place, "facet.place") }
             { names(Facet::Person, "facet.person") }
             { names(Facet::Program, "facet.program") }
-            <CategoryFacet counts={f.categories.clone()} lang={v.lang} dispatch={props.dispatch.clone()} />
+            { category_facet(&f.categories, v.lang, &props.dispatch) }
             <RangeFacet min={v.min} max={v.max} lang={v.lang} dispatch={props.dispatch.clone()} />
         </aside>
     }
@@ -153,25 +152,25 @@ fn name_facet(props: &NameFacetProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CategoryFacetProps {
-    counts: Vec<FacetCount<Category>>,
+/// The figure-category facet. A plain function, not a component: it has no state and is
+/// re-rendered with the panel anyway (its counts change with every result), and each component
+/// type costs the wasm about 2 KB of yew's lifecycle code. Its checkboxes follow the state,
+/// which their own change events set at once.
+fn category_facet(
+    counts: &[FacetCount<Category>],
     lang: Lang,
-    dispatch: Callback<Action>,
-}
-
-#[function_component(CategoryFacet)]
-fn category_facet(props: &CategoryFacetProps) -> Html {
-    let t = strings(props.lang);
+    dispatch: &Callback<Action>,
+) -> Html {
+    let t = strings(lang);
     let legend = t.get("facet.category");
-    let any = props.counts.iter().any(|c| c.selected);
+    let any = counts.iter().any(|c| c.selected);
     html! {
         <fieldset class="facet">
             <legend>{ legend }</legend>
-            { clear_button(t, &props.dispatch, FacetSlot::Categories, legend, any) }
+            { clear_button(t, dispatch, FacetSlot::Categories, legend, any) }
             <ul>
-                { for props.counts.iter().map(|c| {
-                    let d = props.dispatch.clone();
+                { for counts.iter().map(|c| {
+                    let d = dispatch.clone();
                     let cat = c.value;
                     let onchange = Callback::from(move |_| d.emit(Action::ToggleCategory(cat)));
                     html! {
@@ -179,7 +178,7 @@ fn category_facet(props: &CategoryFacetProps) -> Html {
                             <label>
                                 <input type="checkbox" checked={c.selected} {onchange} />
                                 <span class={classes!("facet-name", "cat-swatch", format!("cat-{}", category_name(c.value)))}>
-                                    { category_label(props.lang, c.value) }
+                                    { category_label(lang, c.value) }
                                 </span>
                                 <span class="count">{ format!(" ({})", c.count) }</span>
                             </label>
@@ -210,33 +209,25 @@ pub fn category_label(lang: Lang, c: Category) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DateFacetProps {
-    years: Vec<u16>,
-    counts: Vec<FacetCount<u16>>,
+/// The period facet: two `<select>`s of years. A plain function, not a component, for the
+/// reason given at [`category_facet`]; a `<select>`'s options are only touched when they differ
+/// from the previous render's.
+fn date_facet(
+    years: &[u16],
+    counts: &[FacetCount<u16>],
     from: Option<YearMonth>,
     to: Option<YearMonth>,
     lang: Lang,
-    dispatch: Callback<Action>,
-}
-
-#[function_component(DateFacet)]
-fn date_facet(props: &DateFacetProps) -> Html {
-    let t = strings(props.lang);
+    dispatch: &Callback<Action>,
+) -> Html {
+    let t = strings(lang);
     let legend = t.get("facet.period");
-    let count_of = |y: u16| {
-        props
-            .counts
-            .iter()
-            .find(|c| c.value == y)
-            .map_or(0, |c| c.count)
-    };
+    let count_of = |y: u16| counts.iter().find(|c| c.value == y).map_or(0, |c| c.count);
     let select = |id: &'static str,
                   label: &'static str,
                   current: Option<YearMonth>,
                   is_from: bool| {
-        let d = props.dispatch.clone();
-        let (from, to) = (props.from, props.to);
+        let d = dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let ym = YearMonth::parse(&value);
@@ -256,7 +247,7 @@ fn date_facet(props: &DateFacetProps) -> Html {
                     if let Some(ym) = extra {
                         <option value={ym.format()} selected=true>{ ym.format() }</option>
                     }
-                    { for props.years.iter().map(|&y| {
+                    { for years.iter().map(|&y| {
                         let selected = current.is_some_and(|c| c.month.is_none() && c.year == y);
                         html! { <option value={y.to_string()} {selected}>{ format!("{y} ({})", count_of(y)) }</option> }
                     }) }
@@ -267,10 +258,10 @@ fn date_facet(props: &DateFacetProps) -> Html {
     html! {
         <fieldset class="facet facet-period">
             <legend>{ legend }</legend>
-            { clear_button(t, &props.dispatch, FacetSlot::Dates, legend, props.from.is_some() || props.to.is_some()) }
+            { clear_button(t, dispatch, FacetSlot::Dates, legend, from.is_some() || to.is_some()) }
             <div class="period">
-                { select("from", "facet.period.from", props.from, true) }
-                { select("to", "facet.period.to", props.to, false) }
+                { select("from", "facet.period.from", from, true) }
+                { select("to", "facet.period.to", to, false) }
             </div>
         </fieldset>
     }
@@ -294,9 +285,14 @@ pub fn parse_amount(s: &str) -> Option<f64> {
     if cleaned.is_empty() {
         return None;
     }
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    // `str::parse::<f64>` without its 10 KB table (see charts::decimal).
+    decimal::parse_finite(&cleaned)
 }
 
+/// A component, unlike the period and category facets: yew sets an `<input>`'s value back to
+/// the rendered one whenever it re-renders it, so the amounts being typed must not re-render
+/// with the panel (a search finishing meanwhile would wipe them); its props only change when
+/// the range itself does.
 #[function_component(RangeFacet)]
 fn range_facet(props: &RangeFacetProps) -> Html {
     let t = strings(props.lang);

@@ -153,9 +153,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </div>
                 <div class="reader-aside">
                     if let Some(fig) = target_fig {
-                        <FigureCardView doc_id={doc.id.clone()} figure={fig} corpus={corpus.clone()} view={v.clone()} />
+                        { figure_card_view(doc, fig, v) }
                     }
-                    <SideList doc_id={doc.id.clone()} corpus={corpus.clone()} view={v.clone()} dispatch={props.dispatch.clone()} />
+                    { side_list(doc, v, &props.dispatch) }
                 </div>
             </div>
         </article>
@@ -237,29 +237,18 @@ pub fn entity_name(k: EntityKind) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct FigureCardProps {
-    doc_id: String,
-    figure: usize,
-    corpus: CorpusRef,
-    view: ViewState,
-}
-
 /// The card of the figure a link pointed at: its value drawn with its qualifier, its sentence,
-/// its article and date.
-#[function_component(FigureCardView)]
-fn figure_card_view(props: &FigureCardProps) -> Html {
-    let Some(card) = props
-        .corpus
-        .doc(&props.doc_id)
-        .and_then(|d| figure_card(d, props.figure))
-    else {
+/// its article and date. A plain function, not a component: its inputs (the document, the
+/// figure, the whole view state) change whenever the reader's do, so a component would redraw
+/// exactly as often, and each component type costs the wasm about 2 KB of yew's lifecycle code.
+fn figure_card_view(doc: &Document, figure: usize, view: &ViewState) -> Html {
+    let Some(card) = figure_card(doc, figure) else {
         return html! {};
     };
-    let t = strings(props.view.lang);
+    let t = strings(view.lang);
     let options = ChartOptions {
         width: 320,
-        theme: match props.view.theme {
+        theme: match view.theme {
             Some(Theme::Dark) => ChartTheme::Dark,
             _ => ChartTheme::Light,
         },
@@ -282,21 +271,10 @@ fn figure_card_view(props: &FigureCardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SideListProps {
-    doc_id: String,
-    corpus: CorpusRef,
-    view: ViewState,
-    dispatch: Callback<Action>,
-}
-
-/// The article's figures (each a link to its place in the text) and its names, grouped.
-#[function_component(SideList)]
-fn side_list(props: &SideListProps) -> Html {
-    let Some(doc) = props.corpus.doc(&props.doc_id) else {
-        return html! {};
-    };
-    let v = &props.view;
+/// The article's figures (each a link to its place in the text) and its names, grouped. A
+/// plain function, not a component: it has no state and the same inputs as the reader around
+/// it, and each component type costs the wasm about 2 KB of yew's lifecycle code.
+fn side_list(doc: &Document, v: &ViewState, dispatch: &Callback<Action>) -> Html {
     let t = strings(v.lang);
     let mut names: Vec<(EntityKind, &str, Option<&str>)> = Vec::new();
     for e in &doc.entities {
@@ -327,7 +305,7 @@ fn side_list(props: &SideListProps) -> Html {
                             <li key={i}>
                                 <a href={format!("./{}", url::to_query(&target))}
                                    class={classes!("cat-swatch", format!("cat-{}", category_name(f.category)))}
-                                   onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: Some(i as u32) })}>
+                                   onclick={dom::navigate(dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: Some(i as u32) })}>
                                     { figure_text(f) }
                                 </a>
                                 <span class="side-cat">{ format!(" · {}", category_label(v.lang, f.category)) }</span>
@@ -347,7 +325,7 @@ fn side_list(props: &SideListProps) -> Html {
                                 <li>
                                     <a class={classes!("entity", format!("entity-{}", entity_name(*k)))}
                                        href={name_href(v, *k, canonical)}
-                                       onclick={dom::navigate(props.dispatch.clone(), action)}>{ canonical.to_string() }</a>
+                                       onclick={dom::navigate(dispatch.clone(), action)}>{ canonical.to_string() }</a>
                                     if let Some(role) = role {
                                         <span class="role">{ format!(", {role}") }</span>
                                     }
