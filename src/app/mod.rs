@@ -2,6 +2,7 @@
 //! URL scheme, i18n, formatting, reading helpers, charts) compile natively and are tested
 //! there; the views and the DOM glue compile only for wasm32.
 
+pub mod card;
 pub mod charts;
 pub mod corpus;
 pub mod embed_snippet;
