@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod embed_snippet;
 pub mod format;
 pub mod i18n;
+pub mod prerender;
 pub mod reading;
 pub mod state;
 pub mod url;
