@@ -1,7 +1,9 @@
 //! The root of the UI (wasm32 only): decodes the bundled snapshot once, keeps the one reducer,
 //! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
-//! the page's language, direction and theme, and wires the keyboard. It sets the performance
-//! marks `raqmi:decode-start`, `raqmi:decoded` and `raqmi:first-results` (the browser benchmark
+//! the page's language, direction and theme, and wires the keyboard. It takes over from the
+//! prerendered default view of `index.html`, keeping what was typed in its search box. It sets
+//! the performance marks `raqmi:takeover` (when a prerendered view is replaced),
+//! `raqmi:decode-start`, `raqmi:decoded` and `raqmi:first-results` (the browser benchmark
 //! reads them). Views below it take values and callbacks only.
 
 use super::components::{
@@ -21,20 +23,87 @@ use super::url::{self, View, ViewState};
 use crate::corpus::query;
 use crate::corpus::snapshot::Snapshot;
 use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Mounts the app on the page's `#app` element (or the body).
+/// Mounts the app on the page's `#app` element (or the body), in place of what the page holds
+/// there: the `<noscript>` fallback and the prerendered default view (`prerender.rs`). What
+/// the person typed in the prerendered search box, and its focus, carry over to the app's.
 pub fn start() {
     match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {
-            // Drop the <noscript> fallback and anything static before yew renders.
+            let takeover = prerendered_search(&root);
+            TAKEOVER.with(|t| *t.borrow_mut() = takeover);
+            // Until now the prerendered view, if any, was what the page showed (the benchmark
+            // reads this mark: the first paint before it showed the prerendered results).
+            if root.query_selector(".prerendered").ok().flatten().is_some() {
+                mark("raqmi:takeover");
+            }
+            // Yew's first render runs in a microtask of this same task, so no frame is painted
+            // between the prerendered view leaving and the app's arriving.
             root.set_inner_html("");
             yew::Renderer::<App>::with_root(root).render()
         }
         None => yew::Renderer::<App>::new().render(),
     };
+}
+
+/// The state of the prerendered search box when the app takes over.
+#[derive(Clone, Debug, PartialEq)]
+struct Takeover {
+    typed: String,
+    focused: bool,
+    /// The caret or selection, in UTF-16 units, as the input reports it.
+    selection: Option<(u32, u32)>,
+}
+
+thread_local! {
+    /// Set by [`start`] before the first render, taken once by the explorer.
+    static TAKEOVER: RefCell<Option<Takeover>> = const { RefCell::new(None) };
+}
+
+/// What was typed in the prerendered search box, if anything was or it has the focus. A hidden
+/// prerendered view (a URL with state, `www/boot.js`) cannot be typed into nor focused, and the
+/// box has `autocomplete="off"`, so the browser restores nothing into it either.
+fn prerendered_search(root: &web_sys::Element) -> Option<Takeover> {
+    let input = root
+        .query_selector(".prerendered input[type=search]")
+        .ok()??
+        .dyn_into::<HtmlInputElement>()
+        .ok()?;
+    let focused = gloo::utils::document()
+        .active_element()
+        .is_some_and(|a| a.is_same_node(Some(&input)));
+    let typed = input.value();
+    if typed.is_empty() && !focused {
+        return None;
+    }
+    let selection = match (input.selection_start(), input.selection_end()) {
+        (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
+        _ => None,
+    };
+    Some(Takeover {
+        typed,
+        focused,
+        selection,
+    })
+}
+
+/// Gives the app's search box the focus and caret the prerendered one had.
+fn restore_search_focus(selection: Option<(u32, u32)>) {
+    let Some(input) = gloo::utils::document()
+        .get_element_by_id("search")
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let _ = input.focus();
+    if let Some((start, end)) = selection {
+        let _ = input.set_selection_range(start, end);
+    }
 }
 
 /// The reducer as yew's `Reducible`: an unchanged state keeps its `Rc`, which skips the render.
@@ -85,10 +154,23 @@ struct ExplorerProps {
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
     let corpus = &props.corpus;
-    let state = use_reducer(|| {
-        let (view, notices) = url::parse(&dom::location_search());
-        AppState::new(view, notices)
-    });
+    let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
+    let state = {
+        let typed = takeover
+            .as_ref()
+            .as_ref()
+            .map(|t| t.typed.clone())
+            .filter(|q| !q.is_empty());
+        use_reducer(move || {
+            let (view, notices) = url::parse(&dom::location_search());
+            let state = AppState::new(view, notices);
+            // Typed before the app ran: a search as if typed now (the URL gets its `q`).
+            match typed {
+                Some(q) => super::state::reduce(&state, Action::SetQuery(q)),
+                None => state,
+            }
+        })
+    };
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -106,7 +188,20 @@ fn explorer(props: &ExplorerProps) -> Html {
 
     // Effects run once the DOM holds the render: the first one means the first view (the
     // result list, on the default URL) is in the page.
-    use_effect_with((), |_| mark("raqmi:first-results"));
+    // Then the search box gets back the focus it had in the prerendered page.
+    {
+        let focus = takeover
+            .as_ref()
+            .as_ref()
+            .filter(|t| t.focused)
+            .map(|t| t.selection);
+        use_effect_with((), move |_| {
+            mark("raqmi:first-results");
+            if let Some(selection) = focus {
+                restore_search_focus(selection);
+            }
+        });
+    }
 
     // URL -> state on back and forward.
     {
