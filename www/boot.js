@@ -1,6 +1,6 @@
 /*
- * Raqmi: the prerendered page's side (classic script in <head>, neither `defer` nor `async`:
- * it runs before the body is parsed, hence before the first paint).
+ * Raqmi: the prerendered page's side (classic script at the top of <body>, before #app, neither
+ * `defer` nor `async`: it runs before the prerendered view is parsed, hence before it is painted).
  *
  * `index.html` holds the default view (no query, no filter, French, the article list) as static
  * HTML inside `#app`, in `<div class="prerendered">` (written at build time by

@@ -33,22 +33,68 @@ use yew::prelude::*;
 /// there: the `<noscript>` fallback and the prerendered default view (`prerender.rs`). What
 /// the person typed in the prerendered search box, and its focus, carry over to the app's.
 pub fn start() {
-    match gloo::utils::document().get_element_by_id("app") {
-        Some(root) => {
-            let takeover = prerendered_search(&root);
-            TAKEOVER.with(|t| *t.borrow_mut() = takeover);
-            // Until now the prerendered view, if any, was what the page showed (the benchmark
-            // reads this mark: the first paint before it showed the prerendered results).
-            if root.query_selector(".prerendered").ok().flatten().is_some() {
-                mark("raqmi:takeover");
-            }
-            // Yew's first render runs in a microtask of this same task, so no frame is painted
-            // between the prerendered view leaving and the app's arriving.
-            root.set_inner_html("");
-            yew::Renderer::<App>::with_root(root).render()
-        }
-        None => yew::Renderer::<App>::new().render(),
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id("app") else {
+        yew::Renderer::<App>::new().render();
+        return;
     };
+    // The app's first render is one long task: when the prerendered view is on screen, let
+    // the browser paint it first (on a fast load the wasm can be ready before the first frame).
+    let stale = document
+        .document_element()
+        .and_then(|e| e.get_attribute("data-prerender"))
+        .is_some_and(|v| v == "stale");
+    let prerendered = root.query_selector(".prerendered").ok().flatten().is_some();
+    if prerendered && !stale && !document.hidden() {
+        after_next_frame(move || take_over(root));
+    } else {
+        take_over(root);
+    }
+}
+
+/// Longest wait for a frame before taking over anyway (a tab hidden meanwhile gets none), ms.
+const FRAME_WAIT_MS: u32 = 200;
+
+/// Runs `f` once, in a task after the next frame is rendered (a task queued from an animation
+/// frame callback runs after that frame's paint), or after [`FRAME_WAIT_MS`] if no frame comes.
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    let once: Once = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = move |once: &Once| {
+        let f = once.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    let frame = {
+        let once = once.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, move || run(&once)).forget();
+        })
+    };
+    if gloo::utils::window()
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        run(&once);
+        return;
+    }
+    gloo::timers::callback::Timeout::new(FRAME_WAIT_MS, move || run(&once)).forget();
+}
+
+/// Replaces what `root` holds with the app, keeping the prerendered search box's text and focus.
+fn take_over(root: web_sys::Element) {
+    let takeover = prerendered_search(&root);
+    TAKEOVER.with(|t| *t.borrow_mut() = takeover);
+    // Until now the prerendered view, if any, was what the page showed (the benchmark reads
+    // this mark: a first paint before it showed the prerendered results).
+    if root.query_selector(".prerendered").ok().flatten().is_some() {
+        mark("raqmi:takeover");
+    }
+    // Yew's first render runs in a microtask of this same task, so no frame is painted between
+    // the prerendered view leaving and the app's arriving.
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root(root).render();
 }
 
 /// The state of the prerendered search box when the app takes over.
