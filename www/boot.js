@@ -1,21 +1,14 @@
 /*
- * Raqmi: the prerendered page's side (classic script at the top of <body>, before #app, neither
- * `defer` nor `async`: it runs before the prerendered view is parsed, hence before it is painted).
+ * Raqmi: the prerendered view's side (classic blocking script at the top of <body>, before
+ * #app, so it runs before the prerendered view is parsed). index.html holds the default view
+ * (no query, French, the list) in #app's <div class="prerendered"> (scripts/post-build.mjs);
+ * the app replaces it when it mounts, keeping what was typed in it (src/app/view.rs).
  *
- * `index.html` holds the default view (no query, no filter, French, the article list) as static
- * HTML inside `#app`, in `<div class="prerendered">` (written at build time by
- * scripts/post-build.mjs with `corpus prerender`). The app replaces it when it mounts.
- *
- * Owns:
- * - `document.documentElement.dataset.prerender = "stale"` when the URL has any parameter: the
- *   page then asks for another view (a query, filters, an article, a chart, another language or
- *   theme, an embed, or an unknown parameter the app will report), and styles.css hides the
- *   prerendered list, which would show the wrong results until the app replaced it.
- * - While the prerendered view is on screen: "/" focuses its search box, as the app's shortcut
- *   does (the box's hint says so), and its form never submits (the app's never does; the
- *   policy's form-action 'none' would refuse it and report a violation). What is typed there is
- *   kept by the app when it takes over (src/app/view.rs).
- * It registers no `message` listener.
+ * Owns: `<html data-prerender="stale">` when the URL has any parameter (another view: a query,
+ * filters, an article, another language, theme or embed, an unknown parameter), for which
+ * styles.css hides the prerendered list, whose results would be wrong. While that view is on
+ * screen, "/" focuses its search box as the app's shortcut does, and its form never submits
+ * (the policy's form-action 'none' would refuse it). It registers no `message` listener.
  */
 (function () {
   'use strict';

@@ -23,7 +23,7 @@ use super::url::{self, View, ViewState};
 use crate::corpus::query;
 use crate::corpus::snapshot::Snapshot;
 use gloo::events::{EventListener, EventListenerOptions};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -46,7 +46,7 @@ pub fn start() {
         .is_some_and(|v| v == "stale");
     let prerendered = root.query_selector(".prerendered").ok().flatten().is_some();
     if prerendered && !stale && !document.hidden() {
-        after_next_frame(move || take_over(root));
+        take_over_after_next_frame(root);
     } else {
         take_over(root);
     }
@@ -55,31 +55,30 @@ pub fn start() {
 /// Longest wait for a frame before taking over anyway (a tab hidden meanwhile gets none), ms.
 const FRAME_WAIT_MS: u32 = 200;
 
-/// Runs `f` once, in a task after the next frame is rendered (a task queued from an animation
-/// frame callback runs after that frame's paint), or after [`FRAME_WAIT_MS`] if no frame comes.
-fn after_next_frame(f: impl FnOnce() + 'static) {
-    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
-    let once: Once = Rc::new(RefCell::new(Some(Box::new(f))));
-    let run = move |once: &Once| {
-        let f = once.borrow_mut().take();
-        if let Some(f) = f {
-            f();
+/// Takes over once, in a task after the next frame is rendered (a task queued from an
+/// animation frame callback runs after that frame's paint), or after [`FRAME_WAIT_MS`] if no
+/// frame comes.
+fn take_over_after_next_frame(root: web_sys::Element) {
+    let pending = Rc::new(Cell::new(Some(root)));
+    let run = |pending: &Cell<Option<web_sys::Element>>| {
+        if let Some(root) = pending.take() {
+            take_over(root);
         }
     };
     let frame = {
-        let once = once.clone();
+        let pending = pending.clone();
         wasm_bindgen::closure::Closure::once_into_js(move || {
-            gloo::timers::callback::Timeout::new(0, move || run(&once)).forget();
+            gloo::timers::callback::Timeout::new(0, move || run(&pending)).forget();
         })
     };
     if gloo::utils::window()
         .request_animation_frame(frame.unchecked_ref())
         .is_err()
     {
-        run(&once);
+        run(&pending);
         return;
     }
-    gloo::timers::callback::Timeout::new(FRAME_WAIT_MS, move || run(&once)).forget();
+    gloo::timers::callback::Timeout::new(FRAME_WAIT_MS, move || run(&pending)).forget();
 }
 
 /// Replaces what `root` holds with the app, keeping the prerendered search box's text and focus.
@@ -98,7 +97,6 @@ fn take_over(root: web_sys::Element) {
 }
 
 /// The state of the prerendered search box when the app takes over.
-#[derive(Clone, Debug, PartialEq)]
 struct Takeover {
     typed: String,
     focused: bool,
