@@ -52,8 +52,10 @@ pub fn start() {
     }
 }
 
-/// Longest wait for a frame before taking over anyway (a tab hidden meanwhile gets none), ms.
-const FRAME_WAIT_MS: u32 = 200;
+/// Longest wait for a frame before taking over anyway, ms: a tab hidden meanwhile gets none,
+/// and a starved machine can take hundreds of ms for one (the prerendered view works
+/// meanwhile: its links are plain links).
+const FRAME_WAIT_MS: u32 = 1000;
 
 /// Takes over once, in a task after the next frame is rendered (a task queued from an
 /// animation frame callback runs after that frame's paint), or after [`FRAME_WAIT_MS`] if no
