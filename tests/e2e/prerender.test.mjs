@@ -5,6 +5,11 @@
 // a URL asking for another view never shows it (www/boot.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setUp, openPage, assertClean } from './harness.mjs';
 
 let env;
@@ -181,4 +186,43 @@ test('what is typed before the app is ready stays, with its focus and caret, and
   await page.waitForFunction(() => document.querySelectorAll('article.result').length === 1);
   assert.equal(await page.locator('article.result').getAttribute('data-id'), '003_33d08dc07e69b5e4');
   await assertClean(page, problems);
+});
+
+test('the post_build hook fails the build, saying why, when the view cannot be prerendered', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const tmp = mkdtempSync(join(tmpdir(), 'raqmi-prerender-'));
+  try {
+    const page = '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="app"><!-- raqmi:prerender --></div></body></html>';
+    const stage = join(tmp, 'stage');
+    const corpus = join(tmp, 'corpus');
+    mkdirSync(stage);
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, '001_vide.txt'), '   \n');
+    const hook = (env) => {
+      writeFileSync(join(stage, 'index.html'), page);
+      return spawnSync('node', ['scripts/post-build.mjs'], {
+        cwd: root, encoding: 'utf8', env: { ...process.env, TRUNK_STAGING_DIR: stage, TRUNK_PROFILE: 'release', ...env },
+      });
+    };
+    // A bad corpus: the CLI's path:line message, then the hook's, and a failed build.
+    const bad = hook({ RAQMI_CORPUS_DIR: corpus });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /001_vide\.txt:1: no text/);
+    assert.match(bad.stderr, /post-build: error: `corpus prerender .*corpus` failed/);
+    // The page lost its placeholder: said, and failed.
+    writeFileSync(join(stage, 'index.html'), page.replace('<!-- raqmi:prerender -->', ''));
+    const lost = spawnSync('node', ['scripts/post-build.mjs'], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, TRUNK_STAGING_DIR: stage, TRUNK_PROFILE: 'release' },
+    });
+    assert.equal(lost.status, 1);
+    assert.match(lost.stderr, /exactly one <!-- raqmi:prerender --> comment inside #app, found 0/);
+    // The same hook on the seeds writes the view where the comment was.
+    const good = hook({ RAQMI_CORPUS_DIR: '' });
+    assert.equal(good.status, 0, good.stderr);
+    const html = readFileSync(join(stage, 'index.html'), 'utf8');
+    assert.match(html, /<div id="app"><div class="prerendered">/);
+    assert.equal(html.match(/<article class="result"/g).length, 5);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
