@@ -5,15 +5,21 @@
 // browser context (cold cache). Prints markdown tables and writes them to
 // target/bench-browser.md.
 //
-//   node scripts/bench-browser.mjs [--ns seeds,100,1000,10000] [--skip-build]
+//   node scripts/bench-browser.mjs [--ns seeds,100,1000,10000] [--skip-build] [--cold-browser plain|bench]
 //
-// Chromium runs with the e2e suite's flags plus --disable-frame-rate-limit, --disable-gpu-vsync
-// and --run-all-compositor-stages-before-draw: without them an animation frame waits for the
-// next 60 Hz tick, and the per-keystroke latency (input -> two frames later) would measure the
-// tick (16.7 ms), not the work.
+// For bench/index.html, Chromium runs with the e2e suite's flags plus --disable-frame-rate-limit,
+// --disable-gpu-vsync and --run-all-compositor-stages-before-draw, and the page is
+// cross-origin isolated (COOP + COEP: performance.now() to 5 µs instead of 100 µs): without the
+// flags an animation frame waits for the next 60 Hz tick, and the per-keystroke latency (input
+// -> two frames later) would measure the tick (16.7 ms), not the work.
 //
 // The cold load is measured on the app's own page, opened cold (a new browser context, so an
-// empty cache) COLD_RUNS times; each column is the median, in ms from navigation start:
+// empty cache) COLD_RUNS times, in a second Chromium with the e2e flags only, served with the
+// headers README's "Security policy" recommends (scripts/csp.mjs): a user's browser and host.
+// (Unthrottled frames cost a 2-core machine most of its CPU during a page load: they delayed
+// the stylesheet's request by ~80 ms and first paint by ~300 ms, measured. `--cold-browser
+// bench` measures the cold load the former way, in the flagged browser and isolated page, for
+// comparison with tables made before.) Each column is the median, in ms from navigation start:
 // - "first results painted": the paint of the first result's headline. The default view is
 //   prerendered into index.html (src/app/prerender.rs), and its first headline carries
 //   elementtiming="raqmi:first-result": the renderTime of that Element Timing entry, observed
@@ -33,6 +39,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
+import { securityHeaders } from './csp.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -43,6 +50,8 @@ const opt = (name, dflt) => {
 };
 const NS = opt('--ns', 'seeds,100,1000,10000').split(',');
 const SKIP_BUILD = args.includes('--skip-build');
+const COLD_BROWSER = opt('--cold-browser', 'plain');
+if (!['plain', 'bench'].includes(COLD_BROWSER)) throw new Error(`--cold-browser plain|bench, not ${COLD_BROWSER}`);
 const SEED = 42;
 const COLD_RUNS = 5;
 const FLAGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--run-all-compositor-stages-before-draw'];
@@ -77,7 +86,7 @@ function prepare(n) {
   return { dist, data };
 }
 
-async function measure(browser, n, { dist, data }) {
+async function measure(browser, coldBrowser, n, { dist, data }) {
   const server = await startServer({
     dir: dist,
     mounts: {
@@ -89,7 +98,16 @@ async function measure(browser, n, { dist, data }) {
     headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
   });
   const cold = [];
-  for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server.url));
+  if (COLD_BROWSER === 'bench') {
+    for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server.url));
+  } else {
+    const host = await startServer({ dir: dist, headers: securityHeaders() });
+    try {
+      for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(coldBrowser, host.url));
+    } finally {
+      await host.close();
+    }
+  }
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -161,22 +179,22 @@ const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 if (!SKIP_BUILD) run('cargo', ['build', '--release', '--bin', 'synth-corpus', '--bin', 'corpus']);
 const results = [];
 for (const n of NS) results.push([n, prepare(n)]);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [...CHROMIUM_ARGS, ...FLAGS],
-});
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...FLAGS] });
+const coldBrowser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const measured = [];
 try {
   for (const [n, paths] of results) {
     console.error(`bench-browser: N = ${n}…`);
-    measured.push([n, await measure(browser, n, paths)]);
+    measured.push([n, await measure(browser, coldBrowser, n, paths)]);
   }
 } finally {
   await browser.close();
+  await coldBrowser.close();
 }
 
 let md = `### Browser (make bench-browser: headless Chromium ${browser.version?.() ?? ''}, seed ${SEED})\n\n`;
-md += `Cold load (median of ${COLD_RUNS} new contexts; ms from navigation): first contentful paint; first results painted (the prerendered first headline: its Element Timing, "ET", or first-contentful-paint when the list was all on screen then, "FCP"; "app": the app's own paint); wasm downloaded; app started (decode start); snapshot decoded; app interactive (its first render in the DOM, mark raqmi:first-results).\n\n`;
+md += `Cold load (${COLD_BROWSER === 'plain' ? "Chromium with the e2e flags only, the recommended headers" : 'the flagged browser, cross-origin isolated, as tables before the prerendered view'}; median of ${COLD_RUNS} new contexts; ms from navigation): first contentful paint; first results painted (the prerendered first headline: its Element Timing, "ET", or first-contentful-paint when the list was all on screen then, "FCP"; "app": the app's own paint); wasm downloaded; app started (decode start); snapshot decoded; app interactive (its first render in the DOM, mark raqmi:first-results).\n\n`;
 md += '| N | first contentful paint | **first results painted** (timed by) | wasm loaded | decode start | decoded | **app interactive** | snapshot decode ms | keystroke p50 / p95 ms (n) |\n';
 md += '|---|---|---|---|---|---|---|---|---|\n';
 for (const [n, r] of measured) {
