@@ -3,13 +3,18 @@
 // (the base of asset URLs, "./"), TRUNK_PROFILE ("release" | "debug").
 //
 // Algorithm:
+// 0. The prerendered default view: `corpus prerender DIR` (the native CLI, built with cargo
+//    in the build's profile, offline) writes the HTML of the app's default view for the corpus
+//    being built (RAQMI_CORPUS_DIR, as build.rs reads it, else seeds/), which replaces the
+//    `<!-- raqmi:prerender … -->` comment inside #app: the first results are painted before the
+//    wasm arrives (src/app/prerender.rs, www/boot.js). A failure fails the build.
 // 1. index.html: every inline <script> (trunk's wasm loader is one) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm
 //    preload (as="fetch", where Chromium ignores it with a warning) is dropped; the policy of
 //    scripts/csp.mjs is written as the first <meta> after <meta charset>; then the page is
 //    checked: no inline script, no <style> element, no style= or on...= attribute, no
-//    javascript: URL, and every local file it names exists. Any finding fails the build.
+//    javascript: URL in a tag, and every local file it names exists. Any finding fails the build.
 // 2. Every staged file (sorted by path) is hashed with SHA-256; the build's hash is the SHA-256
 //    of the list "path sha256" lines (16 hex digits): a new corpus, new code or a new icon is a
 //    new build, hence a new cache.
@@ -18,9 +23,11 @@
 //    In a debug build (`trunk serve`), sw.js is a pass-through worker instead (no cache,
 //    removes Raqmi's caches) so that a rebuilt app is always what the developer sees.
 // Under `trunk serve`, whose autoreload script must stay inline, no CSP meta is written.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CSP } from './csp.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -35,9 +42,34 @@ function fail(message) {
 const sha = (bytes, encoding = 'hex') => createHash('sha256').update(bytes).digest(encoding);
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-// 1. index.html
+// 0. The prerendered default view.
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+let prerendered = 0;
+{
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  // Relative to the crate root, as build.rs (run by cargo in the crate root) reads it.
+  const corpusDir = process.env.RAQMI_CORPUS_DIR || 'seeds';
+  const placeholders = html.match(/<!--\s*raqmi:prerender\b[\s\S]*?-->/g) ?? [];
+  if (placeholders.length !== 1) fail(`index.html must hold exactly one <!-- raqmi:prerender --> comment inside #app, found ${placeholders.length}`);
+  // The CLI reads DIR itself; without RAQMI_CORPUS_DIR its own build (which bundles a snapshot
+  // it does not use here) stays the same for every corpus, so it is built once, not per corpus.
+  const env = { ...process.env };
+  delete env.RAQMI_CORPUS_DIR;
+  const args = ['run', '--quiet', '--offline', ...(debug ? [] : ['--release']), '--bin', 'corpus', '--', 'prerender', corpusDir];
+  console.log(`post-build: prerendering the default view of ${corpusDir} (cargo ${args.join(' ')})`);
+  const run = spawnSync('cargo', args, {
+    cwd: root, env, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (run.error) fail(`cannot run cargo for \`corpus prerender ${corpusDir}\`: ${run.error.message}`);
+  if (run.status !== 0) fail(`\`corpus prerender ${corpusDir}\` failed (exit ${run.status ?? run.signal}); its messages are above`);
+  const fragment = run.stdout.trim();
+  if (!fragment.startsWith('<div class="prerendered">')) fail(`\`corpus prerender ${corpusDir}\` wrote no prerendered view: ${JSON.stringify(fragment.slice(0, 80))}`);
+  html = html.replace(placeholders[0], () => fragment);
+  prerendered = (fragment.match(/<article class="result"/g) ?? []).length;
+}
+
+// 1. index.html
 const moved = [];
 let devServer = false;
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body) => {
@@ -70,7 +102,8 @@ const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script
 if (/<style\b/i.test(markup)) findings.push('a <style> element');
 if (/<[^>]+\sstyle\s*=/i.test(markup)) findings.push('a style= attribute');
 if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) findings.push('an on...= event handler attribute');
-if (/javascript:/i.test(markup)) findings.push('a javascript: URL');
+// In a tag only: an article's text may mention "javascript:" (escaped text has no '<').
+if (/<[^>]*javascript:/i.test(markup)) findings.push('a javascript: URL');
 for (const [, url] of markup.matchAll(/\s(?:src|href)\s*=\s*"([^"]+)"/gi)) {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
     findings.push(`a URL to another origin: ${url}`);
@@ -107,5 +140,6 @@ const worker = template
 writeFileSync(join(staging, 'sw.js'), worker);
 
 console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
+  `${prerendered} result(s) prerendered, ` +
   `${precache.length} files precached, loader moved out to ${moved.join(', ') || 'nothing'}, ` +
   (devServer ? "NO CSP meta (trunk serve's inline autoreload script is in the page)" : 'CSP meta written'));

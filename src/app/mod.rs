@@ -2,11 +2,13 @@
 //! URL scheme, i18n, formatting, reading helpers, charts) compile natively and are tested
 //! there; the views and the DOM glue compile only for wasm32.
 
+pub mod card;
 pub mod charts;
 pub mod corpus;
 pub mod embed_snippet;
 pub mod format;
 pub mod i18n;
+pub mod prerender;
 pub mod reading;
 pub mod state;
 pub mod url;

@@ -1,8 +1,11 @@
 //! The root of the UI (wasm32 only): decodes the bundled snapshot once, keeps the one reducer,
 //! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
-//! the page's language, direction and theme, and wires the keyboard. It sets the performance
-//! marks `raqmi:decode-start`, `raqmi:decoded` and `raqmi:first-results` (the browser benchmark
-//! reads them). Views below it take values and callbacks only.
+//! the page's language, direction and theme, and wires the keyboard. It takes over from the
+//! prerendered default view of `index.html`, keeping what was typed in its search box. It sets
+//! the performance marks `raqmi:prerender-frame` and `raqmi:takeover` (a frame painted the
+//! prerendered view; the app replaces it), `raqmi:decode-start`, `raqmi:decoded` and
+//! `raqmi:first-results` (the browser benchmark reads them). Views below it take values and
+//! callbacks only.
 
 use super::components::{
     charts::ChartView,
@@ -21,20 +24,139 @@ use super::url::{self, View, ViewState};
 use crate::corpus::query;
 use crate::corpus::snapshot::Snapshot;
 use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Mounts the app on the page's `#app` element (or the body).
+/// Mounts the app on the page's `#app` element (or the body), in place of what the page holds
+/// there: the `<noscript>` fallback and the prerendered default view (`prerender.rs`). What
+/// the person typed in the prerendered search box, and its focus, carry over to the app's.
 pub fn start() {
-    match gloo::utils::document().get_element_by_id("app") {
-        Some(root) => {
-            // Drop the <noscript> fallback and anything static before yew renders.
-            root.set_inner_html("");
-            yew::Renderer::<App>::with_root(root).render()
-        }
-        None => yew::Renderer::<App>::new().render(),
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id("app") else {
+        yew::Renderer::<App>::new().render();
+        return;
     };
+    // The app's first render is one long task: when the prerendered view is on screen, let
+    // the browser paint it first (on a fast load the wasm can be ready before the first frame).
+    let stale = document
+        .document_element()
+        .and_then(|e| e.get_attribute("data-prerender"))
+        .is_some_and(|v| v == "stale");
+    let prerendered = root.query_selector(".prerendered").ok().flatten().is_some();
+    if prerendered && !stale && !document.hidden() {
+        take_over_after_next_frame(root);
+    } else {
+        take_over(root);
+    }
+}
+
+/// Longest wait for a frame before taking over anyway, ms: a tab hidden meanwhile gets none,
+/// and a starved machine can take hundreds of ms for one (the prerendered view works
+/// meanwhile: its links are plain links).
+const FRAME_WAIT_MS: u32 = 1000;
+
+/// Takes over once, in a task after the next frame is rendered (a task queued from an
+/// animation frame callback runs after that frame's paint), or after [`FRAME_WAIT_MS`] if no
+/// frame comes.
+fn take_over_after_next_frame(root: web_sys::Element) {
+    let pending = Rc::new(Cell::new(Some(root)));
+    let run = |pending: &Cell<Option<web_sys::Element>>| {
+        if let Some(root) = pending.take() {
+            take_over(root);
+        }
+    };
+    let frame = {
+        let pending = pending.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            // This frame paints the prerendered view before the take-over (the benchmark
+            // reads the mark: the first contentful paint then showed the prerendered list).
+            if let Some(root) = pending.take() {
+                mark("raqmi:prerender-frame");
+                pending.set(Some(root));
+            }
+            gloo::timers::callback::Timeout::new(0, move || run(&pending)).forget();
+        })
+    };
+    if gloo::utils::window()
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        run(&pending);
+        return;
+    }
+    gloo::timers::callback::Timeout::new(FRAME_WAIT_MS, move || run(&pending)).forget();
+}
+
+/// Replaces what `root` holds with the app, keeping the prerendered search box's text and focus.
+fn take_over(root: web_sys::Element) {
+    let takeover = prerendered_search(&root);
+    TAKEOVER.with(|t| *t.borrow_mut() = takeover);
+    // Until now the prerendered view, if any, was what the page showed (the benchmark reads
+    // this mark: a first paint before it showed the prerendered results).
+    if root.query_selector(".prerendered").ok().flatten().is_some() {
+        mark("raqmi:takeover");
+    }
+    // Yew's first render runs in a microtask of this same task, so no frame is painted between
+    // the prerendered view leaving and the app's arriving.
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root(root).render();
+}
+
+/// The state of the prerendered search box when the app takes over.
+struct Takeover {
+    typed: String,
+    focused: bool,
+    /// The caret or selection, in UTF-16 units, as the input reports it.
+    selection: Option<(u32, u32)>,
+}
+
+thread_local! {
+    /// Set by [`start`] before the first render, taken once by the explorer.
+    static TAKEOVER: RefCell<Option<Takeover>> = const { RefCell::new(None) };
+}
+
+/// What was typed in the prerendered search box, if anything was or it has the focus. A hidden
+/// prerendered view (a URL with state, `www/boot.js`) cannot be typed into nor focused, and the
+/// box has `autocomplete="off"`, so the browser restores nothing into it either.
+fn prerendered_search(root: &web_sys::Element) -> Option<Takeover> {
+    let input = root
+        .query_selector(".prerendered input[type=search]")
+        .ok()??
+        .dyn_into::<HtmlInputElement>()
+        .ok()?;
+    let focused = gloo::utils::document()
+        .active_element()
+        .is_some_and(|a| a.is_same_node(Some(&input)));
+    let typed = input.value();
+    if typed.is_empty() && !focused {
+        return None;
+    }
+    let selection = match (input.selection_start(), input.selection_end()) {
+        (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
+        _ => None,
+    };
+    Some(Takeover {
+        typed,
+        focused,
+        selection,
+    })
+}
+
+/// Gives the app's search box the focus and caret the prerendered one had.
+fn restore_search_focus(selection: Option<(u32, u32)>) {
+    let Some(input) = gloo::utils::document()
+        .get_element_by_id("search")
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let _ = input.focus();
+    if let Some((start, end)) = selection {
+        let _ = input.set_selection_range(start, end);
+    }
 }
 
 /// The reducer as yew's `Reducible`: an unchanged state keeps its `Rc`, which skips the render.
@@ -85,10 +207,23 @@ struct ExplorerProps {
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
     let corpus = &props.corpus;
-    let state = use_reducer(|| {
-        let (view, notices) = url::parse(&dom::location_search());
-        AppState::new(view, notices)
-    });
+    let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
+    let state = {
+        let typed = takeover
+            .as_ref()
+            .as_ref()
+            .map(|t| t.typed.clone())
+            .filter(|q| !q.is_empty());
+        use_reducer(move || {
+            let (view, notices) = url::parse(&dom::location_search());
+            let state = AppState::new(view, notices);
+            // Typed before the app ran: a search as if typed now (the URL gets its `q`).
+            match typed {
+                Some(q) => super::state::reduce(&state, Action::SetQuery(q)),
+                None => state,
+            }
+        })
+    };
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -106,7 +241,20 @@ fn explorer(props: &ExplorerProps) -> Html {
 
     // Effects run once the DOM holds the render: the first one means the first view (the
     // result list, on the default URL) is in the page.
-    use_effect_with((), |_| mark("raqmi:first-results"));
+    // Then the search box gets back the focus it had in the prerendered page.
+    {
+        let focus = takeover
+            .as_ref()
+            .as_ref()
+            .filter(|t| t.focused)
+            .map(|t| t.selection);
+        use_effect_with((), move |_| {
+            mark("raqmi:first-results");
+            if let Some(selection) = focus {
+                restore_search_focus(selection);
+            }
+        });
+    }
 
     // URL -> state on back and forward.
     {

@@ -6,6 +6,8 @@
 //!   `{"id", "figures", "entities"}` on stdout, one output line per input line, same order.
 //!   Offsets are in characters (Unicode scalar values), end exclusive.
 //! - `corpus export [DIR]`: the whole analyzed corpus as one JSON document.
+//! - `corpus prerender [DIR]`: the HTML of the app's default view (the first page of results)
+//!   for the corpus of DIR, on stdout; `scripts/post-build.mjs` writes it into `index.html`.
 //!
 //! The CLI is a thin shell: all analysis lives in `raqmi::corpus`.
 
@@ -19,7 +21,9 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use raqmi::app::{corpus::Corpus, prerender};
     use raqmi::corpus::document::{Document, Entity, Figure};
+    use raqmi::corpus::snapshot::Snapshot;
     use raqmi::corpus::text::CharIndex;
     use raqmi::corpus::{entities, figures, load};
     use serde_json::{json, Value};
@@ -27,10 +31,11 @@ mod cli {
     use std::path::Path;
 
     const USAGE: &str =
-        "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR]\n\
-        \n  check [DIR]   validate every article of DIR (default: seeds)\
-        \n  extract       JSON Lines {\"id\",\"text\"} on stdin -> figures and entities on stdout\
-        \n  export [DIR]  the analyzed corpus of DIR (default: seeds) as JSON";
+        "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus prerender [DIR]\n\
+        \n  check [DIR]      validate every article of DIR (default: seeds)\
+        \n  extract          JSON Lines {\"id\",\"text\"} on stdin -> figures and entities on stdout\
+        \n  export [DIR]     the analyzed corpus of DIR (default: seeds) as JSON\
+        \n  prerender [DIR]  the HTML of the app's default view for DIR (default: seeds)";
 
     pub fn run(args: Vec<String>) -> i32 {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -40,6 +45,8 @@ mod cli {
             ["extract"] => extract(),
             ["export"] => export("seeds"),
             ["export", dir] => export(dir),
+            ["prerender"] => prerender("seeds"),
+            ["prerender", dir] => prerender(dir),
             ["-h" | "--help" | "help"] => {
                 println!("{USAGE}");
                 0
@@ -224,6 +231,30 @@ mod cli {
             && writeln!(out).is_ok()
             && out.flush().is_ok();
         if ok {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// The default view as the app would render it: the documents go through the snapshot's
+    /// wire format first, so the prerendered list is built from exactly what the app decodes.
+    fn prerender(dir: &str) -> i32 {
+        let docs = match load(dir) {
+            Ok(d) => d,
+            Err(code) => return code,
+        };
+        let snapshot = match Snapshot::decode(&Snapshot::new(docs).encode()) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{dir}: {e}");
+                return 1;
+            }
+        };
+        let html = prerender::default_view(&Corpus::new(snapshot));
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        if writeln!(out, "{html}").and_then(|_| out.flush()).is_ok() {
             0
         } else {
             1

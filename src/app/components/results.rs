@@ -2,19 +2,16 @@
 //! to the reader), `<time datetime>`, source, and a snippet whose matched words are `<mark>`ed.
 //! Snippets are built as nodes from the engine's parts, never as HTML.
 
+use crate::app::card::{card_data, count_text, more_text, PAGE};
 use crate::app::corpus::{CorpusRef, ResultsRef};
 use crate::app::dom;
-use crate::app::format::date_in;
 use crate::app::i18n::strings;
 use crate::app::state::Action;
-use crate::app::url::{self, View, ViewState};
+use crate::app::url::ViewState;
 use crate::corpus::query::{matches_for, snippet, Hit};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Results shown at first; "show more" adds as many again. Twenty fill two screens, and every
-/// keystroke renders them all again, so a longer page costs typing latency for cards nobody sees.
-pub const PAGE: usize = 20;
 /// Characters of a snippet.
 const SNIPPET_CHARS: usize = 220;
 
@@ -64,10 +61,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         use_effect_with(props.results.clone(), move |_| shown.set(PAGE));
     }
     let total = props.results.total;
-    let count = match total {
-        1 => t.get("results.count.one").to_string(),
-        n => t.fill("results.count", &[("n", &n.to_string())]),
-    };
+    let count = count_text(props.view.lang, total);
     let more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + PAGE))
@@ -89,7 +83,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
             </ol>
             if total > *shown {
                 <button type="button" class="more" onclick={more}>
-                    { t.fill("results.more", &[("n", &(total - *shown).to_string())]) }
+                    { more_text(props.view.lang, total - *shown) }
                 </button>
             }
         </section>
@@ -109,14 +103,8 @@ fn result_card(props: &ResultCardProps) -> Html {
     let Some(doc) = props.corpus.docs.get(props.hit.doc as usize) else {
         return html! {};
     };
-    let lang = props.view.lang;
-    let target = ViewState {
-        doc: Some(doc.id.clone()),
-        fig: None,
-        view: View::Doc,
-        ..props.view.clone()
-    };
-    let href = format!("./{}", url::to_query(&target));
+    // The same values as the card prerendered into index.html (`app::card`).
+    let card = card_data(doc, &props.view);
     let open = dom::navigate(
         props.dispatch.clone(),
         Action::OpenDoc {
@@ -124,7 +112,7 @@ fn result_card(props: &ResultCardProps) -> Html {
             fig: None,
         },
     );
-    let title = marked_title(doc.title(140), doc.headline.is_some(), &props.hit);
+    let title = marked_title(card.title, card.is_headline, &props.hit);
     let parts = if props.view.q.trim().is_empty() {
         Vec::new()
     } else if props.hit.matches.is_empty() && props.hit.headline_matches.is_empty() {
@@ -145,16 +133,16 @@ fn result_card(props: &ResultCardProps) -> Html {
         snippet(doc, &props.hit, SNIPPET_CHARS)
     };
     html! {
-        <article class="result" data-id={doc.id.clone()}>
-            <h2><a class="result-link" {href} onclick={open}>{ title }</a></h2>
+        <article class="result" data-id={card.id.clone()}>
+            <h2><a class="result-link" href={card.href} onclick={open}>{ title }</a></h2>
             <p class="meta">
-                if let Some(date) = &doc.date {
-                    <time datetime={date.iso()}>{ date_in(lang, date, doc.date_origin) }</time>
+                if let Some(date) = card.date {
+                    <time datetime={date.iso}>{ date.text }</time>
                 }
-                if let Some(source) = &doc.source {
-                    <span class="source">{ source.clone() }</span>
+                if let Some(source) = card.source {
+                    <span class="source">{ source }</span>
                 }
-                <code class="doc-id">{ doc.id.clone() }</code>
+                <code class="doc-id">{ card.id }</code>
             </p>
             if !parts.is_empty() {
                 <p class="snippet">

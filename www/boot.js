@@ -1,0 +1,36 @@
+/*
+ * Raqmi: the prerendered view's side (classic blocking script at the top of <body>, before
+ * #app, so it runs before the prerendered view is parsed). index.html holds the default view
+ * (no query, French, the list) in #app's <div class="prerendered"> (scripts/post-build.mjs);
+ * the app replaces it when it mounts, keeping what was typed in it (src/app/view.rs).
+ *
+ * Owns: `<html data-prerender="stale">` when the URL has any parameter (another view: a query,
+ * filters, an article, another language, theme or embed, an unknown parameter), for which
+ * styles.css hides the prerendered list, whose results would be wrong. While that view is on
+ * screen, "/" focuses its search box as the app's shortcut does, and its form never submits
+ * (the policy's form-action 'none' would refuse it). It registers no `message` listener.
+ */
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  if (window.location.search) root.dataset.prerender = 'stale';
+
+  function prerenderedBox() {
+    if (root.dataset.prerender === 'stale') return null;
+    return document.querySelector('.prerendered input[type="search"]');
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    var box = prerenderedBox();
+    var active = document.activeElement;
+    if (!box || (active && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return;
+    e.preventDefault();
+    box.focus();
+    box.select();
+  });
+
+  document.addEventListener('submit', function (e) {
+    if (e.target instanceof Element && e.target.closest('.prerendered')) e.preventDefault();
+  });
+})();
