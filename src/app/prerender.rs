@@ -351,7 +351,7 @@ mod tests {
         assert!(html.contains(
             "<button type=\"button\" class=\"more\" disabled=\"\">Afficher plus (7 restants)</button>"
         ));
-        assert!(html.contains("57 articles"));
+        assert!(html.contains(&format!("{} articles", PAGE + 7)));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::components::{
     facets::FacetPanel,
     reader::Reader,
     results::{ResultList, SearchBox},
-    shell::{LangPicker, Notices, StatusBar, ThemeToggle, ViewTabs},
+    shell::{lang_picker, notices, theme_toggle, view_tabs, StatusBar},
 };
 use super::corpus::{filters, Corpus, CorpusRef, ResultsRef};
 use super::dom;
@@ -367,7 +367,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         };
         return html! {
             <div class="embed">
-                <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+                { notices(&state.notices, lang, &dispatch) }
                 <main id="main">{ main }</main>
                 <p class="embed-footer">
                     <a href={format!("./{}", url::to_query(&full))} target="_blank" rel="noopener">
@@ -385,16 +385,16 @@ fn explorer(props: &ExplorerProps) -> Html {
                    onclick={dom::navigate(dispatch.clone(), Action::ClearAll)}>{ "Raqmi" }</a>
                 <p class="tagline">{ t.get("app.tagline") }</p>
                 <div class="header-tools">
-                    <LangPicker lang={lang} dispatch={dispatch.clone()} />
-                    <ThemeToggle lang={lang} theme={view.theme} dispatch={dispatch.clone()} />
+                    { lang_picker(lang, &dispatch) }
+                    { theme_toggle(lang, view.theme, &dispatch) }
                     <EmbedDialog view={view.clone()} />
                 </div>
             </header>
             <StatusBar lang={lang} />
-            <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+            { notices(&state.notices, lang, &dispatch) }
             <div class="toolbar">
                 <SearchBox view={view.clone()} dispatch={dispatch.clone()} />
-                <ViewTabs view={view.clone()} dispatch={dispatch.clone()} />
+                { view_tabs(view, &dispatch) }
             </div>
             <div class={classes!("layout", show_facets.then_some("with-facets"))}>
                 if show_facets {

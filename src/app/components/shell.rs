@@ -9,17 +9,15 @@ use gloo::events::EventListener;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LangProps {
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
-}
+// The language picker, theme toggle, view tabs and notices keep no state of their own, so they
+// are plain functions rather than components: each component type costs about 2 KB of yew's
+// machinery in the wasm, and these would save no rendering work.
 
-#[function_component(LangPicker)]
-pub fn lang_picker(props: &LangProps) -> Html {
-    let t = strings(props.lang);
+/// The interface language.
+pub fn lang_picker(lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let t = strings(lang);
     let onchange = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(lang) = Lang::parse(&value) {
@@ -32,26 +30,19 @@ pub fn lang_picker(props: &LangProps) -> Html {
             <span class="label-text">{ t.get("lang.label") }</span>
             <select {onchange}>
                 { for [(Lang::Fr, "Français"), (Lang::En, "English"), (Lang::Ar, "العربية")].into_iter().map(|(l, name)| html! {
-                    <option value={l.code()} lang={l.code()} selected={l == props.lang}>{ name }</option>
+                    <option value={l.code()} lang={l.code()} selected={l == lang}>{ name }</option>
                 }) }
             </select>
         </label>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ThemeProps {
-    pub lang: Lang,
-    pub theme: Option<Theme>,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(ThemeToggle)]
-pub fn theme_toggle(props: &ThemeProps) -> Html {
-    let t = strings(props.lang);
-    let dark = props.theme == Some(Theme::Dark);
+/// The dark theme, on or off.
+pub fn theme_toggle(lang: Lang, theme: Option<Theme>, dispatch: &Callback<Action>) -> Html {
+    let t = strings(lang);
+    let dark = theme == Some(Theme::Dark);
     let onclick = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| {
             dispatch.emit(Action::SetTheme(Some(if dark {
                 Theme::Light
@@ -67,17 +58,10 @@ pub fn theme_toggle(props: &ThemeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    pub view: ViewState,
-    pub dispatch: Callback<Action>,
-}
-
 /// Articles / charts / contexts, as links (each view is a URL).
-#[function_component(ViewTabs)]
-pub fn view_tabs(props: &TabsProps) -> Html {
-    let t = strings(props.view.lang);
-    let current = match props.view.view {
+pub fn view_tabs(state: &ViewState, dispatch: &Callback<Action>) -> Html {
+    let t = strings(state.lang);
+    let current = match state.view {
         View::Doc => View::List,
         v => v,
     };
@@ -86,13 +70,13 @@ pub fn view_tabs(props: &TabsProps) -> Html {
             view,
             doc: None,
             fig: None,
-            ..props.view.clone()
+            ..state.clone()
         };
         let href = format!("./{}", url::to_query(&target));
         html! {
             <li>
                 <a {href} aria-current={(view == current).then_some("page")}
-                   onclick={dom::navigate(props.dispatch.clone(), Action::SetView(view))}>{ t.get(key) }</a>
+                   onclick={dom::navigate(dispatch.clone(), Action::SetView(view))}>{ t.get(key) }</a>
             </li>
         }
     };
@@ -107,28 +91,20 @@ pub fn view_tabs(props: &TabsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
-}
-
 /// What the URL asked that the app could not do, said plainly.
-#[function_component(Notices)]
-pub fn notices(props: &NoticesProps) -> Html {
-    if props.notices.is_empty() {
+pub fn notices(notices: &[Notice], lang: Lang, dispatch: &Callback<Action>) -> Html {
+    if notices.is_empty() {
         return html! {};
     }
-    let t = strings(props.lang);
+    let t = strings(lang);
     let dismiss = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::DismissNotices))
     };
     html! {
         <div class="notices" role="alert">
             <ul>
-                { for props.notices.iter().map(|n| {
+                { for notices.iter().map(|n| {
                     let key = match n.problem {
                         Problem::UnknownParameter => "notice.unknown",
                         Problem::InvalidValue => "notice.invalid",
