@@ -137,3 +137,72 @@ async fn opening_an_article_shows_its_figures_as_data_elements() {
     assert!(count(&root, "article.reader a.entity") >= 8);
     root.remove();
 }
+
+/// A corpus of `count` short articles, analyzed and indexed as build.rs does.
+fn small_corpus(count: u32) -> raqmi::app::corpus::Corpus {
+    use raqmi::corpus::ingest::{ingest_text, Overrides};
+    let docs = (0..count)
+        .map(|i| {
+            let id = format!("{i:03}_article");
+            let text = format!(
+                " date 2024-{:02} Le programme numéro {i} a réuni {} participants à Rabat.",
+                1 + i % 12,
+                100 + i
+            );
+            ingest_text(&id, &id, &text, &Overrides::default()).expect("a valid article")
+        })
+        .collect();
+    raqmi::app::corpus::Corpus::new(Snapshot::new(docs))
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct ListHostProps {
+    corpus: raqmi::app::corpus::CorpusRef,
+}
+
+/// The result list alone, over a given corpus, in the default view.
+#[yew::function_component(ListHost)]
+fn list_host(props: &ListHostProps) -> yew::Html {
+    use raqmi::app::components::results::ResultList;
+    use raqmi::app::corpus::ResultsRef;
+    use raqmi::app::url::ViewState;
+    let view = ViewState::default();
+    let results = ResultsRef(std::rc::Rc::new(props.corpus.search(&view)));
+    yew::html! {
+        <ResultList corpus={props.corpus.clone()} {view} {results}
+            dispatch={yew::Callback::noop()} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_list_shows_a_page_of_results_and_more_on_request() {
+    use raqmi::app::card::PAGE;
+    let total = 2 * PAGE + 5;
+    let corpus = raqmi::app::corpus::CorpusRef(std::rc::Rc::new(small_corpus(total as u32)));
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    yew::Renderer::<ListHost>::with_root_and_props(root.clone(), ListHostProps { corpus }).render();
+    settle().await;
+    assert_eq!(count(&root, "article.result"), PAGE as u32);
+    let more = |root: &Element| -> Option<HtmlElement> {
+        root.query_selector("button.more")
+            .unwrap()
+            .map(|b| b.dyn_into().unwrap())
+    };
+    let button = more(&root).expect("a show-more button");
+    assert_eq!(
+        button.text_content().unwrap(),
+        format!("Afficher plus ({} restants)", total - PAGE)
+    );
+    button.click();
+    settle().await;
+    assert_eq!(count(&root, "article.result"), 2 * PAGE as u32);
+    more(&root).expect("a second show-more").click();
+    settle().await;
+    assert_eq!(count(&root, "article.result"), total as u32);
+    assert!(
+        more(&root).is_none(),
+        "no button once every result is shown"
+    );
+    root.remove();
+}

@@ -15,8 +15,9 @@ pub mod url;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
+/// The views; public so that the browser tests (tests/browser.rs) can mount one on its own.
 #[cfg(target_arch = "wasm32")]
-mod components;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
