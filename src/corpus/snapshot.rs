@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub const MAGIC: &[u8; 4] = b"RQMI";
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// Everything the app knows about its corpus.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
