@@ -32,10 +32,13 @@
 //!   no decoding at start-up.
 //! - a postings list: `varint (df << 2) | written` (df: documents; written: see below), then
 //!   per document in increasing order `varint doc_delta` (the first is the document number
-//!   itself), `varint n` (occurrences), and `n` varint deltas of `(address << 1) | is_headline`
-//!   (the first absolute), where the address is the byte offset of the occurrence's first byte
-//!   (see Fields). Storing byte offsets rather than word positions lets the query engine return
-//!   highlight spans, snippets and keyword-in-context lines without re-tokenizing documents.
+//!   itself), `varint (len << 1) | any_headline`, and `len` bytes: the varint deltas of the
+//!   occurrences `(address << 1) | is_headline` (the first absolute), where the address is the
+//!   byte offset of the occurrence's first byte (see Fields). Storing byte offsets rather than
+//!   word positions lets the query engine return highlight spans, snippets and
+//!   keyword-in-context lines without re-tokenizing documents. Ranking needs only how many
+//!   occurrences each field has: without a headline occurrence (most documents) that is the
+//!   number of varints in the `len` bytes (bytes below 0x80), counted without decoding them.
 //!   `written` is 1, 2 or 3 when every occurrence of the term is written in the text with 0, 1
 //!   or 2 bytes more than the folded term ("numérique" is one more than "numerique"), 0 when
 //!   the lengths vary: knowing where a word ends without reading the text lets phrase queries
@@ -184,8 +187,18 @@ impl<'a> Reader<'a> {
     pub fn pos(&self) -> usize {
         self.pos
     }
-    #[inline]
+    #[inline(always)]
     pub fn varint(&mut self) -> Option<u32> {
+        // Most varints of an index are one byte: that case stays inline.
+        let b = *self.bytes.get(self.pos)?;
+        if b < 0x80 {
+            self.pos += 1;
+            return Some(b as u32);
+        }
+        self.varint_long()
+    }
+    #[inline(never)]
+    fn varint_long(&mut self) -> Option<u32> {
         let mut v: u32 = 0;
         for shift in [0, 7, 14, 21, 28] {
             let b = *self.bytes.get(self.pos)?;
@@ -458,6 +471,7 @@ impl SearchIndex {
         let mut lengths = Vec::with_capacity(docs.len() * 4);
         let (mut sum_h, mut sum_b) = (0u64, 0u64);
         let mut occ: Vec<(u32, Occurrence)> = Vec::new();
+        let mut occ_bytes = Vec::new();
         let mut facet_sets: Vec<BTreeSet<FacetValue>> = Vec::with_capacity(docs.len());
 
         for (d, doc) in docs.iter().enumerate() {
@@ -538,12 +552,18 @@ impl SearchIndex {
                     d as u32 - p.last_doc
                 };
                 put_varint(&mut p.bytes, delta);
-                put_varint(&mut p.bytes, (j - i) as u32);
+                occ_bytes.clear();
                 let mut prev = 0;
                 for &(_, o) in &occ[i..j] {
-                    put_varint(&mut p.bytes, o - prev);
+                    put_varint(&mut occ_bytes, o - prev);
                     prev = o;
                 }
+                let any_headline = occ[i..j].iter().any(|&(_, o)| o & 1 == 1);
+                put_varint(
+                    &mut p.bytes,
+                    (occ_bytes.len() as u32) << 1 | any_headline as u32,
+                );
+                p.bytes.extend_from_slice(&occ_bytes);
                 p.df += 1;
                 p.last_doc = d as u32;
                 i = j;
@@ -690,12 +710,13 @@ impl SearchIndex {
         (self.avg_headline, self.avg_body)
     }
     /// Indexed tokens of a document in its (headline, body) fields.
+    #[inline(always)]
     pub fn lengths(&self, doc: u32) -> (u16, u16) {
-        let i = doc as usize * 2;
-        (
-            u16_at(&self.lengths.0, i).unwrap_or(0),
-            u16_at(&self.lengths.0, i + 1).unwrap_or(0),
-        )
+        let i = (doc as usize).saturating_mul(4);
+        match self.lengths.0.get(i..i.saturating_add(4)) {
+            Some(&[a, b, c, d]) => (u16::from_le_bytes([a, b]), u16::from_le_bytes([c, d])),
+            _ => (u16_at(&self.lengths.0, i / 2).unwrap_or(0), 0),
+        }
     }
 
     /// A document's rank in the newest-first order (see `recency` in the module header).
@@ -832,13 +853,9 @@ impl SearchIndex {
     pub fn occurrences_at(&self, at: u32, out: &mut Vec<Occurrence>) {
         out.clear();
         let mut r = Reader::at(&self.postings.0, at as usize);
-        let n = r.varint().unwrap_or(0);
-        let mut o = 0u32;
-        for _ in 0..n {
-            let Some(d) = r.varint() else { return };
-            let Some(next) = o.checked_add(d) else { return };
-            o = next;
-            out.push(o);
+        let Some(len) = r.varint() else { return };
+        if let Some(bytes) = r.take((len >> 1) as usize) {
+            let _ = decode_occurrences(bytes, out);
         }
     }
 
@@ -958,19 +975,15 @@ impl Postings<'_> {
             self.doc.checked_add(delta)?
         };
         self.first = false;
-        let n = self.reader.varint()?;
-        occ.clear();
-        let mut o = 0u32;
-        for _ in 0..n {
-            o = o.checked_add(self.reader.varint()?)?;
-            occ.push(o);
-        }
+        let len = (self.reader.varint()? >> 1) as usize;
+        let bytes = self.reader.take(len)?;
+        decode_occurrences(bytes, occ)?;
         Some(self.doc)
     }
 
     /// The next document with its per-field counts; the occurrences are skipped (read them
     /// with [`SearchIndex::occurrences_at`]). Stops where [`Postings::next_doc`] would.
-    #[inline]
+    #[inline(always)]
     pub fn next_counts(&mut self) -> Option<DocCounts> {
         if self.left == 0 {
             return None;
@@ -984,11 +997,25 @@ impl Postings<'_> {
         };
         self.first = false;
         let at = u32::try_from(self.base.checked_add(self.reader.pos())?).ok()?;
-        let n = self.reader.varint()?;
-        let (mut o, mut headline) = (0u32, 0u32);
-        for _ in 0..n {
-            o = o.checked_add(self.reader.varint()?)?;
-            headline += o & 1;
+        let header = self.reader.varint()?;
+        let bytes = self.reader.take((header >> 1) as usize)?;
+        // A list of whole varints ends with a byte below 0x80.
+        if bytes.last().is_some_and(|&b| b >= 0x80) {
+            return None;
+        }
+        let (mut n, mut headline) = (0u32, 0u32);
+        if header & 1 == 0 {
+            for &b in bytes {
+                n += (b < 0x80) as u32;
+            }
+        } else {
+            let mut r = Reader::new(bytes);
+            let mut o = 0u32;
+            while r.pos() < bytes.len() {
+                o = o.checked_add(r.varint()?)?;
+                headline += o & 1;
+                n += 1;
+            }
         }
         Some(DocCounts {
             doc: self.doc,
@@ -997,6 +1024,19 @@ impl Postings<'_> {
             at,
         })
     }
+}
+
+/// Decodes one document's occurrence bytes (varint deltas) into `out` (cleared first); `None`
+/// on damaged bytes (with what was decoded until then in `out`).
+fn decode_occurrences(bytes: &[u8], out: &mut Vec<Occurrence>) -> Option<()> {
+    out.clear();
+    let mut r = Reader::new(bytes);
+    let mut o = 0u32;
+    while r.pos() < bytes.len() {
+        o = o.checked_add(r.varint()?)?;
+        out.push(o);
+    }
+    Some(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1053,6 +1093,8 @@ pub struct DocTables {
     pub total_values: Vec<u32>,
     pub total_years: Vec<u32>,
     pub total_categories: [u32; 8],
+    /// BM25 length norms per document, for one length-normalization weight (its bits).
+    norms: std::sync::OnceLock<(u32, Vec<[f32; 2]>)>,
 }
 
 impl DocTables {
@@ -1130,7 +1172,7 @@ impl DocTables {
     }
 
     /// The facet value ids of document `d`.
-    #[inline]
+    #[inline(always)]
     pub fn facets(&self, d: u32) -> &[u32] {
         let d = d as usize;
         match (self.facet_starts.get(d), self.facet_starts.get(d + 1)) {
@@ -1138,8 +1180,12 @@ impl DocTables {
             _ => &[],
         }
     }
+    /// Per facet value id, its kind (`FacetKind as u8`).
+    pub fn value_kinds(&self) -> &[u8] {
+        &self.value_kinds
+    }
     /// The kind of facet value `id` (`FacetKind as u8`), or `u8::MAX` for no value.
-    #[inline]
+    #[inline(always)]
     pub fn value_kind(&self, id: u32) -> u8 {
         self.value_kinds
             .get(id as usize)
@@ -1147,19 +1193,29 @@ impl DocTables {
             .unwrap_or(u8::MAX)
     }
     /// Document `d`'s (year or 0, month or 0, categories bit set).
-    #[inline]
+    #[inline(always)]
     pub fn meta(&self, d: u32) -> (u16, u8, u8) {
         self.meta.get(d as usize).copied().unwrap_or((0, 0, 0))
     }
     /// Document `d`'s position in [`DocTables::years`], or [`NO_YEAR`].
-    #[inline]
+    #[inline(always)]
     pub fn year_slot(&self, d: u32) -> u16 {
         self.year_slot.get(d as usize).copied().unwrap_or(NO_YEAR)
     }
     /// Document `d`'s position in the newest-first order.
-    #[inline]
+    #[inline(always)]
     pub fn rank(&self, d: u32) -> u32 {
         self.rank.get(d as usize).copied().unwrap_or(u32::MAX)
+    }
+    /// Per document, the (headline, body) BM25 length norms for the length-normalization
+    /// weight `b`, computed by `norm` on the first call (the ranking's own formula: the index
+    /// does not know it); `None` when asked for another `b` than the first one (the caller
+    /// then computes them as it goes).
+    pub fn norms(&self, b: f32, norm: impl Fn(u32) -> [f32; 2]) -> Option<&[[f32; 2]]> {
+        let (bits, norms) = self
+            .norms
+            .get_or_init(|| (b.to_bits(), (0..self.meta.len() as u32).map(norm).collect()));
+        (*bits == b.to_bits()).then_some(norms.as_slice())
     }
 }
 

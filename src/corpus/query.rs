@@ -281,23 +281,20 @@ pub fn search_with(
 ) -> SearchResults {
     let query = parse_query(query);
     let (ranked, facets, matched) = run(index, docs, &query, filters, weights);
-    let mut occ = Vec::new();
-    let hits: Vec<Hit> = ranked
-        .into_iter()
-        .enumerate()
-        .map(|(i, (d, score))| {
-            let (matches, headline_matches) = match &matched {
-                Some(m) if i < MATCHED_HITS => m.spans(index, docs, d, &mut occ),
-                _ => (Vec::new(), Vec::new()),
-            };
-            Hit {
-                doc: d,
-                score,
-                matches,
-                headline_matches,
-            }
-        })
-        .collect();
+    let mut scratch = SpanScratch::default();
+    let mut hits: Vec<Hit> = Vec::with_capacity(ranked.len());
+    for (i, (d, score)) in ranked.into_iter().enumerate() {
+        let (matches, headline_matches) = match &matched {
+            Some(m) if i < MATCHED_HITS => m.spans(index, docs, d, &mut scratch),
+            _ => (Vec::new(), Vec::new()),
+        };
+        hits.push(Hit {
+            doc: d,
+            score,
+            matches,
+            headline_matches,
+        });
+    }
     SearchResults {
         total: hits.len(),
         hits,
@@ -327,7 +324,7 @@ pub fn matches_for(
         Some(doc),
     );
     if m.contains(doc) {
-        m.spans(index, docs, doc, &mut Vec::new())
+        m.spans(index, docs, doc, &mut SpanScratch::default())
     } else {
         (Vec::new(), Vec::new())
     }
@@ -345,6 +342,61 @@ fn rank_key(score: f32, rank: u32) -> u64 {
         bits | 1 << 31
     };
     ((!ascending) as u64) << 32 | rank as u64
+}
+
+/// Sorts integer keys in increasing order: the one sort routine of a search (hits, facet
+/// lists, a phrase word's occurrences). An insertion sort for a few keys, else a radix sort,
+/// byte by byte from the lowest, skipping the bytes every key shares (a hit's rank fits in
+/// two). Both are plain loops, which stay fast in the size-optimized wasm build, where the
+/// standard library's comparison sorts run several times slower than natively.
+fn sort_keys(keys: &mut Vec<u64>) {
+    let n = keys.len();
+    if n <= 32 {
+        for i in 1..n {
+            let k = keys[i];
+            let mut j = i;
+            while j > 0 && keys[j - 1] > k {
+                keys[j] = keys[j - 1];
+                j -= 1;
+            }
+            keys[j] = k;
+        }
+        return;
+    }
+    // The bytes where keys differ: the others need no pass.
+    let (mut any, mut all) = (0u64, u64::MAX);
+    for &k in keys.iter() {
+        any |= k;
+        all &= k;
+    }
+    let varying = any ^ all;
+    let mut src = std::mem::take(keys);
+    let mut dst = vec![0u64; n];
+    let mut c = [0u32; 256];
+    for byte in 0..8 {
+        if (varying >> (8 * byte)) as u8 == 0 {
+            continue;
+        }
+        c.fill(0);
+        for &k in &src {
+            c[(k >> (8 * byte)) as u8 as usize] += 1;
+        }
+        let mut sum = 0;
+        for x in c.iter_mut() {
+            let here = *x;
+            *x = sum;
+            sum += here;
+        }
+        for &k in &src {
+            let slot = &mut c[(k >> (8 * byte)) as u8 as usize];
+            if let Some(d) = dst.get_mut(*slot as usize) {
+                *d = k;
+            }
+            *slot += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+    }
+    *keys = src;
 }
 
 /// Ranked (document, score) pairs passing the filters, facet counts, and the text matches.
@@ -407,7 +459,7 @@ fn run(
                     }
                 }
             }
-            keys.sort_unstable();
+            sort_keys(&mut keys);
             keys.into_iter()
                 .filter_map(|k| tables.by_rank.get(k as u32 as usize))
                 .map(|&d| (d, score(d)))
@@ -546,26 +598,39 @@ pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     }
 }
 
-/// BM25F of one term (or phrase) in one document.
-#[allow(clippy::too_many_arguments)]
-#[inline]
-fn bm25f(
+/// BM25's length normalization of one field of one document: its length relative to the
+/// average, weighted by `b` (never below 1e-3).
+fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
+    let norm = if avg > 0.0 {
+        1.0 - w.b + w.b * len as f32 / avg
+    } else {
+        1.0
+    };
+    norm.max(1e-3)
+}
+
+/// A document's (headline, body) length norms.
+fn doc_norms(
     w: &RankingWeights,
-    idf: f32,
-    tf_h: u32,
-    tf_b: u32,
     (len_h, len_b): (u16, u16),
     (avg_h, avg_b): (f32, f32),
-) -> f32 {
-    let norm = |len: u16, avg: f32| {
-        if avg > 0.0 {
-            1.0 - w.b + w.b * len as f32 / avg
-        } else {
-            1.0
-        }
-    };
-    let tf = w.headline * tf_h as f32 / norm(len_h, avg_h).max(1e-3)
-        + tf_b as f32 / norm(len_b, avg_b).max(1e-3);
+) -> [f32; 2] {
+    [length_norm(w, len_h, avg_h), length_norm(w, len_b, avg_b)]
+}
+
+/// The length norms of every document for `w`, computed once per index (see
+/// [`DocTables::norms`]), or `None` for weights whose `b` differs from the first ones asked.
+fn norms_for<'a>(index: &'a SearchIndex, w: &RankingWeights) -> Option<&'a [[f32; 2]]> {
+    let avgs = index.average_lengths();
+    index
+        .doc_tables()
+        .norms(w.b, |d| doc_norms(w, index.lengths(d), avgs))
+}
+
+/// BM25F of one term (or phrase) in one document, given the document's length norms.
+#[inline(always)]
+fn bm25f(w: &RankingWeights, idf: f32, tf_h: u32, tf_b: u32, [norm_h, norm_b]: [f32; 2]) -> f32 {
+    let tf = w.headline * tf_h as f32 / norm_h + tf_b as f32 / norm_b;
     if tf <= 0.0 {
         return 0.0;
     }
@@ -583,29 +648,30 @@ fn bits_for(n: usize) -> Vec<u64> {
     vec![0; n.div_ceil(64)]
 }
 
+#[inline(always)]
 fn bit_set(bits: &mut [u64], d: u32) {
     if let Some(w) = bits.get_mut(d as usize / 64) {
         *w |= 1 << (d % 64);
     }
 }
 
+#[inline(always)]
 fn bit_get(bits: &[u64], d: u32) -> bool {
     bits.get(d as usize / 64)
         .is_some_and(|w| w >> (d % 64) & 1 == 1)
 }
 
 /// The documents of a set, increasing.
-fn bit_docs(bits: &[u64]) -> impl Iterator<Item = u32> + '_ {
-    bits.iter().enumerate().flat_map(|(i, &w)| {
+fn bit_docs(bits: &[u64]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (i, &w) in bits.iter().enumerate() {
         let mut w = w;
-        std::iter::from_fn(move || {
-            (w != 0).then(|| {
-                let b = w.trailing_zeros();
-                w &= w - 1;
-                i as u32 * 64 + b
-            })
-        })
-    })
+        while w != 0 {
+            out.push(i as u32 * 64 + w.trailing_zeros());
+            w &= w - 1;
+        }
+    }
+    out
 }
 
 /// The documents one word form matched, with where each one's occurrences are in the
@@ -663,6 +729,11 @@ fn match_clauses(
     only: Option<u32>,
 ) -> Matched {
     let avgs = index.average_lengths();
+    let norms = norms_for(index, weights);
+    let norm = |d: u32| match norms.and_then(|ns| ns.get(d as usize)) {
+        Some(&ns) => ns,
+        None => doc_norms(weights, index.lengths(d), avgs),
+    };
     let mut total = vec![0f32; n];
     // Per document, how many clauses it matched so far: a clause only looks at documents
     // that matched every earlier one (AND).
@@ -691,15 +762,7 @@ fn match_clauses(
                         {
                             continue;
                         }
-                        let s = x.weight
-                            * bm25f(
-                                weights,
-                                term_idf,
-                                c.headline,
-                                c.body,
-                                index.lengths(d),
-                                avgs,
-                            );
+                        let s = x.weight * bm25f(weights, term_idf, c.headline, c.body, norm(d));
                         if best[du] == 0.0 {
                             touched.push(d);
                         }
@@ -718,6 +781,7 @@ fn match_clauses(
                     ci,
                     only,
                     passed: &passed,
+                    norm: &norm,
                 };
                 phrases.push(ctx.run(ws, &mut best, &mut touched));
             }
@@ -729,15 +793,19 @@ fn match_clauses(
             best[du] = 0.0;
         }
     }
-    // The last clause touched exactly the documents that matched every clause.
-    let mut all = bits_for(n);
-    if !query.clauses.is_empty() {
+    // The last clause touched exactly the documents that matched every clause: in order
+    // already when one word form matched them.
+    let docs_out = if touched.windows(2).all(|w| w[0] < w[1]) {
+        touched
+    } else {
+        let mut all = bits_for(n);
         for &d in &touched {
             bit_set(&mut all, d);
         }
-    }
+        bit_docs(&all)
+    };
     Matched {
-        docs: bit_docs(&all).collect(),
+        docs: docs_out,
         scores: total,
         words,
         phrases,
@@ -754,6 +822,8 @@ struct PhraseContext<'a> {
     ci: usize,
     only: Option<u32>,
     passed: &'a [u8],
+    /// A document's BM25 length norms.
+    norm: &'a dyn Fn(u32) -> [f32; 2],
 }
 
 /// An occurrence of a phrase word while a phrase is checked: `(stored occurrence << 8) |
@@ -821,47 +891,57 @@ impl PhraseContext<'_> {
 
         // Verify adjacency, from each occurrence of the first word.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
+        let mut df = 0;
         let mut buf = String::new();
         let mut occ = Vec::new();
         // Per phrase word, the occurrences of a content word in the current document.
         let mut lists: Vec<Vec<Tagged>> = vec![Vec::new(); words.len()];
         // Per content word and form, how far its documents were walked (candidates increase).
         let mut cursors: Vec<Vec<usize>> = content.iter().map(|c| vec![0; c.1.len()]).collect();
+        let second = content
+            .get(1)
+            .map(|(pos, _)| (*pos, phrase_reach(first_len, *pos)));
         for d in bit_docs(&candidates) {
             for ((pos, forms), cursors) in content.iter().zip(&mut cursors) {
                 let Some(list) = lists.get_mut(*pos) else {
                     continue;
                 };
                 list.clear();
+                let mut forms_here = 0;
                 for ((written, docs), at) in forms.iter().zip(cursors.iter_mut()) {
-                    while docs.get(*at).is_some_and(|e| e.0 < d) {
+                    while *at < docs.len() && docs[*at].0 < d {
                         *at += 1;
                     }
-                    if let Some(&(_, where_)) = docs.get(*at).filter(|e| e.0 == d) {
-                        index.occurrences_at(where_, &mut occ);
-                        list.extend(occ.iter().map(|&o| (o as u64) << 8 | *written as u64));
+                    if *at < docs.len() && docs[*at].0 == d {
+                        index.occurrences_at(docs[*at].1, &mut occ);
+                        for &o in &occ {
+                            list.push((o as u64) << 8 | *written as u64);
+                        }
+                        forms_here += 1;
                     }
                 }
-                list.sort_unstable();
-                list.dedup_by_key(|t| *t >> 8);
+                // One form's occurrences are stored in increasing order already.
+                if forms_here > 1 || !strictly_increasing(list) {
+                    sort_keys(list);
+                    list.dedup_by_key(|t| *t >> 8);
+                }
             }
             let Some(starts) = lists.first() else {
                 break;
             };
-            // Rule out, from the index alone, starts that the next content word does not
-            // follow closely enough.
-            let next = content.get(1).and_then(|(pos, _)| {
-                let reach = phrase_reach(first_len, *pos);
-                lists.get(*pos).map(|l| (l, reach))
-            });
+            let found_before = found.len();
+            // The second content word's first occurrence after each start (starts increase).
+            let mut after = 0;
             for &s in starts {
                 let addr = tagged_address(s);
-                if let Some((list, reach)) = next {
-                    let i = list.partition_point(|&x| tagged_address(x) <= addr);
-                    if list
-                        .get(i)
-                        .is_none_or(|&x| tagged_address(x) - addr > reach)
-                    {
+                // Rule out, from the index alone, starts that the next content word does not
+                // follow closely enough.
+                if let Some((pos, reach)) = second {
+                    let list = &lists[pos];
+                    while after < list.len() && tagged_address(list[after]) <= addr {
+                        after += 1;
+                    }
+                    if after == list.len() || tagged_address(list[after]) - addr > reach {
                         continue;
                     }
                 }
@@ -876,29 +956,20 @@ impl PhraseContext<'_> {
                     found.push((d, (s >> 8) as u32, last));
                 }
             }
+            df += (found.len() > found_before) as u32;
         }
-        let df = {
-            let mut ds: Vec<u32> = found.iter().map(|f| f.0).collect();
-            ds.dedup();
-            ds.len() as u32
-        };
         let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
         let phrase_idf = idf(n, df) * content_words;
         let mut i = 0;
         while i < found.len() {
             let d = found[i].0;
-            let j = i + found[i..].partition_point(|f| f.0 == d);
-            let h = found[i..j].iter().filter(|f| f.1 & 1 == 1).count() as u32;
+            let (mut j, mut h) = (i, 0);
+            while j < found.len() && found[j].0 == d {
+                h += found[j].1 & 1;
+                j += 1;
+            }
             let b = (j - i) as u32 - h;
-            let s = self.weights.exact
-                * bm25f(
-                    self.weights,
-                    phrase_idf,
-                    h,
-                    b,
-                    index.lengths(d),
-                    index.average_lengths(),
-                );
+            let s = self.weights.exact * bm25f(self.weights, phrase_idf, h, b, (self.norm)(d));
             let du = d as usize;
             if best[du] == 0.0 {
                 touched.push(d);
@@ -906,19 +977,35 @@ impl PhraseContext<'_> {
             best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
             out.docs.push(d);
             out.starts.push(out.occ.len() as u32);
-            out.occ.extend(found[i..j].iter().map(|f| (f.1, f.2)));
+            for f in &found[i..j] {
+                out.occ.push((f.1, f.2));
+            }
             i = j;
         }
         out
     }
 }
 
+/// True when each tagged occurrence's address is above the previous one's.
+fn strictly_increasing(list: &[Tagged]) -> bool {
+    let mut i = 1;
+    while i < list.len() {
+        if list[i - 1] >> 8 >= list[i] >> 8 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The address of the phrase's last word when the index alone shows the phrase starts at
 /// `first`: each word's term is always written in the same number of bytes (so its end is
-/// known) and the next word starts one byte later (one space or punctuation mark: no word,
-/// not even an unindexed stop word, fits there). `None` when that cannot be told without
-/// reading the text (a stop word in the phrase, a longer gap, lengths that vary), never for a
-/// phrase that is not there: [`phrase_last`] then reads the text.
+/// known) and the next word starts one or two bytes later. Words are maximal runs of word
+/// characters, so the byte after a word and the byte before the next are not word characters:
+/// a gap of one or two bytes holds no word, not even an unindexed stop word (" a " is three).
+/// `None` when that cannot be told without reading the text (a stop word in the phrase, a
+/// longer gap, lengths that vary), never for a phrase that is not there: [`phrase_last`] then
+/// reads the text.
 fn adjacent_in_index(first: Tagged, words: &[Word], lists: &[Vec<Tagged>]) -> Option<u32> {
     let mut cur = first;
     for (w, list) in words.iter().zip(lists).skip(1) {
@@ -926,12 +1013,12 @@ fn adjacent_in_index(first: Tagged, words: &[Word], lists: &[Vec<Tagged>]) -> Op
         if (w.stop && !w.prefix) || written == 0 {
             return None;
         }
-        let want = tagged_address(cur).checked_add(written)?.checked_add(1)?;
-        let next = *list.get(list.partition_point(|&x| tagged_address(x) < want))?;
+        let end = tagged_address(cur).checked_add(written)?;
+        let next = *list.get(list.partition_point(|&x| tagged_address(x) <= end))?;
         // From the body (bit 0) into a headline at virtual addresses (bit 1) is a jump from
         // one string to another, never an adjacency.
         let into_headline = cur >> 8 & 1 == 0 && next >> 8 & 1 == 1;
-        if tagged_address(next) != want || into_headline {
+        if tagged_address(next) - end > 2 || into_headline {
             return None;
         }
         cur = next;
@@ -1020,6 +1107,13 @@ fn scan(s: &str, from: usize, word: bool) -> usize {
     s.len()
 }
 
+/// Buffers reused while spans are located for many hits.
+#[derive(Default)]
+struct SpanScratch {
+    occ: Vec<u32>,
+    keys: Vec<u64>,
+}
+
 impl Matched {
     fn contains(&self, d: u32) -> bool {
         self.docs.binary_search(&d).is_ok()
@@ -1031,7 +1125,7 @@ impl Matched {
         index: &SearchIndex,
         docs: &[Document],
         d: u32,
-        occ: &mut Vec<u32>,
+        scratch: &mut SpanScratch,
     ) -> (Vec<Span>, Vec<Span>) {
         let (mut text_spans, mut head_spans) = (Vec::new(), Vec::new());
         let Some(doc) = docs.get(d as usize) else {
@@ -1071,8 +1165,8 @@ impl Matched {
         };
         for table in &self.words {
             if let Ok(i) = table.docs.binary_search_by_key(&d, |e| e.0) {
-                index.occurrences_at(table.docs[i].1, occ);
-                for &o in occ.iter() {
+                index.occurrences_at(table.docs[i].1, &mut scratch.occ);
+                for &o in scratch.occ.iter() {
                     add((o >> 1) as usize, None);
                 }
             }
@@ -1082,21 +1176,28 @@ impl Matched {
                 add((o >> 1) as usize, Some(last as usize));
             }
         }
-        (merge(text_spans), merge(head_spans))
+        merge(&mut text_spans, &mut scratch.keys);
+        merge(&mut head_spans, &mut scratch.keys);
+        (text_spans, head_spans)
     }
 }
 
-/// Sorts spans and merges the overlapping ones.
-fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
+/// Sorts spans and merges the overlapping ones, in place (`keys` is scratch space).
+fn merge(spans: &mut Vec<Span>, keys: &mut Vec<u64>) {
+    keys.clear();
+    keys.extend(spans.iter().map(|s| (s.start as u64) << 32 | s.end as u64));
+    sort_keys(keys);
+    spans.clear();
+    for &k in keys.iter() {
+        let s = Span {
+            start: (k >> 32) as u32,
+            end: k as u32,
+        };
+        match spans.last_mut() {
             Some(last) if s.start < last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
+            _ => spans.push(s),
         }
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1259,7 +1360,7 @@ impl Counts {
     }
 
     /// Counts a document that passes every filter, offering `categories`.
-    #[inline]
+    #[inline(always)]
     fn add_all(&mut self, t: &DocTables, d: u32, categories: u8) {
         for &id in t.facets(d) {
             if let Some(c) = self.values.get_mut(id as usize) {
@@ -1286,15 +1387,19 @@ impl Counts {
         }
     }
 
+    #[inline(always)]
     fn add_year(&mut self, t: &DocTables, d: u32) {
         if let Some(c) = self.years.get_mut(t.year_slot(d) as usize) {
             *c += 1;
         }
     }
 
+    #[inline(always)]
     fn add_categories(&mut self, categories: u8) {
-        for (bit, c) in self.categories.iter_mut().enumerate() {
-            *c += (categories >> bit & 1) as u32;
+        let mut bits = categories;
+        while bits != 0 {
+            self.categories[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
         }
     }
 
@@ -1346,16 +1451,24 @@ impl Counts {
         // Per kind, the values to list as sort keys: count descending, then id, which is name
         // order when the values are sorted (as an index builds them).
         let mut keys: [Vec<u64>; 5] = Default::default();
-        for (i, v) in values.iter().enumerate() {
-            let slot = v.kind as usize;
-            let count = self.values.get(i).copied().unwrap_or(0);
-            if count > 0 || selections[slot].1.contains(&v.name) {
-                keys[slot].push(((u32::MAX - count) as u64) << 32 | i as u64);
+        let any_selected = selections.iter().any(|s| !s.1.is_empty());
+        for (i, (&count, &kind)) in self.values.iter().zip(t.value_kinds()).enumerate() {
+            let Some(keys) = keys.get_mut(kind as usize) else {
+                continue;
+            };
+            // Values with no document are listed when selected.
+            let listed = count > 0
+                || (any_selected
+                    && values
+                        .get(i)
+                        .is_some_and(|v| selections[kind as usize].1.contains(&v.name)));
+            if listed {
+                keys.push(((u32::MAX - count) as u64) << 32 | i as u64);
             }
         }
         let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
         for (slot, keys) in keys.iter_mut().enumerate() {
-            keys.sort_unstable();
+            sort_keys(keys);
             let names = selections[slot].1;
             let list = &mut by_kind[slot];
             list.reserve(keys.len());
@@ -1366,7 +1479,7 @@ impl Counts {
                 list.push(FacetCount {
                     value: v.name.clone(),
                     count: (u32::MAX - (k >> 32) as u32) as usize,
-                    selected: names.contains(&v.name),
+                    selected: !names.is_empty() && names.contains(&v.name),
                 });
             }
             // Selected names the corpus does not have still show (with 0) so they can be
@@ -1601,12 +1714,12 @@ pub fn kwic(
     let mut hits: Vec<u32> = ranked.into_iter().map(|(d, _)| d).collect();
     hits.sort_unstable();
     let mut out = Vec::new();
-    let mut occ = Vec::new();
+    let mut scratch = SpanScratch::default();
     for d in hits {
         let Some(doc) = docs.get(d as usize) else {
             continue;
         };
-        let (matches, _) = matched.spans(index, docs, d, &mut occ);
+        let (matches, _) = matched.spans(index, docs, d, &mut scratch);
         let text = doc.text.as_str();
         for span in matches {
             if out.len() >= limit {
@@ -2058,11 +2171,30 @@ mod tests {
     }
 
     #[test]
+    fn sorting_keys_agrees_with_the_standard_sort() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for n in [0, 1, 2, 3, 31, 32, 33, 100, 1000, 5000] {
+            for spread in [u64::MAX, 0xffff, 0xff_0000_0000, 7] {
+                let mut keys: Vec<u64> = (0..n).map(|_| next() & spread).collect();
+                let mut want = keys.clone();
+                want.sort_unstable();
+                sort_keys(&mut keys);
+                assert_eq!(keys, want, "n {n} spread {spread:x}");
+            }
+        }
+    }
+
+    #[test]
     fn merged_spans_do_not_overlap() {
         let s = |a, b| Span::new(a, b);
-        assert_eq!(
-            merge(vec![s(5, 9), s(0, 3), s(2, 4), s(9, 12)]),
-            [s(0, 4), s(5, 9), s(9, 12)]
-        );
+        let mut spans = vec![s(5, 9), s(0, 3), s(2, 4), s(9, 12)];
+        merge(&mut spans, &mut Vec::new());
+        assert_eq!(spans, [s(0, 4), s(5, 9), s(9, 12)]);
     }
 }

@@ -6,6 +6,44 @@
 
 use super::*;
 
+/// BM25F of one term (or phrase) in one document.
+#[allow(clippy::too_many_arguments)]
+fn bm25f(
+    w: &RankingWeights,
+    idf: f32,
+    tf_h: u32,
+    tf_b: u32,
+    (len_h, len_b): (u16, u16),
+    (avg_h, avg_b): (f32, f32),
+) -> f32 {
+    let norm = |len: u16, avg: f32| {
+        if avg > 0.0 {
+            1.0 - w.b + w.b * len as f32 / avg
+        } else {
+            1.0
+        }
+    };
+    let tf = w.headline * tf_h as f32 / norm(len_h, avg_h).max(1e-3)
+        + tf_b as f32 / norm(len_b, avg_b).max(1e-3);
+    if tf <= 0.0 {
+        return 0.0;
+    }
+    idf * tf * (w.k1 + 1.0) / (tf + w.k1)
+}
+
+/// Sorts spans and merges the overlapping ones.
+fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 /// Searches `docs` (the slice the index was built from) for `query` within `filters`.
 pub fn search_with(
     index: &SearchIndex,
