@@ -170,6 +170,15 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// [`put_varint`] for 64-bit values (at most 10 bytes).
+pub fn put_varint64(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
 /// A cursor over bytes; every read returns `None` past the end or on a malformed varint.
 #[derive(Clone, Debug)]
 pub struct Reader<'a> {
@@ -186,6 +195,10 @@ impl<'a> Reader<'a> {
     }
     pub fn pos(&self) -> usize {
         self.pos
+    }
+    /// Bytes not read yet.
+    pub fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
     }
     #[inline(always)]
     pub fn varint(&mut self) -> Option<u32> {
@@ -204,6 +217,34 @@ impl<'a> Reader<'a> {
             let b = *self.bytes.get(self.pos)?;
             self.pos += 1;
             v |= ((b & 0x7f) as u32).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    /// A varint written by [`put_varint64`].
+    #[inline(always)]
+    pub fn varint64(&mut self) -> Option<u64> {
+        let b = *self.bytes.get(self.pos)?;
+        if b < 0x80 {
+            self.pos += 1;
+            return Some(b as u64);
+        }
+        self.varint64_long()
+    }
+    #[inline(never)]
+    fn varint64_long(&mut self) -> Option<u64> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.pos)?;
+            self.pos += 1;
+            let part = (b & 0x7f) as u64;
+            // The tenth byte may only carry the top bit.
+            if shift == 63 && part > 1 {
+                return None;
+            }
+            v |= part << shift;
             if b < 0x80 {
                 return Some(v);
             }
