@@ -891,6 +891,7 @@ impl SearchIndex {
 
     /// The occurrences of one document in one postings list, at `at` (a
     /// [`DocCounts::at`]), into `out` (cleared first); fewer on damaged bytes.
+    #[inline(always)]
     pub fn occurrences_at(&self, at: u32, out: &mut Vec<Occurrence>) {
         out.clear();
         let mut r = Reader::at(&self.postings.0, at as usize);
@@ -998,7 +999,7 @@ pub struct DocCounts {
     pub at: u32,
 }
 
-impl Postings<'_> {
+impl<'a> Postings<'a> {
     /// Documents the term occurs in.
     pub fn df(&self) -> u32 {
         self.df
@@ -1020,6 +1021,25 @@ impl Postings<'_> {
         let bytes = self.reader.take(len)?;
         decode_occurrences(bytes, occ)?;
         Some(self.doc)
+    }
+
+    /// The next document and its occurrence bytes, undecoded (see [`decode_tagged`]).
+    #[inline(always)]
+    pub fn next_bytes(&mut self) -> Option<(u32, &'a [u8])> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let delta = self.reader.varint()?;
+        self.doc = if self.first {
+            delta
+        } else {
+            self.doc.checked_add(delta)?
+        };
+        self.first = false;
+        let header = self.reader.varint()?;
+        let bytes = self.reader.take((header >> 1) as usize)?;
+        Some((self.doc, bytes))
     }
 
     /// The next document with its per-field counts; the occurrences are skipped (read them
@@ -1064,6 +1084,22 @@ impl Postings<'_> {
             body: n - headline,
             at,
         })
+    }
+}
+
+/// Decodes one document's occurrence bytes (from [`Postings::next_bytes`]) and appends each
+/// occurrence as `(occurrence << 8) | written` (see the phrase check in `query.rs`); stops at
+/// damaged bytes.
+#[inline(always)]
+pub fn decode_tagged(bytes: &[u8], written: u8, out: &mut Vec<u64>) {
+    let mut r = Reader::new(bytes);
+    let mut o = 0u32;
+    while r.pos() < bytes.len() {
+        let Some(next) = r.varint().and_then(|d| o.checked_add(d)) else {
+            return;
+        };
+        o = next;
+        out.push((o as u64) << 8 | written as u64);
     }
 }
 

@@ -333,6 +333,7 @@ pub fn matches_for(
 /// The order of hits as one integer: best score first (in `f32::total_cmp`'s order), then
 /// newest first. Sorting plain integers is several times faster than sorting with a comparator,
 /// and it is the one sort routine the ranking needs.
+#[inline(always)]
 fn rank_key(score: f32, rank: u32) -> u64 {
     let bits = score.to_bits();
     // total_cmp's order as an unsigned integer: negatives reversed below positives.
@@ -600,6 +601,7 @@ pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 
 /// BM25's length normalization of one field of one document: its length relative to the
 /// average, weighted by `b` (never below 1e-3).
+#[inline(always)]
 fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
     let norm = if avg > 0.0 {
         1.0 - w.b + w.b * len as f32 / avg
@@ -610,6 +612,7 @@ fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
 }
 
 /// A document's (headline, body) length norms.
+#[inline(always)]
 fn doc_norms(
     w: &RankingWeights,
     (len_h, len_b): (u16, u16),
@@ -653,12 +656,6 @@ fn bit_set(bits: &mut [u64], d: u32) {
     if let Some(w) = bits.get_mut(d as usize / 64) {
         *w |= 1 << (d % 64);
     }
-}
-
-#[inline(always)]
-fn bit_get(bits: &[u64], d: u32) -> bool {
-    bits.get(d as usize / 64)
-        .is_some_and(|w| w >> (d % 64) & 1 == 1)
 }
 
 /// The documents of a set, increasing.
@@ -781,7 +778,7 @@ fn match_clauses(
                     ci,
                     only,
                     passed: &passed,
-                    norm: &norm,
+                    norms,
                 };
                 phrases.push(ctx.run(ws, &mut best, &mut touched));
             }
@@ -822,16 +819,49 @@ struct PhraseContext<'a> {
     ci: usize,
     only: Option<u32>,
     passed: &'a [u8],
-    /// A document's BM25 length norms.
-    norm: &'a dyn Fn(u32) -> [f32; 2],
+    /// The documents' BM25 length norms, when cached for these weights.
+    norms: Option<&'a [[f32; 2]]>,
 }
 
 /// An occurrence of a phrase word while a phrase is checked: `(stored occurrence << 8) |
 /// written length of its term` (0 when unknown), so that sorting sorts by address.
 type Tagged = u64;
 
+#[inline(always)]
 fn tagged_address(t: Tagged) -> u32 {
     (t >> 9) as u32
+}
+
+/// One accepted form of a phrase word, walked along the documents.
+struct FormStream<'a> {
+    postings: index::Postings<'a>,
+    /// The current document and its occurrence bytes.
+    current: Option<(u32, &'a [u8])>,
+    /// The written length of the form's term (0: it varies).
+    written: u8,
+}
+
+impl FormStream<'_> {
+    #[inline(always)]
+    fn skip_to(&mut self, d: u32) {
+        while self.current.is_some_and(|c| c.0 < d) {
+            self.current = self.postings.next_bytes();
+        }
+    }
+}
+
+/// The smallest current document of a word's forms.
+#[inline(always)]
+fn first_doc(forms: &[FormStream]) -> Option<u32> {
+    let mut first: Option<u32> = None;
+    for f in forms {
+        if let Some((d, _)) = f.current {
+            if first.is_none_or(|x| d < x) {
+                first = Some(d);
+            }
+        }
+    }
+    first
 }
 
 impl PhraseContext<'_> {
@@ -841,11 +871,8 @@ impl PhraseContext<'_> {
         let (index, n) = (self.index, self.n);
         // Phrase words match as written or inflected (the last one also as a prefix while it
         // is typed), never with a typo.
-        // Per content word: its position in the phrase and, per accepted form, the written
-        // length of its term and the documents it occurs in (among earlier candidates).
-        type Forms = Vec<(u8, Vec<(u32, u32)>)>;
-        let mut content: Vec<(usize, Forms)> = Vec::new();
-        let mut candidates: Option<Vec<u64>> = None;
+        // Per content word: its position in the phrase and its accepted forms.
+        let mut content: Vec<(usize, Vec<FormStream>)> = Vec::new();
         let mut first_len = 0;
         for (wi, w) in words.iter().enumerate() {
             if w.stop && !w.prefix {
@@ -855,68 +882,77 @@ impl PhraseContext<'_> {
             if content.is_empty() {
                 first_len = ex.iter().map(|x| x.entry.term.len()).max().unwrap_or(0);
             }
-            // Documents holding this word (in any accepted form), among earlier candidates.
-            let mut with = bits_for(n);
-            let mut forms = Vec::with_capacity(ex.len());
-            for x in &ex {
-                let mut list = Vec::new();
-                let mut p = index.postings(&x.entry);
-                while let Some(c) = p.next_counts() {
-                    let d = c.doc;
-                    if self.only.is_some_and(|o| d > o) {
-                        break;
+            let forms = ex
+                .iter()
+                .map(|x| {
+                    let mut postings = index.postings(&x.entry);
+                    FormStream {
+                        current: postings.next_bytes(),
+                        postings,
+                        written: x.entry.written_len().map_or(0, |l| l.min(255) as u8),
                     }
-                    if self
-                        .passed
-                        .get(d as usize)
-                        .is_none_or(|&p| p as usize != self.ci)
-                        || self.only.is_some_and(|o| d != o)
-                    {
-                        continue;
-                    }
-                    if candidates.as_ref().is_none_or(|c| bit_get(c, d)) {
-                        list.push((d, c.at));
-                        bit_set(&mut with, d);
-                    }
-                }
-                let written = x.entry.written_len().map_or(0, |l| l.min(255) as u8);
-                forms.push((written, list));
-            }
+                })
+                .collect();
             content.push((wi, forms));
-            candidates = Some(with);
         }
-        let Some(candidates) = candidates else {
+        if content.is_empty() {
             return out;
-        };
+        }
 
-        // Verify adjacency, from each occurrence of the first word.
+        // The documents holding every content word (in some form), in order: each word's
+        // forms are walked once, together, skipping to the largest document any word is at.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
         let mut df = 0;
         let mut buf = String::new();
-        let mut occ = Vec::new();
         // Per phrase word, the occurrences of a content word in the current document.
         let mut lists: Vec<Vec<Tagged>> = vec![Vec::new(); words.len()];
-        // Per content word and form, how far its documents were walked (candidates increase).
-        let mut cursors: Vec<Vec<usize>> = content.iter().map(|c| vec![0; c.1.len()]).collect();
         let second = content
             .get(1)
             .map(|(pos, _)| (*pos, phrase_reach(first_len, *pos)));
-        for d in bit_docs(&candidates) {
-            for ((pos, forms), cursors) in content.iter().zip(&mut cursors) {
+        let mut target = self.only.unwrap_or(0);
+        'docs: loop {
+            let mut agreed = true;
+            for (_, forms) in content.iter_mut() {
+                for f in forms.iter_mut() {
+                    f.skip_to(target);
+                }
+                match first_doc(forms) {
+                    None => break 'docs,
+                    Some(first) if first > target => {
+                        target = first;
+                        agreed = false;
+                    }
+                    Some(_) => {}
+                }
+            }
+            if !agreed {
+                continue;
+            }
+            let d = target;
+            if self.only.is_some_and(|o| d != o) {
+                break;
+            }
+            let Some(next) = d.checked_add(1) else {
+                break;
+            };
+            target = next;
+            // Documents must have matched every earlier clause.
+            if self
+                .passed
+                .get(d as usize)
+                .is_none_or(|&p| p as usize != self.ci)
+            {
+                continue;
+            }
+            for (pos, forms) in &content {
                 let Some(list) = lists.get_mut(*pos) else {
                     continue;
                 };
                 list.clear();
                 let mut forms_here = 0;
-                for ((written, docs), at) in forms.iter().zip(cursors.iter_mut()) {
-                    while *at < docs.len() && docs[*at].0 < d {
-                        *at += 1;
-                    }
-                    if *at < docs.len() && docs[*at].0 == d {
-                        index.occurrences_at(docs[*at].1, &mut occ);
-                        for &o in &occ {
-                            list.push((o as u64) << 8 | *written as u64);
-                        }
+                for f in forms {
+                    if let Some((_, bytes)) = f.current.filter(|c| c.0 == d) {
+                        index::decode_tagged(bytes, f.written, list);
                         forms_here += 1;
                     }
                 }
@@ -969,7 +1005,11 @@ impl PhraseContext<'_> {
                 j += 1;
             }
             let b = (j - i) as u32 - h;
-            let s = self.weights.exact * bm25f(self.weights, phrase_idf, h, b, (self.norm)(d));
+            let norm = match self.norms.and_then(|ns| ns.get(d as usize)) {
+                Some(&norm) => norm,
+                None => doc_norms(self.weights, index.lengths(d), index.average_lengths()),
+            };
+            let s = self.weights.exact * bm25f(self.weights, phrase_idf, h, b, norm);
             let du = d as usize;
             if best[du] == 0.0 {
                 touched.push(d);
@@ -987,6 +1027,7 @@ impl PhraseContext<'_> {
 }
 
 /// True when each tagged occurrence's address is above the previous one's.
+#[inline(always)]
 fn strictly_increasing(list: &[Tagged]) -> bool {
     let mut i = 1;
     while i < list.len() {
@@ -1208,6 +1249,7 @@ const F_CATEGORY: u8 = 1 << 6;
 
 /// The filter bit of a facet kind (`FacetKind as u8`): Source, Org, Place, Person, Program
 /// take bits 1 to 5; anything else none.
+#[inline(always)]
 fn kind_bit(kind: u8) -> u8 {
     if kind < 5 {
         2 << kind
@@ -1282,6 +1324,7 @@ impl FilterPlan {
     /// The filters document `d` fails (bits), and the categories it offers the category facet
     /// (those of its figures within the value range, if one is set). The document itself is
     /// read only for a value range.
+    #[inline(always)]
     fn eval(&self, t: &DocTables, d: u32, docs: &[Document]) -> (u8, u8) {
         let (year, month, all_categories) = t.meta(d);
         let mut failed = 0;
@@ -1372,6 +1415,7 @@ impl Counts {
     }
 
     /// Takes back a document counted by [`Counts::set_totals`].
+    #[inline(always)]
     fn remove(&mut self, t: &DocTables, d: u32) {
         for &id in t.facets(d) {
             if let Some(c) = self.values.get_mut(id as usize) {
@@ -1406,6 +1450,7 @@ impl Counts {
     /// Filters and counts document `d`; true when it passes every filter. A document counts
     /// for facet F when it passes every filter but F's own: every facet when it fails none,
     /// only F when F is the one it fails, none when it fails two.
+    #[inline(always)]
     fn consider(&mut self, plan: &FilterPlan, t: &DocTables, docs: &[Document], d: u32) -> bool {
         let (failed, categories) = plan.eval(t, d, docs);
         match failed {
