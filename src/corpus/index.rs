@@ -30,13 +30,19 @@
 //!   that entry's payload in the payload area. Term `i`'s payload is its postings list in
 //!   `postings`. Lookup = binary search over block heads, then a scan of at most 16 entries;
 //!   no decoding at start-up.
-//! - a postings list: `varint df` (documents), then per document in increasing order
-//!   `varint doc_delta` (the first is the document number itself), `varint n` (occurrences),
-//!   and `n` varint deltas of `(address << 1) | is_headline` (the first absolute), where the
-//!   address is the byte offset of the occurrence's first byte (see Fields). Storing byte
-//!   offsets rather than word positions lets the query engine return highlight spans, snippets
-//!   and keyword-in-context lines without re-tokenizing documents; phrase adjacency is checked
-//!   on the text from the first word's offset.
+//! - a postings list: `varint (df << 2) | written` (df: documents; written: see below), then
+//!   per document in increasing order `varint doc_delta` (the first is the document number
+//!   itself), `varint (len << 1) | any_headline`, and `len` bytes: the varint deltas of the
+//!   occurrences `(address << 1) | is_headline` (the first absolute), where the address is the
+//!   byte offset of the occurrence's first byte (see Fields). Storing byte offsets rather than
+//!   word positions lets the query engine return highlight spans, snippets and
+//!   keyword-in-context lines without re-tokenizing documents. Ranking needs only how many
+//!   occurrences each field has: without a headline occurrence (most documents) that is the
+//!   number of varints in the `len` bytes (bytes below 0x80), counted without decoding them.
+//!   `written` is 1, 2 or 3 when every occurrence of the term is written in the text with 0, 1
+//!   or 2 bytes more than the folded term ("numérique" is one more than "numerique"), 0 when
+//!   the lengths vary: knowing where a word ends without reading the text lets phrase queries
+//!   check most adjacencies from the index alone (see `query.rs`).
 //! - `stems` ([`Dictionary`]): the Snowball stems in byte order; a stem's payload in
 //!   `stem_terms` is `varint count` then the ids of its terms as varint deltas.
 //! - `lengths`: per document, two little-endian `u16` (saturating): indexed tokens in the
@@ -53,6 +59,11 @@
 //!   Filters and facet counts read these instead of the documents (one cache miss less each).
 //!
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
+//!
+//! # Derived tables
+//! [`DocTables`] are flat per-document arrays (facet value ids, year, recency order) and
+//! corpus-wide facet totals, built from the parts above on the first search and never
+//! serialized: the query engine reads them per matching document without decoding varints.
 
 use super::document::{Document, EntityKind, ParagraphRole};
 use super::text;
@@ -159,6 +170,15 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// [`put_varint`] for 64-bit values (at most 10 bytes).
+pub fn put_varint64(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
 /// A cursor over bytes; every read returns `None` past the end or on a malformed varint.
 #[derive(Clone, Debug)]
 pub struct Reader<'a> {
@@ -176,13 +196,55 @@ impl<'a> Reader<'a> {
     pub fn pos(&self) -> usize {
         self.pos
     }
-    #[inline]
+    /// Bytes not read yet.
+    pub fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
+    }
+    #[inline(always)]
     pub fn varint(&mut self) -> Option<u32> {
+        // Most varints of an index are one byte: that case stays inline.
+        let b = *self.bytes.get(self.pos)?;
+        if b < 0x80 {
+            self.pos += 1;
+            return Some(b as u32);
+        }
+        self.varint_long()
+    }
+    #[inline(never)]
+    fn varint_long(&mut self) -> Option<u32> {
         let mut v: u32 = 0;
         for shift in [0, 7, 14, 21, 28] {
             let b = *self.bytes.get(self.pos)?;
             self.pos += 1;
             v |= ((b & 0x7f) as u32).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    /// A varint written by [`put_varint64`].
+    #[inline(always)]
+    pub fn varint64(&mut self) -> Option<u64> {
+        let b = *self.bytes.get(self.pos)?;
+        if b < 0x80 {
+            self.pos += 1;
+            return Some(b as u64);
+        }
+        self.varint64_long()
+    }
+    #[inline(never)]
+    fn varint64_long(&mut self) -> Option<u64> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.pos)?;
+            self.pos += 1;
+            let part = (b & 0x7f) as u64;
+            // The tenth byte may only carry the top bit.
+            if shift == 63 && part > 1 {
+                return None;
+            }
+            v |= part << shift;
             if b < 0x80 {
                 return Some(v);
             }
@@ -407,6 +469,9 @@ pub struct SearchIndex {
     doc_facet_offsets: Bytes,
     recency: Bytes,
     meta: Bytes,
+    /// Built on first use from the parts above (see "Derived tables" in the module header).
+    #[serde(skip)]
+    tables: TablesCell,
 }
 
 /// One indexed occurrence, as stored: `(address << 1) | is_headline`.
@@ -438,12 +503,16 @@ impl SearchIndex {
             bytes: Vec<u8>,
             df: u32,
             last_doc: u32,
+            /// The `written` code of the header (see the module header); `UNSEEN` at first.
+            written: u8,
         }
+        const UNSEEN: u8 = u8::MAX;
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut terms: Vec<(String, TermPostings)> = Vec::new();
         let mut lengths = Vec::with_capacity(docs.len() * 4);
         let (mut sum_h, mut sum_b) = (0u64, 0u64);
         let mut occ: Vec<(u32, Occurrence)> = Vec::new();
+        let mut occ_bytes = Vec::new();
         let mut facet_sets: Vec<BTreeSet<FacetValue>> = Vec::with_capacity(docs.len());
 
         for (d, doc) in docs.iter().enumerate() {
@@ -469,6 +538,10 @@ impl SearchIndex {
                 } else {
                     n_b += 1;
                 }
+                let code = match token.text.len().checked_sub(term.len()) {
+                    Some(extra @ 0..=2) => extra as u8 + 1,
+                    _ => 0,
+                };
                 let next = terms.len() as u32;
                 let id = *ids.entry(term).or_insert_with_key(|t| {
                     terms.push((
@@ -477,10 +550,17 @@ impl SearchIndex {
                             bytes: Vec::new(),
                             df: 0,
                             last_doc: 0,
+                            written: UNSEEN,
                         },
                     ));
                     next
                 });
+                let p = &mut terms[id as usize].1;
+                if p.written == UNSEEN {
+                    p.written = code;
+                } else if p.written != code {
+                    p.written = 0;
+                }
                 occ.push((id, (addr << 1) | headline as u32));
             };
             for t in text::tokens(&doc.text) {
@@ -513,12 +593,18 @@ impl SearchIndex {
                     d as u32 - p.last_doc
                 };
                 put_varint(&mut p.bytes, delta);
-                put_varint(&mut p.bytes, (j - i) as u32);
+                occ_bytes.clear();
                 let mut prev = 0;
                 for &(_, o) in &occ[i..j] {
-                    put_varint(&mut p.bytes, o - prev);
+                    put_varint(&mut occ_bytes, o - prev);
                     prev = o;
                 }
+                let any_headline = occ[i..j].iter().any(|&(_, o)| o & 1 == 1);
+                put_varint(
+                    &mut p.bytes,
+                    (occ_bytes.len() as u32) << 1 | any_headline as u32,
+                );
+                p.bytes.extend_from_slice(&occ_bytes);
                 p.df += 1;
                 p.last_doc = d as u32;
                 i = j;
@@ -554,7 +640,12 @@ impl SearchIndex {
         let mut plens = Vec::with_capacity(terms.len());
         for (_, p) in &terms {
             let start = postings.len();
-            put_varint(&mut postings, p.df);
+            // A term in more than 2^30 documents cannot exist (4 GB of postings): saturate.
+            let written = if p.written == UNSEEN { 0 } else { p.written };
+            put_varint(
+                &mut postings,
+                (p.df.min(u32::MAX >> 2) << 2) | written as u32,
+            );
             postings.extend_from_slice(&p.bytes);
             plens.push(postings.len() - start);
         }
@@ -645,6 +736,7 @@ impl SearchIndex {
             doc_facet_offsets: Bytes(doc_facet_offsets),
             recency: Bytes(recency),
             meta: Bytes(meta),
+            tables: TablesCell::default(),
         }
     }
 
@@ -659,12 +751,13 @@ impl SearchIndex {
         (self.avg_headline, self.avg_body)
     }
     /// Indexed tokens of a document in its (headline, body) fields.
+    #[inline(always)]
     pub fn lengths(&self, doc: u32) -> (u16, u16) {
-        let i = doc as usize * 2;
-        (
-            u16_at(&self.lengths.0, i).unwrap_or(0),
-            u16_at(&self.lengths.0, i + 1).unwrap_or(0),
-        )
+        let i = (doc as usize).saturating_mul(4);
+        match self.lengths.0.get(i..i.saturating_add(4)) {
+            Some(&[a, b, c, d]) => (u16::from_le_bytes([a, b]), u16::from_le_bytes([c, d])),
+            _ => (u16_at(&self.lengths.0, i / 2).unwrap_or(0), 0),
+        }
     }
 
     /// A document's rank in the newest-first order (see `recency` in the module header).
@@ -687,11 +780,26 @@ impl SearchIndex {
     pub fn term(&self, folded: &str) -> Option<TermEntry> {
         self.terms
             .find(folded.as_bytes())
-            .map(|(id, payload)| TermEntry {
-                id,
-                term: folded.to_string(),
-                payload,
-            })
+            .map(|(id, payload)| self.make_entry(id, folded.to_string(), payload))
+    }
+
+    fn make_entry(&self, id: u32, term: String, payload: Range<usize>) -> TermEntry {
+        let header = self
+            .postings
+            .0
+            .get(payload.start..)
+            .and_then(|b| Reader::new(b).varint())
+            .unwrap_or(0);
+        let written_len = match header & 3 {
+            0 => 0,
+            code => (term.len() + code as usize - 1).min(u8::MAX as usize) as u8,
+        };
+        TermEntry {
+            id,
+            term,
+            payload,
+            written_len,
+        }
     }
 
     /// Every term starting with `prefix`, in order.
@@ -756,25 +864,46 @@ impl SearchIndex {
     }
 
     fn entry(&self, c: &Cursor) -> TermEntry {
-        TermEntry {
-            id: c.id(),
-            term: String::from_utf8_lossy(c.key()).into_owned(),
-            payload: c.payload(),
-        }
+        self.make_entry(
+            c.id(),
+            String::from_utf8_lossy(c.key()).into_owned(),
+            c.payload(),
+        )
     }
 
     /// A reader over a term's postings.
     pub fn postings(&self, entry: &TermEntry) -> Postings<'_> {
-        let bytes = self.postings.0.get(entry.payload.clone()).unwrap_or(&[]);
+        let (base, bytes) = match self.postings.0.get(entry.payload.clone()) {
+            Some(b) => (entry.payload.start, b),
+            None => (0, &[][..]),
+        };
         let mut reader = Reader::new(bytes);
-        let df = reader.varint().unwrap_or(0);
+        let df = reader.varint().unwrap_or(0) >> 2;
         Postings {
             reader,
+            base,
             df,
             left: df,
             doc: 0,
             first: true,
         }
+    }
+
+    /// The occurrences of one document in one postings list, at `at` (a
+    /// [`DocCounts::at`]), into `out` (cleared first); fewer on damaged bytes.
+    #[inline(always)]
+    pub fn occurrences_at(&self, at: u32, out: &mut Vec<Occurrence>) {
+        out.clear();
+        let mut r = Reader::at(&self.postings.0, at as usize);
+        let Some(len) = r.varint() else { return };
+        if let Some(bytes) = r.take((len >> 1) as usize) {
+            let _ = decode_occurrences(bytes, out);
+        }
+    }
+
+    /// The derived per-document tables (built on the first call).
+    pub fn doc_tables(&self) -> &DocTables {
+        self.tables.0.get_or_init(|| DocTables::build(self))
     }
 
     /// Every facet value, sorted by kind then name; a value's id is its position here.
@@ -833,6 +962,8 @@ pub struct TermEntry {
     pub id: u32,
     pub term: String,
     payload: Range<usize>,
+    /// Bytes every occurrence of the term takes in the text, or 0 when they vary.
+    written_len: u8,
 }
 
 impl TermEntry {
@@ -840,18 +971,35 @@ impl TermEntry {
     pub fn postings_len(&self) -> usize {
         self.payload.len()
     }
+    /// How many bytes every occurrence of the term takes in the text (accents and case can
+    /// make it longer than the folded term), or `None` when occurrences differ.
+    pub fn written_len(&self) -> Option<u32> {
+        (self.written_len != 0).then_some(self.written_len as u32)
+    }
 }
 
 /// Decodes one postings list, document by document.
 pub struct Postings<'a> {
     reader: Reader<'a>,
+    /// Where the list starts in the postings area ([`DocCounts::at`] is absolute).
+    base: usize,
     df: u32,
     left: u32,
     doc: u32,
     first: bool,
 }
 
-impl Postings<'_> {
+/// One document of a postings list: how often the term occurs in each field, and where its
+/// occurrences are (for [`SearchIndex::occurrences_at`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocCounts {
+    pub doc: u32,
+    pub headline: u32,
+    pub body: u32,
+    pub at: u32,
+}
+
+impl<'a> Postings<'a> {
     /// Documents the term occurs in.
     pub fn df(&self) -> u32 {
         self.df
@@ -869,14 +1017,282 @@ impl Postings<'_> {
             self.doc.checked_add(delta)?
         };
         self.first = false;
-        let n = self.reader.varint()?;
-        occ.clear();
-        let mut o = 0u32;
-        for _ in 0..n {
-            o = o.checked_add(self.reader.varint()?)?;
-            occ.push(o);
-        }
+        let len = (self.reader.varint()? >> 1) as usize;
+        let bytes = self.reader.take(len)?;
+        decode_occurrences(bytes, occ)?;
         Some(self.doc)
+    }
+
+    /// The next document and its occurrence bytes, undecoded (see [`decode_tagged`]).
+    #[inline(always)]
+    pub fn next_bytes(&mut self) -> Option<(u32, &'a [u8])> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let delta = self.reader.varint()?;
+        self.doc = if self.first {
+            delta
+        } else {
+            self.doc.checked_add(delta)?
+        };
+        self.first = false;
+        let header = self.reader.varint()?;
+        let bytes = self.reader.take((header >> 1) as usize)?;
+        Some((self.doc, bytes))
+    }
+
+    /// The next document with its per-field counts; the occurrences are skipped (read them
+    /// with [`SearchIndex::occurrences_at`]). Stops where [`Postings::next_doc`] would.
+    #[inline(always)]
+    pub fn next_counts(&mut self) -> Option<DocCounts> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let delta = self.reader.varint()?;
+        self.doc = if self.first {
+            delta
+        } else {
+            self.doc.checked_add(delta)?
+        };
+        self.first = false;
+        let at = u32::try_from(self.base.checked_add(self.reader.pos())?).ok()?;
+        let header = self.reader.varint()?;
+        let bytes = self.reader.take((header >> 1) as usize)?;
+        // A list of whole varints ends with a byte below 0x80.
+        if bytes.last().is_some_and(|&b| b >= 0x80) {
+            return None;
+        }
+        let (mut n, mut headline) = (0u32, 0u32);
+        if header & 1 == 0 {
+            for &b in bytes {
+                n += (b < 0x80) as u32;
+            }
+        } else {
+            let mut r = Reader::new(bytes);
+            let mut o = 0u32;
+            while r.pos() < bytes.len() {
+                o = o.checked_add(r.varint()?)?;
+                headline += o & 1;
+                n += 1;
+            }
+        }
+        Some(DocCounts {
+            doc: self.doc,
+            headline,
+            body: n - headline,
+            at,
+        })
+    }
+}
+
+/// Decodes one document's occurrence bytes (from [`Postings::next_bytes`]) and appends each
+/// occurrence as `(occurrence << 8) | written` (see the phrase check in `query.rs`); stops at
+/// damaged bytes.
+#[inline(always)]
+pub fn decode_tagged(bytes: &[u8], written: u8, out: &mut Vec<u64>) {
+    let mut r = Reader::new(bytes);
+    let mut o = 0u32;
+    while r.pos() < bytes.len() {
+        let Some(next) = r.varint().and_then(|d| o.checked_add(d)) else {
+            return;
+        };
+        o = next;
+        out.push((o as u64) << 8 | written as u64);
+    }
+}
+
+/// Decodes one document's occurrence bytes (varint deltas) into `out` (cleared first); `None`
+/// on damaged bytes (with what was decoded until then in `out`).
+fn decode_occurrences(bytes: &[u8], out: &mut Vec<Occurrence>) -> Option<()> {
+    out.clear();
+    let mut r = Reader::new(bytes);
+    let mut o = 0u32;
+    while r.pos() < bytes.len() {
+        o = o.checked_add(r.varint()?)?;
+        out.push(o);
+    }
+    Some(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived tables.
+
+/// [`DocTables`] behind a once-cell: derived data, so it never takes part in comparisons and a
+/// clone starts empty (rebuilt on demand).
+#[derive(Default)]
+struct TablesCell(std::sync::OnceLock<DocTables>);
+
+impl Clone for TablesCell {
+    fn clone(&self) -> Self {
+        TablesCell::default()
+    }
+}
+
+impl PartialEq for TablesCell {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for TablesCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TablesCell")
+    }
+}
+
+/// The slot of an undated document in [`DocTables::year_slot`].
+pub const NO_YEAR: u16 = u16::MAX;
+
+/// Flat per-document arrays and corpus-wide facet totals (see the module header).
+#[derive(Debug, Default)]
+pub struct DocTables {
+    /// Document `d`'s facet value ids are `facet_ids[facet_starts[d]..facet_starts[d + 1]]`
+    /// (ids that name no value are dropped).
+    facet_starts: Vec<u32>,
+    facet_ids: Vec<u32>,
+    /// Per facet value, its kind (`FacetKind as u8`).
+    value_kinds: Vec<u8>,
+    /// True when the facet values are sorted by kind then name, as an index builds them.
+    pub values_sorted: bool,
+    /// Every year a document is dated in, increasing.
+    pub years: Vec<u16>,
+    /// Per document, its year's position in `years`, or [`NO_YEAR`].
+    year_slot: Vec<u16>,
+    /// Per document, (year or 0, month or 0, categories bit set), as in `meta`.
+    meta: Vec<(u16, u8, u8)>,
+    /// Per document, its position in the newest-first order: recency, then document number.
+    rank: Vec<u32>,
+    /// The documents in that order.
+    pub by_rank: Vec<u32>,
+    /// Documents per facet value, per year slot and per category bit, over the whole corpus.
+    pub total_values: Vec<u32>,
+    pub total_years: Vec<u32>,
+    pub total_categories: [u32; 8],
+    /// BM25 length norms per document, for one length-normalization weight (its bits).
+    norms: std::sync::OnceLock<(u32, Vec<[f32; 2]>)>,
+}
+
+impl DocTables {
+    fn build(index: &SearchIndex) -> DocTables {
+        let n = index.doc_count();
+        let values = index.facet_values();
+        let mut t = DocTables {
+            value_kinds: values.iter().map(|v| v.kind as u8).collect(),
+            values_sorted: values.windows(2).all(|w| w[0] < w[1]),
+            total_values: vec![0; values.len()],
+            ..DocTables::default()
+        };
+        t.facet_starts.reserve(n + 1);
+        let mut ids = Vec::new();
+        for d in 0..n as u32 {
+            t.facet_starts.push(t.facet_ids.len() as u32);
+            index.doc_facets(d, &mut ids);
+            for &id in &ids {
+                if let Some(c) = t.total_values.get_mut(id as usize) {
+                    *c += 1;
+                    t.facet_ids.push(id);
+                }
+            }
+            let (date, cats) = index.meta(d);
+            let (year, month) = date.map_or((0, 0), |(y, m)| (y, m.unwrap_or(0)));
+            t.meta.push((year, month, cats));
+            for (bit, c) in t.total_categories.iter_mut().enumerate() {
+                *c += (cats >> bit & 1) as u32;
+            }
+        }
+        t.facet_starts.push(t.facet_ids.len() as u32);
+
+        t.years = t.meta.iter().map(|m| m.0).filter(|&y| y != 0).collect();
+        t.years.sort_unstable();
+        t.years.dedup();
+        t.total_years = vec![0; t.years.len()];
+        t.year_slot = t
+            .meta
+            .iter()
+            .map(|m| match t.years.binary_search(&m.0) {
+                Ok(i) if m.0 != 0 => {
+                    t.total_years[i] += 1;
+                    i as u16
+                }
+                _ => NO_YEAR,
+            })
+            .collect();
+
+        // The stored ranks are a permutation in any index this crate built; anything else
+        // (damaged bytes) is ordered by (rank, document) like the stored order would be.
+        let mut by_rank = vec![u32::MAX; n];
+        let mut valid = true;
+        for d in 0..n as u32 {
+            match by_rank.get_mut(index.recency(d) as usize) {
+                Some(slot) if *slot == u32::MAX => *slot = d,
+                _ => {
+                    valid = false;
+                    break;
+                }
+            }
+        }
+        if !valid {
+            let mut keys: Vec<u64> = (0..n as u32)
+                .map(|d| (index.recency(d) as u64) << 32 | d as u64)
+                .collect();
+            keys.sort_unstable();
+            by_rank = keys.into_iter().map(|k| k as u32).collect();
+        }
+        t.rank = vec![0; n];
+        for (r, &d) in by_rank.iter().enumerate() {
+            t.rank[d as usize] = r as u32;
+        }
+        t.by_rank = by_rank;
+        t
+    }
+
+    /// The facet value ids of document `d`.
+    #[inline(always)]
+    pub fn facets(&self, d: u32) -> &[u32] {
+        let d = d as usize;
+        match (self.facet_starts.get(d), self.facet_starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => self.facet_ids.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+    /// Per facet value id, its kind (`FacetKind as u8`).
+    pub fn value_kinds(&self) -> &[u8] {
+        &self.value_kinds
+    }
+    /// The kind of facet value `id` (`FacetKind as u8`), or `u8::MAX` for no value.
+    #[inline(always)]
+    pub fn value_kind(&self, id: u32) -> u8 {
+        self.value_kinds
+            .get(id as usize)
+            .copied()
+            .unwrap_or(u8::MAX)
+    }
+    /// Document `d`'s (year or 0, month or 0, categories bit set).
+    #[inline(always)]
+    pub fn meta(&self, d: u32) -> (u16, u8, u8) {
+        self.meta.get(d as usize).copied().unwrap_or((0, 0, 0))
+    }
+    /// Document `d`'s position in [`DocTables::years`], or [`NO_YEAR`].
+    #[inline(always)]
+    pub fn year_slot(&self, d: u32) -> u16 {
+        self.year_slot.get(d as usize).copied().unwrap_or(NO_YEAR)
+    }
+    /// Document `d`'s position in the newest-first order.
+    #[inline(always)]
+    pub fn rank(&self, d: u32) -> u32 {
+        self.rank.get(d as usize).copied().unwrap_or(u32::MAX)
+    }
+    /// Per document, the (headline, body) BM25 length norms for the length-normalization
+    /// weight `b`, computed by `norm` on the first call (the ranking's own formula: the index
+    /// does not know it); `None` when asked for another `b` than the first one (the caller
+    /// then computes them as it goes).
+    pub fn norms(&self, b: f32, norm: impl Fn(u32) -> [f32; 2]) -> Option<&[[f32; 2]]> {
+        let (bits, norms) = self
+            .norms
+            .get_or_init(|| (b.to_bits(), (0..self.meta.len() as u32).map(norm).collect()));
+        (*bits == b.to_bits()).then_some(norms.as_slice())
     }
 }
 

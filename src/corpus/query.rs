@@ -4,13 +4,23 @@
 //!
 //! The index (`index.rs`) stores byte offsets, so everything here that shows text (matches,
 //! snippets, KWIC) reads the documents' own text at those offsets; nothing is re-tokenized
-//! except the few words after a phrase's first word, to check adjacency.
+//! except the few words after a phrase's first word, to check adjacency when the index alone
+//! cannot tell.
+//!
+//! Cost per keystroke (10,000 articles): scoring reads each postings list once, counting
+//! occurrences per field without keeping them (only the offset where they are, for the spans
+//! of the first [`MATCHED_HITS`] hits); filters and facet counts read the index's flat
+//! per-document tables ([`DocTables`]), and when most documents match and nothing is filtered,
+//! the non-matching ones are subtracted from corpus-wide totals; hits are ordered by sorting
+//! one integer key each (`rank_key`), and an empty query takes the stored newest-first order
+//! without sorting. `query_reference.rs` keeps the straightforward engine this one must agree
+//! with exactly (tests).
 //!
 //! Limits (all guard the per-keystroke budget against hostile or accidental input):
 //! [`MAX_QUERY_CHARS`], [`MAX_CLAUSES`], [`MAX_PREFIX_TERMS`], [`MAX_TYPO_TERMS`].
 
 use super::document::{Category, Document, Span};
-use super::index::{self, FacetKind, SearchIndex, TermEntry};
+use super::index::{self, DocTables, FacetKind, SearchIndex, TermEntry};
 use super::text;
 use std::collections::HashSet;
 
@@ -271,22 +281,20 @@ pub fn search_with(
 ) -> SearchResults {
     let query = parse_query(query);
     let (ranked, facets, matched) = run(index, docs, &query, filters, weights);
-    let hits: Vec<Hit> = ranked
-        .into_iter()
-        .enumerate()
-        .map(|(i, (d, score))| {
-            let (matches, headline_matches) = match &matched {
-                Some(m) if i < MATCHED_HITS => m.spans(docs, d),
-                _ => (Vec::new(), Vec::new()),
-            };
-            Hit {
-                doc: d,
-                score,
-                matches,
-                headline_matches,
-            }
-        })
-        .collect();
+    let mut scratch = SpanScratch::default();
+    let mut hits: Vec<Hit> = Vec::with_capacity(ranked.len());
+    for (i, (d, score)) in ranked.into_iter().enumerate() {
+        let (matches, headline_matches) = match &matched {
+            Some(m) if i < MATCHED_HITS => m.spans(index, docs, d, &mut scratch),
+            _ => (Vec::new(), Vec::new()),
+        };
+        hits.push(Hit {
+            doc: d,
+            score,
+            matches,
+            headline_matches,
+        });
+    }
     SearchResults {
         total: hits.len(),
         hits,
@@ -316,10 +324,80 @@ pub fn matches_for(
         Some(doc),
     );
     if m.contains(doc) {
-        m.spans(docs, doc)
+        m.spans(index, docs, doc, &mut SpanScratch::default())
     } else {
         (Vec::new(), Vec::new())
     }
+}
+
+/// The order of hits as one integer: best score first (in `f32::total_cmp`'s order), then
+/// newest first. Sorting plain integers is several times faster than sorting with a comparator,
+/// and it is the one sort routine the ranking needs.
+#[inline(always)]
+fn rank_key(score: f32, rank: u32) -> u64 {
+    let bits = score.to_bits();
+    // total_cmp's order as an unsigned integer: negatives reversed below positives.
+    let ascending = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    };
+    ((!ascending) as u64) << 32 | rank as u64
+}
+
+/// Sorts integer keys in increasing order: the one sort routine of a search (hits, facet
+/// lists, a phrase word's occurrences). An insertion sort for a few keys, else a radix sort,
+/// byte by byte from the lowest, skipping the bytes every key shares (a hit's rank fits in
+/// two). Both are plain loops, which stay fast in the size-optimized wasm build, where the
+/// standard library's comparison sorts run several times slower than natively.
+fn sort_keys(keys: &mut Vec<u64>) {
+    let n = keys.len();
+    if n <= 32 {
+        for i in 1..n {
+            let k = keys[i];
+            let mut j = i;
+            while j > 0 && keys[j - 1] > k {
+                keys[j] = keys[j - 1];
+                j -= 1;
+            }
+            keys[j] = k;
+        }
+        return;
+    }
+    // The bytes where keys differ: the others need no pass.
+    let (mut any, mut all) = (0u64, u64::MAX);
+    for &k in keys.iter() {
+        any |= k;
+        all &= k;
+    }
+    let varying = any ^ all;
+    let mut src = std::mem::take(keys);
+    let mut dst = vec![0u64; n];
+    let mut c = [0u32; 256];
+    for byte in 0..8 {
+        if (varying >> (8 * byte)) as u8 == 0 {
+            continue;
+        }
+        c.fill(0);
+        for &k in &src {
+            c[(k >> (8 * byte)) as u8 as usize] += 1;
+        }
+        let mut sum = 0;
+        for x in c.iter_mut() {
+            let here = *x;
+            *x = sum;
+            sum += here;
+        }
+        for &k in &src {
+            let slot = &mut c[(k >> (8 * byte)) as u8 as usize];
+            if let Some(d) = dst.get_mut(*slot as usize) {
+                *d = k;
+            }
+            *slot += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+    }
+    *keys = src;
 }
 
 /// Ranked (document, score) pairs passing the filters, facet counts, and the text matches.
@@ -331,43 +409,66 @@ fn run(
     weights: &RankingWeights,
 ) -> (Vec<(u32, f32)>, Facets, Option<Matched>) {
     let n = index.doc_count().min(docs.len());
+    let tables = index.doc_tables();
     let matched = if query.clauses.is_empty() {
         None
     } else {
         Some(match_clauses(index, docs, n, query, weights, None))
     };
 
-    // Filter and count facets over the text matches.
     let plan = FilterPlan::new(index, filters);
-    let mut counter = FacetCounter::new(index);
-    let mut hits = Vec::new();
-    let mut facet_ids = Vec::new();
-    let mut consider = |d: u32, score: f32| {
-        index.doc_facets(d, &mut facet_ids);
-        let eval = plan.eval(index, d, docs, &facet_ids);
-        counter.add(&facet_ids, &eval);
-        if eval.failed == 0 {
-            hits.push((d, score));
+    let mut counts = Counts::new(tables);
+    // The corpus-wide totals count exactly the searched documents.
+    let totals_apply = !plan.active() && n == index.doc_count();
+    let ranked = match &matched {
+        None => {
+            // Every score is 0: the newest-first order is the stored one, no sort.
+            let all = tables.by_rank.iter().copied().filter(|&d| (d as usize) < n);
+            if totals_apply {
+                counts.set_totals(tables);
+                all.map(|d| (d, 0.0)).collect()
+            } else {
+                all.filter(|&d| counts.consider(&plan, tables, docs, d))
+                    .map(|d| (d, 0.0))
+                    .collect()
+            }
+        }
+        Some(m) => {
+            let mut keys: Vec<u64> = Vec::with_capacity(m.docs.len());
+            let score = |d: u32| m.scores.get(d as usize).copied().unwrap_or(0.0);
+            let mut keep = |d: u32| keys.push(rank_key(score(d), tables.rank(d)));
+            if totals_apply && m.docs.len() * 2 > n {
+                // Most documents match: count the others and subtract them from the totals.
+                counts.set_totals(tables);
+                let mut matching = m.docs.iter().copied().peekable();
+                for d in 0..n as u32 {
+                    if matching.next_if_eq(&d).is_some() {
+                        keep(d);
+                    } else {
+                        counts.remove(tables, d);
+                    }
+                }
+            } else if !plan.active() {
+                for &d in &m.docs {
+                    counts.add_all(tables, d, tables.meta(d).2);
+                    keep(d);
+                }
+            } else {
+                for &d in &m.docs {
+                    if counts.consider(&plan, tables, docs, d) {
+                        keep(d);
+                    }
+                }
+            }
+            sort_keys(&mut keys);
+            keys.into_iter()
+                .filter_map(|k| tables.by_rank.get(k as u32 as usize))
+                .map(|&d| (d, score(d)))
+                .collect()
         }
     };
-    match &matched {
-        None => (0..n as u32).for_each(|d| consider(d, 0.0)),
-        Some(m) => m.docs.iter().for_each(|&(d, s)| consider(d, s)),
-    }
-    let facets = counter.finish(index, filters);
-
-    // Best first, then newest first (the index's recency rank: no document is read here).
-    let mut keyed: Vec<(f32, u32, u32)> = hits
-        .into_iter()
-        .map(|(d, s)| (s, index.recency(d), d))
-        .collect();
-    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let hits = keyed
-        .into_iter()
-        .map(|(s, _, d)| (s, d))
-        .map(|(s, d)| (d, s))
-        .collect();
-    (hits, facets, matched)
+    let facets = counts.finish(index, tables, filters);
+    (ranked, facets, matched)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,25 +599,41 @@ pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     }
 }
 
-/// BM25F of one term (or phrase) in one document.
-#[allow(clippy::too_many_arguments)]
-fn bm25f(
+/// BM25's length normalization of one field of one document: its length relative to the
+/// average, weighted by `b` (never below 1e-3).
+#[inline(always)]
+fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
+    let norm = if avg > 0.0 {
+        1.0 - w.b + w.b * len as f32 / avg
+    } else {
+        1.0
+    };
+    norm.max(1e-3)
+}
+
+/// A document's (headline, body) length norms.
+#[inline(always)]
+fn doc_norms(
     w: &RankingWeights,
-    idf: f32,
-    tf_h: u32,
-    tf_b: u32,
     (len_h, len_b): (u16, u16),
     (avg_h, avg_b): (f32, f32),
-) -> f32 {
-    let norm = |len: u16, avg: f32| {
-        if avg > 0.0 {
-            1.0 - w.b + w.b * len as f32 / avg
-        } else {
-            1.0
-        }
-    };
-    let tf = w.headline * tf_h as f32 / norm(len_h, avg_h).max(1e-3)
-        + tf_b as f32 / norm(len_b, avg_b).max(1e-3);
+) -> [f32; 2] {
+    [length_norm(w, len_h, avg_h), length_norm(w, len_b, avg_b)]
+}
+
+/// The length norms of every document for `w`, computed once per index (see
+/// [`DocTables::norms`]), or `None` for weights whose `b` differs from the first ones asked.
+fn norms_for<'a>(index: &'a SearchIndex, w: &RankingWeights) -> Option<&'a [[f32; 2]]> {
+    let avgs = index.average_lengths();
+    index
+        .doc_tables()
+        .norms(w.b, |d| doc_norms(w, index.lengths(d), avgs))
+}
+
+/// BM25F of one term (or phrase) in one document, given the document's length norms.
+#[inline(always)]
+fn bm25f(w: &RankingWeights, idf: f32, tf_h: u32, tf_b: u32, [norm_h, norm_b]: [f32; 2]) -> f32 {
+    let tf = w.headline * tf_h as f32 / norm_h + tf_b as f32 / norm_b;
     if tf <= 0.0 {
         return 0.0;
     }
@@ -528,44 +645,74 @@ fn idf(n: usize, df: u32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0)
 }
 
-/// Occurrences of one query term expansion (or of one phrase), by document.
+// Sets of documents as bits (a 10,000-document corpus is 157 words).
+
+fn bits_for(n: usize) -> Vec<u64> {
+    vec![0; n.div_ceil(64)]
+}
+
+#[inline(always)]
+fn bit_set(bits: &mut [u64], d: u32) {
+    if let Some(w) = bits.get_mut(d as usize / 64) {
+        *w |= 1 << (d % 64);
+    }
+}
+
+/// The documents of a set, increasing.
+fn bit_docs(bits: &[u64]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (i, &w) in bits.iter().enumerate() {
+        let mut w = w;
+        while w != 0 {
+            out.push(i as u32 * 64 + w.trailing_zeros());
+            w &= w - 1;
+        }
+    }
+    out
+}
+
+/// The documents one word form matched, with where each one's occurrences are in the
+/// postings: read again only for the hits whose spans are shown.
 #[derive(Default)]
-struct OccTable {
+struct WordTable {
+    /// (document, [`index::DocCounts::at`]), by document.
+    docs: Vec<(u32, u32)>,
+}
+
+/// A phrase's occurrences, by document.
+#[derive(Default)]
+struct PhraseTable {
     /// Increasing document numbers.
     docs: Vec<u32>,
     /// Where each document's occurrences start in `occ`.
     starts: Vec<u32>,
-    /// Stored occurrences (`(address << 1) | is_headline`), by document then address.
-    occ: Vec<u32>,
-    /// For phrases, the end address of each occurrence (parallel to `occ`); empty for words.
-    ends: Vec<u32>,
+    /// Per occurrence: its first word as stored (`(address << 1) | is_headline`) and the
+    /// address of its last word (the span ends where that word ends).
+    occ: Vec<(u32, u32)>,
 }
 
-impl OccTable {
-    fn begin_doc(&mut self, d: u32) {
-        self.docs.push(d);
-        self.starts.push(self.occ.len() as u32);
-    }
-    /// The occurrences (and phrase ends) of document `d`.
-    fn of(&self, d: u32) -> (&[u32], &[u32]) {
+impl PhraseTable {
+    fn of(&self, d: u32) -> &[(u32, u32)] {
         let Ok(i) = self.docs.binary_search(&d) else {
-            return (&[], &[]);
+            return &[];
         };
         let lo = self.starts[i] as usize;
         let hi = self
             .starts
             .get(i + 1)
             .map_or(self.occ.len(), |&x| x as usize);
-        let ends = self.ends.get(lo..hi).unwrap_or(&[]);
-        (self.occ.get(lo..hi).unwrap_or(&[]), ends)
+        self.occ.get(lo..hi).unwrap_or(&[])
     }
 }
 
 /// Documents matching every clause, with their scores and where the matches are.
 struct Matched {
-    /// (document, score), in document order.
-    docs: Vec<(u32, f32)>,
-    tables: Vec<OccTable>,
+    /// Increasing document numbers.
+    docs: Vec<u32>,
+    /// Per document number below `n`, its score (0 when it does not match).
+    scores: Vec<f32>,
+    words: Vec<WordTable>,
+    phrases: Vec<PhraseTable>,
 }
 
 /// Scores the documents matching every clause. With `only`, looks at that document alone
@@ -579,48 +726,50 @@ fn match_clauses(
     only: Option<u32>,
 ) -> Matched {
     let avgs = index.average_lengths();
+    let norms = norms_for(index, weights);
+    let norm = |d: u32| match norms.and_then(|ns| ns.get(d as usize)) {
+        Some(&ns) => ns,
+        None => doc_norms(weights, index.lengths(d), avgs),
+    };
     let mut total = vec![0f32; n];
-    let mut hits_per_doc = vec![0u8; n];
+    // Per document, how many clauses it matched so far: a clause only looks at documents
+    // that matched every earlier one (AND).
+    let mut passed = vec![0u8; n];
     let mut best = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut tables = Vec::new();
-    let mut occ = Vec::new();
-    let clauses = query.clauses.len();
+    let mut words = Vec::new();
+    let mut phrases = Vec::new();
 
     for (ci, clause) in query.clauses.iter().enumerate() {
         touched.clear();
         match clause {
             Clause::Word(word) => {
                 for x in expand(index, word, weights, true) {
-                    let mut table = OccTable::default();
+                    let mut table = WordTable::default();
                     let mut p = index.postings(&x.entry);
                     let term_idf = idf(n, p.df());
-                    while let Some(d) = p.next_doc(&mut occ) {
-                        let du = d as usize;
+                    while let Some(c) = p.next_counts() {
+                        let d = c.doc;
                         if only.is_some_and(|o| d > o) {
                             break;
                         }
-                        if du >= n
-                            || hits_per_doc[du] as usize != ci
+                        let du = d as usize;
+                        if passed.get(du).is_none_or(|&p| p as usize != ci)
                             || only.is_some_and(|o| d != o)
                         {
-                            continue; // Failed an earlier clause: AND.
+                            continue;
                         }
-                        let h = occ.iter().filter(|&&o| o & 1 == 1).count() as u32;
-                        let b = occ.len() as u32 - h;
-                        let s = x.weight * bm25f(weights, term_idf, h, b, index.lengths(d), avgs);
+                        let s = x.weight * bm25f(weights, term_idf, c.headline, c.body, norm(d));
                         if best[du] == 0.0 {
                             touched.push(d);
                         }
                         best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-                        table.begin_doc(d);
-                        table.occ.extend_from_slice(&occ);
+                        table.docs.push((d, c.at));
                     }
-                    tables.push(table);
+                    words.push(table);
                 }
             }
-            Clause::Phrase(words) => {
-                let mut table = OccTable::default();
+            Clause::Phrase(ws) => {
                 let ctx = PhraseContext {
                     index,
                     docs,
@@ -628,26 +777,35 @@ fn match_clauses(
                     weights,
                     ci,
                     only,
-                    hits_per_doc: &hits_per_doc,
+                    passed: &passed,
+                    norms,
                 };
-                ctx.run(words, &mut best, &mut touched, &mut table);
-                tables.push(table);
+                phrases.push(ctx.run(ws, &mut best, &mut touched));
             }
         }
         for &d in &touched {
             let du = d as usize;
             total[du] += best[du];
-            hits_per_doc[du] += 1;
+            passed[du] += 1;
             best[du] = 0.0;
         }
     }
-    let docs_out: Vec<(u32, f32)> = (0..n)
-        .filter(|&d| hits_per_doc[d] as usize == clauses)
-        .map(|d| (d as u32, total[d]))
-        .collect();
+    // The last clause touched exactly the documents that matched every clause: in order
+    // already when one word form matched them.
+    let docs_out = if touched.windows(2).all(|w| w[0] < w[1]) {
+        touched
+    } else {
+        let mut all = bits_for(n);
+        for &d in &touched {
+            bit_set(&mut all, d);
+        }
+        bit_docs(&all)
+    };
     Matched {
         docs: docs_out,
-        tables,
+        scores: total,
+        words,
+        phrases,
     }
 }
 
@@ -660,151 +818,253 @@ struct PhraseContext<'a> {
     /// The clause's number: documents must have matched every earlier clause.
     ci: usize,
     only: Option<u32>,
-    hits_per_doc: &'a [u8],
+    passed: &'a [u8],
+    /// The documents' BM25 length norms, when cached for these weights.
+    norms: Option<&'a [[f32; 2]]>,
+}
+
+/// An occurrence of a phrase word while a phrase is checked: `(stored occurrence << 8) |
+/// written length of its term` (0 when unknown), so that sorting sorts by address.
+type Tagged = u64;
+
+#[inline(always)]
+fn tagged_address(t: Tagged) -> u32 {
+    (t >> 9) as u32
+}
+
+/// One accepted form of a phrase word, walked along the documents.
+struct FormStream<'a> {
+    postings: index::Postings<'a>,
+    /// The current document and its occurrence bytes.
+    current: Option<(u32, &'a [u8])>,
+    /// The written length of the form's term (0: it varies).
+    written: u8,
+}
+
+impl FormStream<'_> {
+    #[inline(always)]
+    fn skip_to(&mut self, d: u32) {
+        while self.current.is_some_and(|c| c.0 < d) {
+            self.current = self.postings.next_bytes();
+        }
+    }
+}
+
+/// The smallest current document of a word's forms.
+#[inline(always)]
+fn first_doc(forms: &[FormStream]) -> Option<u32> {
+    let mut first: Option<u32> = None;
+    for f in forms {
+        if let Some((d, _)) = f.current {
+            if first.is_none_or(|x| d < x) {
+                first = Some(d);
+            }
+        }
+    }
+    first
 }
 
 impl PhraseContext<'_> {
     /// Scores the documents where the phrase occurs (words consecutive, stop words included).
-    fn run(&self, words: &[Word], best: &mut [f32], touched: &mut Vec<u32>, out: &mut OccTable) {
+    fn run(&self, words: &[Word], best: &mut [f32], touched: &mut Vec<u32>) -> PhraseTable {
+        let mut out = PhraseTable::default();
         let (index, n) = (self.index, self.n);
         // Phrase words match as written or inflected (the last one also as a prefix while it
         // is typed), never with a typo.
-        // Per content word: its position in the phrase and its occurrences by expansion.
-        let mut content_tables: Vec<(usize, Vec<OccTable>)> = Vec::new();
-        let mut candidates: Option<Vec<u32>> = None;
-        let mut occ = Vec::new();
+        // Per content word: its position in the phrase and its accepted forms.
+        let mut content: Vec<(usize, Vec<FormStream>)> = Vec::new();
         let mut first_len = 0;
         for (wi, w) in words.iter().enumerate() {
-            let content = !w.stop || w.prefix;
-            let ex = if content {
-                expand(index, w, self.weights, false)
-            } else {
-                Vec::new()
-            };
-            if !content {
+            if w.stop && !w.prefix {
                 continue;
             }
-            if content_tables.is_empty() {
+            let ex = expand(index, w, self.weights, false);
+            if content.is_empty() {
                 first_len = ex.iter().map(|x| x.entry.term.len()).max().unwrap_or(0);
             }
-            let mut tables = Vec::with_capacity(ex.len());
-            // Documents holding this word (in any accepted form), among earlier candidates.
-            let mut docs_with: Vec<u32> = Vec::new();
-            for x in &ex {
-                let mut table = OccTable::default();
-                let mut p = index.postings(&x.entry);
-                while let Some(d) = p.next_doc(&mut occ) {
-                    if self.only.is_some_and(|o| d > o) {
-                        break;
+            let forms = ex
+                .iter()
+                .map(|x| {
+                    let mut postings = index.postings(&x.entry);
+                    FormStream {
+                        current: postings.next_bytes(),
+                        postings,
+                        written: x.entry.written_len().map_or(0, |l| l.min(255) as u8),
                     }
-                    let du = d as usize;
-                    if du >= n
-                        || self.hits_per_doc[du] as usize != self.ci
-                        || self.only.is_some_and(|o| d != o)
-                    {
-                        continue;
-                    }
-                    if candidates
-                        .as_ref()
-                        .is_none_or(|c| c.binary_search(&d).is_ok())
-                    {
-                        table.begin_doc(d);
-                        table.occ.extend_from_slice(&occ);
-                        docs_with.push(d);
-                    }
-                }
-                tables.push(table);
-            }
-            content_tables.push((wi, tables));
-            docs_with.sort_unstable();
-            docs_with.dedup();
-            candidates = Some(match candidates {
-                None => docs_with,
-                Some(c) => c
-                    .into_iter()
-                    .filter(|d| docs_with.binary_search(d).is_ok())
-                    .collect(),
-            });
+                })
+                .collect();
+            content.push((wi, forms));
         }
-        let Some(candidates) = candidates else {
-            return;
-        };
+        if content.is_empty() {
+            return out;
+        }
 
-        // Verify adjacency on the text, from each occurrence of the first word.
+        // The documents holding every content word (in some form), in order: each word's
+        // forms are walked once, together, skipping to the largest document any word is at.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
+        let mut df = 0;
         let mut buf = String::new();
         // Per phrase word, the occurrences of a content word in the current document.
-        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
-        for d in candidates {
-            let Some(doc) = self.docs.get(d as usize) else {
-                continue;
-            };
-            for (pos, tables) in &content_tables {
-                if let Some(list) = lists.get_mut(*pos) {
-                    list.clear();
-                    for t in tables {
-                        list.extend_from_slice(t.of(d).0);
+        let mut lists: Vec<Vec<Tagged>> = vec![Vec::new(); words.len()];
+        let second = content
+            .get(1)
+            .map(|(pos, _)| (*pos, phrase_reach(first_len, *pos)));
+        let mut target = self.only.unwrap_or(0);
+        'docs: loop {
+            let mut agreed = true;
+            for (_, forms) in content.iter_mut() {
+                for f in forms.iter_mut() {
+                    f.skip_to(target);
+                }
+                match first_doc(forms) {
+                    None => break 'docs,
+                    Some(first) if first > target => {
+                        target = first;
+                        agreed = false;
                     }
-                    list.sort_unstable();
-                    list.dedup();
+                    Some(_) => {}
+                }
+            }
+            if !agreed {
+                continue;
+            }
+            let d = target;
+            if self.only.is_some_and(|o| d != o) {
+                break;
+            }
+            let Some(next) = d.checked_add(1) else {
+                break;
+            };
+            target = next;
+            // Documents must have matched every earlier clause.
+            if self
+                .passed
+                .get(d as usize)
+                .is_none_or(|&p| p as usize != self.ci)
+            {
+                continue;
+            }
+            for (pos, forms) in &content {
+                let Some(list) = lists.get_mut(*pos) else {
+                    continue;
+                };
+                list.clear();
+                let mut forms_here = 0;
+                for f in forms {
+                    if let Some((_, bytes)) = f.current.filter(|c| c.0 == d) {
+                        index::decode_tagged(bytes, f.written, list);
+                        forms_here += 1;
+                    }
+                }
+                // One form's occurrences are stored in increasing order already.
+                if forms_here > 1 || !strictly_increasing(list) {
+                    sort_keys(list);
+                    list.dedup_by_key(|t| *t >> 8);
                 }
             }
             let Some(starts) = lists.first() else {
                 break;
             };
-            // Reading the text costs a cache miss per document: first rule out, from the index
-            // alone, starts that the next content word does not follow closely enough.
-            let next = content_tables.get(1).and_then(|(pos, _)| {
-                let reach = phrase_reach(first_len, *pos);
-                lists.get(*pos).map(|l| (l, reach))
-            });
-            for &o in starts {
-                if let Some((list, reach)) = next {
-                    let i = list.partition_point(|&x| x >> 1 <= o >> 1);
-                    if list.get(i).is_none_or(|&x| (x >> 1) - (o >> 1) > reach) {
+            let found_before = found.len();
+            // The second content word's first occurrence after each start (starts increase).
+            let mut after = 0;
+            for &s in starts {
+                let addr = tagged_address(s);
+                // Rule out, from the index alone, starts that the next content word does not
+                // follow closely enough.
+                if let Some((pos, reach)) = second {
+                    let list = &lists[pos];
+                    while after < list.len() && tagged_address(list[after]) <= addr {
+                        after += 1;
+                    }
+                    if after == list.len() || tagged_address(list[after]) - addr > reach {
                         continue;
                     }
                 }
-                if let Some(end) = phrase_end(doc, o >> 1, words, &lists, &mut buf) {
-                    found.push((d, o, end));
+                let last = match adjacent_in_index(s, words, &lists) {
+                    Some(last) => Some(last),
+                    None => self
+                        .docs
+                        .get(d as usize)
+                        .and_then(|doc| phrase_last(doc, addr, words, &lists, &mut buf)),
+                };
+                if let Some(last) = last {
+                    found.push((d, (s >> 8) as u32, last));
                 }
             }
+            df += (found.len() > found_before) as u32;
         }
-        let df = {
-            let mut ds: Vec<u32> = found.iter().map(|f| f.0).collect();
-            ds.dedup();
-            ds.len() as u32
-        };
         let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
         let phrase_idf = idf(n, df) * content_words;
         let mut i = 0;
         while i < found.len() {
             let d = found[i].0;
-            let j = i + found[i..].partition_point(|f| f.0 == d);
-            let h = found[i..j].iter().filter(|f| f.1 & 1 == 1).count() as u32;
+            let (mut j, mut h) = (i, 0);
+            while j < found.len() && found[j].0 == d {
+                h += found[j].1 & 1;
+                j += 1;
+            }
             let b = (j - i) as u32 - h;
-            let s = self.weights.exact
-                * bm25f(
-                    self.weights,
-                    phrase_idf,
-                    h,
-                    b,
-                    index.lengths(d),
-                    index.average_lengths(),
-                );
+            let norm = match self.norms.and_then(|ns| ns.get(d as usize)) {
+                Some(&norm) => norm,
+                None => doc_norms(self.weights, index.lengths(d), index.average_lengths()),
+            };
+            let s = self.weights.exact * bm25f(self.weights, phrase_idf, h, b, norm);
             let du = d as usize;
             if best[du] == 0.0 {
                 touched.push(d);
             }
             best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-            out.begin_doc(d);
+            out.docs.push(d);
+            out.starts.push(out.occ.len() as u32);
             for f in &found[i..j] {
-                out.occ.push(f.1);
-                out.ends.push(f.2);
+                out.occ.push((f.1, f.2));
             }
             i = j;
         }
+        out
     }
+}
+
+/// True when each tagged occurrence's address is above the previous one's.
+#[inline(always)]
+fn strictly_increasing(list: &[Tagged]) -> bool {
+    let mut i = 1;
+    while i < list.len() {
+        if list[i - 1] >> 8 >= list[i] >> 8 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The address of the phrase's last word when the index alone shows the phrase starts at
+/// `first`: each word's term is always written in the same number of bytes (so its end is
+/// known) and the next word starts one or two bytes later. Words are maximal runs of word
+/// characters, so the byte after a word and the byte before the next are not word characters:
+/// a gap of one or two bytes holds no word, not even an unindexed stop word (" a " is three).
+/// `None` when that cannot be told without reading the text (a stop word in the phrase, a
+/// longer gap, lengths that vary), never for a phrase that is not there: [`phrase_last`] then
+/// reads the text.
+fn adjacent_in_index(first: Tagged, words: &[Word], lists: &[Vec<Tagged>]) -> Option<u32> {
+    let mut cur = first;
+    for (w, list) in words.iter().zip(lists).skip(1) {
+        let written = (cur & 0xff) as u32;
+        if (w.stop && !w.prefix) || written == 0 {
+            return None;
+        }
+        let end = tagged_address(cur).checked_add(written)?;
+        let next = *list.get(list.partition_point(|&x| tagged_address(x) <= end))?;
+        // From the body (bit 0) into a headline at virtual addresses (bit 1) is a jump from
+        // one string to another, never an adjacency.
+        let into_headline = cur >> 8 & 1 == 0 && next >> 8 & 1 == 1;
+        if tagged_address(next) - end > 2 || into_headline {
+            return None;
+        }
+        cur = next;
+    }
+    Some(tagged_address(cur))
 }
 
 /// The text an address points into, and the offset there: the document text, or the headline
@@ -818,37 +1078,42 @@ fn resolve(doc: &Document, addr: usize) -> Option<(&str, usize, bool)> {
     Some((h, addr.checked_sub(base)?, true))
 }
 
-/// The end address of the phrase whose first word is at `addr`, if the words that follow are
-/// the phrase's: a stop word is read and compared, a content word must be one of its indexed
-/// occurrences in `lists` (so its inflections and completions count, as for bare words).
-fn phrase_end(
+/// The address of the phrase's last word when the phrase's first word is at `addr`, if the
+/// words that follow in the text are the phrase's: a stop word is read and compared, a content
+/// word must be one of its indexed occurrences in `lists` (so its inflections and completions
+/// count, as for bare words).
+fn phrase_last(
     doc: &Document,
     addr: u32,
     words: &[Word],
-    lists: &[Vec<u32>],
+    lists: &[Vec<Tagged>],
     buf: &mut String,
 ) -> Option<u32> {
     let (s, off, _) = resolve(doc, addr as usize)?;
     let base = (addr as usize).checked_sub(off)?;
     let mut end = word_end(s, off)?;
+    let mut last = addr;
     for (w, list) in words.iter().zip(lists).skip(1) {
         let t = scan(s, end, false);
         let t_end = word_end(s, t)?;
+        let at = u32::try_from(base + t).ok()?;
         if w.stop && !w.prefix {
             text::fold_into(s.get(t..t_end)?, buf);
             if *buf != w.folded {
                 return None;
             }
         } else {
-            let at = u32::try_from(base + t).ok()?.checked_mul(2)?;
-            let i = list.partition_point(|&o| o < at);
-            if list.get(i).is_none_or(|&o| o >> 1 != at >> 1) {
+            at.checked_mul(2)?;
+            let i = list.partition_point(|&o| tagged_address(o) < at);
+            if list.get(i).is_none_or(|&o| tagged_address(o) != at) {
                 return None;
             }
         }
         end = t_end;
+        last = at;
     }
-    u32::try_from(base + end).ok()
+    u32::try_from(base + end).ok()?;
+    Some(last)
 }
 
 /// The end of the word starting at `start` in `s`.
@@ -883,13 +1148,26 @@ fn scan(s: &str, from: usize, word: bool) -> usize {
     s.len()
 }
 
+/// Buffers reused while spans are located for many hits.
+#[derive(Default)]
+struct SpanScratch {
+    occ: Vec<u32>,
+    keys: Vec<u64>,
+}
+
 impl Matched {
     fn contains(&self, d: u32) -> bool {
-        self.docs.binary_search_by_key(&d, |x| x.0).is_ok()
+        self.docs.binary_search(&d).is_ok()
     }
 
     /// Highlight spans of one document: in its text, and in its headline.
-    fn spans(&self, docs: &[Document], d: u32) -> (Vec<Span>, Vec<Span>) {
+    fn spans(
+        &self,
+        index: &SearchIndex,
+        docs: &[Document],
+        d: u32,
+        scratch: &mut SpanScratch,
+    ) -> (Vec<Span>, Vec<Span>) {
         let (mut text_spans, mut head_spans) = (Vec::new(), Vec::new());
         let Some(doc) = docs.get(d as usize) else {
             return (text_spans, head_spans);
@@ -898,70 +1176,85 @@ impl Matched {
             Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span),
             _ => None,
         };
-        for table in &self.tables {
-            let (occ, ends) = table.of(d);
-            for (i, &o) in occ.iter().enumerate() {
-                let start = (o >> 1) as usize;
-                let Some((s, off, virtual_headline)) = resolve(doc, start) else {
-                    continue;
-                };
-                let end_off = match ends.get(i) {
-                    None => word_end(s, off),
-                    Some(&end) => (end as usize).checked_sub(start).map(|l| off + l),
-                };
-                let Some(end_off) = end_off.filter(|&e| e <= s.len() && s.is_char_boundary(e))
-                else {
-                    continue;
-                };
-                let span = Span::new(off, end_off);
-                if virtual_headline {
-                    head_spans.push(span);
-                    continue;
-                }
-                text_spans.push(span);
-                if let Some(h) = in_text_headline.filter(|h| h.contains(span)) {
-                    head_spans.push(Span::new(
-                        off - h.start as usize,
-                        end_off - h.start as usize,
-                    ));
+        let mut add = |start: usize, end: Option<usize>| {
+            let Some((s, off, virtual_headline)) = resolve(doc, start) else {
+                return;
+            };
+            // A word ends where its text says; a phrase where its last word does.
+            let end_off = match end {
+                None => word_end(s, off),
+                Some(last) => resolve(doc, last).and_then(|(ls, loff, _)| {
+                    let end = last - loff + word_end(ls, loff)?;
+                    end.checked_sub(start).map(|l| off + l)
+                }),
+            };
+            let Some(end_off) = end_off.filter(|&e| e <= s.len() && s.is_char_boundary(e)) else {
+                return;
+            };
+            let span = Span::new(off, end_off);
+            if virtual_headline {
+                head_spans.push(span);
+                return;
+            }
+            text_spans.push(span);
+            if let Some(h) = in_text_headline.filter(|h| h.contains(span)) {
+                head_spans.push(Span::new(
+                    off - h.start as usize,
+                    end_off - h.start as usize,
+                ));
+            }
+        };
+        for table in &self.words {
+            if let Ok(i) = table.docs.binary_search_by_key(&d, |e| e.0) {
+                index.occurrences_at(table.docs[i].1, &mut scratch.occ);
+                for &o in scratch.occ.iter() {
+                    add((o >> 1) as usize, None);
                 }
             }
         }
-        (merge(text_spans), merge(head_spans))
+        for table in &self.phrases {
+            for &(o, last) in table.of(d) {
+                add((o >> 1) as usize, Some(last as usize));
+            }
+        }
+        merge(&mut text_spans, &mut scratch.keys);
+        merge(&mut head_spans, &mut scratch.keys);
+        (text_spans, head_spans)
     }
 }
 
-/// Sorts spans and merges the overlapping ones.
-fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
+/// Sorts spans and merges the overlapping ones, in place (`keys` is scratch space).
+fn merge(spans: &mut Vec<Span>, keys: &mut Vec<u64>) {
+    keys.clear();
+    keys.extend(spans.iter().map(|s| (s.start as u64) << 32 | s.end as u64));
+    sort_keys(keys);
+    spans.clear();
+    for &k in keys.iter() {
+        let s = Span {
+            start: (k >> 32) as u32,
+            end: k as u32,
+        };
+        match spans.last_mut() {
             Some(last) if s.start < last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
+            _ => spans.push(s),
         }
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
 // Filters and facet counting.
 
 const F_DATE: u8 = 1;
-const F_SOURCE: u8 = 1 << 1;
-const F_ORG: u8 = 1 << 2;
-const F_PLACE: u8 = 1 << 3;
-const F_PERSON: u8 = 1 << 4;
-const F_PROGRAM: u8 = 1 << 5;
 const F_CATEGORY: u8 = 1 << 6;
 
-fn facet_bit(kind: FacetKind) -> u8 {
-    match kind {
-        FacetKind::Source => F_SOURCE,
-        FacetKind::Org => F_ORG,
-        FacetKind::Place => F_PLACE,
-        FacetKind::Person => F_PERSON,
-        FacetKind::Program => F_PROGRAM,
+/// The filter bit of a facet kind (`FacetKind as u8`): Source, Org, Place, Person, Program
+/// take bits 1 to 5; anything else none.
+#[inline(always)]
+fn kind_bit(kind: u8) -> u8 {
+    if kind < 5 {
+        2 << kind
+    } else {
+        0
     }
 }
 
@@ -973,21 +1266,13 @@ fn category_bit(c: Category) -> u8 {
 struct FilterPlan {
     from: Option<(u16, u8)>,
     to: Option<(u16, u8)>,
-    /// Selected facet value ids (sorted) and the bits of the facets that have a selection.
-    selected: Vec<u32>,
+    /// The bits of the facets that have a selection.
     string_facets: u8,
-    /// The facet bit of every value id.
-    kinds: Vec<u8>,
+    /// Per facet value id, its facet's bit when it is selected, else 0 (empty when no facet
+    /// has a selection).
+    selected: Vec<u8>,
     categories: u8,
     value_range: Option<(f64, f64)>,
-}
-
-/// Which filters one document fails, and what it offers the category facet.
-struct Eval {
-    failed: u8,
-    /// Categories of its figures (within the value range, if one is set).
-    categories: u8,
-    year: Option<u16>,
 }
 
 impl FilterPlan {
@@ -999,17 +1284,20 @@ impl FilterPlan {
             if names.is_empty() {
                 continue;
             }
-            string_facets |= facet_bit(kind);
+            let bit = kind_bit(kind as u8);
+            string_facets |= bit;
+            if selected.is_empty() {
+                selected = vec![0; values.len()];
+            }
             for name in names {
                 if let Some(i) = values
                     .iter()
                     .position(|v| v.kind == kind && v.name == *name)
                 {
-                    selected.push(i as u32);
+                    selected[i] |= bit;
                 }
             }
         }
-        selected.sort_unstable();
         let value_range = match (f.value_min, f.value_max) {
             (None, None) => None,
             (lo, hi) => Some((lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY))),
@@ -1017,34 +1305,43 @@ impl FilterPlan {
         FilterPlan {
             from: f.from.map(|(y, m)| (y, m.unwrap_or(1))),
             to: f.to.map(|(y, m)| (y, m.unwrap_or(12))),
-            selected,
             string_facets,
-            kinds: values.iter().map(|v| facet_bit(v.kind)).collect(),
+            selected,
             categories: f.categories.iter().fold(0, |a, &c| a | category_bit(c)),
             value_range,
         }
     }
 
-    /// Evaluates document `d`; its text document is read only for a value range.
-    fn eval(&self, index: &SearchIndex, d: u32, docs: &[Document], facet_ids: &[u32]) -> Eval {
-        let (date, all_categories) = index.meta(d);
+    /// True when some document can fail a filter.
+    fn active(&self) -> bool {
+        self.from.is_some()
+            || self.to.is_some()
+            || self.string_facets != 0
+            || self.categories != 0
+            || self.value_range.is_some()
+    }
+
+    /// The filters document `d` fails (bits), and the categories it offers the category facet
+    /// (those of its figures within the value range, if one is set). The document itself is
+    /// read only for a value range.
+    #[inline(always)]
+    fn eval(&self, t: &DocTables, d: u32, docs: &[Document]) -> (u8, u8) {
+        let (year, month, all_categories) = t.meta(d);
         let mut failed = 0;
         if self.from.is_some() || self.to.is_some() {
-            let ok = date.is_some_and(|(year, month)| {
-                let start = (year, month.unwrap_or(1));
-                let end = (year, month.unwrap_or(12));
-                self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start <= t)
-            });
+            let start = (year, if month == 0 { 1 } else { month });
+            let end = (year, if month == 0 { 12 } else { month });
+            let ok = year != 0
+                && self.from.is_none_or(|f| end >= f)
+                && self.to.is_none_or(|t| start <= t);
             if !ok {
                 failed |= F_DATE;
             }
         }
         if self.string_facets != 0 {
             let mut ok = 0u8;
-            for &id in facet_ids {
-                if self.selected.binary_search(&id).is_ok() {
-                    ok |= self.kind_bit_of(id);
-                }
+            for &id in t.facets(d) {
+                ok |= self.selected.get(id as usize).copied().unwrap_or(0);
             }
             failed |= self.string_facets & !ok;
         }
@@ -1067,15 +1364,7 @@ impl FilterPlan {
         if !category_ok {
             failed |= F_CATEGORY;
         }
-        Eval {
-            failed,
-            categories,
-            year: date.map(|(y, _)| y),
-        }
-    }
-
-    fn kind_bit_of(&self, id: u32) -> u8 {
-        self.kinds.get(id as usize).copied().unwrap_or(0)
+        (failed, categories)
     }
 }
 
@@ -1089,106 +1378,178 @@ fn string_selections(f: &Filters) -> [(FacetKind, &Vec<String>); 5] {
     ]
 }
 
-/// Accumulates disjunctive counts.
-struct FacetCounter {
-    years: std::collections::BTreeMap<u16, usize>,
-    values: Vec<usize>,
-    kinds: Vec<u8>,
-    categories: [usize; 8],
+/// Disjunctive counts being accumulated: per facet value id, per year slot of the
+/// [`DocTables`], per category bit.
+struct Counts {
+    values: Vec<u32>,
+    years: Vec<u32>,
+    categories: [u32; 8],
 }
 
-impl FacetCounter {
-    fn new(index: &SearchIndex) -> FacetCounter {
-        let kinds = index
-            .facet_values()
-            .iter()
-            .map(|v| facet_bit(v.kind))
-            .collect();
-        FacetCounter {
-            years: Default::default(),
-            values: vec![0; index.facet_values().len()],
-            kinds,
+impl Counts {
+    fn new(t: &DocTables) -> Counts {
+        Counts {
+            values: vec![0; t.total_values.len()],
+            years: vec![0; t.total_years.len()],
             categories: [0; 8],
         }
     }
 
-    fn add(&mut self, facet_ids: &[u32], e: &Eval) {
-        // A document counts for facet F when it passes every filter but F's own.
-        let passes_except = |bit: u8| e.failed & !bit == 0;
-        if passes_except(F_DATE) {
-            if let Some(y) = e.year {
-                *self.years.entry(y).or_default() += 1;
+    /// Starts from the whole corpus's counts (no filter, every document).
+    fn set_totals(&mut self, t: &DocTables) {
+        self.values.clone_from(&t.total_values);
+        self.years.clone_from(&t.total_years);
+        self.categories = t.total_categories;
+    }
+
+    /// Counts a document that passes every filter, offering `categories`.
+    #[inline(always)]
+    fn add_all(&mut self, t: &DocTables, d: u32, categories: u8) {
+        for &id in t.facets(d) {
+            if let Some(c) = self.values.get_mut(id as usize) {
+                *c += 1;
             }
         }
-        for &id in facet_ids {
-            let bit = self.kinds.get(id as usize).copied().unwrap_or(0);
-            if bit != 0 && passes_except(bit) {
-                if let Some(c) = self.values.get_mut(id as usize) {
-                    *c += 1;
-                }
+        self.add_year(t, d);
+        self.add_categories(categories);
+    }
+
+    /// Takes back a document counted by [`Counts::set_totals`].
+    #[inline(always)]
+    fn remove(&mut self, t: &DocTables, d: u32) {
+        for &id in t.facets(d) {
+            if let Some(c) = self.values.get_mut(id as usize) {
+                *c = c.saturating_sub(1);
             }
         }
-        if passes_except(F_CATEGORY) {
-            for (i, c) in Category::ALL.iter().enumerate() {
-                if e.categories & category_bit(*c) != 0 {
-                    self.categories[i] += 1;
-                }
-            }
+        if let Some(c) = self.years.get_mut(t.year_slot(d) as usize) {
+            *c = c.saturating_sub(1);
+        }
+        let categories = t.meta(d).2;
+        for (bit, c) in self.categories.iter_mut().enumerate() {
+            *c = c.saturating_sub((categories >> bit & 1) as u32);
         }
     }
 
-    fn finish(self, index: &SearchIndex, f: &Filters) -> Facets {
+    #[inline(always)]
+    fn add_year(&mut self, t: &DocTables, d: u32) {
+        if let Some(c) = self.years.get_mut(t.year_slot(d) as usize) {
+            *c += 1;
+        }
+    }
+
+    #[inline(always)]
+    fn add_categories(&mut self, categories: u8) {
+        let mut bits = categories;
+        while bits != 0 {
+            self.categories[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
+        }
+    }
+
+    /// Filters and counts document `d`; true when it passes every filter. A document counts
+    /// for facet F when it passes every filter but F's own: every facet when it fails none,
+    /// only F when F is the one it fails, none when it fails two.
+    #[inline(always)]
+    fn consider(&mut self, plan: &FilterPlan, t: &DocTables, docs: &[Document], d: u32) -> bool {
+        let (failed, categories) = plan.eval(t, d, docs);
+        match failed {
+            0 => {
+                self.add_all(t, d, categories);
+                return true;
+            }
+            F_DATE => self.add_year(t, d),
+            F_CATEGORY => self.add_categories(categories),
+            bit if bit.is_power_of_two() => {
+                for &id in t.facets(d) {
+                    if kind_bit(t.value_kind(id)) == bit {
+                        if let Some(c) = self.values.get_mut(id as usize) {
+                            *c += 1;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
+    fn finish(self, index: &SearchIndex, t: &DocTables, f: &Filters) -> Facets {
         let from = f.from.map(|(y, _)| y);
         let to = f.to.map(|(y, _)| y);
         let date_filtered = from.is_some() || to.is_some();
-        let mut years: Vec<FacetCount<u16>> = self
+        let years: Vec<FacetCount<u16>> = t
             .years
             .iter()
+            .zip(&self.years)
             .rev()
+            .filter(|(_, &count)| count > 0)
             .map(|(&y, &count)| FacetCount {
                 value: y,
-                count,
+                count: count as usize,
                 selected: date_filtered && from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t),
             })
             .collect();
-        years.retain(|y| y.count > 0);
 
         let values = index.facet_values();
-        let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
         let selections = string_selections(f);
-        for (i, v) in values.iter().enumerate() {
-            let slot = v.kind as usize;
-            let selected = selections[slot].1.contains(&v.name);
-            let count = self.values.get(i).copied().unwrap_or(0);
-            if count > 0 || selected {
-                by_kind[slot].push(FacetCount {
-                    value: v.name.clone(),
-                    count,
-                    selected,
-                });
+        // Per kind, the values to list as sort keys: count descending, then id, which is name
+        // order when the values are sorted (as an index builds them).
+        let mut keys: [Vec<u64>; 5] = Default::default();
+        let any_selected = selections.iter().any(|s| !s.1.is_empty());
+        for (i, (&count, &kind)) in self.values.iter().zip(t.value_kinds()).enumerate() {
+            let Some(keys) = keys.get_mut(kind as usize) else {
+                continue;
+            };
+            // Values with no document are listed when selected.
+            let listed = count > 0
+                || (any_selected
+                    && values
+                        .get(i)
+                        .is_some_and(|v| selections[kind as usize].1.contains(&v.name)));
+            if listed {
+                keys.push(((u32::MAX - count) as u64) << 32 | i as u64);
             }
         }
-        // Selected names the corpus does not have still show (with 0) so they can be removed.
-        for (slot, (_, names)) in selections.iter().enumerate() {
+        let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
+        for (slot, keys) in keys.iter_mut().enumerate() {
+            sort_keys(keys);
+            let names = selections[slot].1;
+            let list = &mut by_kind[slot];
+            list.reserve(keys.len());
+            for &k in keys.iter() {
+                let Some(v) = values.get(k as u32 as usize) else {
+                    continue;
+                };
+                list.push(FacetCount {
+                    value: v.name.clone(),
+                    count: (u32::MAX - (k >> 32) as u32) as usize,
+                    selected: !names.is_empty() && names.contains(&v.name),
+                });
+            }
+            // Selected names the corpus does not have still show (with 0) so they can be
+            // removed.
+            let mut missing = false;
             for name in names.iter() {
-                if !by_kind[slot].iter().any(|c| &c.value == name) {
-                    by_kind[slot].push(FacetCount {
+                if !list.iter().any(|c| &c.value == name) {
+                    list.push(FacetCount {
                         value: name.clone(),
                         count: 0,
                         selected: true,
                     });
+                    missing = true;
                 }
             }
-        }
-        for list in &mut by_kind {
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            if missing || !t.values_sorted {
+                list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            }
         }
         let categories = Category::ALL
             .iter()
             .enumerate()
             .map(|(i, &c)| FacetCount {
                 value: c,
-                count: self.categories[i],
+                count: self.categories[i] as usize,
                 selected: f.categories.contains(&c),
             })
             .filter(|c| c.count > 0 || c.selected)
@@ -1398,11 +1759,12 @@ pub fn kwic(
     let mut hits: Vec<u32> = ranked.into_iter().map(|(d, _)| d).collect();
     hits.sort_unstable();
     let mut out = Vec::new();
+    let mut scratch = SpanScratch::default();
     for d in hits {
         let Some(doc) = docs.get(d as usize) else {
             continue;
         };
-        let (matches, _) = matched.spans(docs, d);
+        let (matches, _) = matched.spans(index, docs, d, &mut scratch);
         let text = doc.text.as_str();
         for span in matches {
             if out.len() >= limit {
@@ -1439,6 +1801,322 @@ pub fn kwic(
         }
     }
     out
+}
+
+/// The engine before its optimizations, the reference the tests compare with.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "query_reference.rs"]
+mod reference;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod same_as_reference {
+    //! The engine must answer exactly as the straightforward reference (`reference`) does:
+    //! same hits in the same order with the same scores (bit for bit), spans, totals and
+    //! facet counts, KWIC lines and on-demand spans, on random corpora and random queries.
+    use super::*;
+    use crate::corpus::document::{Date, Entity, EntityKind, Figure, FigureKind};
+    use crate::corpus::ingest::{ingest_text, Overrides};
+    use proptest::prelude::*;
+
+    /// Words with accents that sometimes vary (so written lengths vary), capitals, inflections
+    /// sharing a stem, stop words, and words sharing prefixes.
+    const WORDS: &[&str] = &[
+        "intelligence",
+        "Intelligence",
+        "artificielle",
+        "artificielles",
+        "ARTIFICIELLE",
+        "numérique",
+        "numerique",
+        "Numérique",
+        "numériques",
+        "numérisation",
+        "formation",
+        "formations",
+        "formateur",
+        "startups",
+        "startup",
+        "cœur",
+        "coeur",
+        "données",
+        "Maroc",
+        "cloud",
+        "l'intelligence",
+        "d’artificielle",
+        "de",
+        "la",
+        "le",
+        "des",
+        "et",
+        "à",
+        "l",
+        "cybersécurité",
+        "cybersecurite",
+        "sécurité",
+        "ministère",
+        "économie",
+        "x",
+    ];
+    /// What goes between two words: spaces, punctuation, quotes, a paragraph break.
+    const SEPARATORS: &[&str] = &[
+        " ", " ", " ", " ", ", ", "-", "'", " » « ", ".\n\n", "\u{a0}", " — ", "  ",
+    ];
+
+    fn text_of(picks: &[(usize, usize)]) -> String {
+        let mut t = String::new();
+        for (i, &(w, sep)) in picks.iter().enumerate() {
+            if i > 0 {
+                t.push_str(SEPARATORS[sep % SEPARATORS.len()]);
+            }
+            t.push_str(WORDS[w % WORDS.len()]);
+        }
+        t
+    }
+
+    fn document(i: usize, spec: &DocSpec) -> Option<Document> {
+        let body = text_of(&spec.body);
+        let head = text_of(&spec.head);
+        let (source, overrides) = if spec.title_override {
+            (
+                body,
+                Overrides {
+                    title: Some(head),
+                    ..Overrides::default()
+                },
+            )
+        } else {
+            (format!("{head}\n\n{body}."), Overrides::default())
+        };
+        let mut d = ingest_text(&format!("d{i:03}"), "p", &source, &overrides).ok()?;
+        const ORGS: &[&str] = &["AUSIM", "OCP", "UM6P"];
+        const PLACES: &[&str] = &["Rabat", "Salé"];
+        d.date = spec.date.map(|(y, m)| Date {
+            year: 2020 + y as u16,
+            month: (m > 0).then_some(m),
+            day: None,
+        });
+        d.source = (spec.source > 0).then(|| format!("Source {}", spec.source));
+        d.entities = spec
+            .entities
+            .iter()
+            .map(|&(kind, name)| Entity {
+                span: Span::new(0, 1),
+                kind: [EntityKind::Org, EntityKind::Place, EntityKind::Person][kind % 3],
+                canonical: match kind % 3 {
+                    0 => ORGS[name % ORGS.len()].into(),
+                    1 => PLACES[name % PLACES.len()].into(),
+                    _ => format!("Personne {name}"),
+                },
+                role: None,
+            })
+            .collect();
+        d.figures = spec
+            .figures
+            .iter()
+            .map(|&(cat, value)| Figure {
+                span: Span::new(0, 1),
+                value: value as f64,
+                high: (value % 3 == 0).then_some(value as f64 * 2.0),
+                kind: FigureKind::Count,
+                unit: "x".into(),
+                category: Category::ALL[cat % 8],
+                qualifier: None,
+            })
+            .collect();
+        Some(d)
+    }
+
+    #[derive(Debug, Clone)]
+    struct DocSpec {
+        head: Vec<(usize, usize)>,
+        body: Vec<(usize, usize)>,
+        title_override: bool,
+        date: Option<(u8, u8)>,
+        source: u8,
+        entities: Vec<(usize, usize)>,
+        figures: Vec<(usize, u32)>,
+    }
+
+    fn doc_spec() -> impl Strategy<Value = DocSpec> {
+        let picks = |max| proptest::collection::vec((0..WORDS.len(), 0..40usize), 1..max);
+        (
+            picks(6),
+            picks(60),
+            any::<bool>(),
+            proptest::option::of((0u8..6, 0u8..13)),
+            0u8..4,
+            proptest::collection::vec((0usize..3, 0usize..6), 0..5),
+            proptest::collection::vec((0usize..8, 0u32..100), 0..4),
+        )
+            .prop_map(
+                |(head, body, title_override, date, source, entities, figures)| DocSpec {
+                    head,
+                    body,
+                    title_override,
+                    date,
+                    source,
+                    entities,
+                    figures,
+                },
+            )
+    }
+
+    /// Queries made of the corpus's words: bare words, prefixes being typed, typos, quoted
+    /// phrases with stop words.
+    fn query() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            (0..WORDS.len()).prop_map(|w| WORDS[w].to_string()),
+            (0..WORDS.len(), 1usize..6).prop_map(|(w, k)| WORDS[w].chars().take(k).collect()),
+            (0..WORDS.len(), 0usize..12).prop_map(|(w, k)| {
+                let mut c: Vec<char> = WORDS[w].chars().collect();
+                if k < c.len() {
+                    c.remove(k);
+                }
+                c.into_iter().collect()
+            }),
+        ];
+        let clause = prop_oneof![
+            3 => word.clone(),
+            1 => proptest::collection::vec(word, 2..4).prop_map(|w| format!("\"{}\"", w.join(" "))),
+        ];
+        (proptest::collection::vec(clause, 0..3), any::<bool>())
+            .prop_map(|(c, space)| format!("{}{}", c.join(" "), if space { " " } else { "" }))
+    }
+
+    fn filters() -> impl Strategy<Value = Filters> {
+        (
+            proptest::option::of((2020u16..2026, proptest::option::of(1u8..13))),
+            proptest::option::of((2020u16..2026, proptest::option::of(1u8..13))),
+            proptest::collection::vec(0usize..4, 0..2),
+            proptest::collection::vec(0usize..5, 0..2),
+            proptest::collection::vec(0usize..8, 0..2),
+            proptest::option::of(0u32..60),
+        )
+            .prop_map(|(from, to, orgs, persons, cats, min)| Filters {
+                from,
+                to,
+                // Index 3 names an organisation the corpus does not have.
+                orgs: orgs
+                    .into_iter()
+                    .map(|i| ["AUSIM", "OCP", "UM6P", "Absente"][i].to_string())
+                    .collect(),
+                persons: persons
+                    .into_iter()
+                    .map(|i| format!("Personne {i}"))
+                    .collect(),
+                categories: cats.into_iter().map(|c| Category::ALL[c]).collect(),
+                value_min: min.map(f64::from),
+                ..Filters::default()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn answers_exactly_as_the_reference(
+            specs in proptest::collection::vec(doc_spec(), 0..40),
+            queries in proptest::collection::vec(query(), 1..6),
+            filters in proptest::collection::vec(filters(), 1..3),
+        ) {
+            let docs: Vec<Document> =
+                specs.iter().enumerate().filter_map(|(i, s)| document(i, s)).collect();
+            let index = SearchIndex::build(&docs);
+            let none = Filters::default();
+            for q in &queries {
+                for f in filters.iter().chain([&none]) {
+                    let got = search(&index, &docs, q, f);
+                    let want = reference::search_with(&index, &docs, q, f, &RankingWeights::default());
+                    prop_assert_eq!(&got, &want, "query {:?} filters {:?}", q, f);
+                    prop_assert_eq!(
+                        kwic(&index, &docs, q, f, 12, 50),
+                        reference::kwic(&index, &docs, q, f, 12, 50)
+                    );
+                }
+                for d in 0..docs.len() as u32 {
+                    prop_assert_eq!(
+                        matches_for(&index, &docs, q, d),
+                        reference::matches_for(&index, &docs, q, d)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_phrase_never_runs_from_the_text_into_a_headline_from_settings() {
+        // The headline is indexed at virtual addresses right after the text: the index alone
+        // would see "intelligence" followed one byte later by "artificielle".
+        let overrides = Overrides {
+            title: Some("Artificielle et utile".into()),
+            ..Overrides::default()
+        };
+        let d = ingest_text("a", "a", "Tout sur l'intelligence", &overrides).expect("valid");
+        let docs = vec![d];
+        let index = SearchIndex::build(&docs);
+        let q = "\"intelligence artificielle\"";
+        let got = search(&index, &docs, q, &Filters::default());
+        assert_eq!(got.total, 0);
+        let want =
+            reference::search_with(&index, &docs, q, &Filters::default(), &Default::default());
+        assert_eq!(got, want);
+        // Within the headline itself, the phrase is found.
+        assert_eq!(
+            search(
+                &index,
+                &docs,
+                "\"artificielle et utile\"",
+                &Filters::default()
+            )
+            .total,
+            1
+        );
+    }
+
+    #[test]
+    fn more_hits_than_spans_are_computed_for_still_agree() {
+        // Past MATCHED_HITS hits, past half the corpus (facet counts by subtraction), an empty
+        // query (stored order), with and without filters.
+        let docs: Vec<Document> = (0..MATCHED_HITS + 60)
+            .map(|i| {
+                let spec = DocSpec {
+                    head: vec![(i % 7, 0), (0, 0), (1, i)],
+                    body: (0..30)
+                        .map(|k| ((i * 7 + k * 3) % WORDS.len(), k + i))
+                        .collect(),
+                    title_override: i % 5 == 0,
+                    date: (i % 4 != 0).then_some(((i % 6) as u8, (i % 13) as u8)),
+                    source: (i % 4) as u8,
+                    entities: vec![(i % 3, i % 6), ((i + 1) % 3, i % 5)],
+                    figures: vec![(i % 8, i as u32 % 100)],
+                };
+                document(i, &spec).expect("a valid synthetic article")
+            })
+            .collect();
+        let index = SearchIndex::build(&docs);
+        let faceted = Filters {
+            orgs: vec!["OCP".into()],
+            categories: vec![Category::Budget, Category::Jobs],
+            ..Filters::default()
+        };
+        for q in [
+            "",
+            "intelligence",
+            "numé",
+            "\"intelligence artificielle\"",
+            "de la",
+            "formation coeur",
+        ] {
+            for f in [&Filters::default(), &faceted] {
+                let got = search(&index, &docs, q, f);
+                assert_eq!(
+                    got,
+                    reference::search_with(&index, &docs, q, f, &RankingWeights::default()),
+                    "{q:?}"
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1538,11 +2216,30 @@ mod tests {
     }
 
     #[test]
+    fn sorting_keys_agrees_with_the_standard_sort() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for n in [0, 1, 2, 3, 31, 32, 33, 100, 1000, 5000] {
+            for spread in [u64::MAX, 0xffff, 0xff_0000_0000, 7] {
+                let mut keys: Vec<u64> = (0..n).map(|_| next() & spread).collect();
+                let mut want = keys.clone();
+                want.sort_unstable();
+                sort_keys(&mut keys);
+                assert_eq!(keys, want, "n {n} spread {spread:x}");
+            }
+        }
+    }
+
+    #[test]
     fn merged_spans_do_not_overlap() {
         let s = |a, b| Span::new(a, b);
-        assert_eq!(
-            merge(vec![s(5, 9), s(0, 3), s(2, 4), s(9, 12)]),
-            [s(0, 4), s(5, 9), s(9, 12)]
-        );
+        let mut spans = vec![s(5, 9), s(0, 3), s(2, 4), s(9, 12)];
+        merge(&mut spans, &mut Vec::new());
+        assert_eq!(spans, [s(0, 4), s(5, 9), s(9, 12)]);
     }
 }
