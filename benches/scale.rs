@@ -4,7 +4,8 @@
 //!
 //! - `scale/N/ingest`: ingest + figures + entities of every article (MB/s), the build's work;
 //! - `scale/N/index`: building the search index from the analyzed documents;
-//! - snapshot bytes per article (postcard, as bundled), and the index's share of it;
+//! - snapshot bytes per article (as bundled), the index's share of it, and decoding the
+//!   snapshot (the app's start-up: median of `DECODE_RUNS`);
 //! - query latency of [`raqmi::corpus::query::search`] (the app's one call per keystroke) for
 //!   one word, two words, a prefix and a phrase, each without and with facets (an organisation
 //!   and a figure category): criterion's mean (`scale/N/query/…`), plus p50/p95 computed here
@@ -29,6 +30,8 @@ mod bench {
     const SEED: u64 = 42;
     /// Timed runs of each query for the percentiles.
     const QUERY_RUNS: usize = 300;
+    /// Timed decodings of the snapshot.
+    const DECODE_RUNS: usize = 5;
 
     /// The query kinds and what is typed. A trailing space ends a word (no prefix completion),
     /// so "one word" and "two words" are exact words and "prefix" is a word being typed.
@@ -102,7 +105,7 @@ mod bench {
             .unwrap_or_else(|| vec![100, 1000, 10_000]);
         let mut c = Criterion::default().configure_from_args();
         let mut table = String::from(
-            "| N | corpus MB | ingest MB/s (wall / cpu) | index build ms | snapshot B/article | index B/article |\n|---|---|---|---|---|---|\n",
+            "| N | corpus MB | ingest MB/s (wall / cpu) | index build ms | snapshot B/article | index B/article | snapshot decode ms |\n|---|---|---|---|---|---|---|\n",
         );
         let mut qtable = String::from(
             "| N | query | facets | hits | p50 µs | p95 µs |\n|---|---|---|---|---|---|\n",
@@ -129,7 +132,18 @@ mod bench {
                 documents: docs,
                 index,
             };
-            let snap_bytes = snapshot.encode().len();
+            let encoded = snapshot.encode();
+            let snap_bytes = encoded.len();
+            let mut decode_ms: Vec<f64> = (0..DECODE_RUNS)
+                .map(|_| {
+                    let t0 = Instant::now();
+                    let back = Snapshot::decode(black_box(&encoded)).expect("decodes");
+                    let ms = t0.elapsed().as_secs_f64() * 1e3;
+                    drop(back);
+                    ms
+                })
+                .collect();
+            decode_ms.sort_by(f64::total_cmp);
             let Snapshot {
                 documents: docs,
                 index,
@@ -137,7 +151,7 @@ mod bench {
             let mbs = |secs: f64| bytes as f64 / 1e6 / secs;
             let _ = writeln!(
                 table,
-                "| {n} | {:.1} | {:.0} / {} | {:.0} (cpu {}) | {} | {} |",
+                "| {n} | {:.1} | {:.0} / {} | {:.0} (cpu {}) | {} | {} | {:.1} |",
                 bytes as f64 / 1e6,
                 mbs(wall),
                 cpu.map_or("-".into(), |c| format!("{:.0}", mbs(c))),
@@ -145,6 +159,7 @@ mod bench {
                 index_cpu_ms.map_or("-".into(), |c| format!("{c:.0}")),
                 snap_bytes / n as usize,
                 index_bytes / n as usize,
+                percentile(&decode_ms, 0.5),
             );
 
             let mut g = c.benchmark_group(format!("scale/{n}"));

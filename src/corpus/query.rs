@@ -792,7 +792,11 @@ fn match_clauses(
     }
     // The last clause touched exactly the documents that matched every clause: in order
     // already when one word form matched them.
-    let docs_out = if touched.windows(2).all(|w| w[0] < w[1]) {
+    let mut sorted = true;
+    for i in 1..touched.len() {
+        sorted &= touched[i - 1] < touched[i];
+    }
+    let docs_out = if sorted {
         touched
     } else {
         let mut all = bits_for(n);
@@ -1338,13 +1342,6 @@ impl FilterPlan {
                 failed |= F_DATE;
             }
         }
-        if self.string_facets != 0 {
-            let mut ok = 0u8;
-            for &id in t.facets(d) {
-                ok |= self.selected.get(id as usize).copied().unwrap_or(0);
-            }
-            failed |= self.string_facets & !ok;
-        }
         let categories = match self.value_range {
             None => all_categories,
             Some((lo, hi)) => docs.get(d as usize).map_or(0, |doc| {
@@ -1363,6 +1360,27 @@ impl FilterPlan {
         };
         if !category_ok {
             failed |= F_CATEGORY;
+        }
+        // A document failing two filters counts nowhere: its names need not be read.
+        if self.string_facets != 0 && failed.count_ones() < 2 {
+            let mut ok = 0u8;
+            let mut check = |ids: &[u32]| {
+                for &id in ids {
+                    ok |= self.selected.get(id as usize).copied().unwrap_or(0);
+                }
+            };
+            for kind in 0..5u8 {
+                if self.string_facets & kind_bit(kind) != 0 {
+                    match t.facets_of_kind(d, kind) {
+                        Some(ids) => check(ids),
+                        None => {
+                            check(t.facets(d));
+                            break;
+                        }
+                    }
+                }
+            }
+            failed |= self.string_facets & !ok;
         }
         (failed, categories)
     }
@@ -1461,10 +1479,22 @@ impl Counts {
             F_DATE => self.add_year(t, d),
             F_CATEGORY => self.add_categories(categories),
             bit if bit.is_power_of_two() => {
-                for &id in t.facets(d) {
-                    if kind_bit(t.value_kind(id)) == bit {
-                        if let Some(c) = self.values.get_mut(id as usize) {
-                            *c += 1;
+                let kind = bit.trailing_zeros() as u8 - 1;
+                match t.facets_of_kind(d, kind) {
+                    Some(ids) => {
+                        for &id in ids {
+                            if let Some(c) = self.values.get_mut(id as usize) {
+                                *c += 1;
+                            }
+                        }
+                    }
+                    None => {
+                        for &id in t.facets(d) {
+                            if kind_bit(t.value_kind(id)) == bit {
+                                if let Some(c) = self.values.get_mut(id as usize) {
+                                    *c += 1;
+                                }
+                            }
                         }
                     }
                 }

@@ -9,16 +9,15 @@
 //! - `varint len`, then the search index encoded with postcard (see `index.rs` for its parts);
 //! - the documents, in a layout of their own (below), not postcard: decoding them is the app's
 //!   start-up, and a generic decoder spends most of it on one call per field (10,000 articles
-//!   hold 240,000 figures and 235,000 names). This one reads varints in plain loops, checks the
-//!   UTF-8 of all the text once, and stores each repeated string (units, names, roles, sources)
-//!   once.
+//!   hold 240,000 figures and 235,000 names). This one reads varints in plain loops and stores
+//!   each repeated string (units, names, roles, sources) once.
 //!
 //! Documents:
 //! - `varint count`;
 //! - the string table: `varint n`, `n` varint byte lengths, `varint blob_len` and the strings'
 //!   bytes one after the other (UTF-8, checked once for the whole blob);
 //! - the text blob: `varint blob_len`, then every document's id, headline, URL and text one
-//!   after the other, in document order (UTF-8, checked once);
+//!   after the other, in document order (each one UTF-8);
 //! - one record per document, every number a varint:
 //!   - byte lengths in the text blob: id, headline + 1 (0: none), URL + 1 (0: none), text;
 //!   - `flags`: bit 0 the date is known, bit 1 it was inferred (`DateOrigin::Inferred`); with
@@ -311,180 +310,205 @@ fn decode_documents(r: &mut Reader) -> Result<Vec<Document>, &'static str> {
         strings.push(blob.get(at..end).ok_or("string bounds")?);
         at = end;
     }
+    let n = len(r, "texts")?;
+    let mut texts = Texts {
+        bytes: r.take(n).ok_or("texts")?,
+        at: 0,
+    };
+    let mut docs = Vec::with_capacity(count.min(r.left()));
+    for _ in 0..count {
+        docs.push(decode_document(r, &strings, &mut texts)?);
+    }
+    if texts.at != texts.bytes.len() {
+        return Err("text blob longer than its documents");
+    }
+    Ok(docs)
+}
+
+/// The documents' texts, read in order from the text blob.
+struct Texts<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Texts<'_> {
+    fn next(&mut self, len: usize) -> Result<String, &'static str> {
+        let end = self.at.checked_add(len).ok_or("text length")?;
+        let bytes = self.bytes.get(self.at..end).ok_or("text bounds")?;
+        self.at = end;
+        std::str::from_utf8(bytes)
+            .map(str::to_string)
+            .map_err(|_| "text encoding")
+    }
+}
+
+/// One document's record. A function of its own, not inlined into the loop: V8 runs a wasm
+/// call in the code it was started in, and the app starts in V8's baseline code; called once
+/// per document, this is compiled by the optimizing tier after the first few hundred calls and
+/// the rest of the documents decode two to three times faster.
+#[inline(never)]
+fn decode_document(
+    r: &mut Reader,
+    strings: &[&str],
+    texts: &mut Texts,
+) -> Result<Document, &'static str> {
     let string = |r: &mut Reader| -> Result<&str, &'static str> {
         let id = len(r, "string id")?;
         strings.get(id).copied().ok_or("string id")
     };
+    let id_len = len(r, "id length")?;
+    let headline_len = len(r, "headline length")?;
+    let url_len = len(r, "url length")?;
+    let text_len = len(r, "text length")?;
+    let id = texts.next(id_len)?;
+    let headline = match headline_len {
+        0 => None,
+        l => Some(texts.next(l - 1)?),
+    };
+    let url = match url_len {
+        0 => None,
+        l => Some(texts.next(l - 1)?),
+    };
+    let body = texts.next(text_len)?;
 
-    let texts = utf8(r, "texts")?;
-    let mut text_at = 0usize;
-    let mut text = |l: usize| -> Result<String, &'static str> {
-        let end = text_at.checked_add(l).ok_or("text length")?;
-        let s = texts.get(text_at..end).ok_or("text bounds")?;
-        text_at = end;
-        Ok(s.to_string())
+    let flags = num(r, "date flags")?;
+    let date = if flags & 1 == 1 {
+        let year = u16::try_from(num(r, "year")?).map_err(|_| "year")?;
+        Some(Date {
+            year,
+            month: small(r, "month")?,
+            day: small(r, "day")?,
+        })
+    } else {
+        None
+    };
+    let date_origin = if flags & 2 == 2 {
+        DateOrigin::Inferred
+    } else {
+        DateOrigin::Stated
+    };
+    let source = match len(r, "source")? {
+        0 => None,
+        id => Some(strings.get(id - 1).ok_or("source")?.to_string()),
     };
 
-    let mut docs = Vec::with_capacity(count.min(r.left()));
-    for _ in 0..count {
-        let id_len = len(r, "id length")?;
-        let headline_len = len(r, "headline length")?;
-        let url_len = len(r, "url length")?;
-        let text_len = len(r, "text length")?;
-        let id = text(id_len)?;
-        let headline = match headline_len {
-            0 => None,
-            l => Some(text(l - 1)?),
+    let n = len(r, "paragraph count")?;
+    let mut paragraphs = Vec::with_capacity(n.min(r.left()));
+    let mut prev = 0;
+    for _ in 0..n {
+        let start = offset(prev, num(r, "paragraph")?)?;
+        let packed = num(r, "paragraph")?;
+        let end = offset(start, packed >> 2)?;
+        let role = match packed & 3 {
+            0 => ParagraphRole::Headline,
+            1 => ParagraphRole::Dateline,
+            2 => ParagraphRole::Subheading,
+            _ => ParagraphRole::Body,
         };
-        let url = match url_len {
-            0 => None,
-            l => Some(text(l - 1)?),
-        };
-        let body = text(text_len)?;
+        paragraphs.push(Paragraph {
+            span: Span { start, end },
+            role,
+        });
+        prev = end;
+    }
 
-        let flags = num(r, "date flags")?;
-        let date = if flags & 1 == 1 {
-            let year = u16::try_from(num(r, "year")?).map_err(|_| "year")?;
-            Some(Date {
-                year,
-                month: small(r, "month")?,
-                day: small(r, "day")?,
-            })
+    let n = len(r, "sentence count")?;
+    let mut sentences = Vec::with_capacity(n.min(r.left()));
+    let mut prev = 0;
+    for _ in 0..n {
+        let s = span(r, prev)?;
+        sentences.push(s);
+        prev = s.end;
+    }
+
+    let n = len(r, "figure count")?;
+    let mut figures = Vec::with_capacity(n.min(r.left()));
+    let mut prev = 0;
+    for _ in 0..n {
+        let span = span(r, prev)?;
+        prev = span.start;
+        let packed = num(r, "figure")?;
+        let kind = match packed & 7 {
+            0 => FigureKind::Money,
+            1 => FigureKind::Percent,
+            2 => FigureKind::Count,
+            3 => FigureKind::Ordinal,
+            4 => FigureKind::Duration,
+            5 => FigureKind::Factor,
+            6 => FigureKind::Year,
+            _ => return Err("figure kind"),
+        };
+        let category = Category::ALL[(packed >> 3 & 7) as usize];
+        let qualifier = match packed >> 6 & 7 {
+            0 => None,
+            1 => Some(Qualifier::Over),
+            2 => Some(Qualifier::About),
+            3 => Some(Qualifier::Under),
+            4 => Some(Qualifier::UpTo),
+            _ => return Err("figure qualifier"),
+        };
+        let value = float(r, packed >> 9 & 3)?;
+        let high = match packed >> 11 & 3 {
+            3 => None,
+            form => Some(float(r, form)?),
+        };
+        figures.push(Figure {
+            span,
+            value,
+            high,
+            kind,
+            unit: string(r)?.to_string(),
+            category,
+            qualifier,
+        });
+    }
+
+    let n = len(r, "entity count")?;
+    let mut entities = Vec::with_capacity(n.min(r.left()));
+    let mut prev = 0;
+    for _ in 0..n {
+        let span = span(r, prev)?;
+        prev = span.start;
+        let packed = num(r, "entity")?;
+        let kind = match packed >> 1 & 7 {
+            0 => EntityKind::Org,
+            1 => EntityKind::Place,
+            2 => EntityKind::Person,
+            3 => EntityKind::Program,
+            4 => EntityKind::Event,
+            _ => return Err("entity kind"),
+        };
+        let canonical = usize::try_from(packed >> 4)
+            .ok()
+            .and_then(|i| strings.get(i))
+            .ok_or("entity name")?
+            .to_string();
+        let role = if packed & 1 == 1 {
+            Some(string(r)?.to_string())
         } else {
             None
         };
-        let date_origin = if flags & 2 == 2 {
-            DateOrigin::Inferred
-        } else {
-            DateOrigin::Stated
-        };
-        let source = match len(r, "source")? {
-            0 => None,
-            id => Some(strings.get(id - 1).ok_or("source")?.to_string()),
-        };
-
-        let n = len(r, "paragraph count")?;
-        let mut paragraphs = Vec::with_capacity(n.min(r.left()));
-        let mut prev = 0;
-        for _ in 0..n {
-            let start = offset(prev, num(r, "paragraph")?)?;
-            let packed = num(r, "paragraph")?;
-            let end = offset(start, packed >> 2)?;
-            let role = match packed & 3 {
-                0 => ParagraphRole::Headline,
-                1 => ParagraphRole::Dateline,
-                2 => ParagraphRole::Subheading,
-                _ => ParagraphRole::Body,
-            };
-            paragraphs.push(Paragraph {
-                span: Span { start, end },
-                role,
-            });
-            prev = end;
-        }
-
-        let n = len(r, "sentence count")?;
-        let mut sentences = Vec::with_capacity(n.min(r.left()));
-        let mut prev = 0;
-        for _ in 0..n {
-            let s = span(r, prev)?;
-            sentences.push(s);
-            prev = s.end;
-        }
-
-        let n = len(r, "figure count")?;
-        let mut figures = Vec::with_capacity(n.min(r.left()));
-        let mut prev = 0;
-        for _ in 0..n {
-            let span = span(r, prev)?;
-            prev = span.start;
-            let packed = num(r, "figure")?;
-            let kind = match packed & 7 {
-                0 => FigureKind::Money,
-                1 => FigureKind::Percent,
-                2 => FigureKind::Count,
-                3 => FigureKind::Ordinal,
-                4 => FigureKind::Duration,
-                5 => FigureKind::Factor,
-                6 => FigureKind::Year,
-                _ => return Err("figure kind"),
-            };
-            let category = Category::ALL[(packed >> 3 & 7) as usize];
-            let qualifier = match packed >> 6 & 7 {
-                0 => None,
-                1 => Some(Qualifier::Over),
-                2 => Some(Qualifier::About),
-                3 => Some(Qualifier::Under),
-                4 => Some(Qualifier::UpTo),
-                _ => return Err("figure qualifier"),
-            };
-            let value = float(r, packed >> 9 & 3)?;
-            let high = match packed >> 11 & 3 {
-                3 => None,
-                form => Some(float(r, form)?),
-            };
-            figures.push(Figure {
-                span,
-                value,
-                high,
-                kind,
-                unit: string(r)?.to_string(),
-                category,
-                qualifier,
-            });
-        }
-
-        let n = len(r, "entity count")?;
-        let mut entities = Vec::with_capacity(n.min(r.left()));
-        let mut prev = 0;
-        for _ in 0..n {
-            let span = span(r, prev)?;
-            prev = span.start;
-            let packed = num(r, "entity")?;
-            let kind = match packed >> 1 & 7 {
-                0 => EntityKind::Org,
-                1 => EntityKind::Place,
-                2 => EntityKind::Person,
-                3 => EntityKind::Program,
-                4 => EntityKind::Event,
-                _ => return Err("entity kind"),
-            };
-            let canonical = usize::try_from(packed >> 4)
-                .ok()
-                .and_then(|i| strings.get(i))
-                .ok_or("entity name")?
-                .to_string();
-            let role = if packed & 1 == 1 {
-                Some(string(r)?.to_string())
-            } else {
-                None
-            };
-            entities.push(Entity {
-                span,
-                kind,
-                canonical,
-                role,
-            });
-        }
-
-        docs.push(Document {
-            id,
-            headline,
-            date,
-            date_origin,
-            source,
-            url,
-            text: body,
-            paragraphs,
-            sentences,
-            figures,
-            entities,
+        entities.push(Entity {
+            span,
+            kind,
+            canonical,
+            role,
         });
     }
-    if text_at != texts.len() {
-        return Err("text blob longer than its documents");
-    }
-    Ok(docs)
+
+    Ok(Document {
+        id,
+        headline,
+        date,
+        date_origin,
+        source,
+        url,
+        text: body,
+        paragraphs,
+        sentences,
+        figures,
+        entities,
+    })
 }
 
 fn num(r: &mut Reader, what: &'static str) -> Result<u64, &'static str> {
