@@ -901,6 +901,29 @@ impl SearchIndex {
         }
     }
 
+    /// False when no term starts with `key`'s first two bytes, so looking it up is useless
+    /// (typo tolerance tries some seventy keys a word, most of them impossible). The set of
+    /// two-byte beginnings is built on the first call, in one walk over the dictionary.
+    pub fn may_be_a_term(&self, key: &[u8]) -> bool {
+        let [a, b, ..] = key else {
+            return true;
+        };
+        let bits = self.doc_tables().pairs.get_or_init(|| {
+            let mut bits = vec![0u64; 1 << 10];
+            if let Some(mut c) = self.terms.cursor() {
+                while c.advance().is_some() {
+                    if let [a, b, ..] = c.key() {
+                        let i = (*a as usize) << 8 | *b as usize;
+                        bits[i / 64] |= 1 << (i % 64);
+                    }
+                }
+            }
+            bits
+        });
+        let i = (*a as usize) << 8 | *b as usize;
+        bits.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+
     /// The derived per-document tables (built on the first call).
     pub fn doc_tables(&self) -> &DocTables {
         self.tables.0.get_or_init(|| DocTables::build(self))
@@ -1175,6 +1198,8 @@ pub struct DocTables {
     pub total_categories: [u32; 8],
     /// BM25 length norms per document, for one length-normalization weight (its bits).
     norms: std::sync::OnceLock<(u32, Vec<[f32; 2]>)>,
+    /// The two-byte beginnings of the dictionary's terms, as a 65,536-bit set.
+    pairs: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl DocTables {

@@ -527,7 +527,8 @@ fn expand(
 /// after the first character keeps it, so those neighbours are in the range of the dictionary
 /// that starts with it; an edit of the first character is tried by looking up each candidate
 /// (the character dropped, swapped with the second, or replaced by or preceded by an ASCII
-/// letter or digit). That touches a twentieth of the dictionary instead of all of it.
+/// letter or digit), skipping keys whose first two bytes begin no term. That touches a
+/// twentieth of the dictionary instead of all of it.
 fn typo_neighbours(index: &SearchIndex, word: &str) -> Vec<TermEntry> {
     let target: Vec<char> = word.chars().collect();
     let Some(&first) = target.first() else {
@@ -551,19 +552,24 @@ fn typo_neighbours(index: &SearchIndex, word: &str) -> Vec<TermEntry> {
         within_one_edit(&buf, &target)
     });
     let rest: String = target[1..].iter().collect();
-    let mut candidates = vec![rest.clone()];
+    let mut look = |key: &str| {
+        if key != word && index.may_be_a_term(key.as_bytes()) {
+            out.extend(index.term(key));
+        }
+    };
+    look(&rest);
     if let Some(&second) = target.get(1) {
         let mut swapped: String = [second, first].iter().collect();
         swapped.extend(&target[2..]);
-        candidates.push(swapped);
+        look(&swapped);
     }
+    let mut key = String::new();
     for c in ('a'..='z').chain('0'..='9').filter(|&c| c != first) {
-        candidates.push(format!("{c}{word}"));
-        candidates.push(format!("{c}{rest}"));
-    }
-    for key in candidates {
-        if key != word {
-            out.extend(index.term(&key));
+        for tail in [word, rest.as_str()] {
+            key.clear();
+            key.push(c);
+            key.push_str(tail);
+            look(&key);
         }
     }
     out.sort_by_key(|e| e.id);
@@ -793,8 +799,13 @@ fn match_clauses(
     // The last clause touched exactly the documents that matched every clause: in order
     // already when one word form matched them.
     let mut sorted = true;
-    for i in 1..touched.len() {
-        sorted &= touched[i - 1] < touched[i];
+    let mut i = 1;
+    while i < touched.len() {
+        if touched[i - 1] >= touched[i] {
+            sorted = false;
+            break;
+        }
+        i += 1;
     }
     let docs_out = if sorted {
         touched
