@@ -259,6 +259,61 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Sorts integer keys in increasing order: the one sort routine of a search (hits, facet
+/// lists, a phrase word's occurrences). An insertion sort for a few keys, else a radix sort,
+/// byte by byte from the lowest, skipping the bytes every key shares (a hit's rank fits in
+/// two). Both are plain loops, which stay fast in the size-optimized wasm build, where the
+/// standard library's comparison sorts run several times slower than natively.
+pub fn sort_keys(keys: &mut Vec<u64>) {
+    let n = keys.len();
+    if n <= 32 {
+        for i in 1..n {
+            let k = keys[i];
+            let mut j = i;
+            while j > 0 && keys[j - 1] > k {
+                keys[j] = keys[j - 1];
+                j -= 1;
+            }
+            keys[j] = k;
+        }
+        return;
+    }
+    // The bytes where keys differ: the others need no pass.
+    let (mut any, mut all) = (0u64, u64::MAX);
+    for &k in keys.iter() {
+        any |= k;
+        all &= k;
+    }
+    let varying = any ^ all;
+    let mut src = std::mem::take(keys);
+    let mut dst = vec![0u64; n];
+    let mut c = [0u32; 256];
+    for byte in 0..8 {
+        if (varying >> (8 * byte)) as u8 == 0 {
+            continue;
+        }
+        c.fill(0);
+        for &k in &src {
+            c[(k >> (8 * byte)) as u8 as usize] += 1;
+        }
+        let mut sum = 0;
+        for x in c.iter_mut() {
+            let here = *x;
+            *x = sum;
+            sum += here;
+        }
+        for &k in &src {
+            let slot = &mut c[(k >> (8 * byte)) as u8 as usize];
+            if let Some(d) = dst.get_mut(*slot as usize) {
+                *d = k;
+            }
+            *slot += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+    }
+    *keys = src;
+}
+
 fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     let s = bytes.get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)?;
     Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
@@ -901,6 +956,29 @@ impl SearchIndex {
         }
     }
 
+    /// False when no term starts with `key`'s first two bytes, so looking it up is useless
+    /// (typo tolerance tries some seventy keys a word, most of them impossible). The set of
+    /// two-byte beginnings is built on the first call, in one walk over the dictionary.
+    pub fn may_be_a_term(&self, key: &[u8]) -> bool {
+        let [a, b, ..] = key else {
+            return true;
+        };
+        let bits = self.doc_tables().pairs.get_or_init(|| {
+            let mut bits = vec![0u64; 1 << 10];
+            if let Some(mut c) = self.terms.cursor() {
+                while c.advance().is_some() {
+                    if let [a, b, ..] = c.key() {
+                        let i = (*a as usize) << 8 | *b as usize;
+                        bits[i / 64] |= 1 << (i % 64);
+                    }
+                }
+            }
+            bits
+        });
+        let i = (*a as usize) << 8 | *b as usize;
+        bits.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+
     /// The derived per-document tables (built on the first call).
     pub fn doc_tables(&self) -> &DocTables {
         self.tables.0.get_or_init(|| DocTables::build(self))
@@ -1175,6 +1253,8 @@ pub struct DocTables {
     pub total_categories: [u32; 8],
     /// BM25 length norms per document, for one length-normalization weight (its bits).
     norms: std::sync::OnceLock<(u32, Vec<[f32; 2]>)>,
+    /// The two-byte beginnings of the dictionary's terms, as a 65,536-bit set.
+    pairs: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl DocTables {
@@ -1214,9 +1294,15 @@ impl DocTables {
         }
         t.facet_starts.push(t.facet_ids.len() as u32);
 
-        t.years = t.meta.iter().map(|m| m.0).filter(|&y| y != 0).collect();
-        t.years.sort_unstable();
-        t.years.dedup();
+        let mut years: Vec<u64> = t
+            .meta
+            .iter()
+            .map(|m| m.0 as u64)
+            .filter(|&y| y != 0)
+            .collect();
+        sort_keys(&mut years);
+        years.dedup();
+        t.years = years.into_iter().map(|y| y as u16).collect();
         t.total_years = vec![0; t.years.len()];
         t.year_slot = t
             .meta
@@ -1247,7 +1333,7 @@ impl DocTables {
             let mut keys: Vec<u64> = (0..n as u32)
                 .map(|d| (index.recency(d) as u64) << 32 | d as u64)
                 .collect();
-            keys.sort_unstable();
+            sort_keys(&mut keys);
             by_rank = keys.into_iter().map(|k| k as u32).collect();
         }
         t.rank = vec![0; n];
@@ -1342,6 +1428,26 @@ mod tests {
             assert_eq!(text::fold(w), *w);
         }
         assert!(is_stop_word("l") && is_stop_word("de") && !is_stop_word("ausim"));
+    }
+
+    #[test]
+    fn sorting_keys_agrees_with_the_standard_sort() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for n in [0, 1, 2, 3, 31, 32, 33, 100, 1000, 5000] {
+            for spread in [u64::MAX, 0xffff, 0xff_0000_0000, 7] {
+                let mut keys: Vec<u64> = (0..n).map(|_| next() & spread).collect();
+                let mut want = keys.clone();
+                want.sort_unstable();
+                sort_keys(&mut keys);
+                assert_eq!(keys, want, "n {n} spread {spread:x}");
+            }
+        }
     }
 
     #[test]

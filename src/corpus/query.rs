@@ -345,61 +345,6 @@ fn rank_key(score: f32, rank: u32) -> u64 {
     ((!ascending) as u64) << 32 | rank as u64
 }
 
-/// Sorts integer keys in increasing order: the one sort routine of a search (hits, facet
-/// lists, a phrase word's occurrences). An insertion sort for a few keys, else a radix sort,
-/// byte by byte from the lowest, skipping the bytes every key shares (a hit's rank fits in
-/// two). Both are plain loops, which stay fast in the size-optimized wasm build, where the
-/// standard library's comparison sorts run several times slower than natively.
-fn sort_keys(keys: &mut Vec<u64>) {
-    let n = keys.len();
-    if n <= 32 {
-        for i in 1..n {
-            let k = keys[i];
-            let mut j = i;
-            while j > 0 && keys[j - 1] > k {
-                keys[j] = keys[j - 1];
-                j -= 1;
-            }
-            keys[j] = k;
-        }
-        return;
-    }
-    // The bytes where keys differ: the others need no pass.
-    let (mut any, mut all) = (0u64, u64::MAX);
-    for &k in keys.iter() {
-        any |= k;
-        all &= k;
-    }
-    let varying = any ^ all;
-    let mut src = std::mem::take(keys);
-    let mut dst = vec![0u64; n];
-    let mut c = [0u32; 256];
-    for byte in 0..8 {
-        if (varying >> (8 * byte)) as u8 == 0 {
-            continue;
-        }
-        c.fill(0);
-        for &k in &src {
-            c[(k >> (8 * byte)) as u8 as usize] += 1;
-        }
-        let mut sum = 0;
-        for x in c.iter_mut() {
-            let here = *x;
-            *x = sum;
-            sum += here;
-        }
-        for &k in &src {
-            let slot = &mut c[(k >> (8 * byte)) as u8 as usize];
-            if let Some(d) = dst.get_mut(*slot as usize) {
-                *d = k;
-            }
-            *slot += 1;
-        }
-        std::mem::swap(&mut src, &mut dst);
-    }
-    *keys = src;
-}
-
 /// Ranked (document, score) pairs passing the filters, facet counts, and the text matches.
 fn run(
     index: &SearchIndex,
@@ -460,7 +405,7 @@ fn run(
                     }
                 }
             }
-            sort_keys(&mut keys);
+            index::sort_keys(&mut keys);
             keys.into_iter()
                 .filter_map(|k| tables.by_rank.get(k as u32 as usize))
                 .map(|&d| (d, score(d)))
@@ -527,7 +472,8 @@ fn expand(
 /// after the first character keeps it, so those neighbours are in the range of the dictionary
 /// that starts with it; an edit of the first character is tried by looking up each candidate
 /// (the character dropped, swapped with the second, or replaced by or preceded by an ASCII
-/// letter or digit). That touches a twentieth of the dictionary instead of all of it.
+/// letter or digit), skipping keys whose first two bytes begin no term. That touches a
+/// twentieth of the dictionary instead of all of it.
 fn typo_neighbours(index: &SearchIndex, word: &str) -> Vec<TermEntry> {
     let target: Vec<char> = word.chars().collect();
     let Some(&first) = target.first() else {
@@ -551,19 +497,24 @@ fn typo_neighbours(index: &SearchIndex, word: &str) -> Vec<TermEntry> {
         within_one_edit(&buf, &target)
     });
     let rest: String = target[1..].iter().collect();
-    let mut candidates = vec![rest.clone()];
+    let mut look = |key: &str| {
+        if key != word && index.may_be_a_term(key.as_bytes()) {
+            out.extend(index.term(key));
+        }
+    };
+    look(&rest);
     if let Some(&second) = target.get(1) {
         let mut swapped: String = [second, first].iter().collect();
         swapped.extend(&target[2..]);
-        candidates.push(swapped);
+        look(&swapped);
     }
+    let mut key = String::new();
     for c in ('a'..='z').chain('0'..='9').filter(|&c| c != first) {
-        candidates.push(format!("{c}{word}"));
-        candidates.push(format!("{c}{rest}"));
-    }
-    for key in candidates {
-        if key != word {
-            out.extend(index.term(&key));
+        for tail in [word, rest.as_str()] {
+            key.clear();
+            key.push(c);
+            key.push_str(tail);
+            look(&key);
         }
     }
     out.sort_by_key(|e| e.id);
@@ -793,8 +744,13 @@ fn match_clauses(
     // The last clause touched exactly the documents that matched every clause: in order
     // already when one word form matched them.
     let mut sorted = true;
-    for i in 1..touched.len() {
-        sorted &= touched[i - 1] < touched[i];
+    let mut i = 1;
+    while i < touched.len() {
+        if touched[i - 1] >= touched[i] {
+            sorted = false;
+            break;
+        }
+        i += 1;
     }
     let docs_out = if sorted {
         touched
@@ -962,7 +918,7 @@ impl PhraseContext<'_> {
                 }
                 // One form's occurrences are stored in increasing order already.
                 if forms_here > 1 || !strictly_increasing(list) {
-                    sort_keys(list);
+                    index::sort_keys(list);
                     list.dedup_by_key(|t| *t >> 8);
                 }
             }
@@ -1231,7 +1187,7 @@ impl Matched {
 fn merge(spans: &mut Vec<Span>, keys: &mut Vec<u64>) {
     keys.clear();
     keys.extend(spans.iter().map(|s| (s.start as u64) << 32 | s.end as u64));
-    sort_keys(keys);
+    index::sort_keys(keys);
     spans.clear();
     for &k in keys.iter() {
         let s = Span {
@@ -1543,7 +1499,7 @@ impl Counts {
         }
         let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
         for (slot, keys) in keys.iter_mut().enumerate() {
-            sort_keys(keys);
+            index::sort_keys(keys);
             let names = selections[slot].1;
             let list = &mut by_kind[slot];
             list.reserve(keys.len());
@@ -2243,26 +2199,6 @@ mod tests {
         assert_eq!(parse_query(&q).clauses.len(), MAX_CLAUSES);
         let long = "x".repeat(50_000);
         assert!(parse_query(&long).clauses.len() <= 1);
-    }
-
-    #[test]
-    fn sorting_keys_agrees_with_the_standard_sort() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for n in [0, 1, 2, 3, 31, 32, 33, 100, 1000, 5000] {
-            for spread in [u64::MAX, 0xffff, 0xff_0000_0000, 7] {
-                let mut keys: Vec<u64> = (0..n).map(|_| next() & spread).collect();
-                let mut want = keys.clone();
-                want.sort_unstable();
-                sort_keys(&mut keys);
-                assert_eq!(keys, want, "n {n} spread {spread:x}");
-            }
-        }
     }
 
     #[test]

@@ -511,6 +511,9 @@ fn decode_document(
     })
 }
 
+/// One varint (not inlined: the decoder reads some forty kinds of them, and one copy of the
+/// reading code keeps the app smaller).
+#[inline(never)]
 fn num(r: &mut Reader, what: &'static str) -> Result<u64, &'static str> {
     r.varint64().ok_or(what)
 }
