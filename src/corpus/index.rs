@@ -210,18 +210,10 @@ impl<'a> Reader<'a> {
         }
         self.varint_long()
     }
+    /// A multi-byte varint: the 64-bit reading, refused when it does not fit in 32 bits.
     #[inline(never)]
     fn varint_long(&mut self) -> Option<u32> {
-        let mut v: u32 = 0;
-        for shift in [0, 7, 14, 21, 28] {
-            let b = *self.bytes.get(self.pos)?;
-            self.pos += 1;
-            v |= ((b & 0x7f) as u32).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(v);
-            }
-        }
-        None
+        self.varint64_long().and_then(|v| u32::try_from(v).ok())
     }
     /// A varint written by [`put_varint64`].
     #[inline(always)]

@@ -1726,6 +1726,37 @@ pub struct KwicLine {
     pub right: String,
 }
 
+/// One line of keyword in context: `span` of `text` with up to `context_chars` characters on
+/// each side (None when the span is not on character boundaries of the text).
+fn kwic_line(doc: u32, text: &str, span: Span, context_chars: usize) -> Option<KwicLine> {
+    let (keyword, before, after) = (
+        text.get(span.range())?,
+        text.get(..span.start as usize)?,
+        text.get(span.end as usize..)?,
+    );
+    let left_start = before
+        .char_indices()
+        .rev()
+        .nth(context_chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let left = if context_chars == 0 {
+        ""
+    } else {
+        &before[left_start..]
+    };
+    let right_end = after
+        .char_indices()
+        .nth(context_chars)
+        .map_or(after.len(), |(i, _)| i);
+    Some(KwicLine {
+        doc,
+        span,
+        left: left.into(),
+        keyword: keyword.into(),
+        right: after[..right_end].into(),
+    })
+}
+
 /// Every occurrence of the query's words and phrases in the text of the documents that match
 /// the query and filters, in corpus order then text order, with up to `context_chars`
 /// characters on each side; at most `limit` lines. An empty query has no keywords: no lines.
@@ -1756,34 +1787,9 @@ pub fn kwic(
             if out.len() >= limit {
                 return out;
             }
-            let (Some(keyword), Some(before), Some(after)) = (
-                text.get(span.range()),
-                text.get(..span.start as usize),
-                text.get(span.end as usize..),
-            ) else {
-                continue;
-            };
-            let left_start = before
-                .char_indices()
-                .rev()
-                .nth(context_chars.saturating_sub(1))
-                .map_or(0, |(i, _)| i);
-            let left = if context_chars == 0 {
-                ""
-            } else {
-                &before[left_start..]
-            };
-            let right_end = after
-                .char_indices()
-                .nth(context_chars)
-                .map_or(after.len(), |(i, _)| i);
-            out.push(KwicLine {
-                doc: d,
-                span,
-                left: left.into(),
-                keyword: keyword.into(),
-                right: after[..right_end].into(),
-            });
+            if let Some(line) = kwic_line(d, text, span, context_chars) {
+                out.push(line);
+            }
         }
     }
     out

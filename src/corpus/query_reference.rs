@@ -798,34 +798,9 @@ pub fn kwic(
             if out.len() >= limit {
                 return out;
             }
-            let (Some(keyword), Some(before), Some(after)) = (
-                text.get(span.range()),
-                text.get(..span.start as usize),
-                text.get(span.end as usize..),
-            ) else {
-                continue;
-            };
-            let left_start = before
-                .char_indices()
-                .rev()
-                .nth(context_chars.saturating_sub(1))
-                .map_or(0, |(i, _)| i);
-            let left = if context_chars == 0 {
-                ""
-            } else {
-                &before[left_start..]
-            };
-            let right_end = after
-                .char_indices()
-                .nth(context_chars)
-                .map_or(after.len(), |(i, _)| i);
-            out.push(KwicLine {
-                doc: d,
-                span,
-                left: left.into(),
-                keyword: keyword.into(),
-                right: after[..right_end].into(),
-            });
+            if let Some(line) = kwic_line(d, text, span, context_chars) {
+                out.push(line);
+            }
         }
     }
     out
