@@ -861,8 +861,8 @@ impl PhraseContext<'_> {
 
         // The documents holding every content word (in some form), in order: each word's
         // forms are walked once, together, skipping to the largest document any word is at.
-        let mut found: Vec<(u32, u32, u32)> = Vec::new();
-        let mut df = 0;
+        // Per document found: its phrase occurrences in the headline and in the body.
+        let mut counts: Vec<(u32, u32)> = Vec::new();
         let mut buf = String::new();
         // Per phrase word, the occurrences of a content word in the current document.
         let mut lists: Vec<Vec<Tagged>> = vec![Vec::new(); words.len()];
@@ -925,13 +925,15 @@ impl PhraseContext<'_> {
             let Some(starts) = lists.first() else {
                 break;
             };
-            let found_before = found.len();
+            let found_before = out.occ.len();
+            let mut headline = 0;
             // The second content word's first occurrence after each start (starts increase).
             let mut after = 0;
             for &s in starts {
                 let addr = tagged_address(s);
                 // Rule out, from the index alone, starts that the next content word does not
                 // follow closely enough.
+                let mut next = None;
                 if let Some((pos, reach)) = second {
                     let list = &lists[pos];
                     while after < list.len() && tagged_address(list[after]) <= addr {
@@ -940,8 +942,10 @@ impl PhraseContext<'_> {
                     if after == list.len() || tagged_address(list[after]) - addr > reach {
                         continue;
                     }
+                    // That occurrence is the one an adjacent second word must be.
+                    next = (pos == 1).then(|| list[after]);
                 }
-                let last = match adjacent_in_index(s, words, &lists) {
+                let last = match adjacent_in_index(s, next, words, &lists) {
                     Some(last) => Some(last),
                     None => self
                         .docs
@@ -949,22 +953,19 @@ impl PhraseContext<'_> {
                         .and_then(|doc| phrase_last(doc, addr, words, &lists, &mut buf)),
                 };
                 if let Some(last) = last {
-                    found.push((d, (s >> 8) as u32, last));
+                    out.occ.push(((s >> 8) as u32, last));
+                    headline += (s >> 8) as u32 & 1;
                 }
             }
-            df += (found.len() > found_before) as u32;
+            if out.occ.len() > found_before {
+                out.docs.push(d);
+                out.starts.push(found_before as u32);
+                counts.push((headline, (out.occ.len() - found_before) as u32 - headline));
+            }
         }
         let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
-        let phrase_idf = idf(n, df) * content_words;
-        let mut i = 0;
-        while i < found.len() {
-            let d = found[i].0;
-            let (mut j, mut h) = (i, 0);
-            while j < found.len() && found[j].0 == d {
-                h += found[j].1 & 1;
-                j += 1;
-            }
-            let b = (j - i) as u32 - h;
+        let phrase_idf = idf(n, out.docs.len() as u32) * content_words;
+        for (&d, &(h, b)) in out.docs.iter().zip(&counts) {
             let norm = match self.norms.and_then(|ns| ns.get(d as usize)) {
                 Some(&norm) => norm,
                 None => doc_norms(self.weights, index.lengths(d), index.average_lengths()),
@@ -975,12 +976,6 @@ impl PhraseContext<'_> {
                 touched.push(d);
             }
             best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-            out.docs.push(d);
-            out.starts.push(out.occ.len() as u32);
-            for f in &found[i..j] {
-                out.occ.push((f.1, f.2));
-            }
-            i = j;
         }
         out
     }
@@ -1007,15 +1002,26 @@ fn strictly_increasing(list: &[Tagged]) -> bool {
 /// `None` when that cannot be told without reading the text (a stop word in the phrase, a
 /// longer gap, lengths that vary), never for a phrase that is not there: [`phrase_last`] then
 /// reads the text.
-fn adjacent_in_index(first: Tagged, words: &[Word], lists: &[Vec<Tagged>]) -> Option<u32> {
+/// `second`, when known, is the second word's first occurrence after the first one's start.
+#[inline(always)]
+fn adjacent_in_index(
+    first: Tagged,
+    second: Option<Tagged>,
+    words: &[Word],
+    lists: &[Vec<Tagged>],
+) -> Option<u32> {
     let mut cur = first;
-    for (w, list) in words.iter().zip(lists).skip(1) {
+    for (i, (w, list)) in words.iter().zip(lists).enumerate().skip(1) {
         let written = (cur & 0xff) as u32;
         if (w.stop && !w.prefix) || written == 0 {
             return None;
         }
         let end = tagged_address(cur).checked_add(written)?;
-        let next = *list.get(list.partition_point(|&x| tagged_address(x) <= end))?;
+        // Words do not overlap: the first occurrence after the start is after the end too.
+        let next = match second {
+            Some(next) if i == 1 => next,
+            _ => *list.get(list.partition_point(|&x| tagged_address(x) <= end))?,
+        };
         // From the body (bit 0) into a headline at virtual addresses (bit 1) is a jump from
         // one string to another, never an adjacency.
         let into_headline = cur >> 8 & 1 == 0 && next >> 8 & 1 == 1;
