@@ -1539,23 +1539,57 @@ mod tests {
 
     #[test]
     fn damaged_bytes_never_panic() {
-        let d = doc("a", "Le numérique au Maroc, la formation digitale.");
-        let idx = SearchIndex::build(&[d]);
+        use crate::corpus::query::{kwic, matches_for, search, Filters};
+        let mut d = doc(
+            "a",
+            "Le numérique au Maroc\n\nLa formation digitale, le numérique et l'intelligence \
+             artificielle.",
+        );
+        d.source = Some("Source".into());
+        let docs = [d.clone(), doc("b", "Le Maroc numérique et la formation.")];
+        let idx = SearchIndex::build(&docs);
         let bytes = postcard::to_allocvec(&idx).expect("encodes");
+        let filters = Filters {
+            sources: vec!["Source".into()],
+            from: Some((2020, None)),
+            ..Filters::default()
+        };
         for i in 0..bytes.len() {
-            let mut b = bytes.clone();
-            b[i] ^= 0x5a;
-            if let Ok(bad) = postcard::from_bytes::<SearchIndex>(&b) {
+            for flip in [0x5a, 0x80, 0x01] {
+                let mut b = bytes.clone();
+                b[i] ^= flip;
+                let Ok(bad) = postcard::from_bytes::<SearchIndex>(&b) else {
+                    continue;
+                };
                 for t in bad.terms_with_prefix("") {
                     let mut p = bad.postings(&t);
                     let mut occ = Vec::new();
                     while p.next_doc(&mut occ).is_some() {}
+                    let mut p = bad.postings(&t);
+                    while p.next_counts().is_some() {}
+                    let mut p = bad.postings(&t);
+                    while p.next_bytes().is_some() {}
                 }
                 bad.terms_with_stem("numer");
                 bad.term("numerique");
                 let mut v = Vec::new();
                 bad.doc_facets(0, &mut v);
                 bad.lengths(0);
+                // The whole engine on the damaged index: derived tables, ranking, facets,
+                // phrases, spans.
+                for q in [
+                    "",
+                    "numérique",
+                    "numér",
+                    "\"intelligence artificielle\"",
+                    "formaton",
+                ] {
+                    for f in [&Filters::default(), &filters] {
+                        search(&bad, &docs, q, f);
+                        kwic(&bad, &docs, q, f, 10, 10);
+                    }
+                    matches_for(&bad, &docs, q, 0);
+                }
             }
         }
     }

@@ -1025,7 +1025,9 @@ fn adjacent_in_index(
         // From the body (bit 0) into a headline at virtual addresses (bit 1) is a jump from
         // one string to another, never an adjacency.
         let into_headline = cur >> 8 & 1 == 0 && next >> 8 & 1 == 1;
-        if tagged_address(next) - end > 2 || into_headline {
+        // (A damaged index may put it before the end: no adjacency either.)
+        let gap = tagged_address(next).wrapping_sub(end);
+        if !(1..=2).contains(&gap) || into_headline {
             return None;
         }
         cur = next;
