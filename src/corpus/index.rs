@@ -267,14 +267,15 @@ impl<'a> Reader<'a> {
 pub fn sort_keys(keys: &mut Vec<u64>) {
     let n = keys.len();
     if n <= 32 {
+        let k = keys.as_mut_slice();
         for i in 1..n {
-            let k = keys[i];
+            let key = k[i];
             let mut j = i;
-            while j > 0 && keys[j - 1] > k {
-                keys[j] = keys[j - 1];
+            while j > 0 && k[j - 1] > key {
+                k[j] = k[j - 1];
                 j -= 1;
             }
-            keys[j] = k;
+            k[j] = key;
         }
         return;
     }
@@ -288,13 +289,14 @@ pub fn sort_keys(keys: &mut Vec<u64>) {
     let mut src = std::mem::take(keys);
     let mut dst = vec![0u64; n];
     let mut c = [0u32; 256];
-    for byte in 0..8 {
-        if (varying >> (8 * byte)) as u8 == 0 {
+    for shift in (0..64).step_by(8) {
+        if (varying >> shift) as u8 == 0 {
             continue;
         }
         c.fill(0);
-        for &k in &src {
-            c[(k >> (8 * byte)) as u8 as usize] += 1;
+        let from = src.as_slice();
+        for &k in from {
+            c[(k >> shift) as u8 as usize] += 1;
         }
         let mut sum = 0;
         for x in c.iter_mut() {
@@ -302,9 +304,10 @@ pub fn sort_keys(keys: &mut Vec<u64>) {
             *x = sum;
             sum += here;
         }
-        for &k in &src {
-            let slot = &mut c[(k >> (8 * byte)) as u8 as usize];
-            if let Some(d) = dst.get_mut(*slot as usize) {
+        let to = dst.as_mut_slice();
+        for &k in from {
+            let slot = &mut c[(k >> shift) as u8 as usize];
+            if let Some(d) = to.get_mut(*slot as usize) {
                 *d = k;
             }
             *slot += 1;

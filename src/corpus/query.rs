@@ -283,16 +283,29 @@ pub fn search_with(
     let (ranked, facets, matched) = run(index, docs, &query, filters, weights);
     let mut scratch = SpanScratch::default();
     let mut hits: Vec<Hit> = Vec::with_capacity(ranked.len());
-    for (i, (d, score)) in ranked.into_iter().enumerate() {
-        let (matches, headline_matches) = match &matched {
-            Some(m) if i < MATCHED_HITS => m.spans(index, docs, d, &mut scratch),
-            _ => (Vec::new(), Vec::new()),
-        };
+    let spanned = match &matched {
+        Some(m) => {
+            let first = &ranked[..ranked.len().min(MATCHED_HITS)];
+            for &(d, score) in first {
+                let (matches, headline_matches) = m.spans(index, docs, d, &mut scratch);
+                hits.push(Hit {
+                    doc: d,
+                    score,
+                    matches,
+                    headline_matches,
+                });
+            }
+            first.len()
+        }
+        None => 0,
+    };
+    // The rest carry no spans: a plain copy.
+    for &(d, score) in &ranked[spanned..] {
         hits.push(Hit {
             doc: d,
             score,
-            matches,
-            headline_matches,
+            matches: Vec::new(),
+            headline_matches: Vec::new(),
         });
     }
     SearchResults {
@@ -682,11 +695,16 @@ fn match_clauses(
         Some(&ns) => ns,
         None => doc_norms(weights, index.lengths(d), avgs),
     };
-    let mut total = vec![0f32; n];
+    let mut total_scores = vec![0f32; n];
     // Per document, how many clauses it matched so far: a clause only looks at documents
     // that matched every earlier one (AND).
-    let mut passed = vec![0u8; n];
-    let mut best = vec![0f32; n];
+    let mut passed_clauses = vec![0u8; n];
+    let mut best_scores = vec![0f32; n];
+    // Slices, not vectors, in the loops below: the size-optimized build calls a function for
+    // each indexing of a vector.
+    let total = total_scores.as_mut_slice();
+    let passed = passed_clauses.as_mut_slice();
+    let best = best_scores.as_mut_slice();
     let mut touched: Vec<u32> = Vec::new();
     let mut words = Vec::new();
     let mut phrases = Vec::new();
@@ -728,10 +746,10 @@ fn match_clauses(
                     weights,
                     ci,
                     only,
-                    passed: &passed,
+                    passed,
                     norms,
                 };
-                phrases.push(ctx.run(ws, &mut best, &mut touched));
+                phrases.push(ctx.run(ws, best, &mut touched));
             }
         }
         for &d in &touched {
@@ -743,15 +761,14 @@ fn match_clauses(
     }
     // The last clause touched exactly the documents that matched every clause: in order
     // already when one word form matched them.
-    let mut sorted = true;
-    let mut i = 1;
-    while i < touched.len() {
-        if touched[i - 1] >= touched[i] {
-            sorted = false;
-            break;
+    let sorted = {
+        let t = touched.as_slice();
+        let mut i = 1;
+        while i < t.len() && t[i - 1] < t[i] {
+            i += 1;
         }
-        i += 1;
-    }
+        i >= t.len()
+    };
     let docs_out = if sorted {
         touched
     } else {
@@ -763,7 +780,7 @@ fn match_clauses(
     };
     Matched {
         docs: docs_out,
-        scores: total,
+        scores: total_scores,
         words,
         phrases,
     }
@@ -1350,6 +1367,41 @@ impl FilterPlan {
     }
 }
 
+/// Orders facet keys `(u32::MAX - count) << 32 | id`, given in increasing id order, as
+/// [`index::sort_keys`] would (most documents first, then by id): with one counting pass when
+/// the counts are small next to the number of values (thousands of names counted once or
+/// twice), else with the radix sort.
+fn order_by_count(keys: &mut Vec<u64>) {
+    let count = |k: u64| (u32::MAX - (k >> 32) as u32) as usize;
+    let n = keys.len();
+    let max = keys.iter().map(|&k| count(k)).max().unwrap_or(0);
+    if n <= 32 || max > 4 * n {
+        index::sort_keys(keys);
+        return;
+    }
+    // Where each count's keys start, the largest count first.
+    let mut starts = vec![0u32; max + 1];
+    for &k in keys.iter() {
+        starts[count(k)] += 1;
+    }
+    let mut at = 0;
+    for s in starts.iter_mut().rev() {
+        let here = *s;
+        *s = at;
+        at += here;
+    }
+    let mut ordered = vec![0u64; n];
+    let out = ordered.as_mut_slice();
+    for &k in keys.iter() {
+        let s = &mut starts[count(k)];
+        if let Some(o) = out.get_mut(*s as usize) {
+            *o = k;
+        }
+        *s += 1;
+    }
+    *keys = ordered;
+}
+
 fn string_selections(f: &Filters) -> [(FacetKind, &Vec<String>); 5] {
     [
         (FacetKind::Source, &f.sources),
@@ -1491,23 +1543,22 @@ impl Counts {
         // order when the values are sorted (as an index builds them).
         let mut keys: [Vec<u64>; 5] = Default::default();
         let any_selected = selections.iter().any(|s| !s.1.is_empty());
-        for (i, (&count, &kind)) in self.values.iter().zip(t.value_kinds()).enumerate() {
-            let Some(keys) = keys.get_mut(kind as usize) else {
-                continue;
-            };
+        let (counts, kinds) = (self.values.as_slice(), t.value_kinds());
+        for i in 0..counts.len().min(kinds.len()) {
+            let (count, kind) = (counts[i], kinds[i] as usize);
             // Values with no document are listed when selected.
             let listed = count > 0
                 || (any_selected
-                    && values
-                        .get(i)
-                        .is_some_and(|v| selections[kind as usize].1.contains(&v.name)));
-            if listed {
+                    && values.get(i).is_some_and(|v| {
+                        selections.get(kind).is_some_and(|s| s.1.contains(&v.name))
+                    }));
+            if let (true, Some(keys)) = (listed, keys.get_mut(kind)) {
                 keys.push(((u32::MAX - count) as u64) << 32 | i as u64);
             }
         }
         let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
         for (slot, keys) in keys.iter_mut().enumerate() {
-            index::sort_keys(keys);
+            order_by_count(keys);
             let names = selections[slot].1;
             let list = &mut by_kind[slot];
             list.reserve(keys.len());
@@ -2207,6 +2258,27 @@ mod tests {
         assert_eq!(parse_query(&q).clauses.len(), MAX_CLAUSES);
         let long = "x".repeat(50_000);
         assert!(parse_query(&long).clauses.len() <= 1);
+    }
+
+    #[test]
+    fn facet_keys_are_ordered_like_the_radix_sort_orders_them() {
+        let key = |count: u32, id: u64| ((u32::MAX - count) as u64) << 32 | id;
+        for counts in [
+            vec![1, 1, 2, 1, 5, 1, 1, 3, 2, 1],
+            (0..500).map(|i| (i * 7 % 13) as u32).collect(),
+            (0..100).map(|i| 1 + (i * 37 % 1000) as u32).collect(),
+            (0..40).map(|i| if i == 3 { 10_000 } else { 1 }).collect(),
+        ] {
+            let mut keys: Vec<u64> = counts
+                .iter()
+                .enumerate()
+                .map(|(id, &c)| key(c, id as u64 * 3))
+                .collect();
+            let mut want = keys.clone();
+            index::sort_keys(&mut want);
+            order_by_count(&mut keys);
+            assert_eq!(keys, want);
+        }
     }
 
     #[test]
