@@ -9,8 +9,7 @@
 //    latency = input event dispatched -> results painted (two animation frames later; the driver
 //    turns off the 60 Hz frame limit so the measure is the work, not the wait for vsync).
 // 3. Times Raqmi's query engine (the wasm export raqmi_bench_search, the app's search) and
-//    MiniSearch on the same queries, run by run in turn (so that a burst of load on a shared
-//    machine, or a garbage collection, lands on both engines alike), and compares index sizes.
+//    MiniSearch on the same queries, and compares index sizes.
 import MiniSearch from '../vendor/minisearch/index.js';
 
 export const KEYSTROKE_QUERIES = ['cybersécurité', 'startups formation', 'numérique', '"intelligence artificielle"'];
@@ -21,7 +20,7 @@ export const QUERIES = [
   ['prefix', 'numéri'],
   ['phrase', '"intelligence artificielle"'],
 ];
-const RUNS = 100;
+const RUNS = 60;
 // Raqmi's stop words (src/corpus/index.rs), so both engines index the same terms.
 const STOP = new Set(['au', 'aux', 'avec', 'ce', 'ces', 'cet', 'cette', 'dans', 'de', 'des', 'du',
   'elle', 'elles', 'en', 'est', 'et', 'il', 'ils', 'jusqu', 'la', 'le', 'les', 'leur', 'leurs',
@@ -81,20 +80,15 @@ async function keystrokes(w) {
   return { n: lat.length, p50: pct(lat, 0.5), p95: pct(lat, 0.95), max: Math.max(...lat) };
 }
 
-/** Times two functions in alternation (each goes first every other run): [{p50, p95}, {p50, p95}]. */
-function timeBoth(a, b) {
-  for (let i = 0; i < 5; i++) { a(); b(); } // warm up (JIT, caches)
-  const ta = [];
-  const tb = [];
-  const once = (fn, into) => {
+function time(fn) {
+  for (let i = 0; i < 5; i++) fn(); // warm up (JIT, caches)
+  const t = [];
+  for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     fn();
-    into.push(performance.now() - t0);
-  };
-  for (let i = 0; i < RUNS; i++) {
-    if (i % 2 === 0) { once(a, ta); once(b, tb); } else { once(b, tb); once(a, ta); }
+    t.push(performance.now() - t0);
   }
-  return [ta, tb].map((t) => ({ p50: pct(t, 0.5), p95: pct(t, 0.95) }));
+  return { p50: pct(t, 0.5), p95: pct(t, 0.95) };
 }
 
 async function main() {
@@ -132,7 +126,8 @@ async function main() {
       const opts = facets ? { filter: facetFilter } : {};
       const raqmiHits = b.raqmi_bench_search(q, facets);
       const miniHits = mini.search(mq, opts).length;
-      const [raqmi, ms] = timeBoth(() => b.raqmi_bench_search(q, facets), () => mini.search(mq, opts));
+      const raqmi = time(() => b.raqmi_bench_search(q, facets));
+      const ms = time(() => mini.search(mq, opts));
       queries.push({ kind, q, facets, raqmiHits, miniHits, raqmi, mini: ms, ratio: raqmi.p50 / ms.p50 });
     }
   }
