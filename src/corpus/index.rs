@@ -202,11 +202,18 @@ impl<'a> Reader<'a> {
     }
     #[inline(always)]
     pub fn varint(&mut self) -> Option<u32> {
-        // Most varints of an index are one byte: that case stays inline.
+        // Most varints of an index are one or two bytes (an occurrence delta below 16,384):
+        // those cases stay inline.
         let b = *self.bytes.get(self.pos)?;
         if b < 0x80 {
             self.pos += 1;
             return Some(b as u32);
+        }
+        if let Some(&b2) = self.bytes.get(self.pos + 1) {
+            if b2 < 0x80 {
+                self.pos += 2;
+                return Some((b & 0x7f) as u32 | (b2 as u32) << 7);
+            }
         }
         self.varint_long()
     }

@@ -594,6 +594,19 @@ fn norms_for<'a>(index: &'a SearchIndex, w: &RankingWeights) -> Option<&'a [[f32
         .norms(w.b, |d| doc_norms(w, index.lengths(d), avgs))
 }
 
+/// `best.max(score).max(f32::MIN_POSITIVE)`, written as comparisons: in wasm, `f32::max` is a
+/// call to a library function (its NaN rule has no single instruction), twice per posting.
+/// Same value: `best` is never NaN, and a NaN score leaves it as `max` would.
+#[inline(always)]
+fn keep_best(best: f32, score: f32) -> f32 {
+    let m = if score > best { score } else { best };
+    if m > f32::MIN_POSITIVE {
+        m
+    } else {
+        f32::MIN_POSITIVE
+    }
+}
+
 /// BM25F of one term (or phrase) in one document, given the document's length norms.
 #[inline(always)]
 fn bm25f(w: &RankingWeights, idf: f32, tf_h: u32, tf_b: u32, [norm_h, norm_b]: [f32; 2]) -> f32 {
@@ -732,7 +745,7 @@ fn match_clauses(
                         if best[du] == 0.0 {
                             touched.push(d);
                         }
-                        best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
+                        best[du] = keep_best(best[du], s);
                         table.docs.push((d, c.at));
                     }
                     words.push(table);
@@ -992,7 +1005,7 @@ impl PhraseContext<'_> {
             if best[du] == 0.0 {
                 touched.push(d);
             }
-            best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
+            best[du] = keep_best(best[du], s);
         }
         out
     }
