@@ -565,7 +565,6 @@ pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 
 /// BM25's length normalization of one field of one document: its length relative to the
 /// average, weighted by `b` (never below 1e-3).
-#[inline(always)]
 fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
     let norm = if avg > 0.0 {
         1.0 - w.b + w.b * len as f32 / avg
@@ -576,7 +575,6 @@ fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
 }
 
 /// A document's (headline, body) length norms.
-#[inline(always)]
 fn doc_norms(
     w: &RankingWeights,
     (len_h, len_b): (u16, u16),
@@ -1462,7 +1460,6 @@ impl Counts {
     }
 
     /// Takes back a document counted by [`Counts::set_totals`].
-    #[inline(always)]
     fn remove(&mut self, t: &DocTables, d: u32) {
         for &id in t.facets(d) {
             if let Some(c) = self.values.get_mut(id as usize) {
@@ -1497,7 +1494,6 @@ impl Counts {
     /// Filters and counts document `d`; true when it passes every filter. A document counts
     /// for facet F when it passes every filter but F's own: every facet when it fails none,
     /// only F when F is the one it fails, none when it fails two.
-    #[inline(always)]
     fn consider(&mut self, plan: &FilterPlan, t: &DocTables, docs: &[Document], d: u32) -> bool {
         let (failed, categories) = plan.eval(t, d, docs);
         match failed {
