@@ -202,11 +202,18 @@ impl<'a> Reader<'a> {
     }
     #[inline(always)]
     pub fn varint(&mut self) -> Option<u32> {
-        // Most varints of an index are one byte: that case stays inline.
+        // Most varints of an index are one or two bytes (an occurrence delta below 16,384):
+        // those cases stay inline.
         let b = *self.bytes.get(self.pos)?;
         if b < 0x80 {
             self.pos += 1;
             return Some(b as u32);
+        }
+        if let Some(&b2) = self.bytes.get(self.pos + 1) {
+            if b2 < 0x80 {
+                self.pos += 2;
+                return Some((b & 0x7f) as u32 | (b2 as u32) << 7);
+            }
         }
         self.varint_long()
     }
@@ -259,14 +266,15 @@ impl<'a> Reader<'a> {
 pub fn sort_keys(keys: &mut Vec<u64>) {
     let n = keys.len();
     if n <= 32 {
+        let k = keys.as_mut_slice();
         for i in 1..n {
-            let k = keys[i];
+            let key = k[i];
             let mut j = i;
-            while j > 0 && keys[j - 1] > k {
-                keys[j] = keys[j - 1];
+            while j > 0 && k[j - 1] > key {
+                k[j] = k[j - 1];
                 j -= 1;
             }
-            keys[j] = k;
+            k[j] = key;
         }
         return;
     }
@@ -280,13 +288,14 @@ pub fn sort_keys(keys: &mut Vec<u64>) {
     let mut src = std::mem::take(keys);
     let mut dst = vec![0u64; n];
     let mut c = [0u32; 256];
-    for byte in 0..8 {
-        if (varying >> (8 * byte)) as u8 == 0 {
+    for shift in (0..64).step_by(8) {
+        if (varying >> shift) as u8 == 0 {
             continue;
         }
         c.fill(0);
-        for &k in &src {
-            c[(k >> (8 * byte)) as u8 as usize] += 1;
+        let from = src.as_slice();
+        for &k in from {
+            c[(k >> shift) as u8 as usize] += 1;
         }
         let mut sum = 0;
         for x in c.iter_mut() {
@@ -294,9 +303,10 @@ pub fn sort_keys(keys: &mut Vec<u64>) {
             *x = sum;
             sum += here;
         }
-        for &k in &src {
-            let slot = &mut c[(k >> (8 * byte)) as u8 as usize];
-            if let Some(d) = dst.get_mut(*slot as usize) {
+        let to = dst.as_mut_slice();
+        for &k in from {
+            let slot = &mut c[(k >> shift) as u8 as usize];
+            if let Some(d) = to.get_mut(*slot as usize) {
                 *d = k;
             }
             *slot += 1;
@@ -1531,23 +1541,57 @@ mod tests {
 
     #[test]
     fn damaged_bytes_never_panic() {
-        let d = doc("a", "Le numérique au Maroc, la formation digitale.");
-        let idx = SearchIndex::build(&[d]);
+        use crate::corpus::query::{kwic, matches_for, search, Filters};
+        let mut d = doc(
+            "a",
+            "Le numérique au Maroc\n\nLa formation digitale, le numérique et l'intelligence \
+             artificielle.",
+        );
+        d.source = Some("Source".into());
+        let docs = [d.clone(), doc("b", "Le Maroc numérique et la formation.")];
+        let idx = SearchIndex::build(&docs);
         let bytes = postcard::to_allocvec(&idx).expect("encodes");
+        let filters = Filters {
+            sources: vec!["Source".into()],
+            from: Some((2020, None)),
+            ..Filters::default()
+        };
         for i in 0..bytes.len() {
-            let mut b = bytes.clone();
-            b[i] ^= 0x5a;
-            if let Ok(bad) = postcard::from_bytes::<SearchIndex>(&b) {
+            for flip in [0x5a, 0x80, 0x01] {
+                let mut b = bytes.clone();
+                b[i] ^= flip;
+                let Ok(bad) = postcard::from_bytes::<SearchIndex>(&b) else {
+                    continue;
+                };
                 for t in bad.terms_with_prefix("") {
                     let mut p = bad.postings(&t);
                     let mut occ = Vec::new();
                     while p.next_doc(&mut occ).is_some() {}
+                    let mut p = bad.postings(&t);
+                    while p.next_counts().is_some() {}
+                    let mut p = bad.postings(&t);
+                    while p.next_bytes().is_some() {}
                 }
                 bad.terms_with_stem("numer");
                 bad.term("numerique");
                 let mut v = Vec::new();
                 bad.doc_facets(0, &mut v);
                 bad.lengths(0);
+                // The whole engine on the damaged index: derived tables, ranking, facets,
+                // phrases, spans.
+                for q in [
+                    "",
+                    "numérique",
+                    "numér",
+                    "\"intelligence artificielle\"",
+                    "formaton",
+                ] {
+                    for f in [&Filters::default(), &filters] {
+                        search(&bad, &docs, q, f);
+                        kwic(&bad, &docs, q, f, 10, 10);
+                    }
+                    matches_for(&bad, &docs, q, 0);
+                }
             }
         }
     }

@@ -283,16 +283,29 @@ pub fn search_with(
     let (ranked, facets, matched) = run(index, docs, &query, filters, weights);
     let mut scratch = SpanScratch::default();
     let mut hits: Vec<Hit> = Vec::with_capacity(ranked.len());
-    for (i, (d, score)) in ranked.into_iter().enumerate() {
-        let (matches, headline_matches) = match &matched {
-            Some(m) if i < MATCHED_HITS => m.spans(index, docs, d, &mut scratch),
-            _ => (Vec::new(), Vec::new()),
-        };
+    let spanned = match &matched {
+        Some(m) => {
+            let first = &ranked[..ranked.len().min(MATCHED_HITS)];
+            for &(d, score) in first {
+                let (matches, headline_matches) = m.spans(index, docs, d, &mut scratch);
+                hits.push(Hit {
+                    doc: d,
+                    score,
+                    matches,
+                    headline_matches,
+                });
+            }
+            first.len()
+        }
+        None => 0,
+    };
+    // The rest carry no spans: a plain copy.
+    for &(d, score) in &ranked[spanned..] {
         hits.push(Hit {
             doc: d,
             score,
-            matches,
-            headline_matches,
+            matches: Vec::new(),
+            headline_matches: Vec::new(),
         });
     }
     SearchResults {
@@ -552,7 +565,6 @@ pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 
 /// BM25's length normalization of one field of one document: its length relative to the
 /// average, weighted by `b` (never below 1e-3).
-#[inline(always)]
 fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
     let norm = if avg > 0.0 {
         1.0 - w.b + w.b * len as f32 / avg
@@ -563,7 +575,6 @@ fn length_norm(w: &RankingWeights, len: u16, avg: f32) -> f32 {
 }
 
 /// A document's (headline, body) length norms.
-#[inline(always)]
 fn doc_norms(
     w: &RankingWeights,
     (len_h, len_b): (u16, u16),
@@ -579,6 +590,19 @@ fn norms_for<'a>(index: &'a SearchIndex, w: &RankingWeights) -> Option<&'a [[f32
     index
         .doc_tables()
         .norms(w.b, |d| doc_norms(w, index.lengths(d), avgs))
+}
+
+/// `best.max(score).max(f32::MIN_POSITIVE)`, written as comparisons: in wasm, `f32::max` is a
+/// call to a library function (its NaN rule has no single instruction), twice per posting.
+/// Same value: `best` is never NaN, and a NaN score leaves it as `max` would.
+#[inline(always)]
+fn keep_best(best: f32, score: f32) -> f32 {
+    let m = if score > best { score } else { best };
+    if m > f32::MIN_POSITIVE {
+        m
+    } else {
+        f32::MIN_POSITIVE
+    }
 }
 
 /// BM25F of one term (or phrase) in one document, given the document's length norms.
@@ -682,11 +706,16 @@ fn match_clauses(
         Some(&ns) => ns,
         None => doc_norms(weights, index.lengths(d), avgs),
     };
-    let mut total = vec![0f32; n];
+    let mut total_scores = vec![0f32; n];
     // Per document, how many clauses it matched so far: a clause only looks at documents
     // that matched every earlier one (AND).
-    let mut passed = vec![0u8; n];
-    let mut best = vec![0f32; n];
+    let mut passed_clauses = vec![0u8; n];
+    let mut best_scores = vec![0f32; n];
+    // Slices, not vectors, in the loops below: the size-optimized build calls a function for
+    // each indexing of a vector.
+    let total = total_scores.as_mut_slice();
+    let passed = passed_clauses.as_mut_slice();
+    let best = best_scores.as_mut_slice();
     let mut touched: Vec<u32> = Vec::new();
     let mut words = Vec::new();
     let mut phrases = Vec::new();
@@ -714,7 +743,7 @@ fn match_clauses(
                         if best[du] == 0.0 {
                             touched.push(d);
                         }
-                        best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
+                        best[du] = keep_best(best[du], s);
                         table.docs.push((d, c.at));
                     }
                     words.push(table);
@@ -728,10 +757,10 @@ fn match_clauses(
                     weights,
                     ci,
                     only,
-                    passed: &passed,
+                    passed,
                     norms,
                 };
-                phrases.push(ctx.run(ws, &mut best, &mut touched));
+                phrases.push(ctx.run(ws, best, &mut touched));
             }
         }
         for &d in &touched {
@@ -743,15 +772,14 @@ fn match_clauses(
     }
     // The last clause touched exactly the documents that matched every clause: in order
     // already when one word form matched them.
-    let mut sorted = true;
-    let mut i = 1;
-    while i < touched.len() {
-        if touched[i - 1] >= touched[i] {
-            sorted = false;
-            break;
+    let sorted = {
+        let t = touched.as_slice();
+        let mut i = 1;
+        while i < t.len() && t[i - 1] < t[i] {
+            i += 1;
         }
-        i += 1;
-    }
+        i >= t.len()
+    };
     let docs_out = if sorted {
         touched
     } else {
@@ -763,7 +791,7 @@ fn match_clauses(
     };
     Matched {
         docs: docs_out,
-        scores: total,
+        scores: total_scores,
         words,
         phrases,
     }
@@ -861,8 +889,8 @@ impl PhraseContext<'_> {
 
         // The documents holding every content word (in some form), in order: each word's
         // forms are walked once, together, skipping to the largest document any word is at.
-        let mut found: Vec<(u32, u32, u32)> = Vec::new();
-        let mut df = 0;
+        // Per document found: its phrase occurrences in the headline and in the body.
+        let mut counts: Vec<(u32, u32)> = Vec::new();
         let mut buf = String::new();
         // Per phrase word, the occurrences of a content word in the current document.
         let mut lists: Vec<Vec<Tagged>> = vec![Vec::new(); words.len()];
@@ -925,13 +953,15 @@ impl PhraseContext<'_> {
             let Some(starts) = lists.first() else {
                 break;
             };
-            let found_before = found.len();
+            let found_before = out.occ.len();
+            let mut headline = 0;
             // The second content word's first occurrence after each start (starts increase).
             let mut after = 0;
             for &s in starts {
                 let addr = tagged_address(s);
                 // Rule out, from the index alone, starts that the next content word does not
                 // follow closely enough.
+                let mut next = None;
                 if let Some((pos, reach)) = second {
                     let list = &lists[pos];
                     while after < list.len() && tagged_address(list[after]) <= addr {
@@ -940,8 +970,10 @@ impl PhraseContext<'_> {
                     if after == list.len() || tagged_address(list[after]) - addr > reach {
                         continue;
                     }
+                    // That occurrence is the one an adjacent second word must be.
+                    next = (pos == 1).then(|| list[after]);
                 }
-                let last = match adjacent_in_index(s, words, &lists) {
+                let last = match adjacent_in_index(s, next, words, &lists) {
                     Some(last) => Some(last),
                     None => self
                         .docs
@@ -949,22 +981,19 @@ impl PhraseContext<'_> {
                         .and_then(|doc| phrase_last(doc, addr, words, &lists, &mut buf)),
                 };
                 if let Some(last) = last {
-                    found.push((d, (s >> 8) as u32, last));
+                    out.occ.push(((s >> 8) as u32, last));
+                    headline += (s >> 8) as u32 & 1;
                 }
             }
-            df += (found.len() > found_before) as u32;
+            if out.occ.len() > found_before {
+                out.docs.push(d);
+                out.starts.push(found_before as u32);
+                counts.push((headline, (out.occ.len() - found_before) as u32 - headline));
+            }
         }
         let content_words = words.iter().filter(|w| !w.stop).count().max(1) as f32;
-        let phrase_idf = idf(n, df) * content_words;
-        let mut i = 0;
-        while i < found.len() {
-            let d = found[i].0;
-            let (mut j, mut h) = (i, 0);
-            while j < found.len() && found[j].0 == d {
-                h += found[j].1 & 1;
-                j += 1;
-            }
-            let b = (j - i) as u32 - h;
+        let phrase_idf = idf(n, out.docs.len() as u32) * content_words;
+        for (&d, &(h, b)) in out.docs.iter().zip(&counts) {
             let norm = match self.norms.and_then(|ns| ns.get(d as usize)) {
                 Some(&norm) => norm,
                 None => doc_norms(self.weights, index.lengths(d), index.average_lengths()),
@@ -974,13 +1003,7 @@ impl PhraseContext<'_> {
             if best[du] == 0.0 {
                 touched.push(d);
             }
-            best[du] = best[du].max(s).max(f32::MIN_POSITIVE);
-            out.docs.push(d);
-            out.starts.push(out.occ.len() as u32);
-            for f in &found[i..j] {
-                out.occ.push((f.1, f.2));
-            }
-            i = j;
+            best[du] = keep_best(best[du], s);
         }
         out
     }
@@ -1007,19 +1030,32 @@ fn strictly_increasing(list: &[Tagged]) -> bool {
 /// `None` when that cannot be told without reading the text (a stop word in the phrase, a
 /// longer gap, lengths that vary), never for a phrase that is not there: [`phrase_last`] then
 /// reads the text.
-fn adjacent_in_index(first: Tagged, words: &[Word], lists: &[Vec<Tagged>]) -> Option<u32> {
+/// `second`, when known, is the second word's first occurrence after the first one's start.
+#[inline(always)]
+fn adjacent_in_index(
+    first: Tagged,
+    second: Option<Tagged>,
+    words: &[Word],
+    lists: &[Vec<Tagged>],
+) -> Option<u32> {
     let mut cur = first;
-    for (w, list) in words.iter().zip(lists).skip(1) {
+    for (i, (w, list)) in words.iter().zip(lists).enumerate().skip(1) {
         let written = (cur & 0xff) as u32;
         if (w.stop && !w.prefix) || written == 0 {
             return None;
         }
         let end = tagged_address(cur).checked_add(written)?;
-        let next = *list.get(list.partition_point(|&x| tagged_address(x) <= end))?;
+        // Words do not overlap: the first occurrence after the start is after the end too.
+        let next = match second {
+            Some(next) if i == 1 => next,
+            _ => *list.get(list.partition_point(|&x| tagged_address(x) <= end))?,
+        };
         // From the body (bit 0) into a headline at virtual addresses (bit 1) is a jump from
         // one string to another, never an adjacency.
         let into_headline = cur >> 8 & 1 == 0 && next >> 8 & 1 == 1;
-        if tagged_address(next) - end > 2 || into_headline {
+        // (A damaged index may put it before the end: no adjacency either.)
+        let gap = tagged_address(next).wrapping_sub(end);
+        if !(1..=2).contains(&gap) || into_headline {
             return None;
         }
         cur = next;
@@ -1342,6 +1378,41 @@ impl FilterPlan {
     }
 }
 
+/// Orders facet keys `(u32::MAX - count) << 32 | id`, given in increasing id order, as
+/// [`index::sort_keys`] would (most documents first, then by id): with one counting pass when
+/// the counts are small next to the number of values (thousands of names counted once or
+/// twice), else with the radix sort.
+fn order_by_count(keys: &mut Vec<u64>) {
+    let count = |k: u64| (u32::MAX - (k >> 32) as u32) as usize;
+    let n = keys.len();
+    let max = keys.iter().map(|&k| count(k)).max().unwrap_or(0);
+    if n <= 32 || max > 4 * n {
+        index::sort_keys(keys);
+        return;
+    }
+    // Where each count's keys start, the largest count first.
+    let mut starts = vec![0u32; max + 1];
+    for &k in keys.iter() {
+        starts[count(k)] += 1;
+    }
+    let mut at = 0;
+    for s in starts.iter_mut().rev() {
+        let here = *s;
+        *s = at;
+        at += here;
+    }
+    let mut ordered = vec![0u64; n];
+    let out = ordered.as_mut_slice();
+    for &k in keys.iter() {
+        let s = &mut starts[count(k)];
+        if let Some(o) = out.get_mut(*s as usize) {
+            *o = k;
+        }
+        *s += 1;
+    }
+    *keys = ordered;
+}
+
 fn string_selections(f: &Filters) -> [(FacetKind, &Vec<String>); 5] {
     [
         (FacetKind::Source, &f.sources),
@@ -1389,7 +1460,6 @@ impl Counts {
     }
 
     /// Takes back a document counted by [`Counts::set_totals`].
-    #[inline(always)]
     fn remove(&mut self, t: &DocTables, d: u32) {
         for &id in t.facets(d) {
             if let Some(c) = self.values.get_mut(id as usize) {
@@ -1424,7 +1494,6 @@ impl Counts {
     /// Filters and counts document `d`; true when it passes every filter. A document counts
     /// for facet F when it passes every filter but F's own: every facet when it fails none,
     /// only F when F is the one it fails, none when it fails two.
-    #[inline(always)]
     fn consider(&mut self, plan: &FilterPlan, t: &DocTables, docs: &[Document], d: u32) -> bool {
         let (failed, categories) = plan.eval(t, d, docs);
         match failed {
@@ -1483,23 +1552,22 @@ impl Counts {
         // order when the values are sorted (as an index builds them).
         let mut keys: [Vec<u64>; 5] = Default::default();
         let any_selected = selections.iter().any(|s| !s.1.is_empty());
-        for (i, (&count, &kind)) in self.values.iter().zip(t.value_kinds()).enumerate() {
-            let Some(keys) = keys.get_mut(kind as usize) else {
-                continue;
-            };
+        let (counts, kinds) = (self.values.as_slice(), t.value_kinds());
+        for i in 0..counts.len().min(kinds.len()) {
+            let (count, kind) = (counts[i], kinds[i] as usize);
             // Values with no document are listed when selected.
             let listed = count > 0
                 || (any_selected
-                    && values
-                        .get(i)
-                        .is_some_and(|v| selections[kind as usize].1.contains(&v.name)));
-            if listed {
+                    && values.get(i).is_some_and(|v| {
+                        selections.get(kind).is_some_and(|s| s.1.contains(&v.name))
+                    }));
+            if let (true, Some(keys)) = (listed, keys.get_mut(kind)) {
                 keys.push(((u32::MAX - count) as u64) << 32 | i as u64);
             }
         }
         let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
         for (slot, keys) in keys.iter_mut().enumerate() {
-            index::sort_keys(keys);
+            order_by_count(keys);
             let names = selections[slot].1;
             let list = &mut by_kind[slot];
             list.reserve(keys.len());
@@ -2205,6 +2273,27 @@ mod tests {
         assert_eq!(parse_query(&q).clauses.len(), MAX_CLAUSES);
         let long = "x".repeat(50_000);
         assert!(parse_query(&long).clauses.len() <= 1);
+    }
+
+    #[test]
+    fn facet_keys_are_ordered_like_the_radix_sort_orders_them() {
+        let key = |count: u32, id: u64| ((u32::MAX - count) as u64) << 32 | id;
+        for counts in [
+            vec![1, 1, 2, 1, 5, 1, 1, 3, 2, 1],
+            (0..500).map(|i| (i * 7 % 13) as u32).collect(),
+            (0..100).map(|i| 1 + (i * 37 % 1000) as u32).collect(),
+            (0..40).map(|i| if i == 3 { 10_000 } else { 1 }).collect(),
+        ] {
+            let mut keys: Vec<u64> = counts
+                .iter()
+                .enumerate()
+                .map(|(id, &c)| key(c, id as u64 * 3))
+                .collect();
+            let mut want = keys.clone();
+            index::sort_keys(&mut want);
+            order_by_count(&mut keys);
+            assert_eq!(keys, want);
+        }
     }
 
     #[test]
