@@ -7,14 +7,16 @@
 //
 //   node scripts/bench-browser.mjs [--ns seeds,100,1000,10000] [--skip-build] [--cold-browser plain|bench]
 //
-// For bench/index.html, Chromium runs with the e2e suite's flags plus --disable-frame-rate-limit,
-// --disable-gpu-vsync and --run-all-compositor-stages-before-draw, and the page is
-// cross-origin isolated (COOP + COEP: performance.now() to 5 µs instead of 100 µs): without the
-// flags an animation frame waits for the next 60 Hz tick, and the per-keystroke latency (input
-// -> two frames later) would measure the tick (16.7 ms), not the work.
+// bench/index.html runs in two parts. The keystrokes run in a Chromium with the e2e suite's
+// flags plus --disable-frame-rate-limit, --disable-gpu-vsync and
+// --run-all-compositor-stages-before-draw: without them an animation frame waits for the next
+// 60 Hz tick, and the per-keystroke latency (input -> two frames later) would measure the tick
+// (16.7 ms), not the work. The query timings run in a second Chromium with the e2e flags only:
+// the unthrottled compositor slowed the wasm engine about threefold on 2 cores. Both pages are
+// cross-origin isolated (COOP + COEP: performance.now() to 5 µs instead of 100 µs).
 //
 // The cold load is measured on the app's own page, opened cold (a new browser context, so an
-// empty cache) COLD_RUNS times, in a second Chromium with the e2e flags only, served with the
+// empty cache) COLD_RUNS times, in the second Chromium (e2e flags only), served with the
 // headers README's "Security policy" recommends (scripts/csp.mjs): a user's browser and host.
 // (Unthrottled frames cost a 2-core machine most of its CPU during a page load: they delayed
 // the stylesheet's request by ~80 ms and first paint by ~300 ms, measured. `--cold-browser
@@ -100,34 +102,66 @@ async function measure(browser, coldBrowser, n, { dist, data }) {
     headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
   });
   const cold = [];
+  const floor = [];
   if (COLD_BROWSER === 'bench') {
     for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server.url));
+    for (let i = 0; i < COLD_RUNS; i++) floor.push(await floorLoad(browser, `${server.url}bench/floor.html`));
   } else {
-    const host = await startServer({ dir: dist, headers: securityHeaders() });
+    const host = await startServer({ dir: dist, headers: securityHeaders(), mounts: { '/bench/': join(ROOT, 'bench') } });
     try {
       for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(coldBrowser, host.url));
+      for (let i = 0; i < COLD_RUNS; i++) floor.push(await floorLoad(coldBrowser, `${host.url}bench/floor.html`));
     } finally {
       await host.close();
     }
   }
+  // Keystrokes in the unthrottled browser; query timings in the plain one (see bench/bench.js).
+  const keys = await benchPart(browser, n, `${server.url}bench/index.html?part=keys`);
+  const r = await benchPart(coldBrowser, n, `${server.url}bench/index.html?part=queries`);
+  await server.close();
+  r.keys = keys.keys;
+  const median = (runs, k) => runs.map((c) => c[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  r.cold = Object.fromEntries(Object.keys(cold[0]).filter((k) => k !== 'source').map((k) => [k, median(cold, k)]));
+  r.floorFcp = median(floor, 'fcp');
+  const sources = new Map();
+  for (const c of cold) sources.set(c.source, (sources.get(c.source) ?? 0) + 1);
+  r.cold.sources = [...sources].map(([s, runs]) => `${s} ${runs}`).join(', ');
+  r.coldRuns = cold; // every run, in target/bench-browser.json
+  r.floorRuns = floor;
+  return r;
+}
+
+/** Runs bench/index.html (one part) in a new context and returns its window.benchResult. */
+async function benchPart(browser, n, url) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[${n}] page error: ${e.message}`));
-    await page.goto(`${server.url}bench/index.html`);
+    await page.goto(url);
     await page.waitForFunction(() => window.benchResult, null, { timeout: 15 * 60 * 1000, polling: 500 });
     const r = await page.evaluate(() => window.benchResult);
     if (r.error) throw new Error(`[${n}] ${r.error}`);
-    const median = (k) => cold.map((c) => c[k]).sort((a, b) => a - b)[Math.floor(cold.length / 2)];
-    r.cold = Object.fromEntries(Object.keys(cold[0]).filter((k) => k !== 'source').map((k) => [k, median(k)]));
-    const sources = new Map();
-    for (const c of cold) sources.set(c.source, (sources.get(c.source) ?? 0) + 1);
-    r.cold.sources = [...sources].map(([s, runs]) => `${s} ${runs}`).join(', ');
-    r.coldRuns = cold; // every run, in target/bench-browser.json
     return r;
   } finally {
     await context.close();
-    await server.close();
+  }
+}
+
+/**
+ * The floor under "first results painted": a static page of one heading and one paragraph
+ * (bench/floor.html), opened cold the same way as the app. Its first contentful paint is what
+ * the browser, the machine and the local server cost before any page's own work.
+ */
+async function floorLoad(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0,
+      null, { timeout: 60000, polling: 10 });
+    return await page.evaluate(() => ({ fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime }));
+  } finally {
+    await context.close();
   }
 }
 
@@ -198,12 +232,12 @@ try {
 }
 
 let md = `### Browser (make bench-browser: headless Chromium ${browser.version?.() ?? ''}, seed ${SEED})\n\n`;
-md += `Cold load (${COLD_BROWSER === 'plain' ? "Chromium with the e2e flags only, the recommended headers" : 'the flagged browser, cross-origin isolated, as tables before the prerendered view'}; median of ${COLD_RUNS} new contexts; ms from navigation): first contentful paint; first results painted (the prerendered first headline: its Element Timing, "ET", or first-contentful-paint when the list was all on screen then, "FCP"; "app": the app's own paint); wasm downloaded; app started (decode start); snapshot decoded; app interactive (its first render in the DOM, mark raqmi:first-results).\n\n`;
-md += '| N | first contentful paint | **first results painted** (timed by) | wasm loaded | decode start | decoded | **app interactive** | snapshot decode ms | keystroke p50 / p95 ms (n) |\n';
-md += '|---|---|---|---|---|---|---|---|---|\n';
+md += `Cold load (floor: a static page of one heading and one paragraph, bench/floor.html, opened the same way; ${COLD_BROWSER === 'plain' ? "Chromium with the e2e flags only, the recommended headers" : 'the flagged browser, cross-origin isolated, as tables before the prerendered view'}; median of ${COLD_RUNS} new contexts; ms from navigation): first contentful paint; first results painted (the prerendered first headline: its Element Timing, "ET", or first-contentful-paint when the list was all on screen then, "FCP"; "app": the app's own paint); wasm downloaded; app started (decode start); snapshot decoded; app interactive (its first render in the DOM, mark raqmi:first-results).\n\n`;
+md += '| N | floor: static page FCP | first contentful paint | **first results painted** (timed by) | painted - floor | wasm loaded | decode start | decoded | **app interactive** | snapshot decode ms (cold / warm) | keystroke p50 / p95 ms (n) |\n';
+md += '|---|---|---|---|---|---|---|---|---|---|---|\n';
 for (const [n, r] of measured) {
   const c = r.cold;
-  md += `| ${n} | ${f1(c.fcp)} | **${f1(c.painted)}** (${c.sources}) | ${f1(c.wasmLoaded)} | ${f1(c.decodeStart)} | ${f1(c.decoded)} | **${f1(c.results)}** | ${f1(c.decoded - c.decodeStart)} | ${f1(r.keys.p50)} / ${f1(r.keys.p95)} (${r.keys.n}) |\n`;
+  md += `| ${n} | ${f1(r.floorFcp)} | ${f1(c.fcp)} | **${f1(c.painted)}** (${c.sources}) | ${f1(c.painted - r.floorFcp)} | ${f1(c.wasmLoaded)} | ${f1(c.decodeStart)} | ${f1(c.decoded)} | **${f1(c.results)}** | ${f1(c.decoded - c.decodeStart)} / ${f1(r.decodeAgainMs)} | ${f1(r.keys.p50)} / ${f1(r.keys.p95)} (${r.keys.n}) |\n`;
 }
 md += '\n| N | Raqmi snapshot (documents + index) | Raqmi index alone | MiniSearch index (JSON.stringify) | snapshot / MiniSearch | index / MiniSearch | MiniSearch build ms |\n';
 md += '|---|---|---|---|---|---|---|\n';

@@ -754,7 +754,7 @@ mod properties {
 }
 
 #[test]
-fn hits_past_the_first_hundred_get_their_spans_on_demand() {
+fn hits_past_the_first_page_get_their_spans_on_demand() {
     let docs: Vec<Document> = (0..query::MATCHED_HITS + 20)
         .map(|i| doc(&format!("d{i:03}"), "Le cloud arrive au pays."))
         .collect();

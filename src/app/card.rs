@@ -12,6 +12,9 @@ use crate::corpus::document::Document;
 /// Results shown at first; "show more" adds as many again. Twenty fill two screens, and every
 /// keystroke renders them all again, so a longer page costs typing latency for cards nobody sees.
 pub const PAGE: usize = 20;
+// The engine locates the matches of one page of hits as it searches; a longer first page would
+// look the rest up card by card.
+const _: () = assert!(PAGE <= crate::corpus::query::MATCHED_HITS);
 /// Characters of the first words that stand in for a missing headline.
 pub const TITLE_CHARS: usize = 140;
 

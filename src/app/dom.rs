@@ -3,6 +3,8 @@
 
 use super::state::Action;
 use super::url::{Lang, Theme};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::{Callback, MouseEvent};
@@ -26,8 +28,45 @@ fn same_query(query: &str) -> bool {
     now == query || (now == "?" && query.is_empty())
 }
 
-/// Records a new history entry for `query`, unless the URL already shows it.
+/// How long typing must pause before the URL follows the search box.
+const TYPING_PAUSE_MS: u32 = 300;
+
+thread_local! {
+    /// The URL replacement waiting for typing to pause: its query, and the timeout that will
+    /// write it (dropping the timeout cancels it).
+    static PENDING_REPLACE: RefCell<Option<(String, Timeout)>> = const { RefCell::new(None) };
+}
+
+/// Replaces the current history entry with `query` once nothing else has asked for a URL for
+/// [`TYPING_PAUSE_MS`]: typing writes the URL once per pause, not once per character.
+pub fn replace_query_when_idle(query: String) {
+    let timeout = Timeout::new(TYPING_PAUSE_MS, flush_pending_replace);
+    // The older pending replacement, if any, is dropped: cancelled.
+    let older = PENDING_REPLACE.with(|p| p.borrow_mut().replace((query, timeout)));
+    drop(older);
+}
+
+/// Forgets a pending replacement: the browser moved to another history entry (back, forward),
+/// whose URL is the state now.
+pub fn cancel_pending_replace() {
+    let pending = PENDING_REPLACE.with(|p| p.borrow_mut().take());
+    drop(pending);
+}
+
+/// Runs a pending replacement now, so that the entry being left keeps what was typed.
+fn flush_pending_replace() {
+    // Taken out before use: the timeout is dropped outside the borrow (when it is the one
+    // firing, dropping it clears a timer that has already run, which is harmless).
+    let pending = PENDING_REPLACE.with(|p| p.borrow_mut().take());
+    if let Some((query, _timeout)) = pending {
+        replace_now(&query);
+    }
+}
+
+/// Records a new history entry for `query`, unless the URL already shows it. A replacement
+/// still waiting for typing to pause goes first, so back returns to what was typed.
 pub fn push_query(query: &str) {
+    flush_pending_replace();
     if same_query(query) {
         return;
     }
@@ -36,8 +75,13 @@ pub fn push_query(query: &str) {
     }
 }
 
-/// Replaces the current history entry with `query`.
+/// Replaces the current history entry with `query` now (any pending replacement is older).
 pub fn replace_query(query: &str) {
+    cancel_pending_replace();
+    replace_now(query);
+}
+
+fn replace_now(query: &str) {
     if same_query(query) {
         return;
     }

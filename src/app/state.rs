@@ -59,6 +59,10 @@ pub enum FacetSlot {
 pub enum HistoryMode {
     Push,
     Replace,
+    /// Replace once typing pauses: a URL per keystroke costs the browser a same-document
+    /// navigation each time (Chromium fetches the page's icon again for every one, and throttles
+    /// a page that navigates too often).
+    ReplaceWhenIdle,
     /// The change came from the URL itself: nothing to record.
     None,
 }
@@ -143,7 +147,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             mode = if v.view == View::Doc {
                 HistoryMode::Push
             } else {
-                HistoryMode::Replace
+                HistoryMode::ReplaceWhenIdle
             };
             v.back_to_results();
             v.q = q;
@@ -281,7 +285,7 @@ mod tests {
     #[test]
     fn typing_replaces_the_history_entry_and_filters_push_one() {
         let s = reduce(&state(), Action::SetQuery("numérique".into()));
-        assert_eq!(s.history, HistoryMode::Replace);
+        assert_eq!(s.history, HistoryMode::ReplaceWhenIdle);
         let s = reduce(&s, Action::ToggleName(Facet::Org, "AUSIM".into()));
         assert_eq!(s.history, HistoryMode::Push);
         assert_eq!(s.view.orgs, ["AUSIM"]);

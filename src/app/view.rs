@@ -235,6 +235,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         match s.history {
             HistoryMode::Push => dom::push_query(&query),
             HistoryMode::Replace => dom::replace_query(&query),
+            HistoryMode::ReplaceWhenIdle => dom::replace_query_when_idle(query),
             HistoryMode::None => {}
         }
     });
@@ -261,6 +262,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         let d = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dom::cancel_pending_replace();
                 let (view, notices) = url::parse(&dom::location_search());
                 d.dispatch(Action::Navigate(Box::new(view), notices));
             });

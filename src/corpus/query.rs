@@ -265,11 +265,11 @@ pub fn search(
     search_with(index, docs, query, filters, &RankingWeights::default())
 }
 
-/// Hits whose [`Hit::matches`] and [`Hit::headline_matches`] [`search`] fills in: more than
-/// a result page shows. Computing spans costs a little per occurrence, and a common word has
-/// hundreds of thousands of occurrences in a large corpus; [`matches_for`] gives the spans of
-/// any other hit on demand.
-pub const MATCHED_HITS: usize = 100;
+/// Hits whose [`Hit::matches`] and [`Hit::headline_matches`] [`search`] fills in: one page of
+/// result cards (the app shows 20 at a time, `app::card::PAGE`). Computing spans costs a little
+/// per occurrence, and a common word has hundreds of thousands of occurrences in a large corpus;
+/// [`matches_for`] gives the spans of any other hit on demand, when a deeper page is shown.
+pub const MATCHED_HITS: usize = 20;
 
 /// Searches `docs` (the slice the index was built from) for `query` within `filters`.
 pub fn search_with(

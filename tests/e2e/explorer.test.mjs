@@ -158,6 +158,45 @@ test('the Intégrer dialog writes the embedding snippet of the current view', as
   await assertClean(page, problems);
 });
 
+test('typing writes the URL once it pauses, not once per character, and back still returns to what was typed', async () => {
+  const { page, problems } = await openPage(env);
+  await page.evaluate(() => {
+    window.__replaced = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (s, t, url) => { window.__replaced.push(String(url)); return replace(s, t, url); };
+  });
+  const icons = [];
+  page.on('request', (r) => { if (r.url().includes('/icons/')) icons.push(r.url()); });
+  const box = page.getByRole('searchbox', { name: 'Rechercher dans les articles' });
+  await box.pressSequentially('cybersecurite', { delay: 30 });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'cybersecurite');
+  // Thirteen characters, one URL (a few on a machine slow enough to stall 300 ms between two
+  // keys): each same-document navigation made Chromium fetch the page's icon again, and a page
+  // that navigates too often gets throttled.
+  const written = await page.evaluate(() => window.__replaced.map((u) => new URL(u, location.href).searchParams.get('q')));
+  assert.ok(written.length <= 3, `the URL was written ${written.length} times: ${written.join(', ')}`);
+  assert.equal(written.at(-1), 'cybersecurite');
+  assert.ok(icons.length <= 3, `icon fetched ${icons.length} times while typing`);
+  // Typed, then a result opened before the pause: the list's entry still gets the query.
+  await box.fill('');
+  await page.waitForFunction(() => !location.search.includes('q='));
+  await box.pressSequentially('formation', { delay: 10 });
+  await page.locator('article.result a.result-link').first().click();
+  await page.locator('article.reader').waitFor();
+  await page.goBack();
+  await page.locator('article.result').first().waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'formation');
+  assert.equal(await box.inputValue(), 'formation');
+  // Back and forward while a replacement waits: the pending URL is dropped, not written over
+  // the entry the browser moved to.
+  await box.pressSequentially(' x', { delay: 10 });
+  await page.goForward();
+  await page.locator('article.reader').waitFor();
+  await page.waitForTimeout(500);
+  assert.match(page.url(), /view=doc/);
+  await assertClean(page, problems);
+});
+
 test('reload, back and forward restore exactly what was on screen', async () => {
   const { page, problems } = await openPage(env);
   await search(page, 'numérique');

@@ -116,7 +116,7 @@ fn result_card(props: &ResultCardProps) -> Html {
     let parts = if props.view.q.trim().is_empty() {
         Vec::new()
     } else if props.hit.matches.is_empty() && props.hit.headline_matches.is_empty() {
-        // The engine locates matches for the first hundred hits only; deeper ones on demand.
+        // The engine locates matches for the first page of hits only; deeper ones on demand.
         let (matches, headline_matches) = matches_for(
             &props.corpus.index,
             &props.corpus.docs,
