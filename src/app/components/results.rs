@@ -73,9 +73,12 @@ pub fn result_list(props: &ResultListProps) -> Html {
             if total == 0 {
                 <p class="empty">{ t.get("results.none") }</p>
             }
+            // Unkeyed on purpose: a keystroke usually brings other articles, and patching the
+            // cards already in the page (their text and links) costs less than removing twenty
+            // and building twenty new ones.
             <ol class="results">
                 { for props.results.hits.iter().take(*shown).map(|hit| html! {
-                    <li key={hit.doc}>
+                    <li>
                         <ResultCard corpus={props.corpus.clone()} view={props.view.clone()}
                             hit={hit.clone()} dispatch={props.dispatch.clone()} />
                     </li>
