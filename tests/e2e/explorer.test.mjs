@@ -89,6 +89,37 @@ test('facet counts reflect the other active filters, OR within a facet, AND acro
   await assertClean(page, problems);
 });
 
+test('facet rows reused across searches tick exactly the chosen names', async () => {
+  const { page, problems } = await openPage(env, '?org=AUSIM');
+  await page.locator('article.result').first().waitFor();
+  // Rows are patched in place from one search to the next: whatever moved where, a box is
+  // ticked if and only if its name is in the URL.
+  const consistent = () => page.evaluate(() => {
+    const params = new URLSearchParams(location.search);
+    const chosen = new Set([...params.getAll('org'), ...params.getAll('place'), ...params.getAll('person'), ...params.getAll('program'), ...params.getAll('source')]);
+    const wrong = [];
+    for (const label of document.querySelectorAll('aside.facets label')) {
+      const name = label.querySelector('.facet-name')?.textContent;
+      const box = label.querySelector('input[type=checkbox]');
+      if (name !== undefined && box && box.checked !== chosen.has(name)) wrong.push(`${name}: ${box.checked}`);
+    }
+    return wrong;
+  });
+  assert.deepEqual(await consistent(), []);
+  for (const q of ['maroc', 'numérique', 'a', 'formation', '']) {
+    await search(page, q);
+    assert.deepEqual(await consistent(), [], `after searching "${q}"`);
+  }
+  const org = page.getByRole('group', { name: 'Organisation' });
+  await org.getByRole('checkbox', { name: /^APEBI/ }).check();
+  await page.waitForFunction(() => new URLSearchParams(location.search).getAll('org').includes('APEBI'));
+  assert.deepEqual(await consistent(), []);
+  await org.getByRole('checkbox', { name: /^AUSIM/ }).uncheck();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).getAll('org').includes('AUSIM'));
+  assert.deepEqual(await consistent(), []);
+  await assertClean(page, problems);
+});
+
 test('a range of figure values keeps budgets between 1 and 20 million MAD', async () => {
   const { page, problems } = await openPage(env);
   await page.getByRole('group', { name: 'Type de chiffre' }).getByRole('checkbox', { name: /^budget \(/ }).check();

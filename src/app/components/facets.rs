@@ -126,6 +126,10 @@ fn name_facet(props: &NameFacetProps) -> Html {
         <fieldset class="facet">
             <legend>{ props.legend.clone() }</legend>
             { clear_button(t, &props.dispatch, slot, &props.legend, any_selected) }
+            // Unkeyed: a keystroke reorders and renames most rows, and patching a row's name,
+            // count and box costs less than rebuilding it. The boxes are controlled (`checked`
+            // comes from the state at every render), so a reused row never keeps another
+            // name's tick.
             <ul>
                 { for shown.into_iter().map(|c| {
                     let d = props.dispatch.clone();
@@ -133,7 +137,7 @@ fn name_facet(props: &NameFacetProps) -> Html {
                     let name = c.value.clone();
                     let onchange = Callback::from(move |_| d.emit(Action::ToggleName(facet, name.clone())));
                     html! {
-                        <li key={c.value.clone()}>
+                        <li>
                             <label>
                                 <input type="checkbox" checked={c.selected} {onchange} />
                                 <span class="facet-name">{ c.value.clone() }</span>
