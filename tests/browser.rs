@@ -77,8 +77,15 @@ async fn typing_in_the_search_box_filters_and_marks_the_results() {
     assert_eq!(count(&root, "article.result"), 2);
     assert_eq!(text(&root, ".results-view [role=status]"), "2 articles");
     assert!(count(&root, "article.result mark") >= 2);
-    // The URL follows the state.
-    let search = gloo::utils::window().location().search().unwrap();
+    // The URL follows the state once typing pauses (300 ms; up to 5 s on a loaded machine).
+    let mut search = String::new();
+    for _ in 0..50 {
+        search = gloo::utils::window().location().search().unwrap();
+        if search == "?q=AUSIM" {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_eq!(search, "?q=AUSIM");
     root.remove();
 }

@@ -78,10 +78,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
             // and building twenty new ones.
             <ol class="results">
                 { for props.results.hits.iter().take(*shown).map(|hit| html! {
-                    <li>
-                        <ResultCard corpus={props.corpus.clone()} view={props.view.clone()}
-                            hit={hit.clone()} dispatch={props.dispatch.clone()} />
-                    </li>
+                    <li>{ result_card(&props.corpus, &props.view, hit, &props.dispatch) }</li>
                 }) }
             </ol>
             if total > *shown {
@@ -93,47 +90,42 @@ pub fn result_list(props: &ResultListProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ResultCardProps {
-    corpus: CorpusRef,
-    view: ViewState,
-    hit: Hit,
-    dispatch: Callback<Action>,
-}
-
-#[function_component(ResultCard)]
-fn result_card(props: &ResultCardProps) -> Html {
-    let Some(doc) = props.corpus.docs.get(props.hit.doc as usize) else {
+/// One result card. A plain function, not a component: every keystroke changes the query each
+/// card shows marked, so a component would re-render every card anyway, after cloning its
+/// props and going through the scheduler.
+fn result_card(
+    corpus: &CorpusRef,
+    view: &ViewState,
+    hit: &Hit,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let Some(doc) = corpus.docs.get(hit.doc as usize) else {
         return html! {};
     };
     // The same values as the card prerendered into index.html (`app::card`).
-    let card = card_data(doc, &props.view);
+    let card = card_data(doc, view);
     let open = dom::navigate(
-        props.dispatch.clone(),
+        dispatch.clone(),
         Action::OpenDoc {
             id: doc.id.clone(),
             fig: None,
         },
     );
-    let title = marked_title(card.title, card.is_headline, &props.hit);
-    let parts = if props.view.q.trim().is_empty() {
+    let title = marked_title(card.title, card.is_headline, hit);
+    let parts = if view.q.trim().is_empty() {
         Vec::new()
-    } else if props.hit.matches.is_empty() && props.hit.headline_matches.is_empty() {
+    } else if hit.matches.is_empty() && hit.headline_matches.is_empty() {
         // The engine locates matches for the first page of hits only; deeper ones on demand.
-        let (matches, headline_matches) = matches_for(
-            &props.corpus.index,
-            &props.corpus.docs,
-            &props.view.q,
-            props.hit.doc,
-        );
+        let (matches, headline_matches) =
+            matches_for(&corpus.index, &corpus.docs, &view.q, hit.doc);
         let hit = Hit {
             matches,
             headline_matches,
-            ..props.hit.clone()
+            ..hit.clone()
         };
         snippet(doc, &hit, SNIPPET_CHARS)
     } else {
-        snippet(doc, &props.hit, SNIPPET_CHARS)
+        snippet(doc, hit, SNIPPET_CHARS)
     };
     html! {
         <article class="result" data-id={card.id.clone()}>
