@@ -2,7 +2,8 @@
 // scripts/post-build.mjs): its results are real HTML, painted before any wasm runs, with working
 // links even without JavaScript; the app replaces it with the same markup and the same results
 // (one list, one search box, no duplicate id), keeping what was typed before it was ready;
-// a URL asking for another view never shows it (www/boot.js).
+// a URL asking for another view never shows it (www/boot.js). Its first paint needs nothing but
+// index.html: the stylesheet and boot.js are inline (scripts/post-build.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -118,6 +119,43 @@ test('the prerendered results are painted with no wasm at all, then replaced by 
   assert.equal(result.prerendered, 0);
   assert.deepEqual(result.duplicateIds, []);
   await assertClean(page, problems);
+});
+
+test('the first view needs nothing but index.html: styled and painted, or hidden for a deep link, with every other request refused', async () => {
+  for (const path of ['', '?q=devoxx']) {
+    const { page, problems } = await openPage(env, null);
+    await watchPrerenderPaint(page);
+    const refused = [];
+    await page.route('**/*', (route) => {
+      if (route.request().resourceType() === 'document') return route.continue();
+      refused.push(new URL(route.request().url()).pathname);
+      return route.abort();
+    });
+    await page.goto(env.server.url + path);
+    const seen = await page.evaluate(() => {
+      const pre = document.querySelector('.prerendered');
+      const card = pre.querySelector('article.result');
+      return {
+        stale: document.documentElement.dataset.prerender ?? null,
+        visible: pre.checkVisibility(),
+        // The stylesheet's rules, applied: a grid list of rounded cards.
+        list: getComputedStyle(pre.querySelector('ol.results')).display,
+        radius: getComputedStyle(card).borderTopLeftRadius,
+      };
+    });
+    assert.ok(refused.length > 0, 'the page asked for its scripts and the wasm, and was refused');
+    assert.deepEqual(refused.filter((p) => /\.css$/.test(p) || /boot/.test(p)), [], 'no stylesheet, no boot script to fetch');
+    if (path === '') {
+      await page.waitForFunction(() => window.__prerenderPaints.length > 0);
+      assert.deepEqual(seen, { stale: null, visible: true, list: 'grid', radius: '8px' });
+    } else {
+      assert.deepEqual(seen, { stale: 'stale', visible: false, list: 'grid', radius: '8px' });
+      assert.deepEqual(await page.evaluate(() => window.__prerenderPaints), []);
+    }
+    // Only the refused requests' own errors.
+    assert.deepEqual(problems.filter((p) => !/net::ERR_FAILED|Failed to load/.test(p)), []);
+    await page.context().close();
+  }
 });
 
 for (const path of ['?q=devoxx', '?doc=003_33d08dc07e69b5e4&view=doc', '?lang=ar', '?org=AUSIM', '?zzz=1']) {
