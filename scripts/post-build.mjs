@@ -13,7 +13,7 @@
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm
 //    preload (as="fetch", where Chromium ignores it with a warning) is dropped. The blocks that
 //    www/index.html inlines on purpose (trunk's rel="inline": the stylesheet and boot.js, so
-//    that the first paint waits for no request) stay, and must be exactly those files; the
+//    that the first paint waits for no request) stay, each the exact text of one of them; the
 //    policy of scripts/csp.mjs, with one SHA-256 hash per inline block, is written as the first
 //    <meta> after <meta charset>; then the page is checked: no other inline script or <style>,
 //    no style= or on...= attribute, no javascript: URL in a tag, and every local file it names
