@@ -107,6 +107,7 @@ test('the prerendered results are painted with no wasm at all, then replaced by 
       lists: document.querySelectorAll('ol.results').length,
       searchBoxes: document.querySelectorAll('input[type=search]').length,
       prerendered: document.querySelectorAll('.prerendered').length,
+      appContentVisibility: getComputedStyle(document.querySelector('article.result')).contentVisibility,
       duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
     };
   }, html);
@@ -117,6 +118,7 @@ test('the prerendered results are painted with no wasm at all, then replaced by 
   assert.equal(result.lists, 1);
   assert.equal(result.searchBoxes, 1);
   assert.equal(result.prerendered, 0);
+  assert.equal(result.appContentVisibility, 'auto', "the app's cards skip layout off screen");
   assert.deepEqual(result.duplicateIds, []);
   await assertClean(page, problems);
 });
@@ -141,15 +143,17 @@ test('the first view needs nothing but index.html: styled and painted, or hidden
         // The stylesheet's rules, applied: a grid list of rounded cards.
         list: getComputedStyle(pre.querySelector('ol.results')).display,
         radius: getComputedStyle(card).borderTopLeftRadius,
+        // Laid out in one pass for the first frame, unlike the app's cards (content-visibility: auto).
+        contentVisibility: getComputedStyle(card).contentVisibility,
       };
     });
     assert.ok(refused.length > 0, 'the page asked for its scripts and the wasm, and was refused');
     assert.deepEqual(refused.filter((p) => /\.css$/.test(p) || /boot/.test(p)), [], 'no stylesheet, no boot script to fetch');
     if (path === '') {
       await page.waitForFunction(() => window.__prerenderPaints.length > 0);
-      assert.deepEqual(seen, { stale: null, visible: true, list: 'grid', radius: '8px' });
+      assert.deepEqual(seen, { stale: null, visible: true, list: 'grid', radius: '8px', contentVisibility: 'visible' });
     } else {
-      assert.deepEqual(seen, { stale: 'stale', visible: false, list: 'grid', radius: '8px' });
+      assert.deepEqual(seen, { stale: 'stale', visible: false, list: 'grid', radius: '8px', contentVisibility: 'visible' });
       assert.deepEqual(await page.evaluate(() => window.__prerenderPaints), []);
     }
     // Only the refused requests' own errors.
