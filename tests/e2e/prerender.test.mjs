@@ -162,6 +162,23 @@ test('the first view needs nothing but index.html: styled and painted, or hidden
   }
 });
 
+test('the wasm is preloaded at low priority, behind the page and its first paint', async () => {
+  const { page, context, problems } = await openPage(env, null);
+  const cdp = await context.newCDPSession(page);
+  const priorities = new Map();
+  cdp.on('Network.requestWillBeSent', ({ request }) => {
+    const name = new URL(request.url).pathname.split('/').pop();
+    if (!priorities.has(name)) priorities.set(name, request.initialPriority);
+  });
+  await cdp.send('Network.enable');
+  await page.goto(env.server.url);
+  await appMounted(page);
+  const wasm = [...priorities].filter(([name]) => name.endsWith('.wasm'));
+  assert.deepEqual(wasm.map(([, priority]) => priority), ['Low']);
+  assert.equal(priorities.get(''), 'VeryHigh', 'the page itself');
+  await assertClean(page, problems);
+});
+
 for (const path of ['?q=devoxx', '?doc=003_33d08dc07e69b5e4&view=doc', '?lang=ar', '?org=AUSIM', '?zzz=1']) {
   test(`a deep link (${path}) never shows the prerendered default list`, async () => {
     const { page, problems } = await openPage(env, null);
