@@ -114,7 +114,7 @@ async function measure(browser, coldBrowser, n, { dist, data }) {
     for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server.url));
     for (let i = 0; i < COLD_RUNS; i++) floor.push(await floorLoad(browser, `${server.url}bench/floor.html`));
   } else {
-    const host = await startServer({ dir: dist, headers: securityHeaders(), mounts: { '/bench/': join(ROOT, 'bench') } });
+    const host = await startServer({ dir: dist, headers: securityHeaders({ dir: dist }), mounts: { '/bench/': join(ROOT, 'bench') } });
     try {
       for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(coldBrowser, host.url));
       for (let i = 0; i < COLD_RUNS; i++) floor.push(await floorLoad(coldBrowser, `${host.url}bench/floor.html`));

@@ -8,13 +8,16 @@
 //    being built (RAQMI_CORPUS_DIR, as build.rs reads it, else seeds/), which replaces the
 //    `<!-- raqmi:prerender … -->` comment inside #app: the first results are painted before the
 //    wasm arrives (src/app/prerender.rs, www/boot.js). A failure fails the build.
-// 1. index.html: every inline <script> (trunk's wasm loader is one) is moved out to
+// 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm
-//    preload (as="fetch", where Chromium ignores it with a warning) is dropped; the policy of
-//    scripts/csp.mjs is written as the first <meta> after <meta charset>; then the page is
-//    checked: no inline script, no <style> element, no style= or on...= attribute, no
-//    javascript: URL in a tag, and every local file it names exists. Any finding fails the build.
+//    preload (as="fetch", where Chromium ignores it with a warning) is dropped. The blocks that
+//    www/index.html inlines on purpose (trunk's rel="inline": the stylesheet and boot.js, so
+//    that the first paint waits for no request) stay, each the exact text of one of them; the
+//    policy of scripts/csp.mjs, with one SHA-256 hash per inline block, is written as the first
+//    <meta> after <meta charset>; then the page is checked: no other inline script or <style>,
+//    no style= or on...= attribute, no javascript: URL in a tag, and every local file it names
+//    exists. Any finding fails the build.
 // 2. Every staged file (sorted by path) is hashed with SHA-256; the build's hash is the SHA-256
 //    of the list "path sha256" lines (16 hex digits): a new corpus, new code or a new icon is a
 //    new build, hence a new cache.
@@ -28,7 +31,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CSP } from './csp.mjs';
+import { inlineBlocks, policy } from './csp.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
@@ -77,7 +80,8 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
   // `trunk serve` injects its autoreload script, whose placeholders its server fills in the
   // page it serves: it must stay inline, so that page gets no CSP (development only).
   if (body.includes('{{__TRUNK_ADDRESS__}}')) { devServer = true; return tag; }
-  if (!/\btype\s*=\s*["']?module/i.test(attrs)) fail(`an inline classic script cannot be moved out safely: ${tag.slice(0, 80)}`);
+  // A classic script must run where it is (boot.js, inlined on purpose): it stays, hashed below.
+  if (!/\btype\s*=\s*["']?module/i.test(attrs)) return tag;
   const code = `${body.trim()}\n`;
   const name = `loader-${sha(code).slice(0, 16)}.js`;
   writeFileSync(join(staging, name), code);
@@ -87,19 +91,33 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
 });
 
 // Chromium ignores integrity on <link rel="preload" as="fetch"> (the wasm) and warns about it
-// (crbug.com/981419); the wasm is fetched by the loader anyway. Drop it there only.
-html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) => (/\sas="fetch"/.test(tag) ? tag.replace(/\s+integrity="[^"]*"/, '') : tag));
+// (crbug.com/981419); the wasm is fetched by the loader anyway. Drop it there only. That preload
+// is fetched at low priority: at high priority its download (35 MB at 10 000 articles) competed
+// with parsing and painting the prerendered view, and delayed it by tens of ms (README,
+// "Performance"); the app was no later.
+html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) => (/\sas="fetch"/.test(tag)
+  ? tag.replace(/\s+integrity="[^"]*"/, '').replace(/\s+fetchpriority="[^"]*"/, '').replace(/^<link\b/i, '<link fetchpriority="low"')
+  : tag));
 
+// The inline blocks: only the files www/index.html inlines on purpose, each allowed by its hash.
+const INLINED = { scripts: ['boot.js'], styles: ['styles.css'] };
+const inline = inlineBlocks(html);
+if (devServer) inline.scripts = inline.scripts.filter((s) => !s.includes('{{__TRUNK_ADDRESS__}}'));
+for (const kind of ['scripts', 'styles']) {
+  const allowed = INLINED[kind].map((f) => readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8'));
+  const other = inline[kind].find((text) => !allowed.includes(text));
+  if (other !== undefined) fail(`an inline ${kind === 'scripts' ? 'classic script' : 'style'} that is not www/${INLINED[kind].join(' or www/')}: ${JSON.stringify(other.slice(0, 80))}`);
+}
 html = html.replace(/<meta\s+http-equiv\s*=\s*["']Content-Security-Policy["'][^>]*>\s*/gi, '');
-const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CSP)}" />`;
+const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy(inline))}" />`;
 const charset = html.match(/<meta\s+charset\s*=[^>]*>/i);
 if (!charset) fail('index.html has no <meta charset>');
 if (!devServer) html = html.replace(charset[0], `${charset[0]}\n    ${cspMeta}`);
 
 const findings = [];
-if (!devServer && /<script\b(?![^>]*\ssrc\s*=)[^>]*>/i.test(html)) findings.push('an inline <script>');
-const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>');
-if (/<style\b/i.test(markup)) findings.push('a <style> element');
+if (!devServer && /<script\b(?=[^>]*\stype\s*=\s*["']?module)(?![^>]*\ssrc\s*=)[^>]*>/i.test(html)) findings.push('an inline module <script>');
+const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>')
+  .replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1</style>');
 if (/<[^>]+\sstyle\s*=/i.test(markup)) findings.push('a style= attribute');
 if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) findings.push('an on...= event handler attribute');
 // In a tag only: an article's text may mention "javascript:" (escaped text has no '<').

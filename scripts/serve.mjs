@@ -4,7 +4,7 @@
 // ETag): a rebuilt app is seen at once, and an unchanged file is answered 304 without its body,
 // so the service worker's precache on the first visit does not download the build a second time.
 // With --csp it also sends the security headers a real host should send (scripts/csp.mjs:
-// Content-Security-Policy with frame-ancestors, X-Content-Type-Options, …); --frame-ancestors
+// Content-Security-Policy, the policy of DIR's index.html with frame-ancestors, X-Content-Type-Options, …); --frame-ancestors
 // lists the origins allowed to embed the app (default 'self').
 //
 //   node scripts/serve.mjs DIR [PORT] [--csp] [--frame-ancestors "'self' https://partner.example"]
@@ -92,7 +92,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const ancestors = flag('--frame-ancestors');
   const csp = args.includes('--csp') || ancestors !== undefined;
   const [dir = 'dist', port = '8080'] = args.filter((a) => a !== '--csp');
-  const headers = csp ? securityHeaders(ancestors ? { frameAncestors: ancestors.split(/\s+/) } : {}) : {};
+  // The policy is the build's own (its page's <meta>, with the hashes of its inline blocks).
+  const headers = csp ? securityHeaders({ dir, ...(ancestors ? { frameAncestors: ancestors.split(/\s+/) } : {}) }) : {};
   const { url } = await startServer({ dir, port: Number(port), headers });
   console.log(`Raqmi is served at ${url}${csp ? ' with the security headers' : ''} (Ctrl+C to stop)`);
 }

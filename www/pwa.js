@@ -4,7 +4,9 @@
  * Owns:
  * - `document.documentElement.dataset.online` = "1" | "0", set on load and on online/offline
  *   events; the Rust app shows a localized indicator from it.
- * - Registering the service worker (sw.js, written by scripts/post-build.mjs next to this file).
+ * - Registering the service worker (sw.js, written by scripts/post-build.mjs next to this file),
+ *   once the page has loaded: its start-up and its precache of the whole build would otherwise
+ *   compete with the first paint and the app's own downloads for the CPU and the connections.
  * - Announcing a waiting new version, when a controller exists: sets
  *   `document.documentElement.dataset.update = "available"` and dispatches
  *   `window` event "raqmi:update-available". If no element `[data-raqmi-update-banner]` appears
@@ -96,8 +98,12 @@
     });
   });
 
-  sw.register(scriptUrl).then(watch, function (error) {
-    // Not fatal: the app works online without it. Said once, as a warning, for developers.
-    console.warn('Raqmi: service worker not registered:', error);
-  });
+  function register() {
+    sw.register(scriptUrl).then(watch, function (error) {
+      // Not fatal: the app works online without it. Said once, as a warning, for developers.
+      console.warn('Raqmi: service worker not registered:', error);
+    });
+  }
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 })();

@@ -22,7 +22,7 @@ before(async () => {
   host = await startServer({ dir: hostDir });
   const hostOrigin = new URL(host.url).origin;
   // The app's server sends the headers a real host should, letting the partner frame it.
-  const server = await startServer({ dir: DIST, headers: securityHeaders({ frameAncestors: ["'self'", hostOrigin] }) });
+  const server = await startServer({ dir: DIST, headers: securityHeaders({ dir: DIST, frameAncestors: ["'self'", hostOrigin] }) });
   const partner = readFileSync(new URL('../../examples/partner.html', import.meta.url), 'utf8');
   assert.ok(partner.includes(PLACEHOLDER));
   writeFileSync(join(hostDir, 'index.html'), partner.replaceAll(PLACEHOLDER, server.url));

@@ -2,7 +2,8 @@
 // scripts/post-build.mjs): its results are real HTML, painted before any wasm runs, with working
 // links even without JavaScript; the app replaces it with the same markup and the same results
 // (one list, one search box, no duplicate id), keeping what was typed before it was ready;
-// a URL asking for another view never shows it (www/boot.js).
+// a URL asking for another view never shows it (www/boot.js). Its first paint needs nothing but
+// index.html: the stylesheet and boot.js are inline (scripts/post-build.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -106,6 +107,7 @@ test('the prerendered results are painted with no wasm at all, then replaced by 
       lists: document.querySelectorAll('ol.results').length,
       searchBoxes: document.querySelectorAll('input[type=search]').length,
       prerendered: document.querySelectorAll('.prerendered').length,
+      appContentVisibility: getComputedStyle(document.querySelector('article.result')).contentVisibility,
       duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
     };
   }, html);
@@ -116,7 +118,64 @@ test('the prerendered results are painted with no wasm at all, then replaced by 
   assert.equal(result.lists, 1);
   assert.equal(result.searchBoxes, 1);
   assert.equal(result.prerendered, 0);
+  assert.equal(result.appContentVisibility, 'auto', "the app's cards skip layout off screen");
   assert.deepEqual(result.duplicateIds, []);
+  await assertClean(page, problems);
+});
+
+test('the first view needs nothing but index.html: styled and painted, or hidden for a deep link, with every other request refused', async () => {
+  for (const path of ['', '?q=devoxx']) {
+    const { page, problems } = await openPage(env, null);
+    await watchPrerenderPaint(page);
+    const refused = [];
+    await page.route('**/*', (route) => {
+      if (route.request().resourceType() === 'document') return route.continue();
+      refused.push(new URL(route.request().url()).pathname);
+      return route.abort();
+    });
+    await page.goto(env.server.url + path);
+    const seen = await page.evaluate(() => {
+      const pre = document.querySelector('.prerendered');
+      const card = pre.querySelector('article.result');
+      return {
+        stale: document.documentElement.dataset.prerender ?? null,
+        visible: pre.checkVisibility(),
+        // The stylesheet's rules, applied: a grid list of rounded cards.
+        list: getComputedStyle(pre.querySelector('ol.results')).display,
+        radius: getComputedStyle(card).borderTopLeftRadius,
+        // Laid out in one pass for the first frame, unlike the app's cards (content-visibility: auto).
+        contentVisibility: getComputedStyle(card).contentVisibility,
+      };
+    });
+    assert.ok(refused.length > 0, 'the page asked for its scripts and the wasm, and was refused');
+    assert.deepEqual(refused.filter((p) => /\.css$/.test(p) || /boot/.test(p)), [], 'no stylesheet, no boot script to fetch');
+    if (path === '') {
+      await page.waitForFunction(() => window.__prerenderPaints.length > 0);
+      assert.deepEqual(seen, { stale: null, visible: true, list: 'grid', radius: '8px', contentVisibility: 'visible' });
+    } else {
+      assert.deepEqual(seen, { stale: 'stale', visible: false, list: 'grid', radius: '8px', contentVisibility: 'visible' });
+      assert.deepEqual(await page.evaluate(() => window.__prerenderPaints), []);
+    }
+    // Only the refused requests' own errors.
+    assert.deepEqual(problems.filter((p) => !/net::ERR_FAILED|Failed to load/.test(p)), []);
+    await page.context().close();
+  }
+});
+
+test('the wasm is preloaded at low priority, behind the page and its first paint', async () => {
+  const { page, context, problems } = await openPage(env, null);
+  const cdp = await context.newCDPSession(page);
+  const priorities = new Map();
+  cdp.on('Network.requestWillBeSent', ({ request }) => {
+    const name = new URL(request.url).pathname.split('/').pop();
+    if (!priorities.has(name)) priorities.set(name, request.initialPriority);
+  });
+  await cdp.send('Network.enable');
+  await page.goto(env.server.url);
+  await appMounted(page);
+  const wasm = [...priorities].filter(([name]) => name.endsWith('.wasm'));
+  assert.deepEqual(wasm.map(([, priority]) => priority), ['Low']);
+  assert.equal(priorities.get(''), 'VeryHigh', 'the page itself');
   await assertClean(page, problems);
 });
 

@@ -47,6 +47,30 @@ test('the first visit installs a service worker that caches exactly this build, 
   }
 });
 
+test('the service worker is registered once the page has loaded, not while it is being painted', async () => {
+  const env = await setUp();
+  try {
+    const { page, context, problems } = await openPage(env, null);
+    await context.addInitScript(() => {
+      window.__registered = [];
+      const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+      navigator.serviceWorker.register = (...args) => {
+        window.__registered.push({
+          readyState: document.readyState,
+          loaded: performance.getEntriesByType('navigation')[0]?.loadEventStart > 0,
+        });
+        return register(...args);
+      };
+    });
+    await page.goto(env.server.url);
+    await waitForController(page);
+    assert.deepEqual(await page.evaluate(() => window.__registered), [{ readyState: 'complete', loaded: true }]);
+    await assertClean(page, problems);
+  } finally {
+    await env.close();
+  }
+});
+
 test('the first visit transfers each file of the build once: the precache revalidates what the page loaded', async () => {
   const env = await setUp();
   try {

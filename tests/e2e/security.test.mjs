@@ -1,29 +1,45 @@
-// Security: the built page carries the strict Content-Security-Policy, has nothing inline, names
-// nothing outside its origin, runs clean under the policy sent as a header too, and the policy
-// (and the harness that watches it) really refuses inline code.
+// Security: the built page carries the strict Content-Security-Policy, has nothing inline but
+// its stylesheet and www/boot.js, each allowed by its own hash, names nothing outside its origin,
+// runs clean under the policy sent as a header too, and the policy (and the harness that watches
+// it) really refuses any other inline code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSP, securityHeaders } from '../../scripts/csp.mjs';
+import { BASE_DIRECTIVES, hashSource, inlineBlocks, pagePolicy, policy, securityHeaders } from '../../scripts/csp.mjs';
 import { DIST, listing, setUp, openPage, assertClean } from './harness.mjs';
 
 let env;
-before(async () => { env = await setUp({ headers: securityHeaders() }); });
+before(async () => { env = await setUp({ headers: securityHeaders({ dir: DIST }) }); });
 after(async () => { await env?.close(); });
 
 const index = () => readFileSync(join(DIST, 'index.html'), 'utf8');
 
-test('dist/index.html carries the strict policy first, and nothing inline', () => {
+test('dist/index.html carries the strict policy first, and nothing inline but its hashed styles and boot.js', () => {
   const html = index();
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(meta, 'a CSP <meta>');
-  assert.equal(meta[1].replaceAll('&#39;', "'"), CSP);
-  assert.doesNotMatch(CSP, /'unsafe-inline'|'unsafe-eval'/);
+  const csp = pagePolicy(DIST);
+  // The inline blocks are exactly the stylesheet and boot.js, verbatim (nothing render-blocking
+  // is fetched), and the policy allows each by its hash and nothing more.
+  const inline = inlineBlocks(html);
+  assert.deepEqual(inline, {
+    scripts: [readFileSync(new URL('../../www/boot.js', import.meta.url), 'utf8')],
+    styles: [readFileSync(new URL('../../www/styles.css', import.meta.url), 'utf8')],
+  });
+  assert.equal(csp, policy(inline));
+  assert.equal(csp, BASE_DIRECTIVES.join('; ')
+    .replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${hashSource(inline.scripts[0])}`)
+    .replace("style-src 'self'", `style-src 'self' ${hashSource(inline.styles[0])}`));
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|nonce-/);
   const head = html.slice(0, meta.index);
   assert.doesNotMatch(head, /<script|<link|<style/, 'the policy comes before any script or style');
-  assert.doesNotMatch(html, /<script\b(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
-  assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=|javascript:/i, 'no inline style or handler');
+  assert.doesNotMatch(html, /<link\b[^>]*rel="stylesheet"/, 'no stylesheet to fetch');
+  assert.doesNotMatch(html, /<script\b(?=[^>]*\bsrc=)(?![^>]*\b(?:defer|async|type="module"))[^>]*>/, 'no blocking script to fetch');
+  // Without the inline blocks' bodies: no other inline code, style attribute or handler.
+  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>').replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1</style>');
+  assert.doesNotMatch(markup, /\sstyle=|\son[a-z]+=|javascript:/i, 'no inline style attribute or handler');
   const loader = html.match(/<script type="module" src="\.\/(loader-[0-9a-f]{16}\.js)"/);
   assert.ok(loader, "trunk's loader is a relative, content-hashed file");
   assert.match(readFileSync(join(DIST, loader[1]), 'utf8'), /import init/);
@@ -50,10 +66,12 @@ test('the app runs clean under the policy sent as headers too', async () => {
   const { page, problems } = await openPage(env);
   const response = await page.reload();
   const csp = response.headers()['content-security-policy'];
-  assert.equal(csp, `${CSP}; frame-ancestors 'self'`);
+  assert.equal(csp, `${pagePolicy(DIST)}; frame-ancestors 'self'`);
   assert.equal(response.headers()['x-content-type-options'], 'nosniff');
   await page.locator('article').first().waitFor();
   assert.equal(await page.locator('article').count(), 5);
+  // The inline stylesheet applies under both policies (a refused one would leave the page bare).
+  assert.equal(await page.locator('article').first().evaluate((a) => getComputedStyle(a).borderTopLeftRadius), '8px');
   await assertClean(page, problems);
 });
 
@@ -65,12 +83,18 @@ test('the policy refuses injected inline script and style, and the harness repor
     script.textContent = 'window.injected = true;';
     document.body.append(script);
     document.body.setAttribute('style', 'color: red');
+    // Another <style> than the page's own (whose hash is the only one allowed).
+    const style = document.createElement('style');
+    style.textContent = 'article { border-radius: 0 !important; }';
+    document.head.append(style);
   });
   await page.waitForFunction(() => true);
   assert.equal(await page.evaluate(() => window.injected), undefined);
+  assert.equal(await page.locator('article').first().evaluate((a) => getComputedStyle(a).borderTopLeftRadius), '8px');
   await assertClean(page, []); // flush reports in flight
   assert.ok(problems.some((p) => /CSP violation.*script-src-elem refused inline/.test(p)), problems.join('\n'));
   assert.ok(problems.some((p) => /CSP violation.*style-src-attr refused inline/.test(p)), problems.join('\n'));
-  const unexpected = problems.filter((p) => !/script-src-elem|style-src-attr|Content Security Policy/.test(p));
+  assert.ok(problems.some((p) => /CSP violation.*style-src-elem refused inline/.test(p)), problems.join('\n'));
+  const unexpected = problems.filter((p) => !/script-src-elem|style-src-attr|style-src-elem|Content Security Policy/.test(p));
   assert.deepEqual(unexpected, []);
 });
