@@ -33,7 +33,7 @@ export function requireBuild(dir) {
 
 /**
  * Starts the server and the browser; `close()` stops both. `headers` are sent with every
- * response (e.g. scripts/csp.mjs securityHeaders()); `port` 0 picks a free one.
+ * response (e.g. scripts/csp.mjs securityHeaders({ dir })); `port` 0 picks a free one.
  */
 export async function setUp({ dir = DIST, headers = {}, port = 0 } = {}) {
   requireBuild(dir);
