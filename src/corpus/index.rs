@@ -61,8 +61,8 @@
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
 //!
 //! # Derived tables
-//! [`DocTables`] are flat per-document arrays (facet value ids, year, recency order) and
-//! corpus-wide facet totals, built from the parts above on the first search and never
+//! [`DocTables`] are flat per-document arrays (facet value ids, year, recency order),
+//! corpus-wide facet totals and, on the first filter by a name, each value's documents, built from the parts above on the first search and never
 //! serialized: the query engine reads them per matching document without decoding varints.
 
 use super::document::{Document, EntityKind, ParagraphRole};

@@ -10,11 +10,12 @@
 //! Cost per keystroke (10,000 articles): scoring reads each postings list once, counting
 //! occurrences per field without keeping them (only the offset where they are, for the spans
 //! of the first [`MATCHED_HITS`] hits); filters and facet counts read the index's flat
-//! per-document tables ([`DocTables`]), and when most documents match and nothing is filtered,
-//! the non-matching ones are subtracted from corpus-wide totals; hits are ordered by sorting
-//! one integer key each (`rank_key`), and an empty query takes the stored newest-first order
-//! without sorting. `query_reference.rs` keeps the straightforward engine this one must agree
-//! with exactly (tests).
+//! per-document tables ([`DocTables`]; a name filter marks the documents of the selected
+//! values from their document lists once per search), and when most documents match and
+//! nothing is filtered, the non-matching ones are subtracted from corpus-wide totals; hits are
+//! ordered by sorting one integer key each (`rank_key`), and an empty query takes the stored
+//! newest-first order without sorting. `query_reference.rs` keeps the straightforward engine
+//! this one must agree with exactly (tests).
 //!
 //! Limits (all guard the per-keystroke budget against hostile or accidental input):
 //! [`MAX_QUERY_CHARS`], [`MAX_CLAUSES`], [`MAX_PREFIX_TERMS`], [`MAX_TYPO_TERMS`].
