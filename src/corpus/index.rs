@@ -1234,6 +1234,9 @@ pub struct DocTables {
     facet_ids: Vec<u32>,
     /// Per facet value, its kind (`FacetKind as u8`).
     value_kinds: Vec<u8>,
+    /// Per facet value, its name, shared: facet counts list thousands of names per search, and
+    /// a shared name is a count to increment, not a string to allocate and copy.
+    pub value_names: Vec<std::sync::Arc<str>>,
     /// True when the facet values are sorted by kind then name, as an index builds them.
     pub values_sorted: bool,
     /// When they are, the first id of each kind (and the count last): a document's ids
@@ -1269,6 +1272,7 @@ impl DocTables {
         let values = index.facet_values();
         let mut t = DocTables {
             value_kinds: values.iter().map(|v| v.kind as u8).collect(),
+            value_names: values.iter().map(|v| v.name.as_str().into()).collect(),
             values_sorted: values.windows(2).all(|w| w[0] < w[1]),
             total_values: vec![0; values.len()],
             ..DocTables::default()

@@ -211,6 +211,10 @@ pub struct Filters {
     pub value_max: Option<f64>,
 }
 
+/// The name of a facet value (a source, organisation, place, person or programme), shared
+/// with the index: listing it in [`Facets`] copies no string.
+pub type Name = std::sync::Arc<str>;
+
 /// A facet value and how many documents would match if it were (also) selected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCount<T> {
@@ -225,11 +229,11 @@ pub struct FacetCount<T> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
     pub years: Vec<FacetCount<u16>>,
-    pub sources: Vec<FacetCount<String>>,
-    pub orgs: Vec<FacetCount<String>>,
-    pub places: Vec<FacetCount<String>>,
-    pub persons: Vec<FacetCount<String>>,
-    pub programs: Vec<FacetCount<String>>,
+    pub sources: Vec<FacetCount<Name>>,
+    pub orgs: Vec<FacetCount<Name>>,
+    pub places: Vec<FacetCount<Name>>,
+    pub persons: Vec<FacetCount<Name>>,
+    pub programs: Vec<FacetCount<Name>>,
     pub categories: Vec<FacetCount<Category>>,
 }
 
@@ -1576,7 +1580,7 @@ impl Counts {
                 keys.push(((u32::MAX - count) as u64) << 32 | i as u64);
             }
         }
-        let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
+        let mut by_kind: [Vec<FacetCount<Name>>; 5] = Default::default();
         for (slot, keys) in keys.iter_mut().enumerate() {
             order_by_count(keys);
             let names = selections[slot].1;
@@ -1584,11 +1588,11 @@ impl Counts {
             list.reserve(keys.len());
             for &k in keys.iter() {
                 let i = k as u32 as usize;
-                let Some(v) = values.get(i) else {
+                let Some(name) = t.value_names.get(i) else {
                     continue;
                 };
                 list.push(FacetCount {
-                    value: v.name.clone(),
+                    value: name.clone(),
                     count: (u32::MAX - (k >> 32) as u32) as usize,
                     selected: !names.is_empty() && is_selected(i, slot),
                 });
@@ -1601,9 +1605,9 @@ impl Counts {
                     && values
                         .binary_search_by(|v| (v.kind as usize, v.name.as_str()).cmp(&(slot, name)))
                         .is_ok();
-                if !found && !list.iter().any(|c| &c.value == name) {
+                if !found && !list.iter().any(|c| *c.value == **name) {
                     list.push(FacetCount {
-                        value: name.clone(),
+                        value: name.as_str().into(),
                         count: 0,
                         selected: true,
                     });
