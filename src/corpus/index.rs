@@ -61,8 +61,8 @@
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
 //!
 //! # Derived tables
-//! [`DocTables`] are flat per-document arrays (facet value ids, year, recency order) and
-//! corpus-wide facet totals, built from the parts above on the first search and never
+//! [`DocTables`] are flat per-document arrays (facet value ids, year, recency order),
+//! corpus-wide facet totals and, on the first filter by a name, each value's documents, built from the parts above on the first search and never
 //! serialized: the query engine reads them per matching document without decoding varints.
 
 use super::document::{Document, EntityKind, ParagraphRole};
@@ -1234,6 +1234,9 @@ pub struct DocTables {
     facet_ids: Vec<u32>,
     /// Per facet value, its kind (`FacetKind as u8`).
     value_kinds: Vec<u8>,
+    /// Per facet value, its name, shared: facet counts list thousands of names per search, and
+    /// a shared name is a count to increment, not a string to allocate and copy.
+    pub value_names: Vec<std::sync::Arc<str>>,
     /// True when the facet values are sorted by kind then name, as an index builds them.
     pub values_sorted: bool,
     /// When they are, the first id of each kind (and the count last): a document's ids
@@ -1257,6 +1260,10 @@ pub struct DocTables {
     norms: std::sync::OnceLock<(u32, Vec<[f32; 2]>)>,
     /// The two-byte beginnings of the dictionary's terms, as a 65,536-bit set.
     pairs: std::sync::OnceLock<Vec<u64>>,
+    /// Per facet value, the documents that have it: value `id`'s are
+    /// `value_docs.1[value_docs.0[id]..value_docs.0[id + 1]]`, increasing (built on the first
+    /// filter by a name).
+    value_docs: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
 }
 
 impl DocTables {
@@ -1265,6 +1272,7 @@ impl DocTables {
         let values = index.facet_values();
         let mut t = DocTables {
             value_kinds: values.iter().map(|v| v.kind as u8).collect(),
+            value_names: values.iter().map(|v| v.name.as_str().into()).collect(),
             values_sorted: values.windows(2).all(|w| w[0] < w[1]),
             total_values: vec![0; values.len()],
             ..DocTables::default()
@@ -1399,6 +1407,37 @@ impl DocTables {
     #[inline(always)]
     pub fn rank(&self, d: u32) -> u32 {
         self.rank.get(d as usize).copied().unwrap_or(u32::MAX)
+    }
+    /// The documents that have facet value `id`, increasing.
+    pub fn docs_with(&self, id: u32) -> &[u32] {
+        let (starts, docs) = self.value_docs.get_or_init(|| {
+            // A counting sort of the (value, document) pairs: `total_values` counts them.
+            let mut starts = Vec::with_capacity(self.total_values.len() + 1);
+            let mut at = 0u32;
+            for &c in &self.total_values {
+                starts.push(at);
+                at += c;
+            }
+            starts.push(at);
+            let mut next = starts.clone();
+            let mut docs = vec![0u32; at as usize];
+            for d in 0..self.meta.len() as u32 {
+                for &id in self.facets(d) {
+                    if let Some(slot) = next.get_mut(id as usize) {
+                        if let Some(x) = docs.get_mut(*slot as usize) {
+                            *x = d;
+                        }
+                        *slot += 1;
+                    }
+                }
+            }
+            (starts, docs)
+        });
+        let i = id as usize;
+        match (starts.get(i), starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => docs.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
     /// Per document, the (headline, body) BM25 length norms for the length-normalization
     /// weight `b`, computed by `norm` on the first call (the ranking's own formula: the index

@@ -10,11 +10,12 @@
 //! Cost per keystroke (10,000 articles): scoring reads each postings list once, counting
 //! occurrences per field without keeping them (only the offset where they are, for the spans
 //! of the first [`MATCHED_HITS`] hits); filters and facet counts read the index's flat
-//! per-document tables ([`DocTables`]), and when most documents match and nothing is filtered,
-//! the non-matching ones are subtracted from corpus-wide totals; hits are ordered by sorting
-//! one integer key each (`rank_key`), and an empty query takes the stored newest-first order
-//! without sorting. `query_reference.rs` keeps the straightforward engine this one must agree
-//! with exactly (tests).
+//! per-document tables ([`DocTables`]; a name filter marks the documents of the selected
+//! values from their document lists once per search), and when most documents match and
+//! nothing is filtered, the non-matching ones are subtracted from corpus-wide totals; hits are
+//! ordered by sorting one integer key each (`rank_key`), and an empty query takes the stored
+//! newest-first order without sorting. `query_reference.rs` keeps the straightforward engine
+//! this one must agree with exactly (tests).
 //!
 //! Limits (all guard the per-keystroke budget against hostile or accidental input):
 //! [`MAX_QUERY_CHARS`], [`MAX_CLAUSES`], [`MAX_PREFIX_TERMS`], [`MAX_TYPO_TERMS`].
@@ -210,6 +211,10 @@ pub struct Filters {
     pub value_max: Option<f64>,
 }
 
+/// The name of a facet value (a source, organisation, place, person or programme), shared
+/// with the index: listing it in [`Facets`] copies no string.
+pub type Name = std::sync::Arc<str>;
+
 /// A facet value and how many documents would match if it were (also) selected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCount<T> {
@@ -224,11 +229,11 @@ pub struct FacetCount<T> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
     pub years: Vec<FacetCount<u16>>,
-    pub sources: Vec<FacetCount<String>>,
-    pub orgs: Vec<FacetCount<String>>,
-    pub places: Vec<FacetCount<String>>,
-    pub persons: Vec<FacetCount<String>>,
-    pub programs: Vec<FacetCount<String>>,
+    pub sources: Vec<FacetCount<Name>>,
+    pub orgs: Vec<FacetCount<Name>>,
+    pub places: Vec<FacetCount<Name>>,
+    pub persons: Vec<FacetCount<Name>>,
+    pub programs: Vec<FacetCount<Name>>,
     pub categories: Vec<FacetCount<Category>>,
 }
 
@@ -425,7 +430,7 @@ fn run(
                 .collect()
         }
     };
-    let facets = counts.finish(index, tables, filters);
+    let facets = counts.finish(index, tables, filters, &plan);
     (ranked, facets, matched)
 }
 
@@ -1267,6 +1272,10 @@ struct FilterPlan {
     /// Per facet value id, its facet's bit when it is selected, else 0 (empty when no facet
     /// has a selection).
     selected: Vec<u8>,
+    /// Per document, the bits of the facets it has a selected value of (empty when no facet
+    /// has a selection): built from the selected values' document lists, so that a document's
+    /// names are read only when it fails one of those facets and counts for it.
+    has_selected: Vec<u8>,
     categories: u8,
     value_range: Option<(f64, f64)>,
 }
@@ -1294,6 +1303,20 @@ impl FilterPlan {
                 }
             }
         }
+        let mut has_selected = Vec::new();
+        if string_facets != 0 {
+            let t = index.doc_tables();
+            has_selected = vec![0u8; index.doc_count()];
+            for (id, &bit) in selected.iter().enumerate() {
+                if bit != 0 {
+                    for &d in t.docs_with(id as u32) {
+                        if let Some(m) = has_selected.get_mut(d as usize) {
+                            *m |= bit;
+                        }
+                    }
+                }
+            }
+        }
         let value_range = match (f.value_min, f.value_max) {
             (None, None) => None,
             (lo, hi) => Some((lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY))),
@@ -1303,6 +1326,7 @@ impl FilterPlan {
             to: f.to.map(|(y, m)| (y, m.unwrap_or(12))),
             string_facets,
             selected,
+            has_selected,
             categories: f.categories.iter().fold(0, |a, &c| a | category_bit(c)),
             value_range,
         }
@@ -1353,25 +1377,8 @@ impl FilterPlan {
         if !category_ok {
             failed |= F_CATEGORY;
         }
-        // A document failing two filters counts nowhere: its names need not be read.
-        if self.string_facets != 0 && failed.count_ones() < 2 {
-            let mut ok = 0u8;
-            let mut check = |ids: &[u32]| {
-                for &id in ids {
-                    ok |= self.selected.get(id as usize).copied().unwrap_or(0);
-                }
-            };
-            for kind in 0..5u8 {
-                if self.string_facets & kind_bit(kind) != 0 {
-                    match t.facets_of_kind(d, kind) {
-                        Some(ids) => check(ids),
-                        None => {
-                            check(t.facets(d));
-                            break;
-                        }
-                    }
-                }
-            }
+        if self.string_facets != 0 {
+            let ok = self.has_selected.get(d as usize).copied().unwrap_or(0);
             failed |= self.string_facets & !ok;
         }
         (failed, categories)
@@ -1529,7 +1536,7 @@ impl Counts {
         false
     }
 
-    fn finish(self, index: &SearchIndex, t: &DocTables, f: &Filters) -> Facets {
+    fn finish(self, index: &SearchIndex, t: &DocTables, f: &Filters, plan: &FilterPlan) -> Facets {
         let from = f.from.map(|(y, _)| y);
         let to = f.to.map(|(y, _)| y);
         let date_filtered = from.is_some() || to.is_some();
@@ -1551,43 +1558,56 @@ impl Counts {
         // Per kind, the values to list as sort keys: count descending, then id, which is name
         // order when the values are sorted (as an index builds them).
         let mut keys: [Vec<u64>; 5] = Default::default();
+        // Whether value `i` is selected: its name is in its facet's selection. In an index
+        // built by this crate values are unique, and the plan marked the selected ones.
+        let unique = t.values_sorted;
+        let is_selected = |i: usize, kind: usize| {
+            if unique {
+                plan.selected.get(i).is_some_and(|&b| b != 0)
+            } else {
+                values
+                    .get(i)
+                    .is_some_and(|v| selections.get(kind).is_some_and(|s| s.1.contains(&v.name)))
+            }
+        };
         let any_selected = selections.iter().any(|s| !s.1.is_empty());
         let (counts, kinds) = (self.values.as_slice(), t.value_kinds());
         for i in 0..counts.len().min(kinds.len()) {
             let (count, kind) = (counts[i], kinds[i] as usize);
             // Values with no document are listed when selected.
-            let listed = count > 0
-                || (any_selected
-                    && values.get(i).is_some_and(|v| {
-                        selections.get(kind).is_some_and(|s| s.1.contains(&v.name))
-                    }));
+            let listed = count > 0 || (any_selected && is_selected(i, kind));
             if let (true, Some(keys)) = (listed, keys.get_mut(kind)) {
                 keys.push(((u32::MAX - count) as u64) << 32 | i as u64);
             }
         }
-        let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
+        let mut by_kind: [Vec<FacetCount<Name>>; 5] = Default::default();
         for (slot, keys) in keys.iter_mut().enumerate() {
             order_by_count(keys);
             let names = selections[slot].1;
             let list = &mut by_kind[slot];
             list.reserve(keys.len());
             for &k in keys.iter() {
-                let Some(v) = values.get(k as u32 as usize) else {
+                let i = k as u32 as usize;
+                let Some(name) = t.value_names.get(i) else {
                     continue;
                 };
                 list.push(FacetCount {
-                    value: v.name.clone(),
+                    value: name.clone(),
                     count: (u32::MAX - (k >> 32) as u32) as usize,
-                    selected: !names.is_empty() && names.contains(&v.name),
+                    selected: !names.is_empty() && is_selected(i, slot),
                 });
             }
             // Selected names the corpus does not have still show (with 0) so they can be
-            // removed.
+            // removed. A name the plan found is listed already.
             let mut missing = false;
             for name in names.iter() {
-                if !list.iter().any(|c| &c.value == name) {
+                let found = unique
+                    && values
+                        .binary_search_by(|v| (v.kind as usize, v.name.as_str()).cmp(&(slot, name)))
+                        .is_ok();
+                if !found && !list.iter().any(|c| *c.value == **name) {
                     list.push(FacetCount {
-                        value: name.clone(),
+                        value: name.as_str().into(),
                         count: 0,
                         selected: true,
                     });

@@ -720,7 +720,7 @@ impl FacetCounter {
         years.retain(|y| y.count > 0);
 
         let values = index.facet_values();
-        let mut by_kind: [Vec<FacetCount<String>>; 5] = Default::default();
+        let mut by_kind: [Vec<FacetCount<Name>>; 5] = Default::default();
         let selections = string_selections(f);
         for (i, v) in values.iter().enumerate() {
             let slot = v.kind as usize;
@@ -728,7 +728,7 @@ impl FacetCounter {
             let count = self.values.get(i).copied().unwrap_or(0);
             if count > 0 || selected {
                 by_kind[slot].push(FacetCount {
-                    value: v.name.clone(),
+                    value: v.name.as_str().into(),
                     count,
                     selected,
                 });
@@ -737,9 +737,9 @@ impl FacetCounter {
         // Selected names the corpus does not have still show (with 0) so they can be removed.
         for (slot, (_, names)) in selections.iter().enumerate() {
             for name in names.iter() {
-                if !by_kind[slot].iter().any(|c| &c.value == name) {
+                if !by_kind[slot].iter().any(|c| *c.value == **name) {
                     by_kind[slot].push(FacetCount {
-                        value: name.clone(),
+                        value: name.as_str().into(),
                         count: 0,
                         selected: true,
                     });
