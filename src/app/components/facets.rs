@@ -9,7 +9,7 @@ use crate::app::i18n::{strings, Strings};
 use crate::app::state::{Action, Facet, FacetSlot};
 use crate::app::url::{category_name, Lang, ViewState, YearMonth};
 use crate::corpus::document::Category;
-use crate::corpus::query::{FacetCount, Facets};
+use crate::corpus::query::{FacetCount, Facets, Name};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -89,7 +89,7 @@ struct NameFacetProps {
 }
 
 /// The counts of one name facet.
-fn name_counts(facets: &Facets, facet: Facet) -> &[FacetCount<String>] {
+fn name_counts(facets: &Facets, facet: Facet) -> &[FacetCount<Name>] {
     match facet {
         Facet::Source => &facets.sources,
         Facet::Org => &facets.orgs,
@@ -108,7 +108,7 @@ fn name_facet(props: &NameFacetProps) -> Html {
         return html! {};
     }
     let any_selected = counts.iter().any(|c| c.selected);
-    let shown: Vec<&FacetCount<String>> = if *expanded {
+    let shown: Vec<&FacetCount<Name>> = if *expanded {
         counts.iter().collect()
     } else {
         // Selected values always stay visible.
@@ -134,13 +134,13 @@ fn name_facet(props: &NameFacetProps) -> Html {
                 { for shown.into_iter().map(|c| {
                     let d = props.dispatch.clone();
                     let facet = props.facet;
-                    let name = c.value.clone();
+                    let name = c.value.to_string();
                     let onchange = Callback::from(move |_| d.emit(Action::ToggleName(facet, name.clone())));
                     html! {
                         <li>
                             <label>
                                 <input type="checkbox" checked={c.selected} {onchange} />
-                                <span class="facet-name">{ c.value.clone() }</span>
+                                <span class="facet-name">{ &*c.value }</span>
                                 <span class="count">{ format!(" ({})", c.count) }</span>
                             </label>
                         </li>
