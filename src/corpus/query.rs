@@ -1723,7 +1723,7 @@ pub fn snippet(doc: &Document, hit: &Hit, max_chars: usize) -> Vec<SnippetPart> 
     if start_c > end_c {
         start_c = end_c;
     }
-    let byte_at = |ch: usize| text.char_indices().nth(ch).map_or(text.len(), |(i, _)| i);
+    let byte_at = |ch: usize| chars.byte_offset(ch, text.len());
     let mut start = byte_at(start_c);
     let mut end = byte_at(end_c);
 

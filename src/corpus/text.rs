@@ -220,6 +220,23 @@ impl CharIndex {
         let extra = if n == 0 { 0 } else { self.wide[n - 1].1 };
         byte - extra
     }
+    /// The byte offset of the character at `char_offset` (the text's length past its end): the
+    /// inverse of [`CharIndex::char_offset`], by binary search instead of a walk from the start.
+    pub fn byte_offset(&self, char_offset: usize, text_len: usize) -> usize {
+        // Wide characters before the wanted one: those whose own character offset (their byte
+        // offset less the extra bytes of the wide characters before them) is smaller.
+        let extra_before = |k: usize| if k == 0 { 0 } else { self.wide[k - 1].1 };
+        let (mut lo, mut hi) = (0, self.wide.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.wide[mid].0 - extra_before(mid) < char_offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (char_offset + extra_before(lo)).min(text_len)
+    }
 }
 
 #[cfg(test)]
@@ -310,6 +327,30 @@ mod tests {
         assert_eq!(toks, ["L", "AUSIM", "à", "Salé"]);
         for t in tokens(text) {
             assert_eq!(&text[t.start..t.end], t.text);
+        }
+    }
+
+    #[test]
+    fn byte_offsets_invert_char_offsets() {
+        for text in [
+            "",
+            "abc",
+            "éa",
+            "aé",
+            "Numérique à 90 % « ok » — 𝄞x",
+            "ééé",
+            "𝄞",
+        ] {
+            let idx = CharIndex::new(text);
+            let n = text.chars().count();
+            for c in 0..=n + 2 {
+                let expected = text.char_indices().nth(c).map_or(text.len(), |(i, _)| i);
+                assert_eq!(
+                    idx.byte_offset(c, text.len()),
+                    expected,
+                    "{text:?} char {c}"
+                );
+            }
         }
     }
 
