@@ -19,8 +19,8 @@ fuzz:
 # index build, snapshot size and query latency grow with synthetic corpora of 100, 1 000 and
 # 10 000 articles (table in target/bench-scale.md). About 6 minutes. Not part of `make test`.
 bench:
-	cargo bench --bench extract
-	cargo bench --bench scale
+	cargo bench -p raqmi-extract --bench extract
+	cargo bench -p raqmi-search --bench scale
 
 # Browser benchmark: the app built against each synthetic corpus, in headless Chromium, against
 # MiniSearch on the same documents (table in target/bench-browser.md). About 5 minutes.

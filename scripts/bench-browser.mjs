@@ -223,7 +223,7 @@ const f1 = (x) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(1));
 const f2 = (x) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(2));
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 
-if (!SKIP_BUILD) run('cargo', ['build', '--release', '--bin', 'synth-corpus', '--bin', 'corpus']);
+if (!SKIP_BUILD) run('cargo', ['build', '--release', '-p', 'raqmi-testkit', '-p', 'raqmi-cli', '--bin', 'synth-corpus', '--bin', 'corpus']);
 const results = [];
 for (const n of NS) results.push([n, prepare(n)]);
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';

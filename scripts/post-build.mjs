@@ -55,11 +55,10 @@ let prerendered = 0;
   const corpusDir = process.env.RAQMI_CORPUS_DIR || 'seeds';
   const placeholders = html.match(/<!--\s*raqmi:prerender\b[\s\S]*?-->/g) ?? [];
   if (placeholders.length !== 1) fail(`index.html must hold exactly one <!-- raqmi:prerender --> comment inside #app, found ${placeholders.length}`);
-  // The CLI reads DIR itself; without RAQMI_CORPUS_DIR its own build (which bundles a snapshot
-  // it does not use here) stays the same for every corpus, so it is built once, not per corpus.
+  // The CLI reads DIR itself (RAQMI_CORPUS_DIR is the app's build script's variable, not its own).
   const env = { ...process.env };
   delete env.RAQMI_CORPUS_DIR;
-  const args = ['run', '--quiet', '--offline', ...(debug ? [] : ['--release']), '--bin', 'corpus', '--', 'prerender', corpusDir];
+  const args = ['run', '--quiet', '--offline', ...(debug ? [] : ['--release']), '-p', 'raqmi-cli', '--bin', 'corpus', '--', 'prerender', corpusDir];
   console.log(`post-build: prerendering the default view of ${corpusDir} (cargo ${args.join(' ')})`);
   const run = spawnSync('cargo', args, {
     cwd: root, env, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'inherit'],

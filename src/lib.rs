@@ -1,15 +1,19 @@
-//! Raqmi: an in-browser explorer of the French press on Morocco's digital economy.
-//!
-//! - [`corpus`]: the pure core (ingest, figures, entities, snapshot); no web dependency.
-//! - [`app`]: the yew shell; its views compile only for wasm32.
-//! - `synth` (native only): deterministic synthetic corpora for tests and benchmarks.
+//! Raqmi's web app: the yew views over the explorer's pure half (`raqmi_explorer`), compiled
+//! to wasm32 by trunk. [`view`] is the root (snapshot decoding, the reducer, URL sync,
+//! keyboard, the take-over of the prerendered first view); [`components`] are the views, which
+//! take the values they show and intent callbacks; [`dom`] holds the few direct browser calls.
+//! The analysed corpus comes from `build.rs`; this crate links no extraction code.
 
-pub mod app;
-pub mod corpus;
-/// Synthetic corpora for tests and benchmarks (native only, never bundled).
-#[cfg(not(target_arch = "wasm32"))]
-pub mod synth;
+/// The views; public so that the browser tests (tests/browser.rs) can mount one on its own.
+pub mod components;
+mod dom;
+mod view;
 
-/// The analyzed corpus that `build.rs` wrote for this build (see `corpus::snapshot` for its
-/// format). Embedded in the binary: the app decodes it at start-up and never fetches data.
+#[cfg(feature = "bench")]
+pub mod bench;
+
+pub use view::{start, App};
+
+/// The analysed corpus that `build.rs` wrote for this build (see `raqmi_search::snapshot` for
+/// its format). Embedded in the binary: the app decodes it at start-up and never fetches data.
 pub static BUNDLED_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.snapshot"));

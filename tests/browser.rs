@@ -1,9 +1,8 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into its own node,
 //! yew renders, the test acts through real DOM events and reads the DOM. No sleeps beyond
 //! yielding to the renderer, no network.
-#![cfg(target_arch = "wasm32")]
 
-use raqmi::corpus::snapshot::Snapshot;
+use raqmi_search::snapshot::Snapshot;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -22,7 +21,7 @@ async fn mount_app() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
     gloo::utils::body().append_child(&root).expect("attached");
-    yew::Renderer::<raqmi::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<raqmi::App>::with_root(root.clone()).render();
     settle().await;
     root
 }
@@ -146,8 +145,7 @@ async fn opening_an_article_shows_its_figures_as_data_elements() {
 }
 
 /// A corpus of `count` short articles, analyzed and indexed as build.rs does.
-fn small_corpus(count: u32) -> raqmi::app::corpus::Corpus {
-    use raqmi::corpus::ingest::{ingest_text, Overrides};
+fn small_corpus(count: u32) -> raqmi_explorer::corpus::Corpus {
     let docs = (0..count)
         .map(|i| {
             let id = format!("{i:03}_article");
@@ -156,23 +154,23 @@ fn small_corpus(count: u32) -> raqmi::app::corpus::Corpus {
                 1 + i % 12,
                 100 + i
             );
-            ingest_text(&id, &id, &text, &Overrides::default()).expect("a valid article")
+            raqmi_testkit::article(&id, &text)
         })
         .collect();
-    raqmi::app::corpus::Corpus::new(Snapshot::new(docs))
+    raqmi_explorer::corpus::Corpus::new(Snapshot::new(docs))
 }
 
 #[derive(yew::Properties, PartialEq)]
 struct ListHostProps {
-    corpus: raqmi::app::corpus::CorpusRef,
+    corpus: raqmi_explorer::corpus::CorpusRef,
 }
 
 /// The result list alone, over a given corpus, in the default view.
 #[yew::function_component(ListHost)]
 fn list_host(props: &ListHostProps) -> yew::Html {
-    use raqmi::app::components::results::ResultList;
-    use raqmi::app::corpus::ResultsRef;
-    use raqmi::app::url::ViewState;
+    use raqmi::components::results::ResultList;
+    use raqmi_explorer::corpus::ResultsRef;
+    use raqmi_explorer::url::ViewState;
     let view = ViewState::default();
     let results = ResultsRef(std::rc::Rc::new(props.corpus.search(&view)));
     yew::html! {
@@ -183,9 +181,9 @@ fn list_host(props: &ListHostProps) -> yew::Html {
 
 #[wasm_bindgen_test]
 async fn the_list_shows_a_page_of_results_and_more_on_request() {
-    use raqmi::app::card::PAGE;
+    use raqmi_explorer::card::PAGE;
     let total = 2 * PAGE + 5;
-    let corpus = raqmi::app::corpus::CorpusRef(std::rc::Rc::new(small_corpus(total as u32)));
+    let corpus = raqmi_explorer::corpus::CorpusRef(std::rc::Rc::new(small_corpus(total as u32)));
     let root = gloo::utils::document().create_element("div").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
     yew::Renderer::<ListHost>::with_root_and_props(root.clone(), ListHostProps { corpus }).render();

@@ -5,10 +5,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use raqmi::corpus::document::Span;
-use raqmi::corpus::entities::extract_entities;
-use raqmi::corpus::figures::extract_figures;
-use raqmi::corpus::ingest::{ingest, ingest_text, Overrides};
+use raqmi_model::document::Span;
+use raqmi_extract::entities::extract_entities;
+use raqmi_extract::figures::extract_figures;
+use raqmi_extract::ingest::{ingest, ingest_text, Overrides};
 
 /// Spans inside `text`, on char boundaries, non-empty; if `disjoint`, sorted and not
 /// overlapping.

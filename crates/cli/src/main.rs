@@ -1,0 +1,278 @@
+//! The `corpus` command-line tool (native only), the contract partners' scripts rely on:
+//! - `corpus check [DIR]`: validates every article of DIR (default `seeds`); one summary line
+//!   per article on stdout, exit 0; on bad input one `path:line: message` line per problem on
+//!   stderr (every problem of the directory, nothing else), exit 1.
+//! - `corpus extract`: JSON Lines `{"id", "text"}` on stdin -> JSON Lines
+//!   `{"id", "figures", "entities"}` on stdout, one output line per input line, same order.
+//!   Offsets are in characters (Unicode scalar values), end exclusive.
+//! - `corpus export [DIR]`: the whole analyzed corpus as one JSON document.
+//! - `corpus prerender [DIR]`: the HTML of the app's default view (the first page of results)
+//!   for the corpus of DIR, on stdout; `scripts/post-build.mjs` writes it into `index.html`.
+//!
+//! The CLI is a thin shell: analysis lives in the extraction and search cores.
+
+use raqmi_explorer::{corpus::Corpus, prerender};
+use raqmi_extract::{entities, figures, load};
+use raqmi_model::document::{Document, Entity, Figure};
+use raqmi_model::text::CharIndex;
+use raqmi_search::snapshot::Snapshot;
+use serde_json::{json, Value};
+use std::io::{self, BufRead, Write};
+use std::path::Path;
+
+fn main() {
+    std::process::exit(run(std::env::args().skip(1).collect()));
+}
+
+const USAGE: &str =
+    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus prerender [DIR]\n\
+    \n  check [DIR]      validate every article of DIR (default: seeds)\
+    \n  extract          JSON Lines {\"id\",\"text\"} on stdin -> figures and entities on stdout\
+    \n  export [DIR]     the analyzed corpus of DIR (default: seeds) as JSON\
+    \n  prerender [DIR]  the HTML of the app's default view for DIR (default: seeds)";
+
+fn run(args: Vec<String>) -> i32 {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["check"] => check("seeds"),
+        ["check", dir] => check(dir),
+        ["extract"] => extract(),
+        ["export"] => export("seeds"),
+        ["export", dir] => export(dir),
+        ["prerender"] => prerender("seeds"),
+        ["prerender", dir] => prerender(dir),
+        ["-h" | "--help" | "help"] => {
+            println!("{USAGE}");
+            0
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            2
+        }
+    }
+}
+
+/// On bad input, stderr holds exactly one `path:line: message` line per problem (no
+/// summary line), so scripts can count and parse them.
+fn load(dir: &str) -> Result<Vec<Document>, i32> {
+    load::load_dir(Path::new(dir)).map_err(|errors| {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        1
+    })
+}
+
+fn check(dir: &str) -> i32 {
+    let docs = match load(dir) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for d in &docs {
+        let date = match (&d.date, d.date_origin) {
+            (Some(date), raqmi_model::document::DateOrigin::Inferred) => {
+                format!("{} (inferred)", date.iso())
+            }
+            (Some(date), _) => date.iso(),
+            (None, _) => "no date".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{}: {} | {} | {} figure(s), {} name(s) | {}",
+            d.id,
+            date,
+            d.source.as_deref().unwrap_or("-"),
+            d.figures.len(),
+            d.entities.len(),
+            d.title(70)
+        );
+    }
+    let _ = writeln!(out, "{} articles OK", docs.len());
+    0
+}
+
+fn figure_json(f: &Figure, text: &str, chars: &CharIndex) -> Value {
+    let r = f.span.range();
+    json!({
+        "start": chars.char_offset(r.start),
+        "end": chars.char_offset(r.end),
+        "surface": &text[r],
+        "value": number(f.value),
+        "high": f.high.map(number),
+        "kind": kind_name(&f.kind),
+        "unit": f.unit,
+        "category": kind_name(&f.category),
+        "qualifier": f.qualifier.map(|q| kind_name(&q)),
+    })
+}
+
+fn entity_json(e: &Entity, text: &str, chars: &CharIndex) -> Value {
+    let r = e.span.range();
+    json!({
+        "start": chars.char_offset(r.start),
+        "end": chars.char_offset(r.end),
+        "surface": &text[r],
+        "type": kind_name(&e.kind),
+        "canonical": e.canonical,
+        "role": e.role,
+    })
+}
+
+/// Whole numbers print without a fractional part (13300000, not 13300000.0).
+fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+/// The contract's lower-case names for enum values (`UpTo` -> "up_to").
+fn kind_name<T: std::fmt::Debug>(v: &T) -> String {
+    let mut out = String::new();
+    for (i, c) in format!("{v:?}").chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn extract() -> i32 {
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut status = 0;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line_no = n + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("<stdin>:{line_no}: cannot read: {e}");
+                return 1;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = match parse_record(&line) {
+            Ok(r) => r,
+            Err((id, message)) => {
+                eprintln!("<stdin>:{line_no}: {message}");
+                let _ = writeln!(out, "{}", json!({"id": id, "error": message}));
+                status = 1;
+                continue;
+            }
+        };
+        let (id, text) = record;
+        let chars = CharIndex::new(&text);
+        let figures: Vec<Value> = figures::extract_figures(&text)
+            .iter()
+            .map(|f| figure_json(f, &text, &chars))
+            .collect();
+        let entities: Vec<Value> = entities::extract_entities(&text)
+            .iter()
+            .map(|e| entity_json(e, &text, &chars))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            json!({"id": id, "figures": figures, "entities": entities})
+        );
+    }
+    if out.flush().is_err() {
+        return 1;
+    }
+    status
+}
+
+/// A record of `corpus extract`'s input; on error, the id when one could be read.
+fn parse_record(line: &str) -> Result<(Value, String), (Value, String)> {
+    let v: Value =
+        serde_json::from_str(line).map_err(|e| (Value::Null, format!("not a JSON object: {e}")))?;
+    let Value::Object(map) = v else {
+        return Err((
+            Value::Null,
+            "expected a JSON object {\"id\", \"text\"}".into(),
+        ));
+    };
+    let id = match map.get("id") {
+        Some(id @ (Value::String(_) | Value::Number(_))) => id.clone(),
+        _ => return Err((Value::Null, "missing \"id\" (a string)".into())),
+    };
+    match map.get("text") {
+        Some(Value::String(t)) => Ok((id, t.clone())),
+        _ => Err((id, "missing \"text\" (a string)".into())),
+    }
+}
+
+fn export(dir: &str) -> i32 {
+    let docs = match load(dir) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let documents: Vec<Value> = docs.iter().map(document_json).collect();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let ok = serde_json::to_writer_pretty(&mut out, &json!({ "documents": documents })).is_ok()
+        && writeln!(out).is_ok()
+        && out.flush().is_ok();
+    if ok {
+        0
+    } else {
+        1
+    }
+}
+
+/// The default view as the app would render it: the documents go through the snapshot's
+/// wire format first, so the prerendered list is built from exactly what the app decodes.
+fn prerender(dir: &str) -> i32 {
+    let docs = match load(dir) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let snapshot = match Snapshot::decode(&Snapshot::new(docs).encode()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{dir}: {e}");
+            return 1;
+        }
+    };
+    let html = prerender::default_view(&Corpus::new(snapshot));
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if writeln!(out, "{html}").and_then(|_| out.flush()).is_ok() {
+        0
+    } else {
+        1
+    }
+}
+
+fn document_json(d: &Document) -> Value {
+    let chars = CharIndex::new(&d.text);
+    let span = |s: raqmi_model::document::Span| json!({"start": chars.char_offset(s.start as usize), "end": chars.char_offset(s.end as usize)});
+    json!({
+        "id": d.id,
+        "headline": d.headline,
+        "date": d.date.map(|x| x.iso()),
+        "date_inferred": d.date_origin == raqmi_model::document::DateOrigin::Inferred,
+        "source": d.source,
+        "url": d.url,
+        "text": d.text,
+        "paragraphs": d.paragraphs.iter().map(|p| {
+            let mut v = span(p.span);
+            v["role"] = json!(kind_name(&p.role));
+            v
+        }).collect::<Vec<_>>(),
+        "sentences": d.sentences.iter().map(|s| span(*s)).collect::<Vec<_>>(),
+        "figures": d.figures.iter().map(|f| figure_json(f, &d.text, &chars)).collect::<Vec<_>>(),
+        "entities": d.entities.iter().map(|e| entity_json(e, &d.text, &chars)).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,189 @@
+//! The corpus as the app holds it: the decoded snapshot plus lookups the views need, and the
+//! translation of the URL's state into the query engine's filters. Pure, tested natively.
+
+use super::url::ViewState;
+use raqmi_model::document::Document;
+use raqmi_search::index::SearchIndex;
+use raqmi_search::query::{self, Filters, SearchResults};
+use raqmi_search::snapshot::Snapshot;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub index: SearchIndex,
+    by_id: HashMap<String, usize>,
+    /// Every year a document is dated in, newest first (the date filter's choices).
+    pub years: Vec<u16>,
+}
+
+impl Corpus {
+    pub fn new(snapshot: Snapshot) -> Corpus {
+        let by_id = snapshot
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let mut years: Vec<u16> = snapshot
+            .documents
+            .iter()
+            .filter_map(|d| d.date.map(|x| x.year))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        Corpus {
+            docs: snapshot.documents,
+            index: snapshot.index,
+            by_id,
+            years,
+        }
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn doc(&self, id: &str) -> Option<&Document> {
+        self.position(id).and_then(|i| self.docs.get(i))
+    }
+
+    pub fn search(&self, state: &ViewState) -> SearchResults {
+        query::search(&self.index, &self.docs, &state.q, &filters(state))
+    }
+}
+
+/// A shared corpus that compares by identity (it never changes while the app runs), so it can
+/// be a property of components and a dependency of memos.
+#[derive(Clone)]
+pub struct CorpusRef(pub Rc<Corpus>);
+
+impl PartialEq for CorpusRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for CorpusRef {
+    type Target = Corpus;
+    fn deref(&self) -> &Corpus {
+        &self.0
+    }
+}
+
+/// Search results shared between views, compared by identity (a new search is a new value).
+#[derive(Clone)]
+pub struct ResultsRef(pub Rc<SearchResults>);
+
+impl PartialEq for ResultsRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ResultsRef {
+    type Target = SearchResults;
+    fn deref(&self) -> &SearchResults {
+        &self.0
+    }
+}
+
+/// The query engine's filters for what the URL asks.
+pub fn filters(s: &ViewState) -> Filters {
+    Filters {
+        from: s.from.map(|ym| (ym.year, ym.month)),
+        to: s.to.map(|ym| (ym.year, ym.month)),
+        names: s.names.clone(),
+        categories: s.cats.clone(),
+        value_min: s.min,
+        value_max: s.max,
+    }
+}
+
+/// The previous and next articles around `id` in the current result order (the corpus order
+/// when the article is not among the results).
+pub fn neighbours(
+    corpus: &Corpus,
+    results: &SearchResults,
+    id: &str,
+) -> (Option<usize>, Option<usize>) {
+    let order: Vec<usize> = if results
+        .hits
+        .iter()
+        .any(|h| corpus.docs.get(h.doc as usize).is_some_and(|d| d.id == id))
+    {
+        results.hits.iter().map(|h| h.doc as usize).collect()
+    } else {
+        (0..corpus.docs.len()).collect()
+    };
+    let Some(pos) = order.iter().position(|&i| corpus.docs[i].id == id) else {
+        return (None, None);
+    };
+    let prev = pos.checked_sub(1).map(|p| order[p]);
+    let next = order.get(pos + 1).copied();
+    (prev, next)
+}
+
+/// The seed articles as the app holds them, through the snapshot's wire format (tests).
+#[cfg(test)]
+pub(crate) fn seed_corpus() -> Corpus {
+    let snapshot = Snapshot::new(raqmi_testkit::seed_documents());
+    Corpus::new(Snapshot::decode(&snapshot.encode()).expect("the seeds' snapshot decodes"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url;
+
+    fn seeds() -> Corpus {
+        seed_corpus()
+    }
+
+    #[test]
+    fn the_url_state_becomes_the_engines_filters() {
+        let (s, _) =
+            url::parse("?from=2022&to=2024-10&org=AUSIM&cat=budget&min=1000000&max=20000000");
+        let f = filters(&s);
+        assert_eq!(f.from, Some((2022, None)));
+        assert_eq!(f.to, Some((2024, Some(10))));
+        assert_eq!(f.names[raqmi_search::facet::FacetKind::Org], ["AUSIM"]);
+        assert_eq!((f.value_min, f.value_max), (Some(1e6), Some(2e7)));
+    }
+
+    /// The ids of the articles a URL's state finds in the seeds.
+    fn found(query: &str) -> Vec<String> {
+        let c = seeds();
+        let (s, _) = url::parse(query);
+        let hits = c.search(&s).hits;
+        hits.iter()
+            .map(|h| c.docs[h.doc as usize].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_budget_range_keeps_the_devoxx_article() {
+        assert_eq!(
+            found("?cat=budget&min=1000000&max=20000000"),
+            ["003_33d08dc07e69b5e4"]
+        );
+        assert!(found("?cat=budget&min=1000000&max=2000000").is_empty());
+    }
+
+    #[test]
+    fn an_event_filters_like_a_programme() {
+        assert_eq!(found("?program=Devoxx"), ["003_33d08dc07e69b5e4"]);
+    }
+
+    #[test]
+    fn neighbours_follow_the_result_order() {
+        let c = seeds();
+        let (s, _) = url::parse("");
+        let r = c.search(&s);
+        let first = &c.docs[r.hits[0].doc as usize].id;
+        let (prev, next) = neighbours(&c, &r, first);
+        assert_eq!(prev, None);
+        assert_eq!(next, Some(r.hits[1].doc as usize));
+        assert_eq!(c.years, [2025, 2024, 2023, 2022, 2021]);
+    }
+}

@@ -1,0 +1,210 @@
+//! The workspace's rules, checked on its real dependency graph (`cargo metadata`) and files,
+//! so that a shortcut fails a test rather than waiting for a reviewer:
+//! - the web app (`raqmi`) links no extraction code: `raqmi-extract` is only its build
+//!   dependency (the build script analyses the corpus), never a normal one;
+//! - the cores (`raqmi-model`, `raqmi-extract`, `raqmi-search`) have no web dependency on any
+//!   target, and neither do the explorer's pure half and the CLI on the host;
+//! - the CLI does not depend on the web app;
+//! - the test kit is only ever a dev-dependency;
+//! - no Rust source file is over 800 lines (split a file along its sections when it grows).
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+/// Crates that belong to the browser: none of them may reach a core.
+const WEB: &[&str] = &[
+    "yew",
+    "web-sys",
+    "js-sys",
+    "wasm-bindgen",
+    "gloo",
+    "gloo-utils",
+    "gloo-events",
+    "gloo-timers",
+];
+
+/// The resolved graph for one platform: package name -> the names of its dependencies of the
+/// given kinds (`None` is a normal dependency, then "build" and "dev").
+struct Graph {
+    deps: BTreeMap<String, Vec<(String, Vec<Option<String>>)>>,
+}
+
+impl Graph {
+    fn load(platform: &str) -> Graph {
+        let out = Command::new(env!("CARGO"))
+            .args(["metadata", "--format-version", "1", "--offline"])
+            .args(["--filter-platform", platform])
+            .current_dir(raqmi_testkit::repo_root())
+            .output()
+            .expect("cargo metadata runs");
+        assert!(
+            out.status.success(),
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let meta: Value = serde_json::from_slice(&out.stdout).expect("cargo metadata's JSON");
+        let names: BTreeMap<&str, &str> = meta["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap()))
+            .collect();
+        let mut deps = BTreeMap::new();
+        for node in meta["resolve"]["nodes"].as_array().unwrap() {
+            let name = names[node["id"].as_str().unwrap()].to_string();
+            let list = node["deps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    let kinds = d["dep_kinds"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|k| k["kind"].as_str().map(String::from))
+                        .collect();
+                    (names[d["pkg"].as_str().unwrap()].to_string(), kinds)
+                })
+                .collect();
+            deps.insert(name, list);
+        }
+        Graph { deps }
+    }
+
+    /// Every package `root` links: its normal dependencies, transitively.
+    fn links(&self, root: &str) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![root.to_string()];
+        while let Some(p) = todo.pop() {
+            for (dep, kinds) in self.deps.get(&p).into_iter().flatten() {
+                if kinds.iter().any(Option::is_none) && seen.insert(dep.clone()) {
+                    todo.push(dep.clone());
+                }
+            }
+        }
+        seen
+    }
+
+    /// The direct dependencies of `package` with the given kind ("build", "dev").
+    fn direct(&self, package: &str, kind: &str) -> BTreeSet<String> {
+        self.deps[package]
+            .iter()
+            .filter(|(_, kinds)| kinds.iter().any(|k| k.as_deref() == Some(kind)))
+            .map(|(d, _)| d.clone())
+            .collect()
+    }
+}
+
+/// The machine's own target triple, as rustc reports it.
+fn host() -> String {
+    let out = Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: "))
+        .expect("rustc -vV names the host")
+        .to_string()
+}
+
+#[test]
+fn the_web_app_links_no_extraction_code() {
+    let wasm = Graph::load("wasm32-unknown-unknown");
+    let links = wasm.links("raqmi");
+    assert!(links.contains("raqmi-search") && links.contains("yew"));
+    assert!(
+        !links.contains("raqmi-extract"),
+        "the app links the extraction core: {links:?}"
+    );
+    assert!(!links.contains("raqmi-testkit") && !links.contains("raqmi-cli"));
+    // The build script is where the corpus is analysed.
+    let build = wasm.direct("raqmi", "build");
+    assert!(build.contains("raqmi-extract"), "{build:?}");
+}
+
+#[test]
+fn the_cores_have_no_web_dependency() {
+    for platform in ["wasm32-unknown-unknown".to_string(), host()] {
+        let graph = Graph::load(&platform);
+        for core in ["raqmi-model", "raqmi-extract", "raqmi-search"] {
+            let links = graph.links(core);
+            let web: Vec<&&str> = WEB.iter().filter(|w| links.contains(**w)).collect();
+            assert!(web.is_empty(), "{core} reaches {web:?} on {platform}");
+        }
+    }
+    // On the host, nothing but the app reaches the browser's crates either (on wasm32,
+    // plotters itself depends on web-sys, so the charts and the explorer do there).
+    let graph = Graph::load(&host());
+    for pure in [
+        "raqmi-charts",
+        "raqmi-explorer",
+        "raqmi-cli",
+        "raqmi-testkit",
+    ] {
+        let links = graph.links(pure);
+        assert!(
+            !links.contains("yew") && !links.contains("gloo"),
+            "{pure} reaches the browser's crates"
+        );
+    }
+}
+
+#[test]
+fn the_cli_does_not_depend_on_the_web_app() {
+    let graph = Graph::load(&host());
+    let links = graph.links("raqmi-cli");
+    assert!(links.contains("raqmi-extract") && links.contains("raqmi-explorer"));
+    assert!(!links.contains("raqmi"), "the CLI links the web app");
+}
+
+#[test]
+fn the_test_kit_is_only_a_dev_dependency() {
+    for platform in ["wasm32-unknown-unknown".to_string(), host()] {
+        let graph = Graph::load(&platform);
+        for (package, deps) in &graph.deps {
+            for (dep, kinds) in deps {
+                if dep == "raqmi-testkit" {
+                    assert!(
+                        kinds.iter().all(|k| k.as_deref() == Some("dev")),
+                        "{package} depends on the test kit as {kinds:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Rust files of the workspace (crates/, src/, tests/, build.rs), outside target/.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "target") {
+                rust_files(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_source_file_is_over_800_lines() {
+    let root = raqmi_testkit::repo_root();
+    let mut files = vec![root.join("build.rs")];
+    for dir in ["crates", "src", "tests"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 40, "found only {} files", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let lines = std::fs::read_to_string(f).unwrap().lines().count();
+            (lines > 800).then(|| format!("{} ({lines} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "files over 800 lines: {long:#?}");
+}

@@ -1,0 +1,268 @@
+//! The chart view: the figures of the filtered articles, drawn by `raqmi_charts` (plotters, SVG)
+//! and inserted as SVG; each bar is a focusable link back to its sentence. Each chart is a
+//! `<figure>` with its `<figcaption>` and its data as a `<table>` one click away, plus exports
+//! (SVG, PNG, CSV, JSON).
+
+use crate::dom;
+use raqmi_charts::{
+    chart_data_with, export, render_svg, table_rows, ChartError, ChartKind, ChartOptions,
+    DataOptions,
+};
+use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
+use raqmi_explorer::i18n::strings;
+use raqmi_explorer::state::Action;
+use raqmi_explorer::url::{self, Scale, Theme, View, ViewState, YearMonth};
+use raqmi_model::document::Document;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartViewProps {
+    pub corpus: CorpusRef,
+    pub view: ViewState,
+    pub results: ResultsRef,
+    pub dispatch: Callback<Action>,
+}
+
+fn prefers_dark() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+#[function_component(ChartView)]
+pub fn chart_view(props: &ChartViewProps) -> Html {
+    let v = &props.view;
+    let t = strings(v.lang);
+    let kind = v.chart;
+    let theme = match v.theme {
+        Some(theme) => theme,
+        None if prefers_dark() => Theme::Dark,
+        None => Theme::Light,
+    };
+    let scale = v.scale;
+    // Drawing is the costly part: only when its inputs change.
+    let drawn = {
+        let corpus = props.corpus.clone();
+        let results = props.results.clone();
+        let options = DataOptions {
+            categories: v.cats.clone(),
+            value_min: v.min,
+            value_max: v.max,
+            ..DataOptions::default()
+        };
+        use_memo(
+            (results, kind, scale, theme, options),
+            move |(results, kind, scale, theme, options)| {
+                let docs: Vec<&Document> = results
+                    .hits
+                    .iter()
+                    .filter_map(|h| corpus.docs.get(h.doc as usize))
+                    .collect();
+                let data = chart_data_with(&docs, *kind, options);
+                let chart_options = ChartOptions {
+                    scale: *scale,
+                    theme: *theme,
+                    id: "raqmi-chart".into(),
+                    ..ChartOptions::default()
+                };
+                let svg = render_svg(&data, &chart_options);
+                (data, svg)
+            },
+        )
+    };
+    let (data, svg) = &*drawn;
+
+    let tabs = [
+        (ChartKind::Budgets, "chart.budget"),
+        (ChartKind::People, "chart.people"),
+        (ChartKind::Shares, "chart.shares"),
+        (ChartKind::Timeline, "chart.timeline"),
+    ];
+    let on_mark = {
+        let dispatch = props.dispatch.clone();
+        let view = v.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                return;
+            }
+            let Some(mark) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.closest(".chart-mark").ok().flatten())
+            else {
+                return;
+            };
+            if let (Some(doc), Some(fig)) = (
+                mark.get_attribute("data-doc"),
+                mark.get_attribute("data-fig"),
+            ) {
+                e.prevent_default();
+                dispatch.emit(Action::OpenDoc {
+                    id: doc,
+                    fig: fig.parse().ok(),
+                });
+            } else if let Some(period) = mark.get_attribute("data-period") {
+                // A period of the timeline: the list of that period's articles.
+                let ym = YearMonth::parse(period.trim_end_matches(" (?)"));
+                if ym.is_some() {
+                    e.prevent_default();
+                    dispatch.emit(Action::SetDates(ym, ym));
+                    if view.view == View::Chart {
+                        dispatch.emit(Action::SetView(View::List));
+                    }
+                }
+            }
+        })
+    };
+    // `<g tabindex=0>` marks (timeline periods) are not links: Enter activates them too.
+    let on_mark_key = Callback::from(|e: KeyboardEvent| {
+        if e.key() != "Enter" {
+            return;
+        }
+        if let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            if target.tag_name() == "g" {
+                if let Ok(click) = web_sys::MouseEvent::new("click") {
+                    let _ = target.dispatch_event(&click);
+                }
+            }
+        }
+    });
+
+    let figure = match svg {
+        Ok(chart) => {
+            let rows = table_rows(data);
+            let (w, h) = (chart.width, chart.height);
+            let svg_text = chart.svg.clone();
+            let csv = export::to_csv(data);
+            let json = export::to_json(data);
+            let base = format!("raqmi-{}", v.chart.param());
+            let dl = |name: String, mime: &'static str, body: String| {
+                Callback::from(move |_| dom::download(&name, mime, body.as_bytes()))
+            };
+            let png = {
+                let name = format!("{base}.png");
+                let svg = svg_text.clone();
+                Callback::from(move |_| dom::download_svg_as_png(&name, &svg, w, h))
+            };
+            html! {
+                <figure class="chart" aria-labelledby="chart-caption">
+                    // The drawing (an image) with its links stacked over it: see ChartSvg::overlay.
+                    // Both strings come from plotters-svg and our own escaping writer.
+                    <div class="chart-svg" onclick={on_mark} onkeydown={on_mark_key}>
+                        { Html::from_html_unchecked(AttrValue::from(chart.drawing.clone())) }
+                        { Html::from_html_unchecked(AttrValue::from(chart.overlay.clone())) }
+                    </div>
+                    <figcaption id="chart-caption">
+                        <strong>{ chart.title.clone() }</strong>
+                        { format!(" — {}", t.fill("chart.caption", &[("articles", &data.articles.to_string()), ("figures", &data.points.len().to_string())])) }
+                    </figcaption>
+                    <div class="chart-tools">
+                        <button type="button" onclick={dl(format!("{base}.svg"), "image/svg+xml", svg_text.clone())}>{ t.get("chart.export.svg") }</button>
+                        <button type="button" onclick={png}>{ t.get("chart.export.png") }</button>
+                        <button type="button" onclick={dl(format!("{base}.csv"), "text/csv;charset=utf-8", csv)}>{ t.get("chart.export.csv") }</button>
+                        <button type="button" onclick={dl(format!("{base}.json"), "application/json", json)}>{ t.get("chart.export.json") }</button>
+                    </div>
+                    <details class="chart-data">
+                        <summary>{ t.get("chart.table") }</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label={t.get("chart.table")}>
+                        <table>
+                            <caption>{ chart.title.clone() }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t.get("chart.col.label") }</th>
+                                <th scope="col">{ t.get("chart.col.value") }</th>
+                                <th scope="col">{ t.get("chart.col.qualifier") }</th>
+                                <th scope="col">{ t.get("chart.col.category") }</th>
+                                <th scope="col">{ t.get("chart.col.article") }</th>
+                                <th scope="col">{ t.get("chart.col.date") }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for rows.iter().map(|r| html! {
+                                    <tr>
+                                        <th scope="row">{ r.label.clone() }</th>
+                                        <td class="num"><data value={raqmi_explorer::reading::value_attr(r.value)}>{ r.value_text.clone() }</data></td>
+                                        <td>{ r.qualifier_text.clone() }</td>
+                                        <td>{ r.category_text.clone() }</td>
+                                        <td>
+                                            if let (Some(doc), Some(fig)) = (&r.doc_id, r.figure) {
+                                                <a href={format!("./{}", url::to_query(&ViewState { doc: Some(doc.clone()), fig: Some(fig as u32), view: View::Doc, ..v.clone() }))}
+                                                   onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: doc.clone(), fig: Some(fig as u32) })}>
+                                                    { r.article.clone() }</a>
+                                            } else {
+                                                { r.article.clone() }
+                                            }
+                                        </td>
+                                        <td>{ r.date_text.clone() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                        </div>
+                    </details>
+                </figure>
+            }
+        }
+        Err(ChartError::Empty(reason)) => html! {
+            <p class="empty chart-empty" role="note">{ localized_empty(v, reason.message()) }</p>
+        },
+        Err(ChartError::Draw(e)) => html! {
+            <p class="empty chart-empty" role="alert">{ t.fill("chart.error", &[("error", e)]) }</p>
+        },
+    };
+
+    html! {
+        <section class="chart-view" aria-labelledby="chart-view-title">
+            <h1 id="chart-view-title">{ t.get("chart.title") }</h1>
+            <nav class="chart-tabs" aria-label={t.get("chart.kinds")}>
+                <ul>
+                    { for tabs.iter().map(|(c, key)| {
+                        let target = ViewState { chart: *c, view: View::Chart, doc: None, fig: None, ..v.clone() };
+                        html! {
+                            <li><a href={format!("./{}", url::to_query(&target))}
+                                   aria-current={(*c == v.chart).then_some("page")}
+                                   onclick={dom::navigate(props.dispatch.clone(), Action::SetChart(*c))}>{ t.get(key) }</a></li>
+                        }
+                    }) }
+                </ul>
+            </nav>
+            if v.chart != ChartKind::Timeline {
+                { scale_switch(v, &props.dispatch) }
+            }
+            { figure }
+        </section>
+    }
+}
+
+fn localized_empty(v: &ViewState, french: &'static str) -> String {
+    match v.lang {
+        url::Lang::Fr => french.to_string(),
+        lang => strings(lang).get("chart.empty").to_string(),
+    }
+}
+
+/// Linear or logarithmic scale. A plain function, not a component: it depends on the view
+/// state only, like the chart view around it (each component type costs the wasm about 2 KB of
+/// yew's lifecycle code); its radios follow the state, which their change events set at once.
+fn scale_switch(view: &ViewState, dispatch: &Callback<Action>) -> Html {
+    let t = strings(view.lang);
+    let option = |scale: Scale, key: &'static str| {
+        let d = dispatch.clone();
+        html! {
+            <label>
+                <input type="radio" name="scale" checked={view.scale == scale}
+                    onchange={Callback::from(move |_| d.emit(Action::SetScale(scale)))} />
+                { t.get(key) }
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="scale-switch">
+            <legend>{ t.get("chart.scale") }</legend>
+            { option(Scale::Linear, "chart.scale.linear") }
+            { option(Scale::Log, "chart.scale.log") }
+        </fieldset>
+    }
+}

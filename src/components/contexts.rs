@@ -1,0 +1,81 @@
+//! Keyword in context: every occurrence of the current query across the filtered corpus, with
+//! its left and right context, each linking to its article (what Voyant calls Contexts).
+
+use crate::dom;
+use raqmi_explorer::corpus::{filters, CorpusRef};
+use raqmi_explorer::i18n::strings;
+use raqmi_explorer::state::Action;
+use raqmi_explorer::url::{self, View, ViewState};
+use raqmi_search::query::kwic;
+use yew::prelude::*;
+
+/// Characters of context on each side.
+const CONTEXT_CHARS: usize = 60;
+/// Lines listed at most (the count says when there are more).
+const LIMIT: usize = 500;
+
+#[derive(Properties, PartialEq)]
+pub struct ContextsProps {
+    pub corpus: CorpusRef,
+    pub view: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ContextsView)]
+pub fn contexts_view(props: &ContextsProps) -> Html {
+    let v = &props.view;
+    let t = strings(v.lang);
+    let lines = {
+        let corpus = props.corpus.clone();
+        use_memo((v.q.clone(), filters(v)), move |(q, f)| {
+            kwic(&corpus.index, &corpus.docs, q, f, CONTEXT_CHARS, LIMIT + 1)
+        })
+    };
+    let more = lines.len() > LIMIT;
+    let shown = &lines[..lines.len().min(LIMIT)];
+    let count = if more {
+        t.fill("contexts.count_more", &[("n", &LIMIT.to_string())])
+    } else {
+        t.fill("contexts.count", &[("n", &shown.len().to_string())])
+    };
+    html! {
+        <section class="contexts-view" aria-labelledby="contexts-title">
+            <h1 id="contexts-title">{ t.get("contexts.title") }</h1>
+            <p role="status" class="result-count">{ count }</p>
+            if v.q.trim().is_empty() {
+                <p class="empty">{ t.get("contexts.empty") }</p>
+            } else if !shown.is_empty() {
+                // Scrolls sideways on a narrow screen; focusable so keyboards can scroll it too.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t.fill("contexts.caption", &[("q", &v.q)])}>
+                <table class="kwic">
+                    <caption>{ t.fill("contexts.caption", &[("q", &v.q)]) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="kwic-left">{ t.get("contexts.left") }</th>
+                            <th scope="col">{ t.get("contexts.keyword") }</th>
+                            <th scope="col" class="kwic-right">{ t.get("contexts.right") }</th>
+                            <th scope="col">{ t.get("contexts.article") }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().map(|line| {
+                            let Some(doc) = props.corpus.docs.get(line.doc as usize) else { return html! {} };
+                            let target = ViewState { doc: Some(doc.id.clone()), fig: None, view: View::Doc, ..v.clone() };
+                            html! {
+                                <tr>
+                                    <td class="kwic-left" dir="ltr">{ line.left.clone() }</td>
+                                    <td class="kwic-key" dir="ltr"><mark>{ line.keyword.clone() }</mark></td>
+                                    <td class="kwic-right" dir="ltr">{ line.right.clone() }</td>
+                                    <td><a href={format!("./{}", url::to_query(&target))} title={doc.title(120)}
+                                        onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: None })}>
+                                        { doc.id.clone() }</a></td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+        </section>
+    }
+}

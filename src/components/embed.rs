@@ -1,0 +1,63 @@
+//! The "Intégrer" dialog: writes the `<iframe>` snippet (and the partner script's tag) that
+//! embeds the current view on another site.
+
+use raqmi_explorer::embed_snippet::snippet;
+use raqmi_explorer::i18n::strings;
+use raqmi_explorer::url::ViewState;
+use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    pub view: ViewState,
+}
+
+/// Where the app is deployed: the page's URL without query or fragment.
+fn app_base() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+#[function_component(EmbedDialog)]
+pub fn embed_dialog(props: &EmbedProps) -> Html {
+    let t = strings(props.view.lang);
+    let dialog = use_node_ref();
+    let open = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        })
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                d.close();
+            }
+        })
+    };
+    // Focus events do not bubble: the target is the textarea the listener is on, so an
+    // unchecked cast (no JS instanceof import) is enough.
+    let select_all = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<HtmlTextAreaElement>().select();
+    });
+    let code = snippet(&app_base(), &props.view, t.get("embed.frame_title"));
+    html! {
+        <>
+            <button type="button" class="embed-button" onclick={open}>{ t.get("embed.button") }</button>
+            <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
+                <h2 id="embed-title">{ t.get("embed.title") }</h2>
+                <p>{ t.get("embed.help") }</p>
+                <label for="embed-code">{ t.get("embed.code") }</label>
+                <textarea id="embed-code" readonly=true rows="6" onfocus={select_all} value={code} />
+                <div class="dialog-actions">
+                    <button type="button" onclick={close}>{ t.get("embed.close") }</button>
+                </div>
+            </dialog>
+        </>
+    }
+}

@@ -1,0 +1,328 @@
+//! The filter panel: period, source, organisation, place, person, programme, figure category and
+//! figure-value range, each a `<fieldset>` with a `<legend>` and native controls whose labels
+//! carry the count. Counts come from the engine's disjunctive facets: each reflects the other
+//! active filters. OR within a facet, AND across facets; one click clears a facet or all.
+
+use raqmi_charts::category_text;
+use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
+use raqmi_explorer::decimal;
+use raqmi_explorer::i18n::{facet_key, strings, Strings};
+use raqmi_explorer::state::{Action, FacetKind, FacetSlot};
+use raqmi_explorer::url::{category_name, Lang, ViewState, YearMonth};
+use raqmi_model::document::Category;
+use raqmi_search::query::{FacetCount, Name};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Values listed before "show all".
+const SHORT_LIST: usize = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct FacetPanelProps {
+    pub corpus: CorpusRef,
+    pub view: ViewState,
+    pub results: ResultsRef,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(FacetPanel)]
+pub fn facet_panel(props: &FacetPanelProps) -> Html {
+    let v = &props.view;
+    let t = strings(v.lang);
+    let f = &props.results.facets;
+    let clear_all = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::ClearAll))
+    };
+    // Each name facet reads its counts from the shared results (compared by identity): at
+    // 10 000 articles a facet holds thousands of names, too many to copy at every keystroke.
+    let names = |facet: FacetKind| {
+        html! {
+            <NameFacet facet={facet} legend={t.get(facet_key(facet))} lang={v.lang}
+                results={props.results.clone()} dispatch={props.dispatch.clone()} />
+        }
+    };
+    html! {
+        <aside class="facets" aria-labelledby="facets-title">
+            <div class="facets-head">
+                <h2 id="facets-title">{ t.get("facets.title") }</h2>
+                <button type="button" class="clear-all" onclick={clear_all}
+                    disabled={!v.has_filters() && v.q.is_empty()}>{ t.get("facets.clear_all") }</button>
+            </div>
+            { date_facet(&props.corpus.years, &f.years, v.from, v.to, v.lang, &props.dispatch) }
+            { for FacetKind::ALL.into_iter().map(names) }
+            { category_facet(&f.categories, v.lang, &props.dispatch) }
+            <RangeFacet min={v.min} max={v.max} lang={v.lang} dispatch={props.dispatch.clone()} />
+        </aside>
+    }
+}
+
+fn clear_button(
+    t: &Strings,
+    dispatch: &Callback<Action>,
+    slot: FacetSlot,
+    legend: &str,
+    active: bool,
+) -> Html {
+    if !active {
+        return html! {};
+    }
+    let d = dispatch.clone();
+    html! {
+        <button type="button" class="clear" onclick={Callback::from(move |_| d.emit(Action::ClearFacet(slot)))}
+            aria-label={t.fill("facets.clear_one", &[("facet", legend)])}>
+            { t.get("facets.clear") }
+        </button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NameFacetProps {
+    facet: FacetKind,
+    legend: AttrValue,
+    lang: Lang,
+    results: ResultsRef,
+    dispatch: Callback<Action>,
+}
+
+#[function_component(NameFacet)]
+fn name_facet(props: &NameFacetProps) -> Html {
+    let t = strings(props.lang);
+    let expanded = use_state(|| false);
+    let counts = &props.results.facets.names[props.facet];
+    if counts.is_empty() {
+        return html! {};
+    }
+    let any_selected = counts.iter().any(|c| c.selected);
+    let shown: Vec<&FacetCount<Name>> = if *expanded {
+        counts.iter().collect()
+    } else {
+        // Selected values always stay visible.
+        let mut v: Vec<_> = counts.iter().take(SHORT_LIST).collect();
+        v.extend(counts.iter().skip(SHORT_LIST).filter(|c| c.selected));
+        v
+    };
+    let hidden = counts.len() - shown.len();
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_| expanded.set(!*expanded))
+    };
+    let slot = FacetSlot::Name(props.facet);
+    html! {
+        <fieldset class="facet">
+            <legend>{ props.legend.clone() }</legend>
+            { clear_button(t, &props.dispatch, slot, &props.legend, any_selected) }
+            // Unkeyed: a keystroke reorders and renames most rows, and patching a row's name,
+            // count and box costs less than rebuilding it. The boxes are controlled (`checked`
+            // comes from the state at every render), so a reused row never keeps another
+            // name's tick.
+            <ul>
+                { for shown.into_iter().map(|c| {
+                    let d = props.dispatch.clone();
+                    let facet = props.facet;
+                    let name = c.value.to_string();
+                    let onchange = Callback::from(move |_| d.emit(Action::ToggleName(facet, name.clone())));
+                    html! {
+                        <li>
+                            <label>
+                                <input type="checkbox" checked={c.selected} {onchange} />
+                                <span class="facet-name">{ &*c.value }</span>
+                                <span class="count">{ format!(" ({})", c.count) }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if hidden > 0 || *expanded {
+                <button type="button" class="link-button" aria-expanded={if *expanded { "true" } else { "false" }} onclick={toggle}>
+                    { if *expanded { t.get("facets.less").to_string() } else { t.fill("facets.more", &[("n", &hidden.to_string())]) } }
+                </button>
+            }
+        </fieldset>
+    }
+}
+
+/// The figure-category facet. A plain function, not a component: it has no state and is
+/// re-rendered with the panel anyway (its counts change with every result), and each component
+/// type costs the wasm about 2 KB of yew's lifecycle code. Its checkboxes follow the state,
+/// which their own change events set at once.
+fn category_facet(
+    counts: &[FacetCount<Category>],
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let t = strings(lang);
+    let legend = t.get("facet.category");
+    let any = counts.iter().any(|c| c.selected);
+    html! {
+        <fieldset class="facet">
+            <legend>{ legend }</legend>
+            { clear_button(t, dispatch, FacetSlot::Categories, legend, any) }
+            <ul>
+                { for counts.iter().map(|c| {
+                    let d = dispatch.clone();
+                    let cat = c.value;
+                    let onchange = Callback::from(move |_| d.emit(Action::ToggleCategory(cat)));
+                    html! {
+                        <li key={category_name(c.value)}>
+                            <label>
+                                <input type="checkbox" checked={c.selected} {onchange} />
+                                <span class={classes!("facet-name", "cat-swatch", format!("cat-{}", category_name(c.value)))}>
+                                    { category_label(lang, c.value) }
+                                </span>
+                                <span class="count">{ format!(" ({})", c.count) }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </fieldset>
+    }
+}
+
+/// A category's name in the interface language.
+pub fn category_label(lang: Lang, c: Category) -> String {
+    match lang {
+        Lang::Fr => category_text(c).to_string(),
+        _ => strings(lang)
+            .get(match c {
+                Category::Budget => "cat.budget",
+                Category::Participants => "cat.participants",
+                Category::Members => "cat.members",
+                Category::Beneficiaries => "cat.beneficiaries",
+                Category::Jobs => "cat.jobs",
+                Category::Companies => "cat.companies",
+                Category::Share => "cat.share",
+                Category::Other => "cat.other",
+            })
+            .to_string(),
+    }
+}
+
+/// The period facet: two `<select>`s of years. A plain function, not a component, for the
+/// reason given at [`category_facet`]; a `<select>`'s options are only touched when they differ
+/// from the previous render's.
+fn date_facet(
+    years: &[u16],
+    counts: &[FacetCount<u16>],
+    from: Option<YearMonth>,
+    to: Option<YearMonth>,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let t = strings(lang);
+    let legend = t.get("facet.period");
+    let count_of = |y: u16| counts.iter().find(|c| c.value == y).map_or(0, |c| c.count);
+    let select = |id: &'static str,
+                  label: &'static str,
+                  current: Option<YearMonth>,
+                  is_from: bool| {
+        let d = dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let ym = YearMonth::parse(&value);
+            d.emit(if is_from {
+                Action::SetDates(ym, to)
+            } else {
+                Action::SetDates(from, ym)
+            });
+        });
+        // A year-month bound from a URL is kept as its own option.
+        let extra = current.filter(|c| c.month.is_some());
+        html! {
+            <label for={id}>
+                <span class="label-text">{ t.get(label) }</span>
+                <select id={id} {onchange}>
+                    <option value="" selected={current.is_none()}>{ t.get("facet.period.any") }</option>
+                    if let Some(ym) = extra {
+                        <option value={ym.format()} selected=true>{ ym.format() }</option>
+                    }
+                    { for years.iter().map(|&y| {
+                        let selected = current.is_some_and(|c| c.month.is_none() && c.year == y);
+                        html! { <option value={y.to_string()} {selected}>{ format!("{y} ({})", count_of(y)) }</option> }
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="facet facet-period">
+            <legend>{ legend }</legend>
+            { clear_button(t, dispatch, FacetSlot::Dates, legend, from.is_some() || to.is_some()) }
+            <div class="period">
+                { select("from", "facet.period.from", from, true) }
+                { select("to", "facet.period.to", to, false) }
+            </div>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RangeFacetProps {
+    min: Option<f64>,
+    max: Option<f64>,
+    lang: Lang,
+    dispatch: Callback<Action>,
+}
+
+/// Reads a number as people type it: "1 000 000", "13,3", "2.5e6".
+pub fn parse_amount(s: &str) -> Option<f64> {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    // `str::parse::<f64>` without its 10 KB table (see charts::decimal).
+    decimal::parse_finite(&cleaned)
+}
+
+/// A component, unlike the period and category facets: yew sets an `<input>`'s value back to
+/// the rendered one whenever it re-renders it, so the amounts being typed must not re-render
+/// with the panel (a search finishing meanwhile would wipe them); its props only change when
+/// the range itself does.
+#[function_component(RangeFacet)]
+fn range_facet(props: &RangeFacetProps) -> Html {
+    let t = strings(props.lang);
+    let legend = t.get("facet.range");
+    let input = |id: &'static str, label: &'static str, value: Option<f64>, is_min: bool| {
+        let d = props.dispatch.clone();
+        let (min, max) = (props.min, props.max);
+        let onchange = Callback::from(move |e: Event| {
+            let v = parse_amount(&e.target_unchecked_into::<HtmlInputElement>().value());
+            d.emit(if is_min {
+                Action::SetRange(v, max)
+            } else {
+                Action::SetRange(min, v)
+            });
+        });
+        let text = value
+            .map(|v| {
+                if v.fract() == 0.0 {
+                    format!("{}", v as i64)
+                } else {
+                    v.to_string()
+                }
+            })
+            .unwrap_or_default();
+        html! {
+            <label for={id}>
+                <span class="label-text">{ t.get(label) }</span>
+                <input id={id} type="text" inputmode="decimal" value={text} {onchange} aria-describedby="range-help" />
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="facet facet-range">
+            <legend>{ legend }</legend>
+            { clear_button(t, &props.dispatch, FacetSlot::Range, legend, props.min.is_some() || props.max.is_some()) }
+            <div class="range">
+                { input("min", "facet.range.min", props.min, true) }
+                { input("max", "facet.range.max", props.max, false) }
+            </div>
+            <p id="range-help" class="hint">{ t.get("facet.range.help") }</p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,303 @@
+//! The reader: one article with its paragraphs, date (marked when estimated) and source; its
+//! figures wrapped in `<data value>` and highlighted by category, its names highlighted as links
+//! that filter by them; a side list of its figures and names; previous/next article. A `fig`
+//! in the URL scrolls to that figure and focuses it.
+
+use crate::components::facets::category_label;
+use crate::dom;
+use raqmi_charts::{figure_card, render_figure_card_image, ChartOptions, Theme as ChartTheme};
+use raqmi_explorer::corpus::{neighbours, CorpusRef, ResultsRef};
+use raqmi_explorer::format::date_in;
+use raqmi_explorer::i18n::strings;
+use raqmi_explorer::reading::{figure_text, qualifier_name, segments, value_attr, Segment};
+use raqmi_explorer::state::{view_after, Action, FacetKind};
+use raqmi_explorer::url::{self, category_name, Theme, View, ViewState};
+use raqmi_model::document::{Category, Document, EntityKind, FigureKind, ParagraphRole};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub corpus: CorpusRef,
+    pub view: ViewState,
+    pub results: ResultsRef,
+    pub id: String,
+    pub dispatch: Callback<Action>,
+}
+
+/// The URL that filters the list by a name: where clicking it leads.
+fn name_href(view: &ViewState, kind: EntityKind, canonical: &str) -> String {
+    let action = Action::FilterByName(FacetKind::of_entity(kind), canonical.to_string());
+    format!("./{}", url::to_query(&view_after(view, action)))
+}
+
+/// The URL of the chart that shows a figure's category: where clicking it leads.
+fn figure_href(view: &ViewState, c: Category) -> String {
+    format!(
+        "./{}",
+        url::to_query(&view_after(view, Action::FilterByFigure(c)))
+    )
+}
+
+#[function_component(Reader)]
+pub fn reader(props: &ReaderProps) -> Html {
+    let corpus = &props.corpus;
+    let Some(doc) = corpus.doc(&props.id) else {
+        return html! {};
+    };
+    let v = &props.view;
+    let lang = v.lang;
+    let t = strings(lang);
+    let target_fig = v.fig.map(|f| f as usize).filter(|&f| f < doc.figures.len());
+
+    // Land on the figure the link pointed at, or on the title.
+    use_effect_with((props.id.clone(), target_fig), |(_, fig)| match fig {
+        Some(f) => dom::focus_by_id(&format!("fig-{f}")),
+        None => dom::focus_by_id("doc-title"),
+    });
+
+    let (prev, next) = neighbours(corpus, &props.results, &doc.id);
+    let link_to = |i: Option<usize>, key: &'static str, rel: &'static str| {
+        let Some(d) = i.and_then(|i| corpus.docs.get(i)) else {
+            return html! {};
+        };
+        let target = ViewState {
+            doc: Some(d.id.clone()),
+            fig: None,
+            ..v.clone()
+        };
+        html! {
+            <a {rel} href={format!("./{}", url::to_query(&target))}
+               onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: d.id.clone(), fig: None })}
+               title={d.title(90)}>{ t.get(key) }</a>
+        }
+    };
+    let back = ViewState {
+        doc: None,
+        fig: None,
+        view: View::List,
+        ..v.clone()
+    };
+
+    html! {
+        <article class="reader" aria-labelledby="doc-title" data-id={doc.id.clone()}>
+            <nav class="reader-nav" aria-label={t.get("doc.nav")}>
+                <a href={format!("./{}", url::to_query(&back))}
+                   onclick={dom::navigate(props.dispatch.clone(), Action::SetView(View::List))}>{ t.get("doc.back") }</a>
+                <span class="prev-next">
+                    { link_to(prev, "doc.prev", "prev") }
+                    { link_to(next, "doc.next", "next") }
+                </span>
+            </nav>
+            <header class="reader-head">
+                <h1 id="doc-title" tabindex="-1">{ doc.title(160) }</h1>
+                <p class="meta">
+                    if let Some(date) = &doc.date {
+                        <time datetime={date.iso()}>{ date_in(lang, date, doc.date_origin) }</time>
+                    }
+                    if let Some(source) = &doc.source {
+                        <span class="source">{ source.clone() }</span>
+                    }
+                    if let Some(u) = &doc.url {
+                        <a class="source-link" href={u.clone()} rel="noopener noreferrer">{ t.get("doc.source_link") }</a>
+                    }
+                    <code class="doc-id">{ doc.id.clone() }</code>
+                </p>
+            </header>
+            <div class="reader-body">
+                <div class="reader-text">
+                    { for doc.paragraphs.iter().enumerate().filter(|(_, p)| p.role != ParagraphRole::Headline || doc.headline.is_none()).map(|(i, p)| {
+                        let content = render_segments(doc, v, props, p.span.range(), target_fig);
+                        match p.role {
+                            ParagraphRole::Subheading => html! { <h2 key={i}>{ content }</h2> },
+                            ParagraphRole::Dateline => html! { <p key={i} class="dateline">{ content }</p> },
+                            _ => html! { <p key={i}>{ content }</p> },
+                        }
+                    }) }
+                </div>
+                <div class="reader-aside">
+                    if let Some(fig) = target_fig {
+                        { figure_card_view(doc, fig, v) }
+                    }
+                    { side_list(doc, v, &props.dispatch) }
+                </div>
+            </div>
+        </article>
+    }
+}
+
+fn render_segments(
+    doc: &Document,
+    view: &ViewState,
+    props: &ReaderProps,
+    range: std::ops::Range<usize>,
+    target_fig: Option<usize>,
+) -> Html {
+    let t = strings(view.lang);
+    segments(doc, range)
+        .into_iter()
+        .map(|seg| match seg {
+            Segment::Text(r) => html! { { doc.text[r].to_string() } },
+            Segment::Figure(i) => {
+                let f = &doc.figures[i];
+                let cat = category_name(f.category);
+                let title = format!(
+                    "{} · {} · {}",
+                    figure_text(f),
+                    category_label(view.lang, f.category),
+                    t.get("doc.figure_hint")
+                );
+                let action = Action::FilterByFigure(f.category);
+                html! {
+                    <a class="fig-link" href={figure_href(view, f.category)} id={format!("fig-{i}")}
+                       onclick={dom::navigate(props.dispatch.clone(), action)}>
+                        <data value={value_attr(f.value)}
+                            class={classes!("fig", format!("cat-{cat}"), (target_fig == Some(i)).then_some("fig-target"))}
+                            data-kind={kind_name(f.kind)} data-unit={f.unit.clone()} data-category={cat}
+                            data-qualifier={f.qualifier.map(qualifier_name)}
+                            {title}>{ doc.text[f.span.range()].to_string() }</data>
+                    </a>
+                }
+            }
+            Segment::Entity(i) => {
+                let e = &doc.entities[i];
+                let action = Action::FilterByName(FacetKind::of_entity(e.kind), e.canonical.clone());
+                let title = match &e.role {
+                    Some(role) => format!("{} — {role}", e.canonical),
+                    None => e.canonical.clone(),
+                };
+                html! {
+                    <a class={classes!("entity", format!("entity-{}", entity_name(e.kind)))}
+                       href={name_href(view, e.kind, &e.canonical)} {title}
+                       data-canonical={e.canonical.clone()}
+                       onclick={dom::navigate(props.dispatch.clone(), action)}>
+                        { doc.text[e.span.range()].to_string() }
+                    </a>
+                }
+            }
+        })
+        .collect::<Html>()
+}
+
+fn kind_name(k: FigureKind) -> &'static str {
+    match k {
+        FigureKind::Money => "money",
+        FigureKind::Percent => "percent",
+        FigureKind::Count => "count",
+        FigureKind::Ordinal => "ordinal",
+        FigureKind::Duration => "duration",
+        FigureKind::Factor => "factor",
+        FigureKind::Year => "year",
+    }
+}
+
+pub fn entity_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Org => "org",
+        EntityKind::Place => "place",
+        EntityKind::Person => "person",
+        EntityKind::Program => "program",
+        EntityKind::Event => "event",
+    }
+}
+
+/// The card of the figure a link pointed at: its value drawn with its qualifier, its sentence,
+/// its article and date. A plain function, not a component: its inputs (the document, the
+/// figure, the whole view state) change whenever the reader's do, so a component would redraw
+/// exactly as often, and each component type costs the wasm about 2 KB of yew's lifecycle code.
+fn figure_card_view(doc: &Document, figure: usize, view: &ViewState) -> Html {
+    let Some(card) = figure_card(doc, figure) else {
+        return html! {};
+    };
+    let t = strings(view.lang);
+    let options = ChartOptions {
+        width: 320,
+        theme: match view.theme {
+            Some(Theme::Dark) => ChartTheme::Dark,
+            _ => ChartTheme::Light,
+        },
+        id: "figure-card".into(),
+        ..ChartOptions::default()
+    };
+    let image = render_figure_card_image(&card, &options).unwrap_or_default();
+    html! {
+        <figure class="figure-card" aria-labelledby="figure-card-caption">
+            { Html::from_html_unchecked(AttrValue::from(image)) }
+            <figcaption id="figure-card-caption">
+                <strong>{ card.value_text.clone() }</strong>
+                if let Some(q) = card.qualifier_text {
+                    <span class="card-qualifier">{ format!(" ({q} : {})", t.get("card.not_exact")) }</span>
+                }
+                <q class="card-sentence">{ card.sentence.clone() }</q>
+                <span class="card-meta">{ format!("{} · {}", card.article, card.date_text) }</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The article's figures (each a link to its place in the text) and its names, grouped. A
+/// plain function, not a component: it has no state and the same inputs as the reader around
+/// it, and each component type costs the wasm about 2 KB of yew's lifecycle code.
+fn side_list(doc: &Document, v: &ViewState, dispatch: &Callback<Action>) -> Html {
+    let t = strings(v.lang);
+    let mut names: Vec<(EntityKind, &str, Option<&str>)> = Vec::new();
+    for e in &doc.entities {
+        if !names
+            .iter()
+            .any(|(k, c, _)| *k == e.kind && *c == e.canonical)
+        {
+            names.push((e.kind, &e.canonical, e.role.as_deref()));
+        }
+    }
+    let groups = [
+        (EntityKind::Org, "names.org"),
+        (EntityKind::Place, "names.place"),
+        (EntityKind::Person, "names.person"),
+        (EntityKind::Program, "names.program"),
+        (EntityKind::Event, "names.event"),
+    ];
+    html! {
+        <aside class="reader-side" aria-label={t.get("doc.side")}>
+            <h2>{ t.get("doc.figures") }</h2>
+            if doc.figures.is_empty() {
+                <p class="empty">{ t.get("doc.no_figures") }</p>
+            } else {
+                <ul class="side-figures">
+                    { for doc.figures.iter().enumerate().map(|(i, f)| {
+                        let target = ViewState { fig: Some(i as u32), ..v.clone() };
+                        html! {
+                            <li key={i}>
+                                <a href={format!("./{}", url::to_query(&target))}
+                                   class={classes!("cat-swatch", format!("cat-{}", category_name(f.category)))}
+                                   onclick={dom::navigate(dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: Some(i as u32) })}>
+                                    { figure_text(f) }
+                                </a>
+                                <span class="side-cat">{ format!(" · {}", category_label(v.lang, f.category)) }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <h2>{ t.get("doc.names") }</h2>
+            { for groups.iter().filter(|(k, _)| names.iter().any(|(n, _, _)| n == k)).map(|(kind, key)| html! {
+                <>
+                    <h3>{ t.get(key) }</h3>
+                    <ul class="side-names">
+                        { for names.iter().filter(|(k, _, _)| k == kind).map(|(k, canonical, role)| {
+                            let action = Action::FilterByName(FacetKind::of_entity(*k), canonical.to_string());
+                            html! {
+                                <li>
+                                    <a class={classes!("entity", format!("entity-{}", entity_name(*k)))}
+                                       href={name_href(v, *k, canonical)}
+                                       onclick={dom::navigate(dispatch.clone(), action)}>{ canonical.to_string() }</a>
+                                    if let Some(role) = role {
+                                        <span class="role">{ format!(", {role}") }</span>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </>
+            }) }
+        </aside>
+    }
+}

@@ -1,0 +1,175 @@
+//! The chrome around the views: language picker, theme toggle, view tabs, URL notices, and the
+//! status bar (offline indicator and the "new version" banner of the service worker).
+
+use crate::dom;
+use gloo::events::EventListener;
+use raqmi_explorer::i18n::strings;
+use raqmi_explorer::state::Action;
+use raqmi_explorer::url::{self, Lang, Notice, Problem, Theme, View, ViewState};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+// The language picker, theme toggle, view tabs and notices keep no state of their own, so they
+// are plain functions rather than components: each component type costs about 2 KB of yew's
+// machinery in the wasm, and these would save no rendering work.
+
+/// The interface language.
+pub fn lang_picker(lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let t = strings(lang);
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(lang) = Lang::parse(&value) {
+                dispatch.emit(Action::SetLang(lang));
+            }
+        })
+    };
+    html! {
+        <label class="lang-picker">
+            <span class="label-text">{ t.get("lang.label") }</span>
+            <select {onchange}>
+                { for [(Lang::Fr, "Français"), (Lang::En, "English"), (Lang::Ar, "العربية")].into_iter().map(|(l, name)| html! {
+                    <option value={l.code()} lang={l.code()} selected={l == lang}>{ name }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The dark theme, on or off.
+pub fn theme_toggle(lang: Lang, theme: Option<Theme>, dispatch: &Callback<Action>) -> Html {
+    let t = strings(lang);
+    let dark = theme == Some(Theme::Dark);
+    let onclick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.emit(Action::SetTheme(Some(if dark {
+                Theme::Light
+            } else {
+                Theme::Dark
+            })))
+        })
+    };
+    html! {
+        <button type="button" class="theme-toggle" aria-pressed={if dark { "true" } else { "false" }} {onclick}>
+            { t.get("theme.dark") }
+        </button>
+    }
+}
+
+/// Articles / charts / contexts, as links (each view is a URL).
+pub fn view_tabs(state: &ViewState, dispatch: &Callback<Action>) -> Html {
+    let t = strings(state.lang);
+    let current = match state.view {
+        View::Doc => View::List,
+        v => v,
+    };
+    let tab = |view: View, key: &'static str| {
+        let target = ViewState {
+            view,
+            doc: None,
+            fig: None,
+            ..state.clone()
+        };
+        let href = format!("./{}", url::to_query(&target));
+        html! {
+            <li>
+                <a {href} aria-current={(view == current).then_some("page")}
+                   onclick={dom::navigate(dispatch.clone(), Action::SetView(view))}>{ t.get(key) }</a>
+            </li>
+        }
+    };
+    html! {
+        <nav class="view-tabs" aria-label={t.get("tabs.label")}>
+            <ul>
+                { tab(View::List, "tabs.list") }
+                { tab(View::Chart, "tabs.chart") }
+                { tab(View::Contexts, "tabs.contexts") }
+            </ul>
+        </nav>
+    }
+}
+
+/// What the URL asked that the app could not do, said plainly.
+pub fn notices(notices: &[Notice], lang: Lang, dispatch: &Callback<Action>) -> Html {
+    if notices.is_empty() {
+        return html! {};
+    }
+    let t = strings(lang);
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::DismissNotices))
+    };
+    html! {
+        <div class="notices" role="alert">
+            <ul>
+                { for notices.iter().map(|n| {
+                    let key = match n.problem {
+                        Problem::UnknownParameter => "notice.unknown",
+                        Problem::InvalidValue => "notice.invalid",
+                        Problem::Repeated => "notice.repeated",
+                    };
+                    html! { <li>{ t.fill(key, &[("param", &n.param), ("value", &n.value)]) }</li> }
+                }) }
+            </ul>
+            <button type="button" onclick={dismiss}>{ t.get("notice.dismiss") }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    pub lang: Lang,
+}
+
+fn root_data(name: &str) -> Option<String> {
+    gloo::utils::document()
+        .document_element()
+        .and_then(|e| e.get_attribute(&format!("data-{name}")))
+}
+
+fn browser_online() -> bool {
+    root_data("online").as_deref() != Some("0") && gloo::utils::window().navigator().on_line()
+}
+
+/// The offline indicator and the update banner. The service-worker script (`www/pwa.js`)
+/// announces a waiting version with `data-update="available"` on `<html>` and a
+/// `raqmi:update-available` event; a click on `[data-action=apply-update]` is handled there.
+#[function_component(StatusBar)]
+pub fn status_bar(props: &StatusProps) -> Html {
+    let t = strings(props.lang);
+    let online = use_state(browser_online);
+    let update = use_state(|| root_data("update").as_deref() == Some("available"));
+    {
+        let online = online.clone();
+        let update = update.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let on = {
+                let online = online.clone();
+                EventListener::new(&window, "online", move |_| online.set(true))
+            };
+            let off = {
+                let online = online.clone();
+                EventListener::new(&window, "offline", move |_| online.set(false))
+            };
+            let upd =
+                EventListener::new(&window, "raqmi:update-available", move |_| update.set(true));
+            move || drop((on, off, upd))
+        });
+    }
+    html! {
+        <>
+            if !*online {
+                <p class="offline-badge" role="status">{ t.get("status.offline") }</p>
+            }
+            if *update {
+                <div class="update-banner" role="status" data-raqmi-update-banner="">
+                    <span>{ t.get("status.update") }</span>
+                    <button type="button" data-action="apply-update">{ t.get("status.reload") }</button>
+                </div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,420 @@
+//! The root of the UI (wasm32 only): decodes the bundled snapshot once, keeps the one reducer,
+//! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
+//! the page's language, direction and theme, and wires the keyboard. It takes over from the
+//! prerendered default view of `index.html`, keeping what was typed in its search box. It sets
+//! the performance marks `raqmi:prerender-frame` and `raqmi:takeover` (a frame painted the
+//! prerendered view; the app replaces it), `raqmi:decode-start`, `raqmi:decoded` and
+//! `raqmi:first-results` (the browser benchmark reads them). Views below it take values and
+//! callbacks only.
+
+use super::components::{
+    charts::ChartView,
+    contexts::ContextsView,
+    embed::EmbedDialog,
+    facets::FacetPanel,
+    reader::Reader,
+    results::{ResultList, SearchBox},
+    shell::{lang_picker, notices, theme_toggle, view_tabs, StatusBar},
+};
+use super::dom;
+use gloo::events::{EventListener, EventListenerOptions};
+use raqmi_explorer::corpus::{filters, Corpus, CorpusRef, ResultsRef};
+use raqmi_explorer::i18n::strings;
+use raqmi_explorer::state::{Action, AppState, HistoryMode};
+use raqmi_explorer::url::{self, View, ViewState};
+use raqmi_search::query;
+use raqmi_search::snapshot::Snapshot;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Mounts the app on the page's `#app` element (or the body), in place of what the page holds
+/// there: the `<noscript>` fallback and the prerendered default view (`prerender.rs`). What
+/// the person typed in the prerendered search box, and its focus, carry over to the app's.
+pub fn start() {
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id("app") else {
+        yew::Renderer::<App>::new().render();
+        return;
+    };
+    // The app's first render is one long task: when the prerendered view is on screen, let
+    // the browser paint it first (on a fast load the wasm can be ready before the first frame).
+    let stale = document
+        .document_element()
+        .and_then(|e| e.get_attribute("data-prerender"))
+        .is_some_and(|v| v == "stale");
+    let prerendered = root.query_selector(".prerendered").ok().flatten().is_some();
+    if prerendered && !stale && !document.hidden() {
+        take_over_after_next_frame(root);
+    } else {
+        take_over(root);
+    }
+}
+
+/// Longest wait for a frame before taking over anyway, ms: a tab hidden meanwhile gets none,
+/// and a starved machine can take hundreds of ms for one (the prerendered view works
+/// meanwhile: its links are plain links).
+const FRAME_WAIT_MS: u32 = 1000;
+
+/// Takes over once, in a task after the next frame is rendered (a task queued from an
+/// animation frame callback runs after that frame's paint), or after [`FRAME_WAIT_MS`] if no
+/// frame comes.
+fn take_over_after_next_frame(root: web_sys::Element) {
+    let pending = Rc::new(Cell::new(Some(root)));
+    let run = |pending: &Cell<Option<web_sys::Element>>| {
+        if let Some(root) = pending.take() {
+            take_over(root);
+        }
+    };
+    let frame = {
+        let pending = pending.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            // This frame paints the prerendered view before the take-over (the benchmark
+            // reads the mark: the first contentful paint then showed the prerendered list).
+            if let Some(root) = pending.take() {
+                mark("raqmi:prerender-frame");
+                pending.set(Some(root));
+            }
+            gloo::timers::callback::Timeout::new(0, move || run(&pending)).forget();
+        })
+    };
+    if gloo::utils::window()
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        run(&pending);
+        return;
+    }
+    gloo::timers::callback::Timeout::new(FRAME_WAIT_MS, move || run(&pending)).forget();
+}
+
+/// Replaces what `root` holds with the app, keeping the prerendered search box's text and focus.
+fn take_over(root: web_sys::Element) {
+    let takeover = prerendered_search(&root);
+    TAKEOVER.with(|t| *t.borrow_mut() = takeover);
+    // Until now the prerendered view, if any, was what the page showed (the benchmark reads
+    // this mark: a first paint before it showed the prerendered results).
+    if root.query_selector(".prerendered").ok().flatten().is_some() {
+        mark("raqmi:takeover");
+    }
+    // Yew's first render runs in a microtask of this same task, so no frame is painted between
+    // the prerendered view leaving and the app's arriving.
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root(root).render();
+}
+
+/// The state of the prerendered search box when the app takes over.
+struct Takeover {
+    typed: String,
+    focused: bool,
+    /// The caret or selection, in UTF-16 units, as the input reports it.
+    selection: Option<(u32, u32)>,
+}
+
+thread_local! {
+    /// Set by [`start`] before the first render, taken once by the explorer.
+    static TAKEOVER: RefCell<Option<Takeover>> = const { RefCell::new(None) };
+}
+
+/// What was typed in the prerendered search box, if anything was or it has the focus. A hidden
+/// prerendered view (a URL with state, `www/boot.js`) cannot be typed into nor focused, and the
+/// box has `autocomplete="off"`, so the browser restores nothing into it either.
+fn prerendered_search(root: &web_sys::Element) -> Option<Takeover> {
+    let input = root
+        .query_selector(".prerendered input[type=search]")
+        .ok()??
+        .dyn_into::<HtmlInputElement>()
+        .ok()?;
+    let focused = gloo::utils::document()
+        .active_element()
+        .is_some_and(|a| a.is_same_node(Some(&input)));
+    let typed = input.value();
+    if typed.is_empty() && !focused {
+        return None;
+    }
+    let selection = match (input.selection_start(), input.selection_end()) {
+        (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
+        _ => None,
+    };
+    Some(Takeover {
+        typed,
+        focused,
+        selection,
+    })
+}
+
+/// Gives the app's search box the focus and caret the prerendered one had.
+fn restore_search_focus(selection: Option<(u32, u32)>) {
+    let Some(input) = gloo::utils::document()
+        .get_element_by_id("search")
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let _ = input.focus();
+    if let Some((start, end)) = selection {
+        let _ = input.set_selection_range(start, end);
+    }
+}
+
+/// The explorer's reducer as yew's `Reducible` (a wrapper: the state is the explorer crate's).
+/// An unchanged state keeps its `Rc`, which skips the render.
+#[derive(Clone, PartialEq)]
+struct Store(AppState);
+
+impl std::ops::Deref for Store {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
+}
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = raqmi_explorer::state::reduce(&self.0, action);
+        if next == self.0 {
+            self
+        } else {
+            Rc::new(Store(next))
+        }
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let corpus = use_memo((), |_| {
+        mark("raqmi:decode-start");
+        let corpus =
+            Snapshot::decode(crate::BUNDLED_SNAPSHOT).map(|s| CorpusRef(Rc::new(Corpus::new(s))));
+        mark("raqmi:decoded");
+        corpus
+    });
+    match &*corpus {
+        Ok(corpus) => html! { <Explorer corpus={corpus.clone()} /> },
+        Err(e) => html! {
+            <main id="main">
+                <p role="alert">{ format!("Le corpus intégré est illisible : {e}") }</p>
+            </main>
+        },
+    }
+}
+
+/// A `performance.mark` (cheap; read by `scripts/bench-browser.mjs` and by devtools).
+fn mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExplorerProps {
+    corpus: CorpusRef,
+}
+
+#[function_component(Explorer)]
+fn explorer(props: &ExplorerProps) -> Html {
+    let corpus = &props.corpus;
+    let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
+    let state = {
+        let typed = takeover
+            .as_ref()
+            .as_ref()
+            .map(|t| t.typed.clone())
+            .filter(|q| !q.is_empty());
+        use_reducer(move || {
+            let (view, notices) = url::parse(&dom::location_search());
+            let state = AppState::new(view, notices);
+            // Typed before the app ran: a search as if typed now (the URL gets its `q`).
+            Store(match typed {
+                Some(q) => raqmi_explorer::state::reduce(&state, Action::SetQuery(q)),
+                None => state,
+            })
+        })
+    };
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+
+    // State -> URL, recorded as the action asked.
+    use_effect_with(state.0.clone(), |s| {
+        let query = url::to_query(&s.view);
+        match s.history {
+            HistoryMode::Push => dom::push_query(&query),
+            HistoryMode::Replace => dom::replace_query(&query),
+            HistoryMode::ReplaceWhenIdle => dom::replace_query_when_idle(query),
+            HistoryMode::None => {}
+        }
+    });
+
+    // Effects run once the DOM holds the render: the first one means the first view (the
+    // result list, on the default URL) is in the page.
+    // Then the search box gets back the focus it had in the prerendered page.
+    {
+        let focus = takeover
+            .as_ref()
+            .as_ref()
+            .filter(|t| t.focused)
+            .map(|t| t.selection);
+        use_effect_with((), move |_| {
+            mark("raqmi:first-results");
+            if let Some(selection) = focus {
+                restore_search_focus(selection);
+            }
+        });
+    }
+
+    // URL -> state on back and forward.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dom::cancel_pending_replace();
+                let (view, notices) = url::parse(&dom::location_search());
+                d.dispatch(Action::Navigate(Box::new(view), notices));
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Language, direction, theme and title of the page.
+    let view = &state.view;
+    use_effect_with(
+        (view.lang, view.theme, view.embed),
+        |&(lang, theme, embed)| {
+            dom::set_page_attributes(lang, theme, embed);
+        },
+    );
+
+    // Keyboard: "/" focuses the search, arrows move through results, Escape goes back.
+    {
+        let d = state.dispatcher();
+        let current_view = view.view;
+        use_effect_with(current_view, move |&current_view| {
+            // Not passive: the shortcuts prevent the keys' default actions.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "/" if !dom::typing_in_a_field() => {
+                            e.prevent_default();
+                            dom::focus_search();
+                        }
+                        "ArrowDown" | "ArrowUp" if current_view == View::List => {
+                            let delta = if e.key() == "ArrowDown" { 1 } else { -1 };
+                            if dom::move_result_focus(delta) {
+                                e.prevent_default();
+                            }
+                        }
+                        "Escape" if current_view == View::Doc && !dom::dialog_open() => {
+                            e.prevent_default();
+                            d.dispatch(Action::SetView(View::List));
+                        }
+                        _ => {}
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    // One search per change of query or filters, shared by every view.
+    let results = {
+        let corpus = corpus.clone();
+        let memo = use_memo((view.q.clone(), filters(view)), move |(q, f)| {
+            query::search(&corpus.index, &corpus.docs, q, f)
+        });
+        ResultsRef(memo)
+    };
+    let lang = view.lang;
+    let t = strings(lang);
+
+    let main = match view.view {
+        View::Doc => match view
+            .doc
+            .as_deref()
+            .and_then(|id| corpus.doc(id).map(|_| id))
+        {
+            Some(id) => html! {
+                <Reader corpus={corpus.clone()} view={view.clone()} results={results.clone()}
+                    id={id.to_string()} dispatch={dispatch.clone()} />
+            },
+            None => html! {
+                <section class="missing" aria-labelledby="missing-title">
+                    <h1 id="missing-title">{ t.get("doc.missing.title") }</h1>
+                    <p>{ t.fill("doc.missing.text", &[("id", view.doc.as_deref().unwrap_or(""))]) }</p>
+                    <p><a href={url::to_query(&ViewState { doc: None, view: View::List, ..view.clone() })}
+                          onclick={dom::navigate(dispatch.clone(), Action::SetView(View::List))}>
+                        { t.get("doc.back") }</a></p>
+                </section>
+            },
+        },
+        View::Chart => html! {
+            <ChartView corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+        },
+        View::Contexts => html! {
+            <ContextsView corpus={corpus.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+        },
+        View::List => html! {
+            <ResultList corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+        },
+    };
+
+    if view.embed {
+        let full = ViewState {
+            embed: false,
+            ..view.clone()
+        };
+        return html! {
+            <div class="embed">
+                { notices(&state.notices, lang, &dispatch) }
+                <main id="main">{ main }</main>
+                <p class="embed-footer">
+                    <a href={format!("./{}", url::to_query(&full))} target="_blank" rel="noopener">
+                        { t.get("embed.open") }</a>
+                </p>
+            </div>
+        };
+    }
+
+    let show_facets = matches!(view.view, View::List | View::Chart | View::Contexts);
+    html! {
+        <>
+            <header class="site-header">
+                <a class="brand" href="./" title={t.get("app.home")}
+                   onclick={dom::navigate(dispatch.clone(), Action::ClearAll)}>{ "Raqmi" }</a>
+                <p class="tagline">{ t.get("app.tagline") }</p>
+                <div class="header-tools">
+                    { lang_picker(lang, &dispatch) }
+                    { theme_toggle(lang, view.theme, &dispatch) }
+                    <EmbedDialog view={view.clone()} />
+                </div>
+            </header>
+            <StatusBar lang={lang} />
+            { notices(&state.notices, lang, &dispatch) }
+            <div class="toolbar">
+                <SearchBox view={view.clone()} dispatch={dispatch.clone()} />
+                { view_tabs(view, &dispatch) }
+            </div>
+            <div class={classes!("layout", show_facets.then_some("with-facets"))}>
+                if show_facets {
+                    <FacetPanel corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+                }
+                <main id="main" tabindex="-1">{ main }</main>
+            </div>
+        </>
+    }
+}
