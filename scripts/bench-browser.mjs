@@ -30,7 +30,7 @@
 // bench` measures the cold load the former way, in the flagged browser and isolated page, for
 // comparison with tables made before.) Each column is the median, in ms from navigation start:
 // - "first results painted": the paint of the first result's headline. The default view is
-//   prerendered into index.html (src/app/prerender.rs), and its first headline carries
+//   prerendered into index.html (crates/explorer/src/prerender.rs), and its first headline carries
 //   elementtiming="raqmi:first-result": the renderTime of that Element Timing entry, observed
 //   from before the page's first script (addInitScript). Chromium drops that entry when the
 //   element is gone before the paint's timestamp reaches the page (the app took over in

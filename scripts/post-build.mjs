@@ -7,7 +7,7 @@
 //    in the build's profile, offline) writes the HTML of the app's default view for the corpus
 //    being built (RAQMI_CORPUS_DIR, as build.rs reads it, else seeds/), which replaces the
 //    `<!-- raqmi:prerender … -->` comment inside #app: the first results are painted before the
-//    wasm arrives (src/app/prerender.rs, www/boot.js). A failure fails the build.
+//    wasm arrives (crates/explorer/src/prerender.rs, www/boot.js). A failure fails the build.
 // 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm

@@ -2,7 +2,7 @@
  * Raqmi: the prerendered view's side (classic blocking script, inline at the top of <body>, before
  * #app, so it runs before the prerendered view is parsed). index.html holds the default view
  * (no query, French, the list) in #app's <div class="prerendered"> (scripts/post-build.mjs);
- * the app replaces it when it mounts, keeping what was typed in it (src/app/view.rs).
+ * the app replaces it when it mounts, keeping what was typed in it (src/view.rs).
  *
  * Owns: `<html data-prerender="stale">` when the URL has any parameter (another view: a query,
  * filters, an article, another language, theme or embed, an unknown parameter), for which

@@ -1,4 +1,4 @@
-// The prerendered default view (src/app/prerender.rs, written into index.html by
+// The prerendered default view (crates/explorer/src/prerender.rs, written into index.html by
 // scripts/post-build.mjs): its results are real HTML, painted before any wasm runs, with working
 // links even without JavaScript; the app replaces it with the same markup and the same results
 // (one list, one search box, no duplicate id), keeping what was typed before it was ready;
