@@ -27,7 +27,7 @@ export const QUERIES = [
   ['phrase', '"intelligence artificielle"'],
 ];
 const RUNS = 60;
-// Raqmi's stop words (crates/search/src/index.rs), so both engines index the same terms.
+// Raqmi's stop words (crates/search/src/index/analysis.rs), so both engines index the same terms.
 const STOP = new Set(['au', 'aux', 'avec', 'ce', 'ces', 'cet', 'cette', 'dans', 'de', 'des', 'du',
   'elle', 'elles', 'en', 'est', 'et', 'il', 'ils', 'jusqu', 'la', 'le', 'les', 'leur', 'leurs',
   'lorsqu', 'mais', 'ne', 'nos', 'notre', 'nous', 'ont', 'ou', 'par', 'pas', 'pour', 'puisqu',

@@ -10,7 +10,7 @@ fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
 
-/// How a float is written: 0 an integer, 1 hundredths, 2 its 8 bytes (see the module header).
+/// How a float is written: 0 an integer, 1 hundredths, 2 its 8 bytes (see the `snapshot` module header).
 pub(super) fn float_form(v: f64) -> (u64, u64) {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: integers below are exact floats
     if v.fract() == 0.0 && v.abs() < EXACT {
@@ -42,7 +42,7 @@ fn put_span(out: &mut Vec<u8>, span: Span, from: u32) {
     put_varint64(out, zigzag(span.end as i64 - span.start as i64));
 }
 
-/// The strings stored once (see the module header).
+/// The strings stored once (see the `snapshot` module header).
 #[derive(Default)]
 struct StringTable<'a> {
     ids: HashMap<&'a str, u64>,

@@ -61,7 +61,7 @@ pub const FORMAT_VERSION: u16 = 4;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub documents: Vec<Document>,
-    /// Built from `documents` at build time (see `index.rs` for its layout).
+    /// Built from `documents` at build time (see the `index` module for its layout).
     pub index: SearchIndex,
 }
 
