@@ -10,7 +10,8 @@ fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
 
-/// How a float is written: 0 an integer, 1 hundredths, 2 its 8 bytes (see the `snapshot` module header).
+/// How a float is written: 0 an integer, 1 hundredths, 2 its 8 bytes (see the `snapshot`
+/// module header).
 pub(super) fn float_form(v: f64) -> (u64, u64) {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: integers below are exact floats
     if v.fract() == 0.0 && v.abs() < EXACT {

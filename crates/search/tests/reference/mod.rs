@@ -1,10 +1,20 @@
 //! The query engine as it was before the per-document tables, top-level integer sort and
-//! index-only phrase checks (`query.rs`): every occurrence decoded and copied, a comparator
+//! index-only phrase checks (`src/query/`): every occurrence decoded and copied, a comparator
 //! sort, facets counted through a BTreeMap, phrase adjacency read from the text. Kept, for
 //! tests only, as the straightforward reference the optimized engine must agree with exactly
-//! (same hits, order, scores, spans, facet counts), on random corpora (`query.rs` tests).
+//! (same hits, order, scores, spans, facet counts), on random corpora
+//! (`tests/same_as_reference.rs`). Frozen: it shares with the engine only its public API and
+//! the few pieces of plumbing in `raqmi_search::query::internals`, and is not to be optimized.
 
-use super::*;
+use raqmi_model::document::{Category, Document, Span};
+use raqmi_model::text;
+use raqmi_search::facet::{FacetKind, PerFacet};
+use raqmi_search::index::{self, SearchIndex};
+use raqmi_search::query::internals::{expand, idf, phrase_reach, resolve, scan, word_end};
+use raqmi_search::query::{
+    kwic_line, parse_query, Clause, FacetCount, Facets, Filters, Hit, KwicLine, Name, Query,
+    RankingWeights, SearchResults, Word, MATCHED_HITS,
+};
 
 /// BM25F of one term (or phrase) in one document.
 #[allow(clippy::too_many_arguments)]
