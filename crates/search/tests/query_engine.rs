@@ -1,51 +1,14 @@
-//! The search index and query engine, end to end: documents built by hand (figures and entities
-//! filled in directly) and the seed corpus. Native only: it loads the seeds from disk.
+//! The search index and query engine, end to end: documents analysed from a text or built field
+//! by field (the test kit's `article` and `doc`, for exact names, dates and figures) and the seed
+//! corpus. Native only: it loads the seeds from disk.
 
-use raqmi_extract::ingest::{ingest_text, Overrides};
-use raqmi_extract::load::load_dir;
-use raqmi_model::document::{
-    Category, Date, Document, Entity, EntityKind, Figure, FigureKind, Span,
-};
+use raqmi_model::document::{Category, Document, EntityKind, FigureKind, Span};
 use raqmi_search::facet::FacetKind;
 use raqmi_search::index::{self, SearchIndex};
 use raqmi_search::query::{
     self, kwic, parse_query, search, snippet, Clause, Filters, SearchResults, ELLIPSIS,
 };
-
-fn doc(id: &str, text: &str) -> Document {
-    ingest_text(id, id, text, &Overrides::default()).expect("valid test text")
-}
-
-fn dated(id: &str, text: &str, year: u16, month: Option<u8>) -> Document {
-    let mut d = doc(id, text);
-    d.date = Some(Date {
-        year,
-        month,
-        day: None,
-    });
-    d
-}
-
-fn entity(kind: EntityKind, canonical: &str) -> Entity {
-    Entity {
-        span: Span::new(0, 1),
-        kind,
-        canonical: canonical.into(),
-        role: None,
-    }
-}
-
-fn figure(category: Category, value: f64) -> Figure {
-    Figure {
-        span: Span::new(0, 1),
-        value,
-        high: None,
-        kind: FigureKind::Money,
-        unit: "MAD".into(),
-        category,
-        qualifier: None,
-    }
-}
+use raqmi_testkit::{article, doc, figure, seed_documents};
 
 fn ids(docs: &[Document], r: &SearchResults) -> Vec<String> {
     r.hits
@@ -64,16 +27,12 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-fn seeds() -> Vec<Document> {
-    load_dir(raqmi_testkit::seeds_dir().as_path()).expect("seeds load")
-}
-
 #[test]
 fn accents_and_case_are_folded_both_ways() {
     let docs = vec![
-        doc("accent", "Le secteur numérique avance vite."),
-        doc("upper", "LE SECTEUR NUMERIQUE AVANCE VITE."),
-        doc("other", "Le secteur agricole avance vite."),
+        article("accent", "Le secteur numérique avance vite."),
+        article("upper", "LE SECTEUR NUMERIQUE AVANCE VITE."),
+        article("other", "Le secteur agricole avance vite."),
     ];
     for q in ["numerique ", "numérique ", "NUMÉRIQUE ", "Numerique "] {
         assert_eq!(sorted(find(&docs, q)), ["accent", "upper"], "query {q:?}");
@@ -83,24 +42,24 @@ fn accents_and_case_are_folded_both_ways() {
 #[test]
 fn inflections_match_through_the_french_stemmer() {
     let docs = vec![
-        doc("singular", "Une formation aux métiers du cloud."),
-        doc("plural", "Des formations aux métiers du cloud."),
-        doc("none", "Des métiers du cloud."),
+        article("singular", "Une formation aux métiers du cloud."),
+        article("plural", "Des formations aux métiers du cloud."),
+        article("none", "Des métiers du cloud."),
     ];
     assert_eq!(sorted(find(&docs, "formations ")), ["plural", "singular"]);
     assert_eq!(sorted(find(&docs, "formation ")), ["plural", "singular"]);
     // "digitalisation" and "digital" share a hit only if Snowball gives them one stem.
     let s = index::french_stemmer();
     let same = index::stem(&s, "digitalisation") == index::stem(&s, "digital");
-    let docs = vec![doc("d", "La digitalisation des services.")];
+    let docs = vec![article("d", "La digitalisation des services.")];
     assert_eq!(find(&docs, "digital ").len() == 1, same);
 }
 
 #[test]
 fn the_last_word_is_completed_while_it_is_typed() {
     let docs = vec![
-        doc("num", "Le secteur numérique avance."),
-        doc("other", "Le secteur agricole avance."),
+        article("num", "Le secteur numérique avance."),
+        article("other", "Le secteur agricole avance."),
     ];
     let table: &[(&str, &[&str])] = &[
         ("numér", &["num"]),
@@ -119,8 +78,8 @@ fn the_last_word_is_completed_while_it_is_typed() {
 #[test]
 fn one_typo_is_tolerated_on_words_of_five_letters_or_more() {
     let docs = vec![
-        doc("num", "Le secteur numérique et l'AUSIM."),
-        doc("other", "Le secteur agricole."),
+        article("num", "Le secteur numérique et l'AUSIM."),
+        article("other", "Le secteur agricole."),
     ];
     let table: &[(&str, &[&str])] = &[
         ("numerqiue", &["num"]),   // swap
@@ -140,12 +99,12 @@ fn one_typo_is_tolerated_on_words_of_five_letters_or_more() {
 #[test]
 fn phrases_match_only_consecutive_words() {
     let docs = vec![
-        doc(
+        article(
             "together",
             "Le pays mise sur la transformation numérique du pays.",
         ),
-        doc("apart", "La transformation du secteur numérique du pays."),
-        doc("stop", "Le pouvoir du digital, le pouvoir de la donnée."),
+        article("apart", "La transformation du secteur numérique du pays."),
+        article("stop", "Le pouvoir du digital, le pouvoir de la donnée."),
     ];
     assert_eq!(find(&docs, "\"transformation numérique\""), ["together"]);
     assert_eq!(
@@ -174,9 +133,9 @@ fn phrases_match_only_consecutive_words() {
 #[test]
 fn every_word_must_match() {
     let docs = vec![
-        doc("both", "Le cloud au Maroc."),
-        doc("cloud", "Le cloud en Europe."),
-        doc("maroc", "Le Maroc avance."),
+        article("both", "Le cloud au Maroc."),
+        article("cloud", "Le cloud en Europe."),
+        article("maroc", "Le Maroc avance."),
     ];
     assert_eq!(find(&docs, "cloud maroc "), ["both"]);
     assert_eq!(find(&docs, "cloud maroc zzzzzz "), Vec::<String>::new());
@@ -187,11 +146,11 @@ fn every_word_must_match() {
 #[test]
 fn ranking_follows_bm25_with_headline_weight() {
     let docs = vec![
-        doc(
+        article(
             "body",
             "Un titre sans rapport\n\nLe cloud arrive au pays ce mois.",
         ),
-        doc(
+        article(
             "headline",
             "Le cloud arrive\n\nUn texte sans rapport au pays ce mois.",
         ),
@@ -199,11 +158,11 @@ fn ranking_follows_bm25_with_headline_weight() {
     assert_eq!(find(&docs, "cloud "), ["headline", "body"]);
 
     let docs = vec![
-        doc(
+        article(
             "once",
             "Le cloud arrive, puis le pays change et avance vite.",
         ),
-        doc(
+        article(
             "thrice",
             "Le cloud arrive, le cloud change, le cloud avance vite.",
         ),
@@ -211,12 +170,12 @@ fn ranking_follows_bm25_with_headline_weight() {
     assert_eq!(find(&docs, "cloud "), ["thrice", "once"]);
 
     let docs = vec![
-        doc(
+        article(
             "long",
             "Le cloud arrive dans le pays avec des projets, des banques, des écoles, des \
              villes, des entreprises et des startups nombreuses.",
         ),
-        doc("short", "Le cloud arrive dans le pays."),
+        article("short", "Le cloud arrive dans le pays."),
     ];
     assert_eq!(find(&docs, "cloud "), ["short", "long"]);
 }
@@ -224,10 +183,10 @@ fn ranking_follows_bm25_with_headline_weight() {
 #[test]
 fn exact_beats_stem_beats_prefix_beats_typo() {
     let docs = vec![
-        doc("typo", "Un mot: digitel."),
-        doc("prefix", "Un mot: digitalisation."),
-        doc("stem", "Un mot: digitale."),
-        doc("exact", "Un mot: digital."),
+        article("typo", "Un mot: digitel."),
+        article("prefix", "Un mot: digitalisation."),
+        article("stem", "Un mot: digitale."),
+        article("exact", "Un mot: digital."),
     ];
     let s = index::french_stemmer();
     assert_eq!(index::stem(&s, "digitale"), index::stem(&s, "digital"));
@@ -240,7 +199,7 @@ fn exact_beats_stem_beats_prefix_beats_typo() {
 
 #[test]
 fn headline_matches_are_spans_of_the_headline() {
-    let mut d = doc("a", "Le cloud au Maroc\n\nLe cloud arrive.");
+    let mut d = article("a", "Le cloud au Maroc\n\nLe cloud arrive.");
     let docs = vec![d.clone()];
     let idx = SearchIndex::build(&docs);
     let r = search(&idx, &docs, "cloud ", &Filters::default());
@@ -266,20 +225,23 @@ fn headline_matches_are_spans_of_the_headline() {
 /// Four documents: sources A/B crossed with orgs X/Y, plus one with neither.
 fn faceted() -> Vec<Document> {
     let mk = |id: &str, source: &str, org: &str, year: u16| {
-        let mut d = dated(id, "Le cloud au Maroc.", year, None);
-        d.source = Some(source.into());
-        d.entities = vec![
-            entity(EntityKind::Org, org),
-            entity(EntityKind::Place, "Maroc"),
-        ];
-        d
+        doc(id)
+            .sentence("Le cloud au Maroc.")
+            .date(year, None, None)
+            .source(source)
+            .entity(EntityKind::Org, org)
+            .entity(EntityKind::Place, "Maroc")
+            .build()
     };
     vec![
         mk("ax", "A", "X", 2021),
         mk("ay", "A", "Y", 2022),
         mk("bx", "B", "X", 2023),
         mk("by", "B", "Y", 2023),
-        dated("none", "Le cloud ailleurs.", 2020, None),
+        doc("none")
+            .sentence("Le cloud ailleurs.")
+            .date(2020, None, None)
+            .build(),
     ]
 }
 
@@ -357,15 +319,20 @@ fn values_of_one_facet_are_ored_and_facets_are_anded() {
 
 #[test]
 fn a_value_range_keeps_documents_with_a_figure_inside_it() {
-    let mut small = doc("small", "Un budget de 13,3 millions de dirhams.");
-    small.figures = vec![
-        figure(Category::Budget, 13.3e6),
-        figure(Category::Jobs, 500.0),
-    ];
-    let mut big = doc("big", "Un budget de 7,9 milliards de dirhams.");
-    big.figures = vec![figure(Category::Budget, 7.9e9)];
-    let mut jobs = doc("jobs", "Cinq millions d'emplois.");
-    jobs.figures = vec![figure(Category::Jobs, 5e6)];
+    let money = |value, category| figure(FigureKind::Money, value, category);
+    let small = doc("small")
+        .sentence("Un budget de 13,3 millions de dirhams.")
+        .figure(money(13.3e6, Category::Budget))
+        .figure(money(500.0, Category::Jobs))
+        .build();
+    let big = doc("big")
+        .sentence("Un budget de 7,9 milliards de dirhams.")
+        .figure(money(7.9e9, Category::Budget))
+        .build();
+    let jobs = doc("jobs")
+        .sentence("Cinq millions d'emplois.")
+        .figure(money(5e6, Category::Jobs))
+        .build();
     let docs = vec![small, big, jobs];
     let idx = SearchIndex::build(&docs);
     let budgets = Filters {
@@ -402,12 +369,27 @@ fn a_value_range_keeps_documents_with_a_figure_inside_it() {
 #[test]
 fn date_bounds_take_a_year_or_a_year_and_month() {
     let docs = vec![
-        dated("2021", "Le cloud.", 2021, None),
-        dated("2022-03", "Le cloud.", 2022, Some(3)),
-        dated("2022-09", "Le cloud.", 2022, Some(9)),
-        dated("2022", "Le cloud.", 2022, None),
-        dated("2024-01", "Le cloud.", 2024, Some(1)),
-        doc("undated", "Le cloud."),
+        doc("2021")
+            .sentence("Le cloud.")
+            .date(2021, None, None)
+            .build(),
+        doc("2022-03")
+            .sentence("Le cloud.")
+            .date(2022, Some(3), None)
+            .build(),
+        doc("2022-09")
+            .sentence("Le cloud.")
+            .date(2022, Some(9), None)
+            .build(),
+        doc("2022")
+            .sentence("Le cloud.")
+            .date(2022, None, None)
+            .build(),
+        doc("2024-01")
+            .sentence("Le cloud.")
+            .date(2024, Some(1), None)
+            .build(),
+        doc("undated").sentence("Le cloud.").build(),
     ];
     let idx = SearchIndex::build(&docs);
     type Bound = Option<(u16, Option<u8>)>;
@@ -443,11 +425,17 @@ fn date_bounds_take_a_year_or_a_year_and_month() {
 #[test]
 fn an_empty_query_lists_every_document_newest_first() {
     let docs = vec![
-        dated("b", "Texte.", 2021, None),
-        doc("undated", "Texte."),
-        dated("c", "Texte.", 2024, Some(2)),
-        dated("a", "Texte.", 2021, None),
-        dated("d", "Texte.", 2024, Some(10)),
+        doc("b").sentence("Texte.").date(2021, None, None).build(),
+        doc("undated").sentence("Texte.").build(),
+        doc("c")
+            .sentence("Texte.")
+            .date(2024, Some(2), None)
+            .build(),
+        doc("a").sentence("Texte.").date(2021, None, None).build(),
+        doc("d")
+            .sentence("Texte.")
+            .date(2024, Some(10), None)
+            .build(),
     ];
     for q in ["", "   ", "?!", "le la les "] {
         assert_eq!(
@@ -465,7 +453,7 @@ fn snippets_mark_exactly_the_matched_words() {
         "Titre du jour\n\n{long_tail}Au Maroc, la transformation numérique des services \
          publics avance, et le numérique touche l'école. {long_tail}"
     );
-    let docs = vec![doc("a", &text)];
+    let docs = vec![article("a", &text)];
     let idx = SearchIndex::build(&docs);
     for q in [
         "numerique ",
@@ -513,12 +501,12 @@ fn snippets_mark_exactly_the_matched_words() {
 #[test]
 fn kwic_lines_are_the_text_around_each_occurrence() {
     let docs = vec![
-        doc(
+        article(
             "a",
             "Le numérique avance. Le Numérique recule. Rien d'autre.",
         ),
-        doc("b", "Rien ici."),
-        doc("c", "Économie numérique: « le numérique »."),
+        article("b", "Rien ici."),
+        article("c", "Économie numérique: « le numérique »."),
     ];
     let idx = SearchIndex::build(&docs);
     let lines = kwic(&idx, &docs, "numerique ", &Filters::default(), 10, 100);
@@ -549,7 +537,7 @@ fn kwic_lines_are_the_text_around_each_occurrence() {
 
 #[test]
 fn hostile_input_never_panics() {
-    let docs = seeds();
+    let docs = seed_documents();
     let idx = SearchIndex::build(&docs);
     let long = "a".repeat(10_000);
     let long_words = "numérique ".repeat(1_000);
@@ -616,7 +604,7 @@ fn parsing_keeps_words_phrases_and_the_typed_prefix() {
 
 #[test]
 fn the_index_round_trips_through_postcard() {
-    let docs = seeds();
+    let docs = seed_documents();
     let idx = SearchIndex::build(&docs);
     let bytes = postcard::to_allocvec(&idx).expect("encodes");
     let back: SearchIndex = postcard::from_bytes(&bytes).expect("decodes");
@@ -633,7 +621,7 @@ fn the_index_round_trips_through_postcard() {
 
 #[test]
 fn the_seeds_answer_known_queries() {
-    let docs = seeds();
+    let docs = seed_documents();
     let table: &[(&str, &[&str])] = &[
         (
             "numerique",
@@ -655,7 +643,7 @@ fn the_seeds_answer_known_queries() {
 
 #[test]
 fn matches_for_gives_the_spans_a_hit_carries() {
-    let docs = seeds();
+    let docs = seed_documents();
     let idx = SearchIndex::build(&docs);
     for q in [
         "numerique digital",
@@ -680,7 +668,7 @@ fn matches_for_gives_the_spans_a_hit_carries() {
 
 #[test]
 fn every_match_span_is_a_matched_word_of_the_text() {
-    let docs = seeds();
+    let docs = seed_documents();
     let idx = SearchIndex::build(&docs);
     let r = search(&idx, &docs, "numerique", &Filters::default());
     for hit in &r.hits {
@@ -704,7 +692,7 @@ mod properties {
     fn corpus() -> &'static (Vec<Document>, SearchIndex) {
         static C: OnceLock<(Vec<Document>, SearchIndex)> = OnceLock::new();
         C.get_or_init(|| {
-            let docs = seeds();
+            let docs = seed_documents();
             let idx = SearchIndex::build(&docs);
             (docs, idx)
         })
@@ -748,7 +736,7 @@ mod properties {
 #[test]
 fn hits_past_the_first_page_get_their_spans_on_demand() {
     let docs: Vec<Document> = (0..query::MATCHED_HITS + 20)
-        .map(|i| doc(&format!("d{i:03}"), "Le cloud arrive au pays."))
+        .map(|i| article(&format!("d{i:03}"), "Le cloud arrive au pays."))
         .collect();
     let idx = SearchIndex::build(&docs);
     let r = search(&idx, &docs, "cloud", &Filters::default());
