@@ -1,6 +1,6 @@
 //! Encoding the documents (build time): the string table, the text blob and one record per
-//! document, as the `snapshot` module header lays them out. Runs once per build, in `build.rs`,
-//! so it favours plain code over speed.
+//! document, as the `snapshot` module header lays them out. Runs natively (the web app's build
+//! script, the `corpus` command), never in the browser.
 
 use crate::index::put_varint64;
 use raqmi_model::document::{DateOrigin, Document, Span};
