@@ -1,6 +1,6 @@
-//! The timeline's bars: articles and figures per month when the dates span few enough months,
-//! else per year or per run of years; an article dated only by its year gets its year's own bin
-//! ("2024 (?)"), and undated articles are counted in a note.
+//! The timeline's bars: articles and figures per month when the dates span few enough months
+//! (an article dated only by its year then gets its year's own bin, "2024 (?)"), else per year
+//! or per run of years; undated articles are counted in a note.
 
 use crate::data::{Bar, BarKind, ChartData, EmptyReason, Granularity, Series};
 use crate::numfmt;

@@ -1,18 +1,20 @@
 //! Ingest: one article file's bytes -> one analyzed [`Document`].
 //!
-//! It owns everything between the raw file and the text the extractors see, one stage per
-//! module, run in this order by [`ingest_text`] (which is here, with the error and override
-//! types):
+//! It owns everything between the raw file and the text the extractors see, one concern per
+//! module, put together by [`ingest`] and [`ingest_text`] (which are here, with the error and
+//! override types):
 //! - `decoding`: UTF-8 only; a BOM and CRLF/CR line ends are accepted; binary, empty, oversized
 //!   and non-UTF-8 files are refused with `path:line: message`;
 //! - `metadata` carried by the text itself: a leading ` date YYYY[-MM[-DD]]` line, a
-//!   "Publié dans <source> le DD - MM - YYYY" dateline, a headline standing alone on the first
-//!   line; a date guessed from the text when none is stated (marked [`DateOrigin::Inferred`]);
+//!   "Publié dans <source> le DD - MM - YYYY" dateline; a date guessed from the text when none
+//!   is stated (marked [`DateOrigin::Inferred`]);
 //! - `boilerplate` removal by general rules: tickers (a line made of several short
 //!   headline-like segments separated by wide runs of spacing) and known site-chrome lines from
 //!   `data/boilerplate.txt`;
-//! - `paragraphs` (with their role) and sentences, as byte spans of the cleaned text, which the
+//! - `paragraphs` with their role (a headline standing alone on the first line, subheadings,
+//!   the dateline, body text) and sentences, as byte spans of the cleaned text, which the
 //!   figure and entity extractors then annotate.
+
 mod boilerplate;
 mod decoding;
 mod metadata;

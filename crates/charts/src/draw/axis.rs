@@ -1,5 +1,6 @@
-//! The value axis of the bar charts: linear from zero (0–100 at least for percentages), or log10
-//! over the positive values, with headroom for the largest bar's qualifier mark.
+//! The value axis of the bar charts: linear, from zero or below (0–100 at least for
+//! percentages) with headroom for the largest bar's qualifier mark, or log10 over the positive
+//! values.
 
 use crate::numfmt::NumberKind;
 use crate::{Bar, ChartData, ChartKind, Scale};
