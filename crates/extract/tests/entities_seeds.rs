@@ -144,8 +144,7 @@ const SEEDS: &[Seed] = &[
 /// The article text as the ingest stage hands it over: no " date YYYY-MM " prefix, and for
 /// seed 004 only the APEBI article (no ticker, no site chrome).
 fn article(file: &str) -> String {
-    let path = raqmi_testkit::seeds_dir().join(file);
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let raw = raqmi_testkit::seed_text(file);
     let mut text = raw.as_str();
     if let Some(rest) = text.strip_prefix(" date ") {
         // "YYYY-MM " then the article.

@@ -154,8 +154,7 @@ const SEEDS: &[Seed] = &[
 
 /// The article text as ingest will hand it over.
 fn article(file: &str) -> String {
-    let path = raqmi_testkit::seeds_dir().join(file);
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let raw = raqmi_testkit::seed_text(file);
     let mut text = raw.as_str();
     if let Some(rest) = text.strip_prefix(" date ") {
         // " date YYYY-MM " then the article.
@@ -270,8 +269,7 @@ fn seed_spans_match_the_acceptance_surfaces_exactly() {
 #[test]
 fn seed_004_ticker_formats_read_right_out_of_context() {
     // Ingest removes the ticker, but its formats must still read right elsewhere.
-    let path = raqmi_testkit::seeds_dir().join("004_1a904081dba04b63.txt");
-    let raw = std::fs::read_to_string(path).expect("seed 004");
+    let raw = raqmi_testkit::seed_text("004_1a904081dba04b63.txt");
     let ticker = &raw[..raw.find("Merci d'avoir").expect("end of ticker")];
     let figs = extract_figures(ticker);
     let find = |s: &str| {

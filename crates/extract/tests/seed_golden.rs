@@ -3,14 +3,9 @@
 //! analyzed corpus: dates, headlines, every non-optional figure with its value, kind, category
 //! and qualifier, no `not_figures`, every name (aliases merged), and nothing from 004's ticker.
 
-use raqmi_extract::load::load_dir;
 use raqmi_model::document::{Document, Span};
+use raqmi_testkit::seed_documents;
 use serde_json::Value;
-
-fn corpus() -> Vec<Document> {
-    let dir = raqmi_testkit::seeds_dir();
-    load_dir(&dir).unwrap_or_else(|e| panic!("seeds load: {e:?}"))
-}
 
 fn facts() -> Value {
     let path = raqmi_testkit::fixture_path("seed_figures.json");
@@ -41,7 +36,7 @@ fn overlaps(a: Span, b: Span) -> bool {
 }
 
 fn each_document(mut check: impl FnMut(&Document, &Value)) {
-    let docs = corpus();
+    let docs = seed_documents();
     let facts = facts();
     let expected = facts["documents"].as_array().unwrap();
     assert_eq!(docs.len(), expected.len());
@@ -167,7 +162,7 @@ fn every_name_is_found_with_its_type_and_aliases_share_a_canonical_form() {
 
 #[test]
 fn nothing_from_the_ticker_or_the_site_chrome_of_004_is_kept() {
-    let docs = corpus();
+    let docs = seed_documents();
     let doc = docs
         .iter()
         .find(|d| d.id == "004_1a904081dba04b63")

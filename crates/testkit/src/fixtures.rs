@@ -1,8 +1,9 @@
 //! Fixture builders shared by every crate's tests: the repository's paths, the seed articles
-//! analysed, and documents made from a text (through the real ingester) or field by field.
+//! (as text or analysed), and documents made from a text (through the real ingester) or field by
+//! field, with figures that carry the sentence reporting them.
 
 use raqmi_model::document::{
-    Category, Date, DateOrigin, Document, Entity, EntityKind, Figure, FigureKind, Span,
+    Category, Date, DateOrigin, Document, Entity, EntityKind, Figure, FigureKind, Qualifier, Span,
 };
 use std::path::PathBuf;
 
@@ -22,6 +23,13 @@ pub fn seeds_dir() -> PathBuf {
 /// A file of `tests/fixtures/` (hand-checked facts, extra articles).
 pub fn fixture_path(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
+}
+
+/// The text of one seed article as it is on disk (`file` is its name in `seeds/`), for tests
+/// that read a seed without the ingester.
+pub fn seed_text(file: &str) -> String {
+    let path = seeds_dir().join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The seed articles analysed, in the order `corpus check` lists them.
@@ -114,6 +122,14 @@ impl DocBuilder {
         self
     }
 
+    /// Appends each figure's sentence, as [`DocBuilder::figure_sentence`] does, in order.
+    pub fn figures(mut self, figures: impl IntoIterator<Item = FigureBuilder>) -> Self {
+        for f in figures {
+            self = self.figure_sentence(&f.sentence, f.figure);
+        }
+        self
+    }
+
     /// Adds a figure as given (its span is not checked against the text).
     pub fn figure(mut self, figure: Figure) -> Self {
         self.doc.figures.push(figure);
@@ -160,6 +176,68 @@ pub fn figure(kind: FigureKind, value: f64, category: Category) -> Figure {
     }
 }
 
+/// A figure and the sentence that reports it, for [`DocBuilder::figures`]. Start from [`money`],
+/// [`count`] or [`percent`] and change what a test cares about, with the setters or the fields.
+#[derive(Clone, Debug)]
+pub struct FigureBuilder {
+    /// The figure (its span is set when a document takes it).
+    pub figure: Figure,
+    pub sentence: String,
+}
+
+/// An amount of `value` MAD, a budget, reported by "Le budget atteint {value} dirhams.".
+pub fn money(value: f64) -> FigureBuilder {
+    FigureBuilder {
+        figure: figure(FigureKind::Money, value, Category::Budget),
+        sentence: format!("Le budget atteint {value} dirhams."),
+    }
+}
+
+/// A count of `value` `unit` ("participants", "emplois") in `category`, reported by "On compte
+/// {value} {unit}.".
+pub fn count(value: f64, category: Category, unit: &str) -> FigureBuilder {
+    let mut figure = figure(FigureKind::Count, value, category);
+    figure.unit = unit.to_string();
+    FigureBuilder {
+        figure,
+        sentence: format!("On compte {value} {unit}."),
+    }
+}
+
+/// A percentage, a share, reported by "La part est de {value} %.".
+pub fn percent(value: f64) -> FigureBuilder {
+    FigureBuilder {
+        figure: figure(FigureKind::Percent, value, Category::Share),
+        sentence: format!("La part est de {value} %."),
+    }
+}
+
+impl FigureBuilder {
+    /// "plus de", "environ"…
+    pub fn qualifier(mut self, qualifier: Qualifier) -> Self {
+        self.figure.qualifier = Some(qualifier);
+        self
+    }
+
+    /// A range from the figure's value up to `high`.
+    pub fn range(mut self, high: f64) -> Self {
+        self.figure.high = Some(high);
+        self
+    }
+
+    /// Another unit ("EUR" for an amount in euros).
+    pub fn unit(mut self, unit: &str) -> Self {
+        self.figure.unit = unit.to_string();
+        self
+    }
+
+    /// Another sentence to report the figure.
+    pub fn sentence(mut self, sentence: &str) -> Self {
+        self.sentence = sentence.to_string();
+        self
+    }
+}
+
 /// A name of this kind, spanning `0..1`, with no role.
 pub fn entity(kind: EntityKind, canonical: &str) -> Entity {
     Entity {
@@ -197,8 +275,35 @@ mod tests {
     }
 
     #[test]
+    fn figures_come_with_their_sentences_in_order() {
+        let d = doc("d2")
+            .figures([
+                money(2e6).qualifier(Qualifier::Over).range(3e6),
+                count(40.0, Category::Members, "membres").sentence("Quarante membres."),
+                percent(12.5).unit("points"),
+            ])
+            .build();
+        let sentences: Vec<&str> = d.figures.iter().map(|f| d.slice(f.span)).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Le budget atteint 2000000 dirhams.",
+                "Quarante membres.",
+                "La part est de 12.5 %."
+            ]
+        );
+        assert_eq!(d.sentences.len(), 3);
+        let f = &d.figures[0];
+        assert_eq!((f.qualifier, f.high), (Some(Qualifier::Over), Some(3e6)));
+        assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Money, "MAD"));
+        assert_eq!(d.figures[1].unit, "membres");
+        assert_eq!(d.figures[2].unit, "points");
+    }
+
+    #[test]
     fn the_seeds_load_and_an_article_is_analysed() {
         assert_eq!(seed_documents().len(), 5);
+        assert!(seed_text("004_1a904081dba04b63.txt").contains("Digitalisation : l'APEBI"));
         let a = article("a", "Le Maroc annonce 120 participants à Rabat.");
         assert_eq!(a.figures.len(), 1);
     }

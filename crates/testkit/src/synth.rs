@@ -8,6 +8,9 @@
 //! The same seed and count give byte-identical files on every machine: the generator uses its
 //! own PRNG ([`SplitMix64`]), no hash maps, no clock. Used by `src/bin/synth-corpus.rs`, by
 //! `benches/scale.rs` (in memory) and by the scale tests.
+//!
+//! Also [`seed_variants`]: real press text in bulk, the seed articles varied, for the
+//! extraction throughput benchmark (`crates/extract/benches/extract.rs`).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -503,6 +506,72 @@ pub fn write_corpus(dir: &Path, seed: u64, count: u32) -> std::io::Result<usize>
     Ok(bytes)
 }
 
+/// About `target_bytes` of real press text for throughput measurements: the seed articles
+/// (`seeds/*.txt`, in name order), round after round until the total reaches `target_bytes`
+/// (the last round is whole), round `k` holding variant `k` of each seed: its digits rotated by
+/// `k` and its body lines rotated by `k`, so the numbers and the text around them vary. The
+/// metadata lines (the first line, with its date marker or headline, and the "Publié dans … le
+/// DD - MM - YYYY" dateline) stay as they are, so every variant still ingests. The output only
+/// depends on the seeds, so throughput figures stay comparable from run to run.
+pub fn seed_variants(target_bytes: usize) -> Vec<String> {
+    let seeds = seed_texts();
+    assert!(!seeds.is_empty(), "no seed article in seeds/");
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut k = 0;
+    while total < target_bytes {
+        for s in &seeds {
+            let v = seed_variant(s, k);
+            total += v.len();
+            out.push(v);
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The text of every `seeds/*.txt`, in name order.
+fn seed_texts() -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(crate::seeds_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// Variant `k` of an article (see [`seed_variants`]).
+fn seed_variant(text: &str, k: usize) -> String {
+    let rotate_digits = |line: &str| -> String {
+        line.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_digit((d + k as u32) % 10, 10).unwrap(),
+                None => c,
+            })
+            .collect()
+    };
+    let mut lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 || l.trim_start().starts_with("Publié dans") {
+                l.to_string()
+            } else {
+                rotate_digits(l)
+            }
+        })
+        .collect();
+    if lines.len() > 2 {
+        let n = lines.len() - 1;
+        lines[1..].rotate_left(k % n);
+    }
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,6 +583,35 @@ mod tests {
         assert_ne!(corpus(42, 5), corpus(43, 5));
         // Article i does not depend on how many are generated.
         assert_eq!(corpus(42, 3)[..], corpus(42, 10)[..3]);
+    }
+
+    #[test]
+    fn seed_variants_vary_the_seeds_but_not_their_metadata_lines() {
+        let seeds = seed_texts();
+        let variants = seed_variants(200_000);
+        let total: usize = variants.iter().map(String::len).sum();
+        let last_round: usize = variants[variants.len() - seeds.len()..]
+            .iter()
+            .map(String::len)
+            .sum();
+        assert!(total >= 200_000 && total - last_round < 200_000, "{total}");
+        assert_eq!(variants.len() % seeds.len(), 0);
+        // Round 0 is the seeds themselves; later rounds differ but keep the metadata lines.
+        for (i, v) in variants.iter().enumerate() {
+            let seed = &seeds[i % seeds.len()];
+            if i < seeds.len() {
+                assert_eq!(*v, seed.lines().collect::<Vec<_>>().join("\n"));
+            } else {
+                assert_ne!(*v, variants[i % seeds.len()]);
+            }
+            assert_eq!(v.lines().next(), seed.lines().next());
+            for line in seed
+                .lines()
+                .filter(|l| l.trim_start().starts_with("Publié dans"))
+            {
+                assert!(v.lines().any(|l| l == line), "{line}");
+            }
+        }
     }
 
     #[test]
