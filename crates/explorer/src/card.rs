@@ -79,33 +79,20 @@ pub fn more_text(lang: Lang, remaining: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raqmi_model::document::{Date, DateOrigin};
+    use raqmi_testkit::DocBuilder;
 
-    fn doc(headline: Option<&str>, date: Option<Date>, origin: DateOrigin) -> Document {
-        Document {
-            id: "007_abc".into(),
-            headline: headline.map(String::from),
-            date,
-            date_origin: origin,
-            source: Some("Les ECO".into()),
-            url: None,
-            text: "Le premier paragraphe du texte, assez long pour être coupé.".into(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            figures: Vec::new(),
-            entities: Vec::new(),
-        }
+    /// The article of the tests, from its source and text; each test adds a headline or a date.
+    fn doc() -> DocBuilder {
+        raqmi_testkit::doc("007_abc")
+            .source("Les ECO")
+            .sentence("Le premier paragraphe du texte, assez long pour être coupé.")
     }
 
     #[test]
     fn a_card_links_to_the_reader_and_keeps_the_lists_state() {
         let (view, _) = url::parse("?q=num%C3%A9rique&org=AUSIM");
-        let d = Date {
-            year: 2021,
-            month: Some(4),
-            day: Some(1),
-        };
-        let c = card_data(&doc(Some("Titre"), Some(d), DateOrigin::Stated), &view);
+        let d = doc().headline("Titre").date(2021, Some(4), Some(1)).build();
+        let c = card_data(&d, &view);
         assert_eq!(c.id, "007_abc");
         assert_eq!(c.href, "./?q=num%C3%A9rique&org=AUSIM&doc=007_abc&view=doc");
         assert_eq!((c.title.as_str(), c.is_headline), ("Titre", true));
@@ -121,15 +108,8 @@ mod tests {
 
     #[test]
     fn a_card_without_headline_shows_the_first_words_and_an_estimated_date() {
-        let d = Date {
-            year: 2022,
-            month: None,
-            day: None,
-        };
-        let c = card_data(
-            &doc(None, Some(d), DateOrigin::Inferred),
-            &ViewState::default(),
-        );
+        let d = doc().inferred_date(2022).build();
+        let c = card_data(&d, &ViewState::default());
         assert_eq!(c.href, "./?doc=007_abc&view=doc");
         assert!(!c.is_headline);
         assert!(c.title.starts_with("Le premier paragraphe"));

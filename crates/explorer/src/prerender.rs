@@ -176,7 +176,7 @@ pub fn attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raqmi_model::document::{Date, DateOrigin, Document};
+    use raqmi_model::document::Document;
     use raqmi_search::snapshot::Snapshot;
 
     fn corpus(docs: Vec<Document>) -> Corpus {
@@ -189,23 +189,12 @@ mod tests {
     }
 
     fn doc(id: &str, headline: &str, year: u16, source: &str) -> Document {
-        Document {
-            id: id.into(),
-            headline: Some(headline.into()),
-            date: Some(Date {
-                year,
-                month: Some(3),
-                day: Some(1),
-            }),
-            date_origin: DateOrigin::Stated,
-            source: Some(source.into()),
-            url: None,
-            text: "Le Maroc accélère sa transformation numérique.".into(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            figures: Vec::new(),
-            entities: Vec::new(),
-        }
+        raqmi_testkit::doc(id)
+            .headline(headline)
+            .date(year, Some(3), Some(1))
+            .source(source)
+            .sentence("Le Maroc accélère sa transformation numérique.")
+            .build()
     }
 
     /// What a browser reads from an escaped value.
