@@ -19,7 +19,7 @@
 use crate::card::{card_data, count_text, more_text, CardData, PAGE};
 use crate::corpus::Corpus;
 use crate::i18n::strings;
-use crate::url::{self, Lang, View, ViewState};
+use crate::url::{self, DocLinks, Lang, View, ViewState};
 
 /// The Element Timing identifier of the first prerendered headline (`scripts/bench-browser.mjs`
 /// observes it). On the `<h2>`: Chromium reports text under the nearest block that holds it,
@@ -112,6 +112,7 @@ pub fn default_view(corpus: &Corpus) -> String {
         out.push_str("</p>");
     }
     out.push_str("<ol class=\"results\">");
+    let links = DocLinks::new(&view);
     let docs = results
         .hits
         .iter()
@@ -119,7 +120,7 @@ pub fn default_view(corpus: &Corpus) -> String {
         .filter_map(|h| corpus.docs.get(h.doc as usize));
     for (i, doc) in docs.enumerate() {
         out.push_str("<li>");
-        card(&mut out, &card_data(doc, &view), i == 0);
+        card(&mut out, &card_data(doc, &links, lang), i == 0);
         out.push_str("</li>");
     }
     out.push_str("</ol>");

@@ -6,7 +6,7 @@
 //! shows: one page, and one more per "show more", until the search changes.
 
 use super::card::PAGE;
-use super::url::{ChartKind, Lang, Notice, Scale, Theme, View, ViewState, YearMonth};
+use super::url::{self, ChartKind, Lang, Notice, Scale, Theme, View, ViewState, YearMonth};
 use raqmi_model::document::Category;
 pub use raqmi_search::facet::FacetKind;
 
@@ -120,6 +120,12 @@ impl ViewState {
 /// to (the reader's names and figures are links to exactly where their click goes).
 pub fn view_after(view: &ViewState, action: Action) -> ViewState {
     reduce(&AppState::new(view.clone(), Vec::new()), action).view
+}
+
+/// The relative URL of [`view_after`]: the `href` of a link whose click dispatches `action`,
+/// so that a middle-click, or a page without the app, leads to the same place.
+pub fn href_after(view: &ViewState, action: Action) -> String {
+    format!("./{}", url::to_query(&view_after(view, action)))
 }
 
 /// The pure reducer: the state after `action`.
@@ -445,6 +451,20 @@ mod tests {
             let back = reduce(&away, Action::SetView(View::List));
             assert_eq!(back.shown, PAGE, "{leave:?}");
         }
+    }
+
+    #[test]
+    fn a_link_leads_where_its_click_goes() {
+        let (view, _) = crate::url::parse("?q=num%C3%A9rique&doc=000&view=doc&lang=en");
+        assert_eq!(
+            href_after(&view, Action::FilterByName(FacetKind::Org, "AUSIM".into())),
+            "./?q=num%C3%A9rique&org=AUSIM&lang=en"
+        );
+        assert_eq!(
+            href_after(&view, Action::SetView(View::List)),
+            "./?q=num%C3%A9rique&lang=en"
+        );
+        assert_eq!(href_after(&ViewState::default(), Action::ClearAll), "./");
     }
 
     #[test]
