@@ -2,7 +2,6 @@
 //! page attributes, focus, downloads. Everything else goes through yew.
 
 use gloo::timers::callback::Timeout;
-use raqmi_explorer::state::Action;
 use raqmi_explorer::url::{Lang, Theme};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -108,16 +107,24 @@ pub fn set_page_attributes(lang: Lang, theme: Option<Theme>, embed: bool) {
     let _ = root.class_list().toggle_with_force("embedded", embed);
 }
 
-/// A click handler for in-app links: plain clicks run `action` (no page load); clicks with a
-/// modifier (new tab, new window) follow the link's real `href`.
-pub fn navigate(dispatch: Callback<Action>, action: Action) -> Callback<MouseEvent> {
+/// A click handler for in-app links: plain clicks emit `intent` with `value` (no page load);
+/// clicks with a modifier (new tab, new window) follow the link's real `href`.
+pub fn navigate<T: Clone + 'static>(intent: Callback<T>, value: T) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
-            return;
+        if in_app_click(&e) {
+            intent.emit(value.clone());
         }
-        e.prevent_default();
-        dispatch.emit(action.clone());
     })
+}
+
+/// True for a plain click, whose default (following the link) is then prevented. Apart from
+/// [`navigate`]'s generic closure: one copy of the checks for every type of intent.
+fn in_app_click(e: &MouseEvent) -> bool {
+    if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+        return false;
+    }
+    e.prevent_default();
+    true
 }
 
 /// True while the person types in a text field (so "/" is a character, not a shortcut).

@@ -4,8 +4,10 @@
 //! prerendered default view of `index.html`, keeping what was typed in its search box. It sets
 //! the performance marks `raqmi:prerender-frame` and `raqmi:takeover` (a frame painted the
 //! prerendered view; the app replaces it), `raqmi:decode-start`, `raqmi:decoded` and
-//! `raqmi:first-results` (the browser benchmark reads them). Views below it take values and
-//! callbacks only.
+//! `raqmi:first-results` (the browser benchmark reads them). Views below it take the values
+//! they show and intent callbacks ([`Intents`], made once), never the state: the root maps each
+//! intent to a reducer action, and writes the `href` of each link from the state (the URL of
+//! what its click does).
 
 use super::components::{
     charts::ChartView,
@@ -18,10 +20,15 @@ use super::components::{
 };
 use super::dom;
 use gloo::events::{EventListener, EventListenerOptions};
-use raqmi_explorer::corpus::{filters, Corpus, CorpusRef, ResultsRef};
+use raqmi_explorer::corpus::{filters, neighbours, Corpus, CorpusRef, ResultsRef};
+use raqmi_explorer::embed_snippet::embedded_query;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::state::{Action, AppState, HistoryMode};
-use raqmi_explorer::url::{self, View, ViewState};
+use raqmi_explorer::reading::ReaderLinks;
+use raqmi_explorer::state::{href_after, Action, AppState, FacetKind, FacetSlot, HistoryMode};
+use raqmi_explorer::url::{
+    self, ChartKind, DocLinks, Lang, Scale, Theme, View, ViewState, YearMonth,
+};
+use raqmi_model::document::Category;
 use raqmi_search::query;
 use raqmi_search::snapshot::Snapshot;
 use std::cell::{Cell, RefCell};
@@ -184,6 +191,75 @@ impl Reducible for Store {
     }
 }
 
+/// What the views ask for, each mapped to the reducer's action. Made once per app, so that
+/// callbacks never differ from one render to the next: a view whose values did not change is
+/// not rendered again (yew compares callbacks by identity).
+struct Intents {
+    query: Callback<String>,
+    toggle_name: Callback<(FacetKind, String)>,
+    filter_by_name: Callback<(FacetKind, String)>,
+    toggle_category: Callback<Category>,
+    filter_by_figure: Callback<Category>,
+    clear: Callback<FacetSlot>,
+    clear_all: Callback<()>,
+    dates: Callback<(Option<YearMonth>, Option<YearMonth>)>,
+    range: Callback<(Option<f64>, Option<f64>)>,
+    open: Callback<String>,
+    open_at: Callback<(String, Option<u32>)>,
+    view: Callback<View>,
+    back: Callback<()>,
+    chart: Callback<ChartKind>,
+    scale: Callback<Scale>,
+    period: Callback<YearMonth>,
+    lang: Callback<Lang>,
+    theme: Callback<Theme>,
+    dismiss: Callback<()>,
+    more: Callback<()>,
+}
+
+impl Intents {
+    fn new(d: &UseReducerDispatcher<Store>) -> Intents {
+        // A function pointer, not a closure type per intent: one instance per payload type.
+        fn intent<T: 'static>(
+            d: &UseReducerDispatcher<Store>,
+            action: fn(T) -> Action,
+        ) -> Callback<T> {
+            let d = d.clone();
+            Callback::from(move |x| d.dispatch(action(x)))
+        }
+        let period = {
+            // A period of the timeline: the list of its articles.
+            let d = d.clone();
+            Callback::from(move |ym: YearMonth| {
+                d.dispatch(Action::SetDates(Some(ym), Some(ym)));
+                d.dispatch(Action::SetView(View::List));
+            })
+        };
+        Intents {
+            query: intent(d, Action::SetQuery),
+            toggle_name: intent(d, |(kind, name)| Action::ToggleName(kind, name)),
+            filter_by_name: intent(d, |(kind, name)| Action::FilterByName(kind, name)),
+            toggle_category: intent(d, Action::ToggleCategory),
+            filter_by_figure: intent(d, Action::FilterByFigure),
+            clear: intent(d, Action::ClearFacet),
+            clear_all: intent(d, |()| Action::ClearAll),
+            dates: intent(d, |(from, to)| Action::SetDates(from, to)),
+            range: intent(d, |(min, max)| Action::SetRange(min, max)),
+            open: intent(d, |id| Action::OpenDoc { id, fig: None }),
+            open_at: intent(d, |(id, fig)| Action::OpenDoc { id, fig }),
+            view: intent(d, Action::SetView),
+            back: intent(d, |()| Action::SetView(View::List)),
+            chart: intent(d, Action::SetChart),
+            scale: intent(d, Action::SetScale),
+            period,
+            lang: intent(d, Action::SetLang),
+            theme: intent(d, |theme| Action::SetTheme(Some(theme))),
+            dismiss: intent(d, |()| Action::DismissNotices),
+            more: intent(d, |()| Action::ShowMore),
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let corpus = use_memo((), |_| {
@@ -235,9 +311,9 @@ fn explorer(props: &ExplorerProps) -> Html {
             })
         })
     };
-    let dispatch = {
+    let intents = {
         let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
+        use_memo((), move |_| Intents::new(&d))
     };
 
     // State -> URL, recorded as the action asked.
@@ -341,35 +417,45 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     let lang = view.lang;
     let t = strings(lang);
+    let i = &*intents;
 
     let main = match view.view {
-        View::Doc => match view
-            .doc
-            .as_deref()
-            .and_then(|id| corpus.doc(id).map(|_| id))
-        {
-            Some(id) => html! {
-                <Reader corpus={corpus.clone()} view={view.clone()} results={results.clone()}
-                    id={id.to_string()} dispatch={dispatch.clone()} />
-            },
+        View::Doc => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
+            Some(doc) => {
+                let (prev, next) = neighbours(corpus, &results, &doc.id);
+                html! {
+                    <Reader corpus={corpus.clone()} id={doc.id.clone()} fig={view.fig} {lang}
+                        theme={view.theme} {prev} {next} links={ReaderLinks::new(view, doc)}
+                        on_back={i.back.clone()} on_open={i.open_at.clone()}
+                        on_name={i.filter_by_name.clone()} on_figure={i.filter_by_figure.clone()} />
+                }
+            }
             None => html! {
                 <section class="missing" aria-labelledby="missing-title">
                     <h1 id="missing-title">{ t.get("doc.missing.title") }</h1>
                     <p>{ t.fill("doc.missing.text", &[("id", view.doc.as_deref().unwrap_or(""))]) }</p>
                     <p><a href={url::to_query(&ViewState { doc: None, view: View::List, ..view.clone() })}
-                          onclick={dom::navigate(dispatch.clone(), Action::SetView(View::List))}>
+                          onclick={dom::navigate(i.view.clone(), View::List)}>
                         { t.get("doc.back") }</a></p>
                 </section>
             },
         },
         View::Chart => html! {
-            <ChartView corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+            <ChartView corpus={corpus.clone()} results={results.clone()} {lang} kind={view.chart}
+                scale={view.scale} theme={view.theme} categories={view.cats.clone()}
+                min={view.min} max={view.max}
+                kind_links={ChartKind::ALL.map(|c| href_after(view, Action::SetChart(c)))}
+                links={DocLinks::new(view)} on_kind={i.chart.clone()} on_scale={i.scale.clone()}
+                on_open={i.open_at.clone()} on_period={i.period.clone()} />
         },
         View::Contexts => html! {
-            <ContextsView corpus={corpus.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+            <ContextsView corpus={corpus.clone()} query={view.q.clone()} filters={filters(view)}
+                {lang} links={DocLinks::new(view)} on_open={i.open.clone()} />
         },
         View::List => html! {
-            <ResultList corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+            <ResultList corpus={corpus.clone()} results={results.clone()} query={view.q.clone()}
+                {lang} shown={state.shown} links={DocLinks::new(view)} on_open={i.open.clone()}
+                on_more={i.more.clone()} />
         },
     };
 
@@ -380,7 +466,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         };
         return html! {
             <div class="embed">
-                { notices(&state.notices, lang, &dispatch) }
+                { notices(&state.notices, lang, &i.dismiss) }
                 <main id="main">{ main }</main>
                 <p class="embed-footer">
                     <a href={format!("./{}", url::to_query(&full))} target="_blank" rel="noopener">
@@ -395,23 +481,28 @@ fn explorer(props: &ExplorerProps) -> Html {
         <>
             <header class="site-header">
                 <a class="brand" href="./" title={t.get("app.home")}
-                   onclick={dom::navigate(dispatch.clone(), Action::ClearAll)}>{ "Raqmi" }</a>
+                   onclick={dom::navigate(i.clear_all.clone(), ())}>{ "Raqmi" }</a>
                 <p class="tagline">{ t.get("app.tagline") }</p>
                 <div class="header-tools">
-                    { lang_picker(lang, &dispatch) }
-                    { theme_toggle(lang, view.theme, &dispatch) }
-                    <EmbedDialog view={view.clone()} />
+                    { lang_picker(lang, &i.lang) }
+                    { theme_toggle(lang, view.theme, &i.theme) }
+                    <EmbedDialog {lang} query={embedded_query(view)} />
                 </div>
             </header>
             <StatusBar lang={lang} />
-            { notices(&state.notices, lang, &dispatch) }
+            { notices(&state.notices, lang, &i.dismiss) }
             <div class="toolbar">
-                <SearchBox view={view.clone()} dispatch={dispatch.clone()} />
-                { view_tabs(view, &dispatch) }
+                <SearchBox query={view.q.clone()} {lang} on_query={i.query.clone()} />
+                { view_tabs(lang, view.view, |tab| href_after(view, Action::SetView(tab)), &i.view) }
             </div>
             <div class={classes!("layout", show_facets.then_some("with-facets"))}>
                 if show_facets {
-                    <FacetPanel corpus={corpus.clone()} view={view.clone()} results={results.clone()} dispatch={dispatch.clone()} />
+                    <FacetPanel corpus={corpus.clone()} results={results.clone()} {lang}
+                        from={view.from} to={view.to} min={view.min} max={view.max}
+                        clearable={view.has_filters() || !view.q.is_empty()}
+                        on_toggle={i.toggle_name.clone()} on_category={i.toggle_category.clone()}
+                        on_dates={i.dates.clone()} on_range={i.range.clone()}
+                        on_clear={i.clear.clone()} on_clear_all={i.clear_all.clone()} />
                 }
                 <main id="main" tabindex="-1">{ main }</main>
             </div>

@@ -1,6 +1,7 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into its own node,
-//! yew renders, the test acts through real DOM events and reads the DOM. No sleeps beyond
-//! yielding to the renderer, no network.
+//! yew renders, the test acts through real DOM events and reads the DOM (and, in debug builds,
+//! how many times the result list rendered). No sleeps beyond yielding to the renderer, no
+//! network.
 
 use raqmi_search::snapshot::Snapshot;
 use std::time::Duration;
@@ -60,18 +61,25 @@ async fn the_app_renders_one_article_element_per_document() {
     root.remove();
 }
 
-#[wasm_bindgen_test]
-async fn typing_in_the_search_box_filters_and_marks_the_results() {
-    let root = mount_app().await;
-    let input: HtmlInputElement = root
-        .query_selector("input[type=search]")
+fn search_box(root: &Element) -> HtmlInputElement {
+    root.query_selector("input[type=search]")
         .unwrap()
         .expect("a search box")
         .dyn_into()
-        .unwrap();
-    input.set_value("AUSIM");
+        .unwrap()
+}
+
+/// Types `text` into the search box as a keystroke does: its value, then an `input` event.
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_search_box_filters_and_marks_the_results() {
+    let root = mount_app().await;
+    type_into(&search_box(&root), "AUSIM");
     settle().await;
     assert_eq!(count(&root, "article.result"), 2);
     assert_eq!(text(&root, ".results-view [role=status]"), "2 articles");
@@ -86,6 +94,51 @@ async fn typing_in_the_search_box_filters_and_marks_the_results() {
         yew::platform::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(search, "?q=AUSIM");
+    root.remove();
+}
+
+/// The page size is the app state's, reset by the reducer with the search itself: a keystroke
+/// is one state change and one render of the list (an effect resetting it after the render
+/// would render every card twice).
+#[cfg(debug_assertions)]
+#[wasm_bindgen_test]
+async fn a_keystroke_renders_the_result_list_once() {
+    use raqmi::components::results::result_list_renders;
+    let root = mount_app().await;
+    let input = search_box(&root);
+    // Typed one character at a time, then erased at once: each a new search.
+    for typed in ["A", "AU", "AUS", "AUSI", "AUSIM", ""] {
+        let before = result_list_renders();
+        type_into(&input, typed);
+        settle().await;
+        assert_eq!(
+            result_list_renders() - before,
+            1,
+            "renders of the list after typing {typed:?}"
+        );
+        if typed == "AUSIM" {
+            assert_eq!(count(&root, "article.result"), 2);
+        }
+    }
+    assert_eq!(count(&root, "article.result"), 5);
+    root.remove();
+}
+
+/// The range facet renders only when the range (or the language) changes: an amount being
+/// typed, not yet committed, stays while a keystroke in the search box renders the rest.
+#[wasm_bindgen_test]
+async fn an_amount_being_typed_stays_while_the_search_changes() {
+    let root = mount_app().await;
+    let min: HtmlInputElement = root
+        .query_selector("input#min")
+        .unwrap()
+        .expect("the range's minimum")
+        .dyn_into()
+        .unwrap();
+    min.set_value("1 000");
+    type_into(&search_box(&root), "maroc");
+    settle().await;
+    assert_eq!(min.value(), "1 000");
     root.remove();
 }
 
@@ -165,17 +218,29 @@ struct ListHostProps {
     corpus: raqmi_explorer::corpus::CorpusRef,
 }
 
-/// The result list alone, over a given corpus, in the default view.
+/// The result list alone, over a given corpus, in the default view; "show more" goes through
+/// the app's reducer, as in the app.
 #[yew::function_component(ListHost)]
 fn list_host(props: &ListHostProps) -> yew::Html {
     use raqmi::components::results::ResultList;
     use raqmi_explorer::corpus::ResultsRef;
-    use raqmi_explorer::url::ViewState;
-    let view = ViewState::default();
-    let results = ResultsRef(std::rc::Rc::new(props.corpus.search(&view)));
+    use raqmi_explorer::state::{reduce, Action, AppState};
+    use raqmi_explorer::url::{DocLinks, ViewState};
+    let state = yew::use_state(|| AppState::new(ViewState::default(), Vec::new()));
+    let view = &state.view;
+    let results = {
+        let corpus = props.corpus.clone();
+        let view = view.clone();
+        ResultsRef(yew::use_memo((), move |_| corpus.search(&view)))
+    };
+    let on_more = {
+        let state = state.clone();
+        yew::Callback::from(move |()| state.set(reduce(&state, Action::ShowMore)))
+    };
     yew::html! {
-        <ResultList corpus={props.corpus.clone()} {view} {results}
-            dispatch={yew::Callback::noop()} />
+        <ResultList corpus={props.corpus.clone()} {results} query={view.q.clone()}
+            lang={view.lang} shown={state.shown} links={DocLinks::new(view)}
+            on_open={yew::Callback::noop()} {on_more} />
     }
 }
 

@@ -10,9 +10,8 @@ use raqmi_charts::{
 };
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::state::Action;
-use raqmi_explorer::url::{self, Scale, Theme, View, ViewState, YearMonth};
-use raqmi_model::document::Document;
+use raqmi_explorer::url::{DocLinks, Lang, Scale, Theme, YearMonth};
+use raqmi_model::document::{Category, Document};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -20,9 +19,27 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
     pub corpus: CorpusRef,
-    pub view: ViewState,
+    /// The search's results, whose figures are charted.
     pub results: ResultsRef,
-    pub dispatch: Callback<Action>,
+    pub lang: Lang,
+    pub kind: ChartKind,
+    pub scale: Scale,
+    /// `None` follows the system's preference.
+    pub theme: Option<Theme>,
+    /// The figures kept: the category filter and the value range.
+    pub categories: Vec<Category>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Each kind's tab link, in `ChartKind::ALL`'s order.
+    pub kind_links: [String; 4],
+    /// The data table's links to the figures' articles.
+    pub links: DocLinks,
+    pub on_kind: Callback<ChartKind>,
+    pub on_scale: Callback<Scale>,
+    /// Opens an article (by id) at one of its figures.
+    pub on_open: Callback<(String, Option<u32>)>,
+    /// Lists the articles of one period of the timeline.
+    pub on_period: Callback<YearMonth>,
 }
 
 fn prefers_dark() -> bool {
@@ -35,23 +52,23 @@ fn prefers_dark() -> bool {
 
 #[function_component(ChartView)]
 pub fn chart_view(props: &ChartViewProps) -> Html {
-    let v = &props.view;
-    let t = strings(v.lang);
-    let kind = v.chart;
-    let theme = match v.theme {
+    let lang = props.lang;
+    let t = strings(lang);
+    let kind = props.kind;
+    let theme = match props.theme {
         Some(theme) => theme,
         None if prefers_dark() => Theme::Dark,
         None => Theme::Light,
     };
-    let scale = v.scale;
+    let scale = props.scale;
     // Drawing is the costly part: only when its inputs change.
     let drawn = {
         let corpus = props.corpus.clone();
         let results = props.results.clone();
         let options = DataOptions {
-            categories: v.cats.clone(),
-            value_min: v.min,
-            value_max: v.max,
+            categories: props.categories.clone(),
+            value_min: props.min,
+            value_max: props.max,
             ..DataOptions::default()
         };
         use_memo(
@@ -76,15 +93,9 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
     };
     let (data, svg) = &*drawn;
 
-    let tabs = [
-        (ChartKind::Budgets, "chart.budget"),
-        (ChartKind::People, "chart.people"),
-        (ChartKind::Shares, "chart.shares"),
-        (ChartKind::Timeline, "chart.timeline"),
-    ];
     let on_mark = {
-        let dispatch = props.dispatch.clone();
-        let view = v.clone();
+        let on_open = props.on_open.clone();
+        let on_period = props.on_period.clone();
         Callback::from(move |e: MouseEvent| {
             if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
                 return;
@@ -101,19 +112,12 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                 mark.get_attribute("data-fig"),
             ) {
                 e.prevent_default();
-                dispatch.emit(Action::OpenDoc {
-                    id: doc,
-                    fig: fig.parse().ok(),
-                });
+                on_open.emit((doc, fig.parse().ok()));
             } else if let Some(period) = mark.get_attribute("data-period") {
                 // A period of the timeline: the list of that period's articles.
-                let ym = YearMonth::parse(period.trim_end_matches(" (?)"));
-                if ym.is_some() {
+                if let Some(ym) = YearMonth::parse(period.trim_end_matches(" (?)")) {
                     e.prevent_default();
-                    dispatch.emit(Action::SetDates(ym, ym));
-                    if view.view == View::Chart {
-                        dispatch.emit(Action::SetView(View::List));
-                    }
+                    on_period.emit(ym);
                 }
             }
         })
@@ -139,7 +143,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             let svg_text = chart.svg.clone();
             let csv = export::to_csv(data);
             let json = export::to_json(data);
-            let base = format!("raqmi-{}", v.chart.param());
+            let base = format!("raqmi-{}", kind.param());
             let dl = |name: String, mime: &'static str, body: String| {
                 Callback::from(move |_| dom::download(&name, mime, body.as_bytes()))
             };
@@ -188,8 +192,8 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                         <td>{ r.category_text.clone() }</td>
                                         <td>
                                             if let (Some(doc), Some(fig)) = (&r.doc_id, r.figure) {
-                                                <a href={format!("./{}", url::to_query(&ViewState { doc: Some(doc.clone()), fig: Some(fig as u32), view: View::Doc, ..v.clone() }))}
-                                                   onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: doc.clone(), fig: Some(fig as u32) })}>
+                                                <a href={props.links.href(doc, Some(fig as u32))}
+                                                   onclick={dom::navigate(props.on_open.clone(), (doc.clone(), Some(fig as u32)))}>
                                                     { r.article.clone() }</a>
                                             } else {
                                                 { r.article.clone() }
@@ -206,7 +210,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             }
         }
         Err(ChartError::Empty(reason)) => html! {
-            <p class="empty chart-empty" role="note">{ localized_empty(v, reason.message()) }</p>
+            <p class="empty chart-empty" role="note">{ localized_empty(lang, reason.message()) }</p>
         },
         Err(ChartError::Draw(e)) => html! {
             <p class="empty chart-empty" role="alert">{ t.fill("chart.error", &[("error", e)]) }</p>
@@ -218,42 +222,51 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             <h1 id="chart-view-title">{ t.get("chart.title") }</h1>
             <nav class="chart-tabs" aria-label={t.get("chart.kinds")}>
                 <ul>
-                    { for tabs.iter().map(|(c, key)| {
-                        let target = ViewState { chart: *c, view: View::Chart, doc: None, fig: None, ..v.clone() };
+                    { for ChartKind::ALL.into_iter().zip(&props.kind_links).map(|(c, href)| {
                         html! {
-                            <li><a href={format!("./{}", url::to_query(&target))}
-                                   aria-current={(*c == v.chart).then_some("page")}
-                                   onclick={dom::navigate(props.dispatch.clone(), Action::SetChart(*c))}>{ t.get(key) }</a></li>
+                            <li><a href={href.clone()}
+                                   aria-current={(c == kind).then_some("page")}
+                                   onclick={dom::navigate(props.on_kind.clone(), c)}>{ t.get(tab_key(c)) }</a></li>
                         }
                     }) }
                 </ul>
             </nav>
-            if v.chart != ChartKind::Timeline {
-                { scale_switch(v, &props.dispatch) }
+            if kind != ChartKind::Timeline {
+                { scale_switch(lang, scale, &props.on_scale) }
             }
             { figure }
         </section>
     }
 }
 
-fn localized_empty(v: &ViewState, french: &'static str) -> String {
-    match v.lang {
-        url::Lang::Fr => french.to_string(),
+/// The label of a chart kind's tab.
+fn tab_key(kind: ChartKind) -> &'static str {
+    match kind {
+        ChartKind::Budgets => "chart.budget",
+        ChartKind::People => "chart.people",
+        ChartKind::Shares => "chart.shares",
+        ChartKind::Timeline => "chart.timeline",
+    }
+}
+
+fn localized_empty(lang: Lang, french: &'static str) -> String {
+    match lang {
+        Lang::Fr => french.to_string(),
         lang => strings(lang).get("chart.empty").to_string(),
     }
 }
 
-/// Linear or logarithmic scale. A plain function, not a component: it depends on the view
-/// state only, like the chart view around it (each component type costs the wasm about 2 KB of
-/// yew's lifecycle code); its radios follow the state, which their change events set at once.
-fn scale_switch(view: &ViewState, dispatch: &Callback<Action>) -> Html {
-    let t = strings(view.lang);
+/// Linear or logarithmic scale. A plain function, not a component: it depends on the language
+/// and the scale only, which the chart view around it has too (each component type costs the
+/// wasm about 2 KB of yew's lifecycle code); its radios follow the state, which their change
+/// events set at once.
+fn scale_switch(lang: Lang, current: Scale, on_scale: &Callback<Scale>) -> Html {
+    let t = strings(lang);
     let option = |scale: Scale, key: &'static str| {
-        let d = dispatch.clone();
         html! {
             <label>
-                <input type="radio" name="scale" checked={view.scale == scale}
-                    onchange={Callback::from(move |_| d.emit(Action::SetScale(scale)))} />
+                <input type="radio" name="scale" checked={current == scale}
+                    onchange={on_scale.reform(move |_: Event| scale)} />
                 { t.get(key) }
             </label>
         }

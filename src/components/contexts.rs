@@ -2,11 +2,10 @@
 //! its left and right context, each linking to its article (what Voyant calls Contexts).
 
 use crate::dom;
-use raqmi_explorer::corpus::{filters, CorpusRef};
+use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::state::Action;
-use raqmi_explorer::url::{self, View, ViewState};
-use raqmi_search::query::kwic;
+use raqmi_explorer::url::{DocLinks, Lang};
+use raqmi_search::query::{kwic, Filters};
 use yew::prelude::*;
 
 /// Characters of context on each side.
@@ -17,17 +16,24 @@ const LIMIT: usize = 500;
 #[derive(Properties, PartialEq)]
 pub struct ContextsProps {
     pub corpus: CorpusRef,
-    pub view: ViewState,
-    pub dispatch: Callback<Action>,
+    /// The search text, whose occurrences are listed.
+    pub query: String,
+    /// The filters, which narrow the articles searched.
+    pub filters: Filters,
+    pub lang: Lang,
+    /// The lines' links to their articles.
+    pub links: DocLinks,
+    /// Opens an article (by id).
+    pub on_open: Callback<String>,
 }
 
 #[function_component(ContextsView)]
 pub fn contexts_view(props: &ContextsProps) -> Html {
-    let v = &props.view;
-    let t = strings(v.lang);
+    let q = &props.query;
+    let t = strings(props.lang);
     let lines = {
         let corpus = props.corpus.clone();
-        use_memo((v.q.clone(), filters(v)), move |(q, f)| {
+        use_memo((q.clone(), props.filters.clone()), move |(q, f)| {
             kwic(&corpus.index, &corpus.docs, q, f, CONTEXT_CHARS, LIMIT + 1)
         })
     };
@@ -42,13 +48,13 @@ pub fn contexts_view(props: &ContextsProps) -> Html {
         <section class="contexts-view" aria-labelledby="contexts-title">
             <h1 id="contexts-title">{ t.get("contexts.title") }</h1>
             <p role="status" class="result-count">{ count }</p>
-            if v.q.trim().is_empty() {
+            if q.trim().is_empty() {
                 <p class="empty">{ t.get("contexts.empty") }</p>
             } else if !shown.is_empty() {
                 // Scrolls sideways on a narrow screen; focusable so keyboards can scroll it too.
-                <div class="table-scroll" tabindex="0" role="region" aria-label={t.fill("contexts.caption", &[("q", &v.q)])}>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t.fill("contexts.caption", &[("q", q)])}>
                 <table class="kwic">
-                    <caption>{ t.fill("contexts.caption", &[("q", &v.q)]) }</caption>
+                    <caption>{ t.fill("contexts.caption", &[("q", q)]) }</caption>
                     <thead>
                         <tr>
                             <th scope="col" class="kwic-left">{ t.get("contexts.left") }</th>
@@ -60,14 +66,13 @@ pub fn contexts_view(props: &ContextsProps) -> Html {
                     <tbody>
                         { for shown.iter().map(|line| {
                             let Some(doc) = props.corpus.docs.get(line.doc as usize) else { return html! {} };
-                            let target = ViewState { doc: Some(doc.id.clone()), fig: None, view: View::Doc, ..v.clone() };
                             html! {
                                 <tr>
                                     <td class="kwic-left" dir="ltr">{ line.left.clone() }</td>
                                     <td class="kwic-key" dir="ltr"><mark>{ line.keyword.clone() }</mark></td>
                                     <td class="kwic-right" dir="ltr">{ line.right.clone() }</td>
-                                    <td><a href={format!("./{}", url::to_query(&target))} title={doc.title(120)}
-                                        onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: None })}>
+                                    <td><a href={props.links.href(&doc.id, None)} title={doc.title(120)}
+                                        onclick={dom::navigate(props.on_open.clone(), doc.id.clone())}>
                                         { doc.id.clone() }</a></td>
                                 </tr>
                             }

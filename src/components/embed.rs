@@ -3,13 +3,15 @@
 
 use raqmi_explorer::embed_snippet::snippet;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::url::ViewState;
+use raqmi_explorer::url::Lang;
 use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
-    pub view: ViewState,
+    pub lang: Lang,
+    /// The query string of the view to embed, with `embed=1` (`embed_snippet::embedded_query`).
+    pub query: String,
 }
 
 /// Where the app is deployed: the page's URL without query or fragment.
@@ -22,7 +24,7 @@ fn app_base() -> String {
 
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedProps) -> Html {
-    let t = strings(props.view.lang);
+    let t = strings(props.lang);
     let dialog = use_node_ref();
     let open = {
         let dialog = dialog.clone();
@@ -45,7 +47,7 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
     let select_all = Callback::from(|e: FocusEvent| {
         e.target_unchecked_into::<HtmlTextAreaElement>().select();
     });
-    let code = snippet(&app_base(), &props.view, t.get("embed.frame_title"));
+    let code = snippet(&app_base(), &props.query, t.get("embed.frame_title"));
     html! {
         <>
             <button type="button" class="embed-button" onclick={open}>{ t.get("embed.button") }</button>

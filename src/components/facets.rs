@@ -1,14 +1,15 @@
 //! The filter panel: period, source, organisation, place, person, programme, figure category and
 //! figure-value range, each a `<fieldset>` with a `<legend>` and native controls whose labels
 //! carry the count. Counts come from the engine's disjunctive facets: each reflects the other
-//! active filters. OR within a facet, AND across facets; one click clears a facet or all.
+//! active filters, and says which values are selected. OR within a facet, AND across facets;
+//! one click clears a facet or all.
 
 use raqmi_charts::category_text;
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
 use raqmi_explorer::decimal;
 use raqmi_explorer::i18n::{facet_key, strings, Strings};
-use raqmi_explorer::state::{Action, FacetKind, FacetSlot};
-use raqmi_explorer::url::{category_name, Lang, ViewState, YearMonth};
+use raqmi_explorer::state::{FacetKind, FacetSlot};
+use raqmi_explorer::url::{category_name, Lang, YearMonth};
 use raqmi_model::document::Category;
 use raqmi_search::query::{FacetCount, Name};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -17,29 +18,50 @@ use yew::prelude::*;
 /// Values listed before "show all".
 const SHORT_LIST: usize = 8;
 
+/// A period (from, to) and a range of figure values (min, max), as the filters hold them.
+type Period = (Option<YearMonth>, Option<YearMonth>);
+type Amounts = (Option<f64>, Option<f64>);
+
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
+    /// The corpus (its years are the period's choices).
     pub corpus: CorpusRef,
-    pub view: ViewState,
+    /// The search's results: every facet's counts, and which values are selected.
     pub results: ResultsRef,
-    pub dispatch: Callback<Action>,
+    pub lang: Lang,
+    pub from: Option<YearMonth>,
+    pub to: Option<YearMonth>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Whether anything is searched or filtered ("clear all" has something to clear).
+    pub clearable: bool,
+    /// Ticks or unticks a name.
+    pub on_toggle: Callback<(FacetKind, String)>,
+    /// Ticks or unticks a figure category.
+    pub on_category: Callback<Category>,
+    /// A new period (from, to).
+    pub on_dates: Callback<Period>,
+    /// A new figure-value range (min, max).
+    pub on_range: Callback<Amounts>,
+    /// Clears one facet.
+    pub on_clear: Callback<FacetSlot>,
+    /// Clears the query and every filter.
+    pub on_clear_all: Callback<()>,
 }
 
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
-    let v = &props.view;
-    let t = strings(v.lang);
+    let lang = props.lang;
+    let t = strings(lang);
     let f = &props.results.facets;
-    let clear_all = {
-        let d = props.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::ClearAll))
-    };
+    let clear_all = props.on_clear_all.reform(|_: MouseEvent| ());
     // Each name facet reads its counts from the shared results (compared by identity): at
     // 10 000 articles a facet holds thousands of names, too many to copy at every keystroke.
     let names = |facet: FacetKind| {
         html! {
-            <NameFacet facet={facet} legend={t.get(facet_key(facet))} lang={v.lang}
-                results={props.results.clone()} dispatch={props.dispatch.clone()} />
+            <NameFacet facet={facet} legend={t.get(facet_key(facet))} lang={lang}
+                results={props.results.clone()} on_toggle={props.on_toggle.clone()}
+                on_clear={props.on_clear.clone()} />
         }
     };
     html! {
@@ -47,19 +69,20 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             <div class="facets-head">
                 <h2 id="facets-title">{ t.get("facets.title") }</h2>
                 <button type="button" class="clear-all" onclick={clear_all}
-                    disabled={!v.has_filters() && v.q.is_empty()}>{ t.get("facets.clear_all") }</button>
+                    disabled={!props.clearable}>{ t.get("facets.clear_all") }</button>
             </div>
-            { date_facet(&props.corpus.years, &f.years, v.from, v.to, v.lang, &props.dispatch) }
+            { date_facet(&props.corpus.years, &f.years, (props.from, props.to), lang, &props.on_dates, &props.on_clear) }
             { for FacetKind::ALL.into_iter().map(names) }
-            { category_facet(&f.categories, v.lang, &props.dispatch) }
-            <RangeFacet min={v.min} max={v.max} lang={v.lang} dispatch={props.dispatch.clone()} />
+            { category_facet(&f.categories, lang, &props.on_category, &props.on_clear) }
+            <RangeFacet min={props.min} max={props.max} lang={lang}
+                on_range={props.on_range.clone()} on_clear={props.on_clear.clone()} />
         </aside>
     }
 }
 
 fn clear_button(
     t: &Strings,
-    dispatch: &Callback<Action>,
+    on_clear: &Callback<FacetSlot>,
     slot: FacetSlot,
     legend: &str,
     active: bool,
@@ -67,9 +90,8 @@ fn clear_button(
     if !active {
         return html! {};
     }
-    let d = dispatch.clone();
     html! {
-        <button type="button" class="clear" onclick={Callback::from(move |_| d.emit(Action::ClearFacet(slot)))}
+        <button type="button" class="clear" onclick={on_clear.reform(move |_: MouseEvent| slot)}
             aria-label={t.fill("facets.clear_one", &[("facet", legend)])}>
             { t.get("facets.clear") }
         </button>
@@ -81,8 +103,10 @@ struct NameFacetProps {
     facet: FacetKind,
     legend: AttrValue,
     lang: Lang,
+    /// The search's results, whose counts for this facet are listed.
     results: ResultsRef,
-    dispatch: Callback<Action>,
+    on_toggle: Callback<(FacetKind, String)>,
+    on_clear: Callback<FacetSlot>,
 }
 
 #[function_component(NameFacet)]
@@ -111,17 +135,16 @@ fn name_facet(props: &NameFacetProps) -> Html {
     html! {
         <fieldset class="facet">
             <legend>{ props.legend.clone() }</legend>
-            { clear_button(t, &props.dispatch, slot, &props.legend, any_selected) }
+            { clear_button(t, &props.on_clear, slot, &props.legend, any_selected) }
             // Unkeyed: a keystroke reorders and renames most rows, and patching a row's name,
             // count and box costs less than rebuilding it. The boxes are controlled (`checked`
             // comes from the state at every render), so a reused row never keeps another
             // name's tick.
             <ul>
                 { for shown.into_iter().map(|c| {
-                    let d = props.dispatch.clone();
                     let facet = props.facet;
                     let name = c.value.to_string();
-                    let onchange = Callback::from(move |_| d.emit(Action::ToggleName(facet, name.clone())));
+                    let onchange = props.on_toggle.reform(move |_: Event| (facet, name.clone()));
                     html! {
                         <li>
                             <label>
@@ -149,7 +172,8 @@ fn name_facet(props: &NameFacetProps) -> Html {
 fn category_facet(
     counts: &[FacetCount<Category>],
     lang: Lang,
-    dispatch: &Callback<Action>,
+    on_category: &Callback<Category>,
+    on_clear: &Callback<FacetSlot>,
 ) -> Html {
     let t = strings(lang);
     let legend = t.get("facet.category");
@@ -157,12 +181,11 @@ fn category_facet(
     html! {
         <fieldset class="facet">
             <legend>{ legend }</legend>
-            { clear_button(t, dispatch, FacetSlot::Categories, legend, any) }
+            { clear_button(t, on_clear, FacetSlot::Categories, legend, any) }
             <ul>
                 { for counts.iter().map(|c| {
-                    let d = dispatch.clone();
                     let cat = c.value;
-                    let onchange = Callback::from(move |_| d.emit(Action::ToggleCategory(cat)));
+                    let onchange = on_category.reform(move |_: Event| cat);
                     html! {
                         <li key={category_name(c.value)}>
                             <label>
@@ -205,10 +228,10 @@ pub fn category_label(lang: Lang, c: Category) -> String {
 fn date_facet(
     years: &[u16],
     counts: &[FacetCount<u16>],
-    from: Option<YearMonth>,
-    to: Option<YearMonth>,
+    (from, to): Period,
     lang: Lang,
-    dispatch: &Callback<Action>,
+    on_dates: &Callback<Period>,
+    on_clear: &Callback<FacetSlot>,
 ) -> Html {
     let t = strings(lang);
     let legend = t.get("facet.period");
@@ -217,15 +240,14 @@ fn date_facet(
                   label: &'static str,
                   current: Option<YearMonth>,
                   is_from: bool| {
-        let d = dispatch.clone();
-        let onchange = Callback::from(move |e: Event| {
+        let onchange = on_dates.reform(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let ym = YearMonth::parse(&value);
-            d.emit(if is_from {
-                Action::SetDates(ym, to)
+            if is_from {
+                (ym, to)
             } else {
-                Action::SetDates(from, ym)
-            });
+                (from, ym)
+            }
         });
         // A year-month bound from a URL is kept as its own option.
         let extra = current.filter(|c| c.month.is_some());
@@ -248,7 +270,7 @@ fn date_facet(
     html! {
         <fieldset class="facet facet-period">
             <legend>{ legend }</legend>
-            { clear_button(t, dispatch, FacetSlot::Dates, legend, from.is_some() || to.is_some()) }
+            { clear_button(t, on_clear, FacetSlot::Dates, legend, from.is_some() || to.is_some()) }
             <div class="period">
                 { select("from", "facet.period.from", from, true) }
                 { select("to", "facet.period.to", to, false) }
@@ -262,7 +284,8 @@ struct RangeFacetProps {
     min: Option<f64>,
     max: Option<f64>,
     lang: Lang,
-    dispatch: Callback<Action>,
+    on_range: Callback<Amounts>,
+    on_clear: Callback<FacetSlot>,
 }
 
 /// Reads a number as people type it: "1 000 000", "13,3", "2.5e6".
@@ -282,21 +305,20 @@ pub fn parse_amount(s: &str) -> Option<f64> {
 /// A component, unlike the period and category facets: yew sets an `<input>`'s value back to
 /// the rendered one whenever it re-renders it, so the amounts being typed must not re-render
 /// with the panel (a search finishing meanwhile would wipe them); its props only change when
-/// the range itself does.
+/// the range itself (or the language) does: the root's intent callbacks are made once.
 #[function_component(RangeFacet)]
 fn range_facet(props: &RangeFacetProps) -> Html {
     let t = strings(props.lang);
     let legend = t.get("facet.range");
     let input = |id: &'static str, label: &'static str, value: Option<f64>, is_min: bool| {
-        let d = props.dispatch.clone();
         let (min, max) = (props.min, props.max);
-        let onchange = Callback::from(move |e: Event| {
+        let onchange = props.on_range.reform(move |e: Event| {
             let v = parse_amount(&e.target_unchecked_into::<HtmlInputElement>().value());
-            d.emit(if is_min {
-                Action::SetRange(v, max)
+            if is_min {
+                (v, max)
             } else {
-                Action::SetRange(min, v)
-            });
+                (min, v)
+            }
         });
         let text = value
             .map(|v| {
@@ -317,7 +339,7 @@ fn range_facet(props: &RangeFacetProps) -> Html {
     html! {
         <fieldset class="facet facet-range">
             <legend>{ legend }</legend>
-            { clear_button(t, &props.dispatch, FacetSlot::Range, legend, props.min.is_some() || props.max.is_some()) }
+            { clear_button(t, &props.on_clear, FacetSlot::Range, legend, props.min.is_some() || props.max.is_some()) }
             <div class="range">
                 { input("min", "facet.range.min", props.min, true) }
                 { input("max", "facet.range.max", props.max, false) }

@@ -1,41 +1,46 @@
 //! The reader: one article with its paragraphs, date (marked when estimated) and source; its
 //! figures wrapped in `<data value>` and highlighted by category, its names highlighted as links
 //! that filter by them; a side list of its figures and names; previous/next article. A `fig`
-//! in the URL scrolls to that figure and focuses it.
+//! in the URL scrolls to that figure and focuses it. Every link's `href` comes from the root
+//! (`ReaderLinks`): the URL of what its click asks for.
 
 use crate::components::facets::category_label;
 use crate::dom;
 use raqmi_charts::{figure_card, render_figure_card_image, ChartOptions, Theme as ChartTheme};
-use raqmi_explorer::corpus::{neighbours, CorpusRef, ResultsRef};
+use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::format::date_in;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::reading::{figure_text, qualifier_name, segments, value_attr, Segment};
-use raqmi_explorer::state::{view_after, Action, FacetKind};
-use raqmi_explorer::url::{self, category_name, Theme, View, ViewState};
+use raqmi_explorer::reading::{
+    figure_text, qualifier_name, segments, value_attr, ReaderLinks, Segment,
+};
+use raqmi_explorer::state::FacetKind;
+use raqmi_explorer::url::{category_name, Lang, Theme};
 use raqmi_model::document::{Category, Document, EntityKind, FigureKind, ParagraphRole};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub corpus: CorpusRef,
-    pub view: ViewState,
-    pub results: ResultsRef,
+    /// The article shown.
     pub id: String,
-    pub dispatch: Callback<Action>,
-}
-
-/// The URL that filters the list by a name: where clicking it leads.
-fn name_href(view: &ViewState, kind: EntityKind, canonical: &str) -> String {
-    let action = Action::FilterByName(FacetKind::of_entity(kind), canonical.to_string());
-    format!("./{}", url::to_query(&view_after(view, action)))
-}
-
-/// The URL of the chart that shows a figure's category: where clicking it leads.
-fn figure_href(view: &ViewState, c: Category) -> String {
-    format!(
-        "./{}",
-        url::to_query(&view_after(view, Action::FilterByFigure(c)))
-    )
+    /// The figure a link pointed at (highlighted, focused, shown as a card).
+    pub fig: Option<u32>,
+    pub lang: Lang,
+    /// The figure card's colours (`None`: light).
+    pub theme: Option<Theme>,
+    /// The articles before and after it in the results' order (positions in the corpus).
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+    /// Where each link leads.
+    pub links: ReaderLinks,
+    /// Back to the list.
+    pub on_back: Callback<()>,
+    /// Opens an article (by id), at one of its figures.
+    pub on_open: Callback<(String, Option<u32>)>,
+    /// Filters the list by a name of the article.
+    pub on_name: Callback<(FacetKind, String)>,
+    /// Charts the figures of a category.
+    pub on_figure: Callback<Category>,
 }
 
 #[function_component(Reader)]
@@ -44,10 +49,12 @@ pub fn reader(props: &ReaderProps) -> Html {
     let Some(doc) = corpus.doc(&props.id) else {
         return html! {};
     };
-    let v = &props.view;
-    let lang = v.lang;
+    let lang = props.lang;
     let t = strings(lang);
-    let target_fig = v.fig.map(|f| f as usize).filter(|&f| f < doc.figures.len());
+    let target_fig = props
+        .fig
+        .map(|f| f as usize)
+        .filter(|&f| f < doc.figures.len());
 
     // Land on the figure the link pointed at, or on the title.
     use_effect_with((props.id.clone(), target_fig), |(_, fig)| match fig {
@@ -55,37 +62,25 @@ pub fn reader(props: &ReaderProps) -> Html {
         None => dom::focus_by_id("doc-title"),
     });
 
-    let (prev, next) = neighbours(corpus, &props.results, &doc.id);
     let link_to = |i: Option<usize>, key: &'static str, rel: &'static str| {
         let Some(d) = i.and_then(|i| corpus.docs.get(i)) else {
             return html! {};
         };
-        let target = ViewState {
-            doc: Some(d.id.clone()),
-            fig: None,
-            ..v.clone()
-        };
         html! {
-            <a {rel} href={format!("./{}", url::to_query(&target))}
-               onclick={dom::navigate(props.dispatch.clone(), Action::OpenDoc { id: d.id.clone(), fig: None })}
+            <a {rel} href={props.links.docs.href(&d.id, None)}
+               onclick={dom::navigate(props.on_open.clone(), (d.id.clone(), None))}
                title={d.title(90)}>{ t.get(key) }</a>
         }
-    };
-    let back = ViewState {
-        doc: None,
-        fig: None,
-        view: View::List,
-        ..v.clone()
     };
 
     html! {
         <article class="reader" aria-labelledby="doc-title" data-id={doc.id.clone()}>
             <nav class="reader-nav" aria-label={t.get("doc.nav")}>
-                <a href={format!("./{}", url::to_query(&back))}
-                   onclick={dom::navigate(props.dispatch.clone(), Action::SetView(View::List))}>{ t.get("doc.back") }</a>
+                <a href={props.links.back.clone()}
+                   onclick={dom::navigate(props.on_back.clone(), ())}>{ t.get("doc.back") }</a>
                 <span class="prev-next">
-                    { link_to(prev, "doc.prev", "prev") }
-                    { link_to(next, "doc.next", "next") }
+                    { link_to(props.prev, "doc.prev", "prev") }
+                    { link_to(props.next, "doc.next", "next") }
                 </span>
             </nav>
             <header class="reader-head">
@@ -106,7 +101,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             <div class="reader-body">
                 <div class="reader-text">
                     { for doc.paragraphs.iter().enumerate().filter(|(_, p)| p.role != ParagraphRole::Headline || doc.headline.is_none()).map(|(i, p)| {
-                        let content = render_segments(doc, v, props, p.span.range(), target_fig);
+                        let content = render_segments(doc, props, p.span.range(), target_fig);
                         match p.role {
                             ParagraphRole::Subheading => html! { <h2 key={i}>{ content }</h2> },
                             ParagraphRole::Dateline => html! { <p key={i} class="dateline">{ content }</p> },
@@ -116,9 +111,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </div>
                 <div class="reader-aside">
                     if let Some(fig) = target_fig {
-                        { figure_card_view(doc, fig, v) }
+                        { figure_card_view(doc, fig, lang, props.theme) }
                     }
-                    { side_list(doc, v, &props.dispatch) }
+                    { side_list(doc, props) }
                 </div>
             </div>
         </article>
@@ -127,12 +122,11 @@ pub fn reader(props: &ReaderProps) -> Html {
 
 fn render_segments(
     doc: &Document,
-    view: &ViewState,
     props: &ReaderProps,
     range: std::ops::Range<usize>,
     target_fig: Option<usize>,
 ) -> Html {
-    let t = strings(view.lang);
+    let t = strings(props.lang);
     segments(doc, range)
         .into_iter()
         .map(|seg| match seg {
@@ -143,13 +137,12 @@ fn render_segments(
                 let title = format!(
                     "{} · {} · {}",
                     figure_text(f),
-                    category_label(view.lang, f.category),
+                    category_label(props.lang, f.category),
                     t.get("doc.figure_hint")
                 );
-                let action = Action::FilterByFigure(f.category);
                 html! {
-                    <a class="fig-link" href={figure_href(view, f.category)} id={format!("fig-{i}")}
-                       onclick={dom::navigate(props.dispatch.clone(), action)}>
+                    <a class="fig-link" href={props.links.figure(f.category).to_string()} id={format!("fig-{i}")}
+                       onclick={dom::navigate(props.on_figure.clone(), f.category)}>
                         <data value={value_attr(f.value)}
                             class={classes!("fig", format!("cat-{cat}"), (target_fig == Some(i)).then_some("fig-target"))}
                             data-kind={kind_name(f.kind)} data-unit={f.unit.clone()} data-category={cat}
@@ -160,16 +153,16 @@ fn render_segments(
             }
             Segment::Entity(i) => {
                 let e = &doc.entities[i];
-                let action = Action::FilterByName(FacetKind::of_entity(e.kind), e.canonical.clone());
+                let name = (FacetKind::of_entity(e.kind), e.canonical.clone());
                 let title = match &e.role {
                     Some(role) => format!("{} — {role}", e.canonical),
                     None => e.canonical.clone(),
                 };
                 html! {
                     <a class={classes!("entity", format!("entity-{}", entity_name(e.kind)))}
-                       href={name_href(view, e.kind, &e.canonical)} {title}
+                       href={props.links.name(e.kind, &e.canonical).to_string()} {title}
                        data-canonical={e.canonical.clone()}
-                       onclick={dom::navigate(props.dispatch.clone(), action)}>
+                       onclick={dom::navigate(props.on_name.clone(), name)}>
                         { doc.text[e.span.range()].to_string() }
                     </a>
                 }
@@ -202,16 +195,16 @@ pub fn entity_name(k: EntityKind) -> &'static str {
 
 /// The card of the figure a link pointed at: its value drawn with its qualifier, its sentence,
 /// its article and date. A plain function, not a component: its inputs (the document, the
-/// figure, the whole view state) change whenever the reader's do, so a component would redraw
+/// figure, language and theme) change whenever the reader's do, so a component would redraw
 /// exactly as often, and each component type costs the wasm about 2 KB of yew's lifecycle code.
-fn figure_card_view(doc: &Document, figure: usize, view: &ViewState) -> Html {
+fn figure_card_view(doc: &Document, figure: usize, lang: Lang, theme: Option<Theme>) -> Html {
     let Some(card) = figure_card(doc, figure) else {
         return html! {};
     };
-    let t = strings(view.lang);
+    let t = strings(lang);
     let options = ChartOptions {
         width: 320,
-        theme: match view.theme {
+        theme: match theme {
             Some(Theme::Dark) => ChartTheme::Dark,
             _ => ChartTheme::Light,
         },
@@ -237,8 +230,8 @@ fn figure_card_view(doc: &Document, figure: usize, view: &ViewState) -> Html {
 /// The article's figures (each a link to its place in the text) and its names, grouped. A
 /// plain function, not a component: it has no state and the same inputs as the reader around
 /// it, and each component type costs the wasm about 2 KB of yew's lifecycle code.
-fn side_list(doc: &Document, v: &ViewState, dispatch: &Callback<Action>) -> Html {
-    let t = strings(v.lang);
+fn side_list(doc: &Document, props: &ReaderProps) -> Html {
+    let t = strings(props.lang);
     let mut names: Vec<(EntityKind, &str, Option<&str>)> = Vec::new();
     for e in &doc.entities {
         if !names
@@ -263,15 +256,15 @@ fn side_list(doc: &Document, v: &ViewState, dispatch: &Callback<Action>) -> Html
             } else {
                 <ul class="side-figures">
                     { for doc.figures.iter().enumerate().map(|(i, f)| {
-                        let target = ViewState { fig: Some(i as u32), ..v.clone() };
+                        let fig = Some(i as u32);
                         html! {
                             <li key={i}>
-                                <a href={format!("./{}", url::to_query(&target))}
+                                <a href={props.links.docs.href(&doc.id, fig)}
                                    class={classes!("cat-swatch", format!("cat-{}", category_name(f.category)))}
-                                   onclick={dom::navigate(dispatch.clone(), Action::OpenDoc { id: doc.id.clone(), fig: Some(i as u32) })}>
+                                   onclick={dom::navigate(props.on_open.clone(), (doc.id.clone(), fig))}>
                                     { figure_text(f) }
                                 </a>
-                                <span class="side-cat">{ format!(" · {}", category_label(v.lang, f.category)) }</span>
+                                <span class="side-cat">{ format!(" · {}", category_label(props.lang, f.category)) }</span>
                             </li>
                         }
                     }) }
@@ -283,12 +276,12 @@ fn side_list(doc: &Document, v: &ViewState, dispatch: &Callback<Action>) -> Html
                     <h3>{ t.get(key) }</h3>
                     <ul class="side-names">
                         { for names.iter().filter(|(k, _, _)| k == kind).map(|(k, canonical, role)| {
-                            let action = Action::FilterByName(FacetKind::of_entity(*k), canonical.to_string());
+                            let name = (FacetKind::of_entity(*k), canonical.to_string());
                             html! {
                                 <li>
                                     <a class={classes!("entity", format!("entity-{}", entity_name(*k)))}
-                                       href={name_href(v, *k, canonical)}
-                                       onclick={dom::navigate(dispatch.clone(), action)}>{ canonical.to_string() }</a>
+                                       href={props.links.name(*k, canonical).to_string()}
+                                       onclick={dom::navigate(props.on_name.clone(), name)}>{ canonical.to_string() }</a>
                                     if let Some(role) = role {
                                         <span class="role">{ format!(", {role}") }</span>
                                     }

@@ -1,13 +1,13 @@
 //! The search box and the result list: each result is an `<article>` with its headline (a link
 //! to the reader), `<time datetime>`, source, and a snippet whose matched words are `<mark>`ed.
-//! Snippets are built as nodes from the engine's parts, never as HTML.
+//! Snippets are built as nodes from the engine's parts, never as HTML. How many results are
+//! shown is the app state's (`AppState::shown`): "show more" asks the root for another page.
 
 use crate::dom;
-use raqmi_explorer::card::{card_data, count_text, more_text, PAGE};
+use raqmi_explorer::card::{card_data, count_text, more_text};
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::state::Action;
-use raqmi_explorer::url::ViewState;
+use raqmi_explorer::url::{DocLinks, Lang};
 use raqmi_search::query::{matches_for, snippet, Hit};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -17,25 +17,27 @@ const SNIPPET_CHARS: usize = 220;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
-    pub view: ViewState,
-    pub dispatch: Callback<Action>,
+    /// The search text.
+    pub query: String,
+    pub lang: Lang,
+    /// The text as typed, at every keystroke.
+    pub on_query: Callback<String>,
 }
 
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let t = strings(props.view.lang);
+    let t = strings(props.lang);
     let oninput = {
-        let dispatch = props.dispatch.clone();
+        let on_query = props.on_query.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.emit(Action::SetQuery(value));
+            on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="search" role="search" {onsubmit}>
             <label for="search" class="search-label">{ t.get("search.label") }</label>
-            <input id="search" type="search" value={props.view.q.clone()} {oninput}
+            <input id="search" type="search" value={props.query.clone()} {oninput}
                 placeholder={t.get("search.placeholder")} autocomplete="off" spellcheck="false"
                 aria-describedby="search-help" />
             <p id="search-help" class="hint">{ t.get("search.help") }</p>
@@ -46,26 +48,30 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
     pub corpus: CorpusRef,
-    pub view: ViewState,
+    /// The search's results (shared with the other views, compared by identity).
     pub results: ResultsRef,
-    pub dispatch: Callback<Action>,
+    /// The search text, whose words the snippets mark.
+    pub query: String,
+    pub lang: Lang,
+    /// How many results are shown.
+    pub shown: usize,
+    /// The cards' links to the reader.
+    pub links: DocLinks,
+    /// Opens an article (by id).
+    pub on_open: Callback<String>,
+    /// "Show more": one more page.
+    pub on_more: Callback<()>,
 }
 
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
-    let t = strings(props.view.lang);
-    let shown = use_state(|| PAGE);
-    {
-        // A new search starts again from the first page.
-        let shown = shown.clone();
-        use_effect_with(props.results.clone(), move |_| shown.set(PAGE));
-    }
+    #[cfg(debug_assertions)]
+    RENDERS.with(|r| r.set(r.get() + 1));
+    let t = strings(props.lang);
+    let shown = props.shown;
     let total = props.results.total;
-    let count = count_text(props.view.lang, total);
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + PAGE))
-    };
+    let count = count_text(props.lang, total);
+    let more = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <section class="results-view" aria-labelledby="results-title">
             <h1 id="results-title">{ t.get("results.title") }</h1>
@@ -77,47 +83,52 @@ pub fn result_list(props: &ResultListProps) -> Html {
             // cards already in the page (their text and links) costs less than removing twenty
             // and building twenty new ones.
             <ol class="results">
-                { for props.results.hits.iter().take(*shown).map(|hit| html! {
-                    <li>{ result_card(&props.corpus, &props.view, hit, &props.dispatch) }</li>
+                { for props.results.hits.iter().take(shown).map(|hit| html! {
+                    <li>{ result_card(props, hit) }</li>
                 }) }
             </ol>
-            if total > *shown {
+            if total > shown {
                 <button type="button" class="more" onclick={more}>
-                    { more_text(props.view.lang, total - *shown) }
+                    { more_text(props.lang, total - shown) }
                 </button>
             }
         </section>
     }
 }
 
+#[cfg(debug_assertions)]
+thread_local! {
+    /// How many times [`ResultList`] rendered: the browser tests check that a keystroke renders
+    /// the list once (debug builds only).
+    static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times the result list has rendered since the page loaded (debug builds only: for
+/// the browser tests).
+#[cfg(debug_assertions)]
+#[doc(hidden)]
+pub fn result_list_renders() -> u32 {
+    RENDERS.with(|r| r.get())
+}
+
 /// One result card. A plain function, not a component: every keystroke changes the query each
 /// card shows marked, so a component would re-render every card anyway, after cloning its
 /// props and going through the scheduler.
-fn result_card(
-    corpus: &CorpusRef,
-    view: &ViewState,
-    hit: &Hit,
-    dispatch: &Callback<Action>,
-) -> Html {
+fn result_card(props: &ResultListProps, hit: &Hit) -> Html {
+    let corpus = &props.corpus;
     let Some(doc) = corpus.docs.get(hit.doc as usize) else {
         return html! {};
     };
-    // The same values as the card prerendered into index.html (`app::card`).
-    let card = card_data(doc, view);
-    let open = dom::navigate(
-        dispatch.clone(),
-        Action::OpenDoc {
-            id: doc.id.clone(),
-            fig: None,
-        },
-    );
+    // The same values as the card prerendered into index.html (`raqmi_explorer::card`).
+    let card = card_data(doc, &props.links, props.lang);
+    let open = dom::navigate(props.on_open.clone(), doc.id.clone());
     let title = marked_title(card.title, card.is_headline, hit);
-    let parts = if view.q.trim().is_empty() {
+    let parts = if props.query.trim().is_empty() {
         Vec::new()
     } else if hit.matches.is_empty() && hit.headline_matches.is_empty() {
         // The engine locates matches for the first page of hits only; deeper ones on demand.
         let (matches, headline_matches) =
-            matches_for(&corpus.index, &corpus.docs, &view.q, hit.doc);
+            matches_for(&corpus.index, &corpus.docs, &props.query, hit.doc);
         let hit = Hit {
             matches,
             headline_matches,

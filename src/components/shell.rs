@@ -4,24 +4,24 @@
 use crate::dom;
 use gloo::events::EventListener;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::state::Action;
-use raqmi_explorer::url::{self, Lang, Notice, Problem, Theme, View, ViewState};
+use raqmi_explorer::url::{Lang, Notice, Problem, Theme, View};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 // The language picker, theme toggle, view tabs and notices keep no state of their own, so they
 // are plain functions rather than components: each component type costs about 2 KB of yew's
-// machinery in the wasm, and these would save no rendering work.
+// machinery in the wasm, and these would save no rendering work. Like the components, they take
+// the values they show and intent callbacks.
 
 /// The interface language.
-pub fn lang_picker(lang: Lang, dispatch: &Callback<Action>) -> Html {
+pub fn lang_picker(lang: Lang, on_lang: &Callback<Lang>) -> Html {
     let t = strings(lang);
     let onchange = {
-        let dispatch = dispatch.clone();
+        let on_lang = on_lang.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(lang) = Lang::parse(&value) {
-                dispatch.emit(Action::SetLang(lang));
+                on_lang.emit(lang);
             }
         })
     };
@@ -38,19 +38,11 @@ pub fn lang_picker(lang: Lang, dispatch: &Callback<Action>) -> Html {
 }
 
 /// The dark theme, on or off.
-pub fn theme_toggle(lang: Lang, theme: Option<Theme>, dispatch: &Callback<Action>) -> Html {
+pub fn theme_toggle(lang: Lang, theme: Option<Theme>, on_theme: &Callback<Theme>) -> Html {
     let t = strings(lang);
     let dark = theme == Some(Theme::Dark);
-    let onclick = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| {
-            dispatch.emit(Action::SetTheme(Some(if dark {
-                Theme::Light
-            } else {
-                Theme::Dark
-            })))
-        })
-    };
+    let onclick =
+        on_theme.reform(move |_: MouseEvent| if dark { Theme::Light } else { Theme::Dark });
     html! {
         <button type="button" class="theme-toggle" aria-pressed={if dark { "true" } else { "false" }} {onclick}>
             { t.get("theme.dark") }
@@ -58,25 +50,24 @@ pub fn theme_toggle(lang: Lang, theme: Option<Theme>, dispatch: &Callback<Action
     }
 }
 
-/// Articles / charts / contexts, as links (each view is a URL).
-pub fn view_tabs(state: &ViewState, dispatch: &Callback<Action>) -> Html {
-    let t = strings(state.lang);
-    let current = match state.view {
+/// Articles / charts / contexts, as links (each view is a URL): `href` gives each tab's link,
+/// `current` is the view on screen.
+pub fn view_tabs(
+    lang: Lang,
+    current: View,
+    href: impl Fn(View) -> String,
+    on_view: &Callback<View>,
+) -> Html {
+    let t = strings(lang);
+    let current = match current {
         View::Doc => View::List,
         v => v,
     };
     let tab = |view: View, key: &'static str| {
-        let target = ViewState {
-            view,
-            doc: None,
-            fig: None,
-            ..state.clone()
-        };
-        let href = format!("./{}", url::to_query(&target));
         html! {
             <li>
-                <a {href} aria-current={(view == current).then_some("page")}
-                   onclick={dom::navigate(dispatch.clone(), Action::SetView(view))}>{ t.get(key) }</a>
+                <a href={href(view)} aria-current={(view == current).then_some("page")}
+                   onclick={dom::navigate(on_view.clone(), view)}>{ t.get(key) }</a>
             </li>
         }
     };
@@ -92,15 +83,12 @@ pub fn view_tabs(state: &ViewState, dispatch: &Callback<Action>) -> Html {
 }
 
 /// What the URL asked that the app could not do, said plainly.
-pub fn notices(notices: &[Notice], lang: Lang, dispatch: &Callback<Action>) -> Html {
+pub fn notices(notices: &[Notice], lang: Lang, on_dismiss: &Callback<()>) -> Html {
     if notices.is_empty() {
         return html! {};
     }
     let t = strings(lang);
-    let dismiss = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::DismissNotices))
-    };
+    let dismiss = on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notices" role="alert">
             <ul>

@@ -6,7 +6,7 @@
 
 use super::format::date_in;
 use super::i18n::strings;
-use super::url::{self, Lang, View, ViewState};
+use super::url::{DocLinks, Lang};
 use raqmi_model::document::Document;
 
 /// Results shown at first; "show more" adds as many again. Twenty fill two screens, and every
@@ -41,22 +41,17 @@ pub struct CardDate {
     pub text: String,
 }
 
-/// The card of `doc` in the list that `view` shows.
-pub fn card_data(doc: &Document, view: &ViewState) -> CardData {
-    let target = ViewState {
-        doc: Some(doc.id.clone()),
-        fig: None,
-        view: View::Doc,
-        ..view.clone()
-    };
+/// The card of `doc` in a list whose links to articles are `links` (`DocLinks::new` of the
+/// list's view), in language `lang`.
+pub fn card_data(doc: &Document, links: &DocLinks, lang: Lang) -> CardData {
     CardData {
         id: doc.id.clone(),
-        href: format!("./{}", url::to_query(&target)),
+        href: links.href(&doc.id, None),
         title: doc.title(TITLE_CHARS),
         is_headline: doc.headline.is_some(),
         date: doc.date.map(|d| CardDate {
             iso: d.iso(),
-            text: date_in(view.lang, &d, doc.date_origin),
+            text: date_in(lang, &d, doc.date_origin),
         }),
         source: doc.source.clone(),
     }
@@ -79,33 +74,21 @@ pub fn more_text(lang: Lang, remaining: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raqmi_model::document::{Date, DateOrigin};
+    use crate::url::{self, ViewState};
+    use raqmi_testkit::DocBuilder;
 
-    fn doc(headline: Option<&str>, date: Option<Date>, origin: DateOrigin) -> Document {
-        Document {
-            id: "007_abc".into(),
-            headline: headline.map(String::from),
-            date,
-            date_origin: origin,
-            source: Some("Les ECO".into()),
-            url: None,
-            text: "Le premier paragraphe du texte, assez long pour être coupé.".into(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            figures: Vec::new(),
-            entities: Vec::new(),
-        }
+    /// The article of the tests, from its source and text; each test adds a headline or a date.
+    fn doc() -> DocBuilder {
+        raqmi_testkit::doc("007_abc")
+            .source("Les ECO")
+            .sentence("Le premier paragraphe du texte, assez long pour être coupé.")
     }
 
     #[test]
     fn a_card_links_to_the_reader_and_keeps_the_lists_state() {
         let (view, _) = url::parse("?q=num%C3%A9rique&org=AUSIM");
-        let d = Date {
-            year: 2021,
-            month: Some(4),
-            day: Some(1),
-        };
-        let c = card_data(&doc(Some("Titre"), Some(d), DateOrigin::Stated), &view);
+        let d = doc().headline("Titre").date(2021, Some(4), Some(1)).build();
+        let c = card_data(&d, &DocLinks::new(&view), view.lang);
         assert_eq!(c.id, "007_abc");
         assert_eq!(c.href, "./?q=num%C3%A9rique&org=AUSIM&doc=007_abc&view=doc");
         assert_eq!((c.title.as_str(), c.is_headline), ("Titre", true));
@@ -121,15 +104,8 @@ mod tests {
 
     #[test]
     fn a_card_without_headline_shows_the_first_words_and_an_estimated_date() {
-        let d = Date {
-            year: 2022,
-            month: None,
-            day: None,
-        };
-        let c = card_data(
-            &doc(None, Some(d), DateOrigin::Inferred),
-            &ViewState::default(),
-        );
+        let d = doc().inferred_date(2022).build();
+        let c = card_data(&d, &DocLinks::new(&ViewState::default()), Lang::Fr);
         assert_eq!(c.href, "./?doc=007_abc&view=doc");
         assert!(!c.is_headline);
         assert!(c.title.starts_with("Le premier paragraphe"));

@@ -14,18 +14,22 @@ fn attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The snippet for `view` of the app deployed at `base` (its URL without query, e.g.
-/// `https://example.org/raqmi/`).
-pub fn snippet(base: &str, view: &ViewState, title: &str) -> String {
-    let embedded = ViewState {
+/// The query string of `view` framed: the same view with `embed=1`.
+pub fn embedded_query(view: &ViewState) -> String {
+    to_query(&ViewState {
         embed: true,
         ..view.clone()
-    };
+    })
+}
+
+/// The snippet that frames the view of `query` ([`embedded_query`]) of the app deployed at
+/// `base` (its URL without query, e.g. `https://example.org/raqmi/`).
+pub fn snippet(base: &str, query: &str, title: &str) -> String {
     let dir = match base.rfind('/') {
         Some(i) => &base[..=i],
         None => base,
     };
-    let src = format!("{base}{}", to_query(&embedded));
+    let src = format!("{base}{query}");
     format!(
         "<script src=\"{}embed.js\"></script>\n<iframe src=\"{}\" title=\"{}\" data-raqmi \
          width=\"100%\" height=\"600\" frameborder=\"0\"></iframe>",
@@ -43,7 +47,11 @@ mod tests {
     #[test]
     fn embeds_the_current_view_with_embed_1() {
         let (view, _) = parse("?q=num%C3%A9rique&cat=budget&view=chart");
-        let s = snippet("https://example.org/raqmi/index.html", &view, "Raqmi");
+        let s = snippet(
+            "https://example.org/raqmi/index.html",
+            &embedded_query(&view),
+            "Raqmi",
+        );
         assert!(s.contains("src=\"https://example.org/raqmi/index.html?q=num%C3%A9rique&amp;cat=budget&amp;view=chart&amp;embed=1\""), "{s}");
         assert!(
             s.starts_with("<script src=\"https://example.org/raqmi/embed.js\"></script>\n<iframe "),
@@ -58,7 +66,7 @@ mod tests {
     fn a_hostile_title_cannot_break_out_of_the_attribute() {
         let s = snippet(
             "https://x/",
-            &ViewState::default(),
+            &embedded_query(&ViewState::default()),
             "\"><script>alert(1)</script>",
         );
         assert!(!s.contains("<script>alert"), "{s}");

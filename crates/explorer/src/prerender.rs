@@ -19,7 +19,7 @@
 use crate::card::{card_data, count_text, more_text, CardData, PAGE};
 use crate::corpus::Corpus;
 use crate::i18n::strings;
-use crate::url::{self, Lang, View, ViewState};
+use crate::url::{self, DocLinks, Lang, View, ViewState};
 
 /// The Element Timing identifier of the first prerendered headline (`scripts/bench-browser.mjs`
 /// observes it). On the `<h2>`: Chromium reports text under the nearest block that holds it,
@@ -112,6 +112,7 @@ pub fn default_view(corpus: &Corpus) -> String {
         out.push_str("</p>");
     }
     out.push_str("<ol class=\"results\">");
+    let links = DocLinks::new(&view);
     let docs = results
         .hits
         .iter()
@@ -119,7 +120,7 @@ pub fn default_view(corpus: &Corpus) -> String {
         .filter_map(|h| corpus.docs.get(h.doc as usize));
     for (i, doc) in docs.enumerate() {
         out.push_str("<li>");
-        card(&mut out, &card_data(doc, &view), i == 0);
+        card(&mut out, &card_data(doc, &links, lang), i == 0);
         out.push_str("</li>");
     }
     out.push_str("</ol>");
@@ -176,7 +177,7 @@ pub fn attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raqmi_model::document::{Date, DateOrigin, Document};
+    use raqmi_model::document::Document;
     use raqmi_search::snapshot::Snapshot;
 
     fn corpus(docs: Vec<Document>) -> Corpus {
@@ -189,23 +190,12 @@ mod tests {
     }
 
     fn doc(id: &str, headline: &str, year: u16, source: &str) -> Document {
-        Document {
-            id: id.into(),
-            headline: Some(headline.into()),
-            date: Some(Date {
-                year,
-                month: Some(3),
-                day: Some(1),
-            }),
-            date_origin: DateOrigin::Stated,
-            source: Some(source.into()),
-            url: None,
-            text: "Le Maroc accélère sa transformation numérique.".into(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            figures: Vec::new(),
-            entities: Vec::new(),
-        }
+        raqmi_testkit::doc(id)
+            .headline(headline)
+            .date(year, Some(3), Some(1))
+            .source(source)
+            .sentence("Le Maroc accélère sa transformation numérique.")
+            .build()
     }
 
     /// What a browser reads from an escaped value.

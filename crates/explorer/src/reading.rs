@@ -1,8 +1,10 @@
-//! Pure helpers of the reader: how a paragraph splits into plain text, figures and names, and
-//! how a figure reads in the side list. Tested natively.
+//! Pure helpers of the reader: how a paragraph splits into plain text, figures and names, how a
+//! figure reads in the side list, and where the reader's links lead. Tested natively.
 
+use crate::state::{href_after, Action, FacetKind};
+use crate::url::{DocLinks, View, ViewState};
 use raqmi_charts::numfmt;
-use raqmi_model::document::{Document, Figure, FigureKind, Qualifier};
+use raqmi_model::document::{Category, Document, EntityKind, Figure, FigureKind, Qualifier};
 use raqmi_model::order;
 use std::ops::Range;
 
@@ -108,6 +110,67 @@ pub fn qualifier_name(q: Qualifier) -> &'static str {
     }
 }
 
+/// Where the links of the reader showing one article lead: each to the URL of what its click
+/// does ([`href_after`]), so that a middle-click, or a page without the app, goes to the same
+/// place. Written from the view by the app's root: the reader gets its links, not the state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReaderLinks {
+    /// Back to the list the article was opened from.
+    pub back: String,
+    /// The articles around it (previous, next) and its own figures.
+    pub docs: DocLinks,
+    /// Each name of the article (kind, canonical name), with the list filtered by it.
+    names: Vec<(EntityKind, String, String)>,
+    /// Each category of the article's figures, with the chart of its kind.
+    figures: Vec<(Category, String)>,
+}
+
+impl ReaderLinks {
+    /// The links of `doc` read in `view`.
+    pub fn new(view: &ViewState, doc: &Document) -> ReaderLinks {
+        let mut names: Vec<(EntityKind, String, String)> = Vec::new();
+        for e in &doc.entities {
+            if !names
+                .iter()
+                .any(|(k, c, _)| *k == e.kind && *c == e.canonical)
+            {
+                let action =
+                    Action::FilterByName(FacetKind::of_entity(e.kind), e.canonical.clone());
+                names.push((e.kind, e.canonical.clone(), href_after(view, action)));
+            }
+        }
+        let mut figures: Vec<(Category, String)> = Vec::new();
+        for f in &doc.figures {
+            if !figures.iter().any(|(c, _)| *c == f.category) {
+                let href = href_after(view, Action::FilterByFigure(f.category));
+                figures.push((f.category, href));
+            }
+        }
+        ReaderLinks {
+            back: href_after(view, Action::SetView(View::List)),
+            docs: DocLinks::new(view),
+            names,
+            figures,
+        }
+    }
+
+    /// The list filtered by one of the article's names (empty for a name it does not have).
+    pub fn name(&self, kind: EntityKind, canonical: &str) -> &str {
+        self.names
+            .iter()
+            .find(|(k, c, _)| *k == kind && c == canonical)
+            .map_or("", |(_, _, href)| href)
+    }
+
+    /// The chart of the kind of one of the article's figure categories (empty for another).
+    pub fn figure(&self, category: Category) -> &str {
+        self.figures
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map_or("", |(_, href)| href)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +215,29 @@ mod tests {
         assert!(texts.contains(&"78 %".to_string()), "{texts:?}");
         assert_eq!(value_attr(13_300_000.0), "13300000");
         assert_eq!(value_attr(3.5), "3.5");
+    }
+
+    #[test]
+    fn the_readers_links_lead_where_their_clicks_go() {
+        let docs = seeds();
+        let devoxx = docs.iter().find(|d| d.id.starts_with("003")).unwrap();
+        let query = format!("?q=budget&doc={}&view=doc&lang=en", devoxx.id);
+        let (view, _) = crate::url::parse(&query);
+        let links = ReaderLinks::new(&view, devoxx);
+        assert_eq!(links.back, "./?q=budget&lang=en");
+        assert!(!devoxx.entities.is_empty());
+        for e in &devoxx.entities {
+            let action = Action::FilterByName(FacetKind::of_entity(e.kind), e.canonical.clone());
+            assert_eq!(links.name(e.kind, &e.canonical), href_after(&view, action));
+        }
+        assert_eq!(
+            links.figure(Category::Budget),
+            "./?q=budget&cat=budget&view=chart&lang=en"
+        );
+        assert_eq!(
+            links.docs.href(&devoxx.id, Some(2)),
+            format!("./?q=budget&doc={}&fig=2&view=doc&lang=en", devoxx.id)
+        );
+        assert_eq!(links.name(EntityKind::Org, "Nobody"), "");
     }
 }

@@ -2,9 +2,11 @@
 //! Components receive values and callbacks, never the reducer handle (yew's function_todomvc
 //! pattern). Each action also says how the browser history should record it: a change of view
 //! or filter is a new entry (back returns to it), typing in the search box replaces the current
-//! one (back does not replay every keystroke).
+//! one (back does not replay every keystroke). The state also holds how many results the list
+//! shows: one page, and one more per "show more", until the search changes.
 
-use super::url::{ChartKind, Lang, Notice, Scale, Theme, View, ViewState, YearMonth};
+use super::card::PAGE;
+use super::url::{self, ChartKind, Lang, Notice, Scale, Theme, View, ViewState, YearMonth};
 use raqmi_model::document::Category;
 pub use raqmi_search::facet::FacetKind;
 
@@ -33,6 +35,8 @@ pub enum Action {
     SetLang(Lang),
     SetTheme(Option<Theme>),
     DismissNotices,
+    /// One more page of results in the list ("show more").
+    ShowMore,
 }
 
 /// Every filter that "clear" can target.
@@ -63,6 +67,10 @@ pub struct AppState {
     pub view: ViewState,
     pub notices: Vec<Notice>,
     pub history: HistoryMode,
+    /// How many results the list shows: [`PAGE`] more per [`Action::ShowMore`]; back to one
+    /// page whenever the query or a filter changes, and whenever the list leaves the screen (so
+    /// it comes back, from an article or a chart, at its first page). Not part of the URL.
+    pub shown: usize,
 }
 
 impl AppState {
@@ -71,6 +79,7 @@ impl AppState {
             view,
             notices,
             history: HistoryMode::None,
+            shown: PAGE,
         }
     }
 }
@@ -84,6 +93,17 @@ impl ViewState {
             && self.to.is_none()
             && self.min.is_none()
             && self.max.is_none())
+    }
+
+    /// True when `other` asks the engine the same: the same query and filters.
+    pub fn same_search(&self, other: &ViewState) -> bool {
+        self.q == other.q
+            && self.from == other.from
+            && self.to == other.to
+            && self.names == other.names
+            && self.cats == other.cats
+            && self.min == other.min
+            && self.max == other.max
     }
 
     /// Leaves an article for the list it came from.
@@ -102,17 +122,45 @@ pub fn view_after(view: &ViewState, action: Action) -> ViewState {
     reduce(&AppState::new(view.clone(), Vec::new()), action).view
 }
 
+/// The relative URL of [`view_after`]: the `href` of a link whose click dispatches `action`,
+/// so that a middle-click, or a page without the app, leads to the same place.
+pub fn href_after(view: &ViewState, action: Action) -> String {
+    format!("./{}", url::to_query(&view_after(view, action)))
+}
+
 /// The pure reducer: the state after `action`.
 pub fn reduce(state: &AppState, action: Action) -> AppState {
     let mut next = state.clone();
-    let mut v = next.view.clone();
-    let mut mode = HistoryMode::Push;
     match action {
         Action::Navigate(view, notices) => {
             next.notices = notices;
             next.view = *view;
             next.history = HistoryMode::None;
-            return next;
+        }
+        Action::DismissNotices => {
+            next.notices.clear();
+            next.history = HistoryMode::None;
+        }
+        Action::ShowMore => {
+            next.shown = state.shown.saturating_add(PAGE);
+            next.history = HistoryMode::None;
+        }
+        action => next.history = change_view(&mut next.view, action),
+    }
+    // A new search starts again from the first page, and so does a list coming back on screen.
+    if next.view.view != View::List || !next.view.same_search(&state.view) {
+        next.shown = PAGE;
+    }
+    next
+}
+
+/// Applies an action that changes what is on screen to `v`; returns how the history records it.
+fn change_view(v: &mut ViewState, action: Action) -> HistoryMode {
+    let mut mode = HistoryMode::Push;
+    match action {
+        // Handled by `reduce`: they change nothing on screen but notices and the page size.
+        Action::Navigate(..) | Action::DismissNotices | Action::ShowMore => {
+            return HistoryMode::None
         }
         Action::SetQuery(q) => {
             // The query is typed a character at a time: replace, unless it starts a new search
@@ -186,7 +234,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 embed: v.embed,
                 ..ViewState::default()
             };
-            v = keep;
+            *v = keep;
         }
         Action::SetDates(from, to) => {
             let (from, to) = match (from, to) {
@@ -232,15 +280,8 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             v.theme = t;
             mode = HistoryMode::Replace;
         }
-        Action::DismissNotices => {
-            next.notices.clear();
-            next.history = HistoryMode::None;
-            return next;
-        }
     }
-    next.view = v;
-    next.history = mode;
-    next
+    mode
 }
 
 #[cfg(test)]
@@ -316,6 +357,114 @@ mod tests {
         assert_eq!((s.view.min, s.view.max), (Some(1e6), Some(2e7)));
         let s = reduce(&state(), Action::SetRange(Some(f64::NAN), None));
         assert_eq!(s.view.min, None);
+    }
+
+    /// The list after one "show more": two pages.
+    fn two_pages() -> AppState {
+        let s = reduce(&state(), Action::ShowMore);
+        assert_eq!(s.shown, 2 * PAGE);
+        s
+    }
+
+    #[test]
+    fn show_more_adds_a_page_and_records_nothing() {
+        let s = reduce(&two_pages(), Action::ShowMore);
+        assert_eq!(s.shown, 3 * PAGE);
+        assert_eq!(s.history, HistoryMode::None);
+        assert_eq!(s.view, ViewState::default());
+        assert_eq!(state().shown, PAGE);
+    }
+
+    #[test]
+    fn a_new_query_or_filter_starts_again_from_one_page() {
+        let (from, _) = crate::url::parse("?view=doc&doc=000");
+        for action in [
+            Action::SetQuery("numérique".into()),
+            Action::ToggleName(FacetKind::Org, "AUSIM".into()),
+            Action::FilterByName(FacetKind::Place, "Rabat".into()),
+            Action::ToggleCategory(Category::Budget),
+            Action::SetDates(YearMonth::parse("2022"), None),
+            Action::SetRange(Some(1e6), None),
+            Action::Navigate(Box::new(from), vec![]),
+        ] {
+            assert_eq!(
+                reduce(&two_pages(), action.clone()).shown,
+                PAGE,
+                "{action:?}"
+            );
+        }
+        // Clearing what was chosen is a new search too.
+        let chosen = apply(
+            state(),
+            vec![
+                Action::SetQuery("maroc".into()),
+                Action::ToggleName(FacetKind::Org, "AUSIM".into()),
+                Action::ShowMore,
+            ],
+        );
+        assert_eq!(chosen.shown, 2 * PAGE);
+        for action in [
+            Action::ClearFacet(FacetSlot::Query),
+            Action::ClearFacet(FacetSlot::Name(FacetKind::Org)),
+            Action::ClearAll,
+        ] {
+            assert_eq!(reduce(&chosen, action.clone()).shown, PAGE, "{action:?}");
+        }
+        // Navigating (back, forward) to another search.
+        let (other, _) = crate::url::parse("?q=maroc");
+        let s = reduce(&two_pages(), Action::Navigate(Box::new(other), vec![]));
+        assert_eq!(s.shown, PAGE);
+    }
+
+    #[test]
+    fn language_theme_and_a_search_that_does_not_change_keep_the_page_size() {
+        for action in [
+            Action::SetLang(Lang::Ar),
+            Action::SetTheme(Some(Theme::Dark)),
+            Action::SetQuery(String::new()),
+            Action::SetRange(Some(f64::NAN), None),
+            Action::ClearFacet(FacetSlot::Dates),
+            Action::DismissNotices,
+            Action::SetView(View::List),
+        ] {
+            assert_eq!(
+                reduce(&two_pages(), action.clone()).shown,
+                2 * PAGE,
+                "{action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_list_comes_back_from_an_article_or_a_chart_at_its_first_page() {
+        for leave in [
+            Action::OpenDoc {
+                id: "000".into(),
+                fig: None,
+            },
+            Action::SetView(View::Chart),
+            Action::SetView(View::Contexts),
+        ] {
+            let away = reduce(&two_pages(), leave.clone());
+            assert_eq!(away.shown, PAGE, "{leave:?}");
+            assert_eq!(reduce(&away, Action::ShowMore).shown, PAGE, "{leave:?}");
+            let back = reduce(&away, Action::SetView(View::List));
+            assert_eq!(back.shown, PAGE, "{leave:?}");
+        }
+    }
+
+    #[test]
+    fn a_link_leads_where_its_click_goes() {
+        let (view, _) = crate::url::parse("?q=num%C3%A9rique&doc=000&view=doc&lang=en");
+        assert_eq!(
+            href_after(&view, Action::FilterByName(FacetKind::Org, "AUSIM".into())),
+            "./?q=num%C3%A9rique&org=AUSIM&lang=en"
+        );
+        assert_eq!(
+            href_after(&view, Action::SetView(View::List)),
+            "./?q=num%C3%A9rique&lang=en"
+        );
+        assert_eq!(href_after(&ViewState::default(), Action::ClearAll), "./");
     }
 
     #[test]

@@ -398,6 +398,50 @@ pub fn to_query(s: &ViewState) -> String {
     out
 }
 
+/// The links from one view to articles: "this view, reading article `id` (at figure `fig`)",
+/// the URL that `Action::OpenDoc` leads to. The parameters around the article's are written
+/// once, when the view changes, not once per link (a page of results, a chart's table or the
+/// contexts list hold up to hundreds of links); and a view can be handed these links without
+/// the state they come from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocLinks {
+    /// `./?`, the search's parameters, and `doc=`.
+    head: String,
+    /// The parameters after the article's (`&view=doc` and how it is shown).
+    tail: String,
+}
+
+impl DocLinks {
+    pub fn new(view: &ViewState) -> DocLinks {
+        // The URL of the view at an article whose id is empty, cut where the id goes: right
+        // after `doc=` (values escape their `=`, and no other key ends in "doc").
+        let query = to_query(&ViewState {
+            doc: Some(String::new()),
+            fig: None,
+            view: View::Doc,
+            ..view.clone()
+        });
+        let at = query.find("doc=").map_or(query.len(), |i| i + "doc=".len());
+        DocLinks {
+            head: format!("./{}", &query[..at]),
+            tail: query[at..].to_string(),
+        }
+    }
+
+    /// The relative URL of article `id`, at figure `fig` if any.
+    pub fn href(&self, id: &str, fig: Option<u32>) -> String {
+        let mut out = String::with_capacity(self.head.len() + id.len() + self.tail.len() + 8);
+        out.push_str(&self.head);
+        raqmi_model::markup::percent_encode_into(id, &mut out);
+        if let Some(f) = fig {
+            out.push_str("&fig=");
+            out.push_str(&f.to_string());
+        }
+        out.push_str(&self.tail);
+        out
+    }
+}
+
 /// Shortest text that parses back to the same number ("13300000", "0.5").
 fn format_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

@@ -1,9 +1,11 @@
-//! Property tests of the URL scheme: state -> URL -> state is the identity, and any string at
-//! all parses to some state without panicking.
+//! Property tests of the URL scheme: state -> URL -> state is the identity, any string at all
+//! parses to some state without panicking, and an article's link written from the view's
+//! template ([`DocLinks`]) is the URL of opening it.
 
 use proptest::prelude::*;
+use raqmi_explorer::state::{href_after, Action};
 use raqmi_explorer::url::{
-    self, ChartKind, Lang, PerFacet, Scale, Theme, View, ViewState, YearMonth, CATEGORIES,
+    self, ChartKind, DocLinks, Lang, PerFacet, Scale, Theme, View, ViewState, YearMonth, CATEGORIES,
 };
 
 fn year_month() -> impl Strategy<Value = Option<YearMonth>> {
@@ -102,6 +104,16 @@ proptest! {
         let (back, notices) = url::parse(&query);
         prop_assert!(notices.is_empty(), "{query}: {notices:?}");
         prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn an_articles_link_is_the_url_of_opening_it(
+        s in state(),
+        id in "[\\PC]{1,24}",
+        fig in prop::option::of(0u32..50),
+    ) {
+        let expected = href_after(&s, Action::OpenDoc { id: id.clone(), fig });
+        prop_assert_eq!(DocLinks::new(&s).href(&id, fig), expected);
     }
 
     #[test]
