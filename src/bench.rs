@@ -31,7 +31,7 @@ fn with_corpus<R>(f: impl FnOnce(&Corpus) -> R) -> Option<R> {
 }
 
 /// Searches like the app does on a keystroke; with `facets`, also filters by an organisation
-/// and a figure category (as `benches/scale.rs` does). Returns the number of hits.
+/// and a figure category (as `crates/search/benches/scale.rs` does). Returns the number of hits.
 #[wasm_bindgen]
 pub fn raqmi_bench_search(q: &str, facets: bool) -> u32 {
     let filters = if facets {

@@ -5,14 +5,7 @@
 //! works on a partner page under a strict Content-Security-Policy. Pure, tested natively.
 
 use super::url::{to_query, ViewState};
-
-/// Escapes text for an HTML attribute value in double quotes.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+use raqmi_model::markup::escape_attr as attr;
 
 /// The query string of `view` framed: the same view with `embed=1`.
 pub fn embedded_query(view: &ViewState) -> String {

@@ -1,5 +1,5 @@
 //! Interface strings in French (the default), English and Arabic. Each language's strings live
-//! in one data file, `data/i18n/<lang>.txt` (`key = value` lines, `#` comments, `{name}`
+//! in one data file, `crates/explorer/i18n/<lang>.txt` (`key = value` lines, `#` comments, `{name}`
 //! placeholders filled by [`Strings::fill`]). A unit test fails when a key is missing in one
 //! language, or when a language's placeholders differ from French's.
 
@@ -22,10 +22,10 @@ pub struct Strings {
 pub fn parse(name: &str, data: &'static str) -> Result<Vec<(&'static str, &'static str)>, String> {
     entries(data).map_err(|e| match e {
         LineError::Malformed(line) => {
-            format!("data/i18n/{name}.txt:{line}: expected `key = value`")
+            format!("i18n/{name}.txt:{line}: expected `key = value`")
         }
         LineError::Duplicate(line, key) => {
-            format!("data/i18n/{name}.txt:{line}: key {key:?} defined twice")
+            format!("i18n/{name}.txt:{line}: key {key:?} defined twice")
         }
     })
 }
@@ -138,7 +138,7 @@ mod tests {
     fn a_malformed_line_is_reported_with_its_line() {
         assert_eq!(
             parse("xx", "a = b\nbroken\n").unwrap_err(),
-            "data/i18n/xx.txt:2: expected `key = value`"
+            "i18n/xx.txt:2: expected `key = value`"
         );
         assert!(parse("xx", "a = b\na = c\n")
             .unwrap_err()

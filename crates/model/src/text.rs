@@ -35,7 +35,7 @@ pub fn fold_char(c: char) -> FoldedChar {
 /// against the standard library.
 ///
 /// Why not `char::to_lowercase`: its table (1 400 pairs of `u32`, 11.7 KB) is the largest piece
-/// of Unicode data the web app would carry; the same mapping fits in [`LOWER_RUNS`] (1.5 KB).
+/// of Unicode data the web app would carry; the same mapping fits in `LOWER_RUNS` (1.5 KB).
 pub fn lowercase(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();

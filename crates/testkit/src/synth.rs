@@ -6,8 +6,8 @@
 //! datelines under a headline, a bare headline with the year inferred from the text).
 //!
 //! The same seed and count give byte-identical files on every machine: the generator uses its
-//! own PRNG ([`SplitMix64`]), no hash maps, no clock. Used by `src/bin/synth-corpus.rs`, by
-//! `benches/scale.rs` (in memory) and by the scale tests.
+//! own PRNG ([`SplitMix64`]), no hash maps, no clock. Used by `crates/testkit/src/bin/synth-corpus.rs`, by
+//! `crates/search/benches/scale.rs` (in memory) and by the scale tests.
 //!
 //! Also [`seed_variants`]: real press text in bulk, the seed articles varied, for the
 //! extraction throughput benchmark (`crates/extract/benches/extract.rs`).

@@ -28,8 +28,11 @@ const WEB: &[&str] = &[
 /// The resolved graph for one platform: package name -> the names of its dependencies of the
 /// given kinds (`None` is a normal dependency, then "build" and "dev").
 struct Graph {
-    deps: BTreeMap<String, Vec<(String, Vec<Option<String>>)>>,
+    deps: BTreeMap<String, Vec<Edge>>,
 }
+
+/// One dependency edge: the dependency's name and the kinds it is declared as.
+type Edge = (String, Vec<Option<String>>);
 
 impl Graph {
     fn load(platform: &str) -> Graph {
