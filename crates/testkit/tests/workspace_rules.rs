@@ -211,3 +211,124 @@ fn no_source_file_is_over_800_lines() {
         .collect();
     assert!(long.is_empty(), "files over 800 lines: {long:#?}");
 }
+
+/// Each shared helper has one home (issue 12: "nothing is written twice across crates"). A
+/// marker is a line only that helper's implementation needs; finding it anywhere else means
+/// the helper was written again.
+#[test]
+fn shared_helpers_are_written_once() {
+    let root = raqmi_testkit::repo_root();
+    let mut files = vec![root.join("build.rs")];
+    for dir in ["crates", "src", "tests", "fuzz"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    // (what, its one home, markers only its implementation writes)
+    let homes: [(&str, &str, &[&str]); 3] = [
+        (
+            "the HTML/XML escape",
+            "crates/model/src/markup.rs",
+            &[
+                "push_str(\"&amp;\")",
+                "replace('&', \"&amp;\")",
+                "\"&amp;\".to",
+            ],
+        ),
+        (
+            "the percent-encoding",
+            "crates/model/src/markup.rs",
+            &[
+                "b\"0123456789ABCDEF\"",
+                "b\"0123456789abcdef\"",
+                "\"%{:02X}\"",
+                "\"%{b:02X}\"",
+            ],
+        ),
+        (
+            "the synthetic corpus generator's PRNG",
+            "crates/testkit/src/synth.rs",
+            &[
+                "0x9E37_79B9_7F4A_7C15",
+                "0x9e3779b97f4a7c15",
+                "0x9E3779B97F4A7C15",
+            ],
+        ),
+    ];
+    let mut found_home = [false; 3];
+    let mut strays = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel == "crates/testkit/tests/workspace_rules.rs" {
+            continue; // this test names the markers
+        }
+        for (i, (what, home, markers)) in homes.iter().enumerate() {
+            for marker in markers.iter() {
+                if text.contains(marker) {
+                    if rel == *home {
+                        found_home[i] = true;
+                    } else {
+                        strays.push(format!("{what} written again in {rel} ({marker})"));
+                    }
+                }
+            }
+        }
+    }
+    for (i, (what, home, _)) in homes.iter().enumerate() {
+        assert!(
+            found_home[i],
+            "{what} is no longer in {home}: update this test's markers"
+        );
+    }
+    assert!(strays.is_empty(), "{strays:#?}");
+}
+
+/// Test documents come from the test kit's builders: a `Document { … }` literal is written
+/// only by the code that makes documents (ingest, the snapshot decoder), the builders
+/// themselves, and the snapshot's property test, whose strategy generates every field.
+#[test]
+fn documents_are_built_by_the_test_kit() {
+    let root = raqmi_testkit::repo_root();
+    let mut files = vec![root.join("build.rs")];
+    for dir in ["crates", "src", "tests"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let makers = [
+        "crates/testkit/tests/workspace_rules.rs", // this test names the pattern
+        "crates/model/src/document.rs",
+        "crates/testkit/src/fixtures.rs",
+        "crates/search/src/snapshot/decode.rs",
+        "crates/search/src/snapshot/tests.rs",
+    ];
+    let mut literals = Vec::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(file).unwrap();
+        let is_producer = rel.starts_with("crates/extract/src/ingest");
+        if makers.contains(&rel.as_str()) || is_producer {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if (code.contains("Document {") || code.contains("Document{"))
+                && !code.starts_with("//")
+                && !code.contains("struct Document")
+                && !code.contains("impl")
+                && !code.contains("-> Document {")
+            {
+                literals.push(format!("{rel}:{}: {code}", n + 1));
+            }
+        }
+    }
+    assert!(
+        literals.is_empty(),
+        "build test documents with raqmi_testkit::doc(…) instead: {literals:#?}"
+    );
+}
