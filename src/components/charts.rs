@@ -40,6 +40,14 @@ pub struct ChartViewProps {
     pub on_open: Callback<(String, Option<u32>)>,
     /// Lists the articles of one period of the timeline.
     pub on_period: Callback<YearMonth>,
+    /// Framed on a partner's page: the chart alone, its data one click away ("Télécharger
+    /// les données": the CSV of exactly what is drawn), without the chart tabs and scale
+    /// switch unless `controls`.
+    #[prop_or_default]
+    pub embed: bool,
+    /// In an embed, the chart tabs and scale switch too (`controls=1`).
+    #[prop_or_default]
+    pub controls: bool,
 }
 
 fn prefers_dark() -> bool {
@@ -147,6 +155,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             let dl = |name: String, mime: &'static str, body: String| {
                 Callback::from(move |_| dom::download(&name, mime, body.as_bytes()))
             };
+            let drawn = raqmi_explorer::drawn::drawn_csv(data);
             let png = {
                 let name = format!("{base}.png");
                 let svg = svg_text.clone();
@@ -165,10 +174,15 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                         { format!(" — {}", t.fill("chart.caption", &[("articles", &data.articles.to_string()), ("figures", &data.points.len().to_string())])) }
                     </figcaption>
                     <div class="chart-tools">
+                        if props.embed {
+                            <button type="button" class="download-data"
+                                onclick={dl(format!("{base}-donnees.csv"), "text/csv;charset=utf-8", drawn)}>{ t.get("embed.download") }</button>
+                        } else {
                         <button type="button" onclick={dl(format!("{base}.svg"), "image/svg+xml", svg_text.clone())}>{ t.get("chart.export.svg") }</button>
                         <button type="button" onclick={png}>{ t.get("chart.export.png") }</button>
                         <button type="button" onclick={dl(format!("{base}.csv"), "text/csv;charset=utf-8", csv)}>{ t.get("chart.export.csv") }</button>
                         <button type="button" onclick={dl(format!("{base}.json"), "application/json", json)}>{ t.get("chart.export.json") }</button>
+                        }
                     </div>
                     <details class="chart-data">
                         <summary>{ t.get("chart.table") }</summary>
@@ -220,6 +234,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
     html! {
         <section class="chart-view" aria-labelledby="chart-view-title">
             <h1 id="chart-view-title">{ t.get("chart.title") }</h1>
+            if !props.embed || props.controls {
             <nav class="chart-tabs" aria-label={t.get("chart.kinds")}>
                 <ul>
                     { for ChartKind::ALL.into_iter().zip(&props.kind_links).map(|(c, href)| {
@@ -231,7 +246,8 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                     }) }
                 </ul>
             </nav>
-            if kind != ChartKind::Timeline {
+            }
+            if kind != ChartKind::Timeline && (!props.embed || props.controls) {
                 { scale_switch(lang, scale, &props.on_scale) }
             }
             { figure }
