@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_DIRECTIVES, hashSource, inlineBlocks, pagePolicy, policy, securityHeaders } from '../../scripts/csp.mjs';
+import { minifyCss, minifyJs } from '../../scripts/minify.mjs';
 import { DIST, listing, setUp, openPage, assertClean } from './harness.mjs';
 
 let env;
@@ -20,12 +21,12 @@ test('dist/index.html carries the strict policy first, and nothing inline but it
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(meta, 'a CSP <meta>');
   const csp = pagePolicy(DIST);
-  // The inline blocks are exactly the stylesheet and boot.js, verbatim (nothing render-blocking
+  // The inline blocks are exactly the stylesheet and boot.js, minified (nothing render-blocking
   // is fetched), and the policy allows each by its hash and nothing more.
   const inline = inlineBlocks(html);
   assert.deepEqual(inline, {
-    scripts: [readFileSync(new URL('../../www/boot.js', import.meta.url), 'utf8')],
-    styles: [readFileSync(new URL('../../www/styles.css', import.meta.url), 'utf8')],
+    scripts: [minifyJs(readFileSync(new URL('../../www/boot.js', import.meta.url), 'utf8'))],
+    styles: [minifyCss(readFileSync(new URL('../../www/styles.css', import.meta.url), 'utf8'))],
   });
   assert.equal(csp, policy(inline));
   assert.equal(csp, BASE_DIRECTIVES.join('; ')
