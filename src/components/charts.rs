@@ -50,6 +50,34 @@ pub struct ChartViewProps {
     pub controls: bool,
 }
 
+/// The smallest text a chart draws (the timeline's period labels), px at its drawn width.
+const SMALLEST_TEXT_PX: u32 = 10;
+/// The smallest text a reader gets, px: the chart is drawn narrow enough for its scaled text to
+/// reach it.
+const READABLE_TEXT_PX: u32 = 12;
+/// The widest drawing, px (wider containers scale it up).
+const MAX_WIDTH: u32 = 720;
+
+/// The width to draw at for a container `available` px wide: at most [`MAX_WIDTH`], and narrow
+/// enough that scaling it to the container keeps text at least [`READABLE_TEXT_PX`] (the
+/// charts crate draws no narrower than 240 px).
+fn drawn_width(available: u32) -> u32 {
+    (available * SMALLEST_TEXT_PX / READABLE_TEXT_PX).clamp(240, MAX_WIDTH)
+}
+
+/// The width of the chart's box, px, from the window's: the layout's padding (1rem each side)
+/// and, from 52rem (www/styles.css), the filter column (at most 18rem) and its gap, taken away.
+/// Read when the chart is drawn: a later resize scales the drawing until the next one.
+fn available_width(embed: bool) -> u32 {
+    let window = gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64());
+    let window = window.unwrap_or(1024.0) as u32;
+    let column = if !embed && window > 832 { 288 + 24 } else { 0 };
+    window.saturating_sub(32 + column)
+}
+
 fn prefers_dark() -> bool {
     gloo::utils::window()
         .match_media("(prefers-color-scheme: dark)")
@@ -69,6 +97,8 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
         None => Theme::Light,
     };
     let scale = props.scale;
+    // Drawn at the width of its box, so that its text stays readable once scaled (a phone).
+    let width = drawn_width(available_width(props.embed));
     // Drawing is the costly part: only when its inputs change.
     let drawn = {
         let corpus = props.corpus.clone();
@@ -80,8 +110,8 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             ..DataOptions::default()
         };
         use_memo(
-            (results, kind, scale, theme, options),
-            move |(results, kind, scale, theme, options)| {
+            (results, kind, scale, theme, options, width),
+            move |(results, kind, scale, theme, options, width)| {
                 let docs: Vec<&Document> = results
                     .hits
                     .iter()
@@ -89,6 +119,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                     .collect();
                 let data = chart_data_with(&docs, *kind, options);
                 let chart_options = ChartOptions {
+                    width: *width,
                     scale: *scale,
                     theme: *theme,
                     id: "raqmi-chart".into(),
