@@ -4,17 +4,23 @@
 //
 // It only removes what cannot change meaning, reading the text as tokens so that strings,
 // template literals and regular expressions are copied exactly:
-// - JavaScript: comments, indentation and blank lines. Line breaks are kept (automatic
-//   semicolon insertion reads them); a block comment holding a line break becomes one. A `/`
+// - JavaScript: comments, indentation, blank lines and the spaces between tokens that do not
+//   need one. Line breaks are kept (automatic semicolon insertion reads them); a block comment
+//   holding a line break becomes one. A `/`
 //   starts a regular expression after an operator, an opening bracket or a keyword such as
 //   `return`, else it is a division. `//` license-style comments starting with `/*!` are kept.
 // - CSS: comments, white space next to `{`, `}`, `;`, `,` and `>` and after `:`; other runs
 //   of white space become one space (descendant combinators and values' separators stay); the
 //   last `;` of a block. Strings are copied exactly.
+// - HTML: comments, and the indentation after each line break (a line break stays, so text
+//   and inline elements keep the space between them); `<script>`, `<style>`, `<pre>` and
+//   `<textarea>` are copied exactly (their own minifier runs on scripts and styles).
 // Anything it cannot read (an unterminated string or comment) throws with the offset: the
 // build then fails rather than shipping a broken file.
 
 /** Minifies JavaScript source text (a script or a module). */
+const WORD = /[A-Za-z0-9_$\\\u0080-\uffff]/;
+
 export function minifyJs(src) {
   let out = '';
   let i = 0;
@@ -24,19 +30,30 @@ export function minifyJs(src) {
   const n = src.length;
   const REGEX_AFTER = /^(?:[(,=:[!&|?{};+\-*%<>~^]|return|typeof|instanceof|in|of|new|delete|void|throw|case|do|else|yield|await|)$/;
   const fail = (what, at) => { throw new Error(`minify: unterminated ${what} at offset ${at}`); };
-  const emit = (text) => { out += text; lineStart = false; };
+  // A space between two tokens is kept only where dropping it would join them: two words, `+ +`,
+  // `- -`, a `/` before `/` or `*`, a number before `.`.
+  let space = false;
+  const joins = (a, b) => (WORD.test(a) && WORD.test(b)) || (a === b && (a === '+' || a === '-'))
+    || (a === '/' && (b === '/' || b === '*')) || (/[0-9]/.test(a) && b === '.');
+  const emit = (text) => {
+    if (space && joins(out[out.length - 1] ?? '', text[0])) out += ' ';
+    space = false;
+    out += text;
+    lineStart = false;
+  };
   while (i < n) {
     const c = src[i];
     const next = src[i + 1];
     if (c === '\n') {
       if (!lineStart) out += '\n';
       lineStart = true;
+      space = false;
       i++;
     } else if (c === ' ' || c === '\t' || c === '\r') {
       let j = i;
       while (j < n && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
       // One space between tokens on a line; none at its start or end.
-      if (!lineStart && j < n && src[j] !== '\n' && !(src[j] === '/' && (src[j + 1] === '/' || src[j + 1] === '*'))) out += ' ';
+      if (!lineStart) space = true;
       i = j;
     } else if (c === '/' && next === '/') {
       while (i < n && src[i] !== '\n') i++;
@@ -47,7 +64,7 @@ export function minifyJs(src) {
       if (src[i + 2] === '!') emit(body);
       else if (body.includes('\n') && !lineStart) { out += '\n'; lineStart = true; }
       // `a/* x */b` must not become one word.
-      else if (/[\w$]$/.test(out) && /[\w$]/.test(src[end + 2] ?? '')) out += ' ';
+      else space = true;
       i = end + 2;
     } else if (c === '"' || c === "'") {
       let j = i + 1;
@@ -145,4 +162,13 @@ export function minifyCss(src) {
     // After a colon only: before one, a space is a descendant combinator (`a :focus`).
     .replace(/: +/g, ':')
     .replace(/;}/g, '}'))).join('').trim();
+}
+
+/** Minifies an HTML page (see the header). */
+export function minifyHtml(src) {
+  return src.split(/(<(script|style|pre|textarea)\b[\s\S]*?<\/\2>)/i).map((part, k) => {
+    if (k % 3 === 1) return part;
+    if (k % 3 === 2) return '';
+    return part.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n');
+  }).join('');
 }

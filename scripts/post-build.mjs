@@ -22,7 +22,7 @@
 //    of the list "path sha256" lines (16 hex digits): a new corpus, new code or a new icon is a
 //    new build, hence a new cache.
 // 0b. In a release build, every script and stylesheet is minified (scripts/minify.mjs): the
-//    inline blocks, the staged .js files (their integrity attributes recomputed) and, at 3,
+//    page's markup, its inline blocks, the staged .js files (their integrity attributes recomputed) and, at 3,
 //    sw.js; so every hash below is the minified text's.
 // 3. dist/sw.js is written from www/sw.template.js with the build hash and the precache list:
 //    every staged file by its real (content-hashed) name and its SHA-256, index.html as "./".
@@ -35,7 +35,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inlineBlocks, policy } from './csp.mjs';
-import { minifyCss, minifyJs } from './minify.mjs';
+import { minifyCss, minifyHtml, minifyJs } from './minify.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
@@ -78,6 +78,7 @@ let prerendered = 0;
 // 0b. Minified scripts and styles (release only: `trunk serve` keeps what the developer wrote).
 const minify = { js: debug ? (t) => t : minifyJs, css: debug ? (t) => t : minifyCss };
 if (!debug) {
+  html = minifyHtml(html);
   html = html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_, open, body, close) => open + minify.css(body) + close);
   html = html.replace(/(<script\b([^>]*)>)([\s\S]*?)(<\/script>)/gi, (tag, open, attrs, body, close) => (
     /\ssrc\s*=/i.test(attrs) || body.includes('{{__TRUNK_ADDRESS__}}') ? tag : open + minify.js(body) + close));

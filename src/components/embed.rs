@@ -30,10 +30,11 @@ pub fn embedded(view: &ViewState, docs: &[Document], notices: Html, main: Html) 
         <div class="embed">
             { notices }
             <main id="main">{ main }</main>
-            <p class="embed-source">
+            // A landmark (contentinfo), like everything on the page.
+            <footer class="embed-source">
                 <a href={format!("./{}", url::to_query(&full))} target="_blank" rel="noopener">
                     { source_line(docs, view.lang) }</a>
-            </p>
+            </footer>
         </div>
     }
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { minifyCss, minifyJs } from '../../scripts/minify.mjs';
+import { minifyCss, minifyHtml, minifyJs } from '../../scripts/minify.mjs';
 import { DIST, requireBuild } from './harness.mjs';
 
 test('the JavaScript minifier removes comments and indentation, nothing else', () => {
@@ -21,11 +21,12 @@ test('the JavaScript minifier removes comments and indentation, nothing else', (
     '    // kept: inside a template ${a + `${b}`} `;',
     '  return /* two\nlines */ a',
     '}',
-    'const x = 1/*c*/+2, y = typeof/*c*/f;',
+    'const x = 1/*c*/+2, y = typeof/*c*/f, z = 1 .toString() + - -2;',
   ].join('\n');
   const out = minifyJs(src);
   assert.doesNotMatch(out, /\/\/ a comment|block \*\/|a division/);
-  assert.match(out, /^const s = /m, 'indentation is gone');
+  assert.match(out, /^const s="/m, 'indentation and spaces between tokens are gone');
+  assert.match(out, /1 \.toString\(\)\+- -2/, 'spaces that keep tokens apart stay');
   assert.match(out, /"\/\/ not a comment"/);
   assert.match(out, /'\/\* nor this \*\/'/);
   assert.match(out, /\/\[\/\*\]\+\\\/x\/g;/);
@@ -33,7 +34,7 @@ test('the JavaScript minifier removes comments and indentation, nothing else', (
   // ASI: the comment's line break survives, so `return` still returns undefined.
   assert.match(out, /return\na/);
   assert.match(out, /typeof f/);
-  const run = (code) => JSON.stringify(vm.runInNewContext(`${code}\nString([f(6, 3), x, y])`));
+  const run = (code) => JSON.stringify(vm.runInNewContext(`${code}\nString([f(6, 3), x, y, z])`));
   assert.deepEqual(run(out), run(src));
   assert.throws(() => minifyJs('const s = "open'), /unterminated string at offset 10/);
   assert.throws(() => minifyJs('a /* open'), /unterminated comment/);
@@ -60,4 +61,10 @@ test('dist/ ships minified scripts whose integrity attributes match them', () =>
   }
   const styles = html.match(/<style>([\s\S]*?)<\/style>/)[1];
   assert.equal(minifyCss(styles), styles);
+});
+
+test('the HTML minifier drops comments and indentation, and copies scripts, styles and pre exactly', () => {
+  const html = '<!doctype html>\n<html>\n  <!-- a note -->\n  <head>\n    <style>a  { color: red }</style>\n  </head>\n  <body>\n    <p>Un\n      texte <b>gras</b></p>\n    <pre>  gardé\n    tel quel</pre>\n    <script>\n  var s = "<!-- x -->";\n</script>\n  </body>\n</html>\n';
+  assert.equal(minifyHtml(html),
+    '<!doctype html>\n<html>\n<head>\n<style>a  { color: red }</style>\n</head>\n<body>\n<p>Un\ntexte <b>gras</b></p>\n<pre>  gardé\n    tel quel</pre>\n<script>\n  var s = "<!-- x -->";\n</script>\n</body>\n</html>\n');
 });

@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { securityHeaders } from '../../scripts/csp.mjs';
 import { DIST, setUp, openPage, assertClean, listing } from './harness.mjs';
 
@@ -126,4 +128,48 @@ test('dark=auto follows prefers-color-scheme; dark=0 and theme=dark override it'
 /** The URL notices on screen (a parameter the app did not understand). */
 function openPageNotices(page) {
   return page.locator('.notices li').allTextContents();
+}
+
+test("a chart's accessible name says how many marks, the largest and the smallest", async () => {
+  const { page, problems } = await openPage(env, '?view=chart&cat=budget');
+  await page.locator('figure.chart').waitFor();
+  // The name screen readers get (computed by the browser's accessibility rules).
+  const image = page.getByRole('img', {
+    name: /^Montants cités \(MAD\) .*2 barre\(s\) dessinée\(s\)\. La plus grande : .+ \(13,3 M MAD\) ; la plus petite : .+ \(3,9 M MAD\)\./,
+  });
+  assert.equal(await image.count(), 1);
+  for (const path of ['?view=chart&chart=people', '?view=chart&chart=timeline', '?view=chart&chart=shares']) {
+    await page.goto(new URL(path, env.server.url).href);
+    await page.locator('figure.chart').waitFor();
+    const marks = await page.locator('.chart-svg .chart-overlay-layer .chart-mark').count();
+    const named = page.getByRole('img', { name: new RegExp(`${marks} barre\\(s\\)( verticale\\(s\\))? dessinée\\(s\\)\\. La plus grande : `) });
+    assert.equal(await named.count(), 1, path);
+  }
+  await assertClean(page, problems);
+});
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+for (const [name, path, options, open] of [
+  ['an embedded chart', '?view=chart&cat=budget&embed=1', {}],
+  ['an embedded article', '?doc=003_33d08dc07e69b5e4&view=doc&embed=1', {}],
+  ['the phone filter dialog', '', { viewport: { width: 320, height: 568 } }, 'Filtres (0)'],
+]) {
+  test(`axe-core finds no accessibility violation on ${name}`, async () => {
+    const { page, problems } = await openPage(env, path, options);
+    await page.locator('main h1').first().waitFor();
+    if (open) {
+      await page.locator('#app > .site-header').waitFor();
+      await page.getByRole('button', { name: open }).click();
+      await page.getByRole('dialog').waitFor();
+    }
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+    await assertClean(page, problems);
+  });
 }
