@@ -21,6 +21,9 @@
 // 2. Every staged file (sorted by path) is hashed with SHA-256; the build's hash is the SHA-256
 //    of the list "path sha256" lines (16 hex digits): a new corpus, new code or a new icon is a
 //    new build, hence a new cache.
+// 0b. In a release build, every script and stylesheet is minified (scripts/minify.mjs): the
+//    page's markup, its inline blocks, the staged .js files (their integrity attributes recomputed) and, at 3,
+//    sw.js; so every hash below is the minified text's.
 // 3. dist/sw.js is written from www/sw.template.js with the build hash and the precache list:
 //    every staged file by its real (content-hashed) name and its SHA-256, index.html as "./".
 //    In a debug build (`trunk serve`), sw.js is a pass-through worker instead (no cache,
@@ -32,6 +35,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inlineBlocks, policy } from './csp.mjs';
+import { minifyCss, minifyHtml, minifyJs } from './minify.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
@@ -71,6 +75,22 @@ let prerendered = 0;
   prerendered = (fragment.match(/<article class="result"/g) ?? []).length;
 }
 
+// 0b. Minified scripts and styles (release only: `trunk serve` keeps what the developer wrote).
+const minify = { js: debug ? (t) => t : minifyJs, css: debug ? (t) => t : minifyCss };
+if (!debug) {
+  html = minifyHtml(html);
+  html = html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_, open, body, close) => open + minify.css(body) + close);
+  html = html.replace(/(<script\b([^>]*)>)([\s\S]*?)(<\/script>)/gi, (tag, open, attrs, body, close) => (
+    /\ssrc\s*=/i.test(attrs) || body.includes('{{__TRUNK_ADDRESS__}}') ? tag : open + minify.js(body) + close));
+  for (const name of readdirSync(staging).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+    const code = minify.js(readFileSync(join(staging, name), 'utf8'));
+    writeFileSync(join(staging, name), code);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    const tag = new RegExp(`<[^>]*["/]${name.replace(/[.$]/g, '\\$&')}"[^>]*>`, 'g');
+    html = html.replace(tag, (t) => t.replace(/\sintegrity="[^"]*"/, ` integrity="${integrity}"`));
+  }
+}
+
 // 1. index.html
 const moved = [];
 let devServer = false;
@@ -103,7 +123,7 @@ const INLINED = { scripts: ['boot.js'], styles: ['styles.css'] };
 const inline = inlineBlocks(html);
 if (devServer) inline.scripts = inline.scripts.filter((s) => !s.includes('{{__TRUNK_ADDRESS__}}'));
 for (const kind of ['scripts', 'styles']) {
-  const allowed = INLINED[kind].map((f) => readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8'));
+  const allowed = INLINED[kind].map((f) => minify[kind === 'scripts' ? 'js' : 'css'](readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8')));
   const other = inline[kind].find((text) => !allowed.includes(text));
   if (other !== undefined) fail(`an inline ${kind === 'scripts' ? 'classic script' : 'style'} that is not www/${INLINED[kind].join(' or www/')}: ${JSON.stringify(other.slice(0, 80))}`);
 }
@@ -154,7 +174,7 @@ const worker = template
   .replace(placeholders[0], () => `'${debug ? 'debug-' : ''}${build}'`)
   .replace(placeholders[1], () => `[\n${precache.map((e) => `  ${JSON.stringify(e)},\n`).join('')}]`)
   .replace(placeholders[2], () => String(debug));
-writeFileSync(join(staging, 'sw.js'), worker);
+writeFileSync(join(staging, 'sw.js'), minify.js(worker));
 
 console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
   `${prerendered} result(s) prerendered, ` +

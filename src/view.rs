@@ -12,7 +12,7 @@
 use super::components::{
     charts::ChartView,
     contexts::ContextsView,
-    embed::EmbedDialog,
+    embed::{embedded, EmbedDialog},
     facets::FacetPanel,
     reader::Reader,
     results::{ResultList, SearchBox},
@@ -427,16 +427,19 @@ fn explorer(props: &ExplorerProps) -> Html {
                     <Reader corpus={corpus.clone()} id={doc.id.clone()} fig={view.fig} {lang}
                         theme={view.theme} {prev} {next} links={ReaderLinks::new(view, doc)}
                         on_back={i.back.clone()} on_open={i.open_at.clone()}
-                        on_name={i.filter_by_name.clone()} on_figure={i.filter_by_figure.clone()} />
+                        on_name={i.filter_by_name.clone()} on_figure={i.filter_by_figure.clone()}
+                        embed={view.embed} />
                 }
             }
             None => html! {
                 <section class="missing" aria-labelledby="missing-title">
                     <h1 id="missing-title">{ t.get("doc.missing.title") }</h1>
                     <p>{ t.fill("doc.missing.text", &[("id", view.doc.as_deref().unwrap_or(""))]) }</p>
-                    <p><a href={url::to_query(&ViewState { doc: None, view: View::List, ..view.clone() })}
-                          onclick={dom::navigate(i.view.clone(), View::List)}>
-                        { t.get("doc.back") }</a></p>
+                    if !view.embed {
+                        <p><a href={url::to_query(&ViewState { doc: None, view: View::List, ..view.clone() })}
+                              onclick={dom::navigate(i.view.clone(), View::List)}>
+                            { t.get("doc.back") }</a></p>
+                    }
                 </section>
             },
         },
@@ -446,7 +449,8 @@ fn explorer(props: &ExplorerProps) -> Html {
                 min={view.min} max={view.max}
                 kind_links={ChartKind::ALL.map(|c| href_after(view, Action::SetChart(c)))}
                 links={DocLinks::new(view)} on_kind={i.chart.clone()} on_scale={i.scale.clone()}
-                on_open={i.open_at.clone()} on_period={i.period.clone()} />
+                on_open={i.open_at.clone()} on_period={i.period.clone()}
+                embed={view.embed} controls={view.controls} />
         },
         View::Contexts => html! {
             <ContextsView corpus={corpus.clone()} query={view.q.clone()} filters={filters(view)}
@@ -460,20 +464,12 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
 
     if view.embed {
-        let full = ViewState {
-            embed: false,
-            ..view.clone()
-        };
-        return html! {
-            <div class="embed">
-                { notices(&state.notices, lang, &i.dismiss) }
-                <main id="main">{ main }</main>
-                <p class="embed-footer">
-                    <a href={format!("./{}", url::to_query(&full))} target="_blank" rel="noopener">
-                        { t.get("embed.open") }</a>
-                </p>
-            </div>
-        };
+        return embedded(
+            view,
+            &corpus.docs,
+            notices(&state.notices, lang, &i.dismiss),
+            main,
+        );
     }
 
     let show_facets = matches!(view.view, View::List | View::Chart | View::Contexts);

@@ -40,6 +40,42 @@ pub struct ChartViewProps {
     pub on_open: Callback<(String, Option<u32>)>,
     /// Lists the articles of one period of the timeline.
     pub on_period: Callback<YearMonth>,
+    /// Framed on a partner's page: the chart alone, its data one click away ("Télécharger
+    /// les données": the CSV of exactly what is drawn), without the chart tabs and scale
+    /// switch unless `controls`.
+    #[prop_or_default]
+    pub embed: bool,
+    /// In an embed, the chart tabs and scale switch too (`controls=1`).
+    #[prop_or_default]
+    pub controls: bool,
+}
+
+/// The smallest text a chart draws (the timeline's period labels), px at its drawn width.
+const SMALLEST_TEXT_PX: u32 = 10;
+/// The smallest text a reader gets, px: the chart is drawn narrow enough for its scaled text to
+/// reach it.
+const READABLE_TEXT_PX: u32 = 12;
+/// The widest drawing, px (wider containers scale it up).
+const MAX_WIDTH: u32 = 720;
+
+/// The width to draw at for a container `available` px wide: at most [`MAX_WIDTH`], and narrow
+/// enough that scaling it to the container keeps text at least [`READABLE_TEXT_PX`] (the
+/// charts crate draws no narrower than 240 px).
+fn drawn_width(available: u32) -> u32 {
+    (available * SMALLEST_TEXT_PX / READABLE_TEXT_PX).clamp(240, MAX_WIDTH)
+}
+
+/// The width of the chart's box, px, from the window's: the layout's padding (1rem each side)
+/// and, from 52rem (www/styles.css), the filter column (at most 18rem) and its gap, taken away.
+/// Read when the chart is drawn: a later resize scales the drawing until the next one.
+fn available_width(embed: bool) -> u32 {
+    let window = gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64());
+    let window = window.unwrap_or(1024.0) as u32;
+    let column = if !embed && window > 832 { 288 + 24 } else { 0 };
+    window.saturating_sub(32 + column)
 }
 
 fn prefers_dark() -> bool {
@@ -61,6 +97,8 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
         None => Theme::Light,
     };
     let scale = props.scale;
+    // Drawn at the width of its box, so that its text stays readable once scaled (a phone).
+    let width = drawn_width(available_width(props.embed));
     // Drawing is the costly part: only when its inputs change.
     let drawn = {
         let corpus = props.corpus.clone();
@@ -72,8 +110,8 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             ..DataOptions::default()
         };
         use_memo(
-            (results, kind, scale, theme, options),
-            move |(results, kind, scale, theme, options)| {
+            (results, kind, scale, theme, options, width),
+            move |(results, kind, scale, theme, options, width)| {
                 let docs: Vec<&Document> = results
                     .hits
                     .iter()
@@ -81,6 +119,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                     .collect();
                 let data = chart_data_with(&docs, *kind, options);
                 let chart_options = ChartOptions {
+                    width: *width,
                     scale: *scale,
                     theme: *theme,
                     id: "raqmi-chart".into(),
@@ -147,6 +186,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             let dl = |name: String, mime: &'static str, body: String| {
                 Callback::from(move |_| dom::download(&name, mime, body.as_bytes()))
             };
+            let drawn = raqmi_explorer::drawn::drawn_csv(data);
             let png = {
                 let name = format!("{base}.png");
                 let svg = svg_text.clone();
@@ -165,10 +205,15 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                         { format!(" — {}", t.fill("chart.caption", &[("articles", &data.articles.to_string()), ("figures", &data.points.len().to_string())])) }
                     </figcaption>
                     <div class="chart-tools">
+                        if props.embed {
+                            <button type="button" class="download-data"
+                                onclick={dl(format!("{base}-donnees.csv"), "text/csv;charset=utf-8", drawn)}>{ t.get("embed.download") }</button>
+                        } else {
                         <button type="button" onclick={dl(format!("{base}.svg"), "image/svg+xml", svg_text.clone())}>{ t.get("chart.export.svg") }</button>
                         <button type="button" onclick={png}>{ t.get("chart.export.png") }</button>
                         <button type="button" onclick={dl(format!("{base}.csv"), "text/csv;charset=utf-8", csv)}>{ t.get("chart.export.csv") }</button>
                         <button type="button" onclick={dl(format!("{base}.json"), "application/json", json)}>{ t.get("chart.export.json") }</button>
+                        }
                     </div>
                     <details class="chart-data">
                         <summary>{ t.get("chart.table") }</summary>
@@ -220,6 +265,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
     html! {
         <section class="chart-view" aria-labelledby="chart-view-title">
             <h1 id="chart-view-title">{ t.get("chart.title") }</h1>
+            if !props.embed || props.controls {
             <nav class="chart-tabs" aria-label={t.get("chart.kinds")}>
                 <ul>
                     { for ChartKind::ALL.into_iter().zip(&props.kind_links).map(|(c, href)| {
@@ -231,7 +277,8 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                     }) }
                 </ul>
             </nav>
-            if kind != ChartKind::Timeline {
+            }
+            if kind != ChartKind::Timeline && (!props.embed || props.controls) {
                 { scale_switch(lang, scale, &props.on_scale) }
             }
             { figure }

@@ -1,9 +1,11 @@
-//! The "Intégrer" dialog: writes the `<iframe>` snippet (and the partner script's tag) that
-//! embeds the current view on another site.
+//! Embedding: the "Intégrer" dialog, which writes the `<iframe>` snippet (and the partner
+//! script's tag) that embeds the current view on another site, and the page an embed shows
+//! ([`embedded`]): one focused view and a discreet source line.
 
-use raqmi_explorer::embed_snippet::snippet;
+use raqmi_explorer::embed_snippet::{snippet, source_line};
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::url::Lang;
+use raqmi_explorer::url::{self, Lang, ViewState};
+use raqmi_model::document::Document;
 use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -12,6 +14,29 @@ pub struct EmbedProps {
     pub lang: Lang,
     /// The query string of the view to embed, with `embed=1` (`embed_snippet::embedded_query`).
     pub query: String,
+}
+
+/// An embedded view (`embed=1`): the chart, the article or the list alone (`main`), under the
+/// URL's notices if any; no site header, tabs nor way back: on a partner's page they would
+/// lead nowhere it means. Under it, "Source : Raqmi, N articles, <date>" links to the same
+/// view in the full app, in a new tab.
+pub fn embedded(view: &ViewState, docs: &[Document], notices: Html, main: Html) -> Html {
+    let full = ViewState {
+        embed: false,
+        controls: false,
+        ..view.clone()
+    };
+    html! {
+        <div class="embed">
+            { notices }
+            <main id="main">{ main }</main>
+            // A landmark (contentinfo), like everything on the page.
+            <footer class="embed-source">
+                <a href={format!("./{}", url::to_query(&full))} target="_blank" rel="noopener">
+                    { source_line(docs, view.lang) }</a>
+            </footer>
+        </div>
+    }
 }
 
 /// Where the app is deployed: the page's URL without query or fragment.

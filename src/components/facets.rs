@@ -2,8 +2,10 @@
 //! figure-value range, each a `<fieldset>` with a `<legend>` and native controls whose labels
 //! carry the count. Counts come from the engine's disjunctive facets: each reflects the other
 //! active filters, and says which values are selected. OR within a facet, AND across facets;
-//! one click clears a facet or all.
+//! one click clears a facet or all. On a phone (under [`PHONE`]) the panel waits in a modal
+//! dialog opened by a "Filtres (n)" button, so that the results and charts come first.
 
+use gloo::events::EventListener;
 use raqmi_charts::category_text;
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
 use raqmi_explorer::decimal;
@@ -12,8 +14,20 @@ use raqmi_explorer::state::{FacetKind, FacetSlot};
 use raqmi_explorer::url::{category_name, Lang, YearMonth};
 use raqmi_model::document::Category;
 use raqmi_search::query::{FacetCount, Name};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// The widths at which the panel is a dialog (www/styles.css uses the same breakpoint).
+pub const PHONE: &str = "(max-width: 37.5em)";
+
+/// Whether the viewport matches `query` now.
+pub fn media_matches(query: &str) -> bool {
+    media(query).is_some_and(|m| m.matches())
+}
+
+fn media(query: &str) -> Option<web_sys::MediaQueryList> {
+    gloo::utils::window().match_media(query).ok().flatten()
+}
 
 /// Values listed before "show all".
 const SHORT_LIST: usize = 8;
@@ -64,7 +78,19 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 on_clear={props.on_clear.clone()} />
         }
     };
-    html! {
+    // A phone shows the panel in a dialog; follow the viewport as it turns or resizes.
+    let phone = use_state(|| media_matches(PHONE));
+    {
+        let phone = phone.clone();
+        use_effect_with((), move |_| {
+            let listener = media(PHONE).map(|m| {
+                EventListener::new(&m, "change", move |_| phone.set(media_matches(PHONE)))
+            });
+            move || drop(listener)
+        });
+    }
+    let dialog = use_node_ref();
+    let panel = html! {
         <aside class="facets" aria-labelledby="facets-title">
             <div class="facets-head">
                 <h2 id="facets-title">{ t.get("facets.title") }</h2>
@@ -77,6 +103,55 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             <RangeFacet min={props.min} max={props.max} lang={lang}
                 on_range={props.on_range.clone()} on_clear={props.on_clear.clone()} />
         </aside>
+    };
+    if !*phone {
+        return panel;
+    }
+    // Active filters: each ticked name and category, the period, the range.
+    let active = f
+        .names
+        .iter()
+        .map(|(_, c)| c.iter().filter(|c| c.selected).count())
+        .sum::<usize>()
+        + f.categories.iter().filter(|c| c.selected).count()
+        + usize::from(props.from.is_some() || props.to.is_some())
+        + usize::from(props.min.is_some() || props.max.is_some());
+    let show = |open: bool| {
+        let dialog: NodeRef = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                if open {
+                    let _ = d.show_modal();
+                } else {
+                    d.close();
+                }
+            }
+        })
+    };
+    // Focus guards at both ends keep Tab inside the modal dialog (past them, the focus would
+    // leave for the browser's own controls): the last wraps to the dialog, the first to its
+    // last button.
+    let (close, guard) = (NodeRef::default(), |target: NodeRef| {
+        Callback::from(move |_: FocusEvent| {
+            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        })
+    });
+    html! {
+        <div class="facets-phone">
+            <button type="button" class="filters-open" aria-haspopup="dialog" onclick={show(true)}>
+                { t.fill("facets.open", &[("n", &active.to_string())]) }
+            </button>
+            <dialog ref={dialog.clone()} class="facets-dialog" aria-labelledby="facets-title" tabindex="-1">
+                <span class="focus-guard" tabindex="0" onfocus={guard(close.clone())}></span>
+                { panel }
+                <div class="dialog-actions">
+                    <button type="button" ref={close} onclick={show(false)}>{ t.get("embed.close") }</button>
+                </div>
+                <span class="focus-guard" tabindex="0" onfocus={guard(dialog.clone())}></span>
+            </dialog>
+        </div>
     }
 }
 

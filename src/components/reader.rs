@@ -41,6 +41,10 @@ pub struct ReaderProps {
     pub on_name: Callback<(FacetKind, String)>,
     /// Charts the figures of a category.
     pub on_figure: Callback<Category>,
+    /// Framed on a partner's page (`embed=1`): the article alone, without the way back to the
+    /// list nor the previous/next links.
+    #[prop_or_default]
+    pub embed: bool,
 }
 
 #[function_component(Reader)]
@@ -75,15 +79,17 @@ pub fn reader(props: &ReaderProps) -> Html {
 
     html! {
         <article class="reader" aria-labelledby="doc-title" data-id={doc.id.clone()}>
-            <nav class="reader-nav" aria-label={t.get("doc.nav")}>
-                <a href={props.links.back.clone()}
-                   onclick={dom::navigate(props.on_back.clone(), ())}>{ t.get("doc.back") }</a>
-                <span class="prev-next">
-                    { link_to(props.prev, "doc.prev", "prev") }
-                    { link_to(props.next, "doc.next", "next") }
-                </span>
-            </nav>
-            <header class="reader-head">
+            if !props.embed {
+                <nav class="reader-nav" aria-label={t.get("doc.nav")}>
+                    <a href={props.links.back.clone()}
+                       onclick={dom::navigate(props.on_back.clone(), ())}>{ t.get("doc.back") }</a>
+                    <span class="prev-next">
+                        { link_to(props.prev, "doc.prev", "prev") }
+                        { link_to(props.next, "doc.next", "next") }
+                    </span>
+                </nav>
+            }
+            <div class="reader-head">
                 <h1 id="doc-title" tabindex="-1">{ doc.title(160) }</h1>
                 <p class="meta">
                     if let Some(date) = &doc.date {
@@ -97,7 +103,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     }
                     <code class="doc-id">{ doc.id.clone() }</code>
                 </p>
-            </header>
+            </div>
             <div class="reader-body">
                 <div class="reader-text">
                     { for doc.paragraphs.iter().enumerate().filter(|(_, p)| p.role != ParagraphRole::Headline || doc.headline.is_none()).map(|(i, p)| {

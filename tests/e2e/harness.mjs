@@ -37,7 +37,8 @@ export function requireBuild(dir) {
  */
 export async function setUp({ dir = DIST, headers = {}, port = 0 } = {}) {
   requireBuild(dir);
-  const server = await startServer({ dir, headers, port });
+  // Brotli at 5, not 11: each test file is its own process, and 11 takes ~2 s for the wasm.
+  const server = await startServer({ dir, headers, port, brotliQuality: 5 });
   const browser = await launchBrowser();
   return {
     server,

@@ -15,8 +15,8 @@ import {
 /** The build hash and precache list that scripts/post-build.mjs wrote into a dist's sw.js. */
 function builtWorker(dir) {
   const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
-  const build = sw.match(/const BUILD = '([0-9a-f]{16})';/)?.[1];
-  const precache = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1].replace(/,\s*\]$/, ']'));
+  const build = sw.match(/const BUILD ?= ?'([0-9a-f]{16})';/)?.[1];
+  const precache = JSON.parse(sw.match(/const PRECACHE ?= ?(\[[\s\S]*?\]);/)[1].replace(/,\s*\]$/, ']'));
   assert.ok(build, 'sw.js names its build');
   return { build, precache };
 }

@@ -28,7 +28,7 @@ const COLUMNS: [&str; 16] = [
 
 /// One CSV field, quoted when needed. Text that a spreadsheet would run as a formula (leading
 /// `=`, `+`, `-`, `@`) gets a leading apostrophe: these are press sentences, never formulas.
-fn csv_field(out: &mut String, value: &str, text: bool) {
+pub fn csv_field(out: &mut String, value: &str, text: bool) {
     let guarded = text && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let needs_quotes = guarded || value.contains([',', '"', '\n', '\r', ';']);
     if needs_quotes {

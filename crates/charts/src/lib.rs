@@ -22,6 +22,7 @@ pub mod numfmt;
 pub mod svg;
 
 mod aggregate;
+pub mod alt;
 mod data;
 mod figure_card;
 mod options;

@@ -97,6 +97,9 @@ fn describe(data: &ChartData, options: &ChartOptions, drawn: usize) -> String {
             }
         ),
     };
+    // How many marks, the largest and the smallest (crate::alt).
+    d.push(' ');
+    d.push_str(&crate::alt::summary(data, drawn));
     let others = data
         .bars
         .iter()

@@ -3,6 +3,7 @@
 //! itself (`drawing`). Shared here: the documents they chart, built with the test kit, and the
 //! checks several of them make.
 
+mod alt;
 mod data;
 mod drawing;
 mod exports;

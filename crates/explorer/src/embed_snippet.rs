@@ -4,8 +4,29 @@
 //! listener that is not there yet would miss it. No `style` attribute, so the snippet also
 //! works on a partner page under a strict Content-Security-Policy. Pure, tested natively.
 
-use super::url::{to_query, ViewState};
+use super::format::date_in;
+use super::i18n::strings;
+use super::url::{to_query, Lang, ViewState};
+use raqmi_model::document::{DateOrigin, Document};
 use raqmi_model::markup::escape_attr as attr;
+
+/// The source line under an embedded view: "Source : Raqmi, N articles, <date of the corpus>",
+/// the date being the newest article's (what the corpus is up to).
+pub fn source_line(docs: &[Document], lang: Lang) -> String {
+    let newest = docs
+        .iter()
+        .filter_map(|d| d.date)
+        .max_by_key(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)));
+    let date = newest
+        .map(|d| date_in(lang, &d, DateOrigin::Stated))
+        .unwrap_or_default();
+    let line = strings(lang).fill(
+        "embed.source",
+        &[("n", &docs.len().to_string()), ("date", &date)],
+    );
+    // No date known: no dangling comma.
+    line.trim_end_matches([',', '،', ' ']).to_string()
+}
 
 /// The query string of `view` framed: the same view with `embed=1`.
 pub fn embedded_query(view: &ViewState) -> String {
@@ -53,6 +74,19 @@ mod tests {
         assert!(!s.contains("style="), "{s}");
         assert!(s.contains("data-raqmi"));
         assert_eq!(view.view, View::Chart);
+    }
+
+    #[test]
+    fn the_source_line_counts_the_articles_and_dates_the_newest() {
+        let docs = crate::corpus::seed_corpus().docs;
+        let line = source_line(&docs, Lang::Fr);
+        assert!(
+            line.starts_with(&format!("Source : Raqmi, {} articles, ", docs.len())),
+            "{line}"
+        );
+        let newest = docs.iter().filter_map(|d| d.date).map(|d| d.year).max();
+        assert!(line.contains(&newest.unwrap().to_string()), "{line}");
+        assert_eq!(source_line(&[], Lang::En), "Source: Raqmi, 0 articles");
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! classes, ids, order and values; the values of each card come from [`crate::card`], which
 //! the yew card uses too. Differences, all deliberate:
 //! - controls that need the app (language, theme, "Intégrer", "show more") are `disabled`;
-//! - the facet panel is an empty `.facets-placeholder` holding its grid column (no jump on wide
-//!   screens); its checkboxes would do nothing without the app;
+//! - the facet panel is a `.facets-placeholder` holding its grid column (no jump on wide
+//!   screens), with only the phone's disabled "Filtres (0)" button (no jump on a phone either);
+//!   its checkboxes would do nothing without the app;
 //! - the first headline carries `elementtiming` so the benchmark can time its paint;
 //! - everything is wrapped in `<div class="prerendered">`, which `www/boot.js` hides (through
 //!   `www/styles.css`) when the URL asks for another view, and which the app replaces when it
@@ -101,7 +102,12 @@ pub fn default_view(corpus: &Corpus) -> String {
     out.push_str("</ul></nav></div>");
 
     // The layout: the facet panel's column, then the result list (results.rs).
-    out.push_str("<div class=\"layout with-facets\"><div class=\"facets-placeholder\"></div><main id=\"main\" tabindex=\"-1\"><section class=\"results-view\" aria-labelledby=\"results-title\"><h1 id=\"results-title\">");
+    out.push_str(
+        "<div class=\"layout with-facets\"><div class=\"facets-placeholder\"><button type=\"button\" \
+         class=\"filters-open\" aria-haspopup=\"dialog\" disabled=\"\">",
+    );
+    out.push_str(&text(&t.fill("facets.open", &[("n", "0")])));
+    out.push_str("</button></div><main id=\"main\" tabindex=\"-1\"><section class=\"results-view\" aria-labelledby=\"results-title\"><h1 id=\"results-title\">");
     out.push_str(&text(t.get("results.title")));
     out.push_str("</h1><p role=\"status\" class=\"result-count\">");
     out.push_str(&text(&count_text(lang, results.total)));

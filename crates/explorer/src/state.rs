@@ -194,6 +194,7 @@ fn change_view(v: &mut ViewState, action: Action) -> HistoryMode {
             } else {
                 v.cats.push(c);
             }
+            v.fit_chart();
         }
         Action::FilterByFigure(c) => {
             if !v.cats.contains(&c) {
@@ -201,11 +202,7 @@ fn change_view(v: &mut ViewState, action: Action) -> HistoryMode {
             }
             v.back_to_results();
             v.view = View::Chart;
-            v.chart = match c {
-                Category::Budget => ChartKind::Budgets,
-                Category::Share => ChartKind::Shares,
-                _ => ChartKind::People,
-            };
+            v.chart = url::chart_for(c);
         }
         Action::ClearFacet(slot) => match slot {
             FacetSlot::Name(f) => v.names[f].clear(),
@@ -232,6 +229,7 @@ fn change_view(v: &mut ViewState, action: Action) -> HistoryMode {
                 lang: v.lang,
                 theme: v.theme,
                 embed: v.embed,
+                controls: v.controls,
                 ..ViewState::default()
             };
             *v = keep;

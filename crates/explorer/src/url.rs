@@ -7,7 +7,10 @@
 //! (canonical names, repeated for several); `cat` figure category (repeatable); `min`/`max`*
 //! figure-value range; `doc` article id; `fig`* figure index in that article; `view`
 //! `list|chart|doc|contexts`*; `chart`* `budget|people|shares|timeline`; `scale`* `linear|log`;
-//! `lang` `fr|en|ar`; `theme` `light|dark`; `embed=1`.
+//! `lang` `fr|en|ar`; `theme` `light|dark|auto`; `dark`* `auto|1|0` (the same, as partners'
+//! embed tools write it); `embed=1`; `controls=1`* (an embed with the chart tabs).
+//! A figure category picks the chart that shows it (`cat=participants&view=chart` is the
+//! people chart), whatever chart the URL names ([`ViewState::fit_chart`]).
 //! Unknown parameters and malformed values are dropped with a [`Notice`], never a failure.
 
 pub use raqmi_charts::{ChartKind, Scale, Theme};
@@ -92,6 +95,41 @@ pub struct ViewState {
     /// `None` follows the system's preference.
     pub theme: Option<Theme>,
     pub embed: bool,
+    /// In an embed, the chart tabs and scale switch too (`controls=1`).
+    pub controls: bool,
+}
+
+/// Whether the chart `kind` draws figures of category `c` (the charts' data layer keeps
+/// money for the budgets, percentages for the shares, these four counts for the people, and
+/// every figure on the timeline).
+pub fn chart_shows(kind: ChartKind, c: Category) -> bool {
+    match kind {
+        ChartKind::Budgets => c == Category::Budget,
+        ChartKind::People => raqmi_charts::PEOPLE_CATEGORIES.contains(&c),
+        ChartKind::Shares => c == Category::Share,
+        ChartKind::Timeline => true,
+    }
+}
+
+/// The chart that draws figures of category `c`: its bar chart, else the timeline (which
+/// counts every figure).
+pub fn chart_for(c: Category) -> ChartKind {
+    [ChartKind::Budgets, ChartKind::People, ChartKind::Shares]
+        .into_iter()
+        .find(|k| chart_shows(*k, c))
+        .unwrap_or(ChartKind::Timeline)
+}
+
+impl ViewState {
+    /// Makes the chart one that draws the selected categories: when it draws none of them,
+    /// the chart of the first one. Never an empty chart of another category.
+    pub fn fit_chart(&mut self) {
+        if let Some(&first) = self.cats.first() {
+            if !self.cats.iter().any(|c| chart_shows(self.chart, *c)) {
+                self.chart = chart_for(first);
+            }
+        }
+    }
 }
 
 /// A parameter the app could not use, shown to the person so nothing is silently ignored.
@@ -205,7 +243,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 | "scale"
                 | "lang"
                 | "theme"
+                | "dark"
                 | "embed"
+                | "controls"
         );
         if single {
             if seen.contains(&key) {
@@ -237,15 +277,15 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             "chart" => set_value(&mut s.chart, ChartKind::from_param(&value)),
             "scale" => set_value(&mut s.scale, Scale::from_param(&value)),
             "lang" => set_value(&mut s.lang, Lang::parse(&value)),
-            "theme" => set(&mut s.theme, Theme::from_param(&value)),
-            "embed" => match value.as_str() {
-                "1" | "true" => {
-                    s.embed = true;
+            "theme" | "dark" => match parse_theme(&key, &value) {
+                Some(theme) => {
+                    s.theme = theme;
                     true
                 }
-                "0" | "false" => true,
-                _ => false,
+                None => false,
             },
+            "embed" => set_value(&mut s.embed, parse_flag(&value)),
+            "controls" => set_value(&mut s.controls, parse_flag(&value)),
             // The name facets, then anything else (unknown).
             name => match FacetKind::from_param(name) {
                 Some(kind) => push(&mut s.names[kind], &value),
@@ -275,7 +315,30 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
     if s.doc.is_none() {
         s.fig = None;
     }
+    // Controls are an embed's option: nothing to bring back outside one.
+    s.controls &= s.embed;
+    s.fit_chart();
     (s, notices)
+}
+
+/// `1`/`true` or `0`/`false`.
+fn parse_flag(value: &str) -> Option<bool> {
+    match value {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// The theme a `theme` or `dark` value asks for: `Some(None)` follows the system (`auto`).
+fn parse_theme(key: &str, value: &str) -> Option<Option<Theme>> {
+    if value == "auto" {
+        return Some(None);
+    }
+    if key == "theme" {
+        return Theme::from_param(value).map(Some);
+    }
+    parse_flag(value).map(|dark| Some(if dark { Theme::Dark } else { Theme::Light }))
 }
 
 fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
@@ -382,6 +445,9 @@ pub fn to_query(s: &ViewState) -> String {
     }
     if s.embed {
         pairs.push(("embed", "1".to_string()));
+        if s.controls {
+            pairs.push(("controls", "1".to_string()));
+        }
     }
     if pairs.is_empty() {
         return String::new();
@@ -570,6 +636,49 @@ mod tests {
         let (s, n) = parse("?view=chart&view=doc");
         assert_eq!(s.view, View::Chart);
         assert_eq!(n[0].problem, Problem::Repeated);
+    }
+
+    #[test]
+    fn a_category_picks_the_chart_that_draws_it() {
+        let chart = |q: &str| parse(q).0.chart;
+        assert_eq!(chart("?cat=participants&view=chart"), ChartKind::People);
+        // A chart that draws none of the categories gives way; one that draws one stays.
+        assert_eq!(
+            chart("?cat=members&view=chart&chart=budget"),
+            ChartKind::People
+        );
+        assert_eq!(chart("?cat=share&view=chart"), ChartKind::Shares);
+        assert_eq!(
+            chart("?cat=budget&cat=jobs&chart=people"),
+            ChartKind::People
+        );
+        assert_eq!(chart("?cat=jobs&chart=timeline"), ChartKind::Timeline);
+        assert_eq!(chart("?cat=companies&view=chart"), ChartKind::Timeline);
+        assert_eq!(chart("?view=chart"), ChartKind::Budgets);
+        for c in CATEGORIES {
+            assert!(chart_shows(chart_for(c), c), "{c:?}");
+            let (s, _) = parse(&format!("?cat={}&view=chart", category_name(c)));
+            assert!(chart_shows(s.chart, c), "{c:?}");
+            assert_eq!(parse(&to_query(&s)).0, s);
+        }
+    }
+
+    #[test]
+    fn dark_and_theme_take_auto_and_controls_follow_the_embed() {
+        let theme = |q: &str| parse(q).0.theme;
+        assert_eq!(theme("?dark=auto"), None);
+        assert_eq!(theme("?theme=auto"), None);
+        assert_eq!(theme("?dark=1"), Some(Theme::Dark));
+        assert_eq!(theme("?dark=false"), Some(Theme::Light));
+        assert_eq!(theme("?theme=light"), Some(Theme::Light));
+        let (_, n) = parse("?dark=maybe&theme=1");
+        assert_eq!(n.len(), 2);
+        let (s, n) = parse("?view=chart&embed=1&controls=1");
+        assert!(n.is_empty() && s.embed && s.controls);
+        assert_eq!(to_query(&s), "?view=chart&embed=1&controls=1");
+        // Without the embed, controls mean nothing and are not written.
+        let (s, _) = parse("?controls=1");
+        assert_eq!(to_query(&s), "");
     }
 
     #[test]

@@ -58,6 +58,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             0usize..3,
             prop::option::of(any::<bool>()),
             any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -66,7 +67,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 (persons, programs, cats),
                 (min, max),
                 (doc, fig),
-                (view, chart, log, lang, theme, embed),
+                (view, chart, log, lang, theme, embed, controls),
             )| {
                 let (from, to) = match (from, to) {
                     (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
@@ -76,7 +77,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                     (Some(a), Some(b)) if a > b => (Some(b as f64), Some(a as f64)),
                     (a, b) => (a.map(f64::from), b.map(f64::from)),
                 };
-                ViewState {
+                let mut s = ViewState {
                     q,
                     from,
                     to,
@@ -92,7 +93,12 @@ fn state() -> impl Strategy<Value = ViewState> {
                     lang: [Lang::Fr, Lang::En, Lang::Ar][lang],
                     theme: theme.map(|d| if d { Theme::Dark } else { Theme::Light }),
                     embed,
-                }
+                    // Only an embed has controls to bring back.
+                    controls: embed && controls,
+                };
+                // The URL's categories pick the chart (`url::parse` does the same).
+                s.fit_chart();
+                s
             },
         )
 }
@@ -127,7 +133,7 @@ proptest! {
 
     #[test]
     fn query_strings_built_from_known_keys_never_panic(pairs in prop::collection::vec(
-        (prop::sample::select(vec!["q", "from", "to", "org", "cat", "min", "max", "doc", "fig", "view", "lang", "theme", "embed", "chart", "scale"]), "[%&=+a-z0-9\\-]{0,12}"), 0..12)) {
+        (prop::sample::select(vec!["q", "from", "to", "org", "cat", "min", "max", "doc", "fig", "view", "lang", "theme", "embed", "chart", "scale", "dark", "controls"]), "[%&=+a-z0-9\\-]{0,12}"), 0..12)) {
         let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let _ = url::parse(&format!("?{}", query.join("&")));
     }
