@@ -19,7 +19,27 @@
 //!   a month or a capitalized name precedes it ("en 2024", "juillet 2020", "Assises 2024"), or
 //!   when no unit or counted noun follows it; "2000 jeunes" stays a count.
 //! - A percent's span takes in an acronym it is a share of ("20% du PIB").
-
+//! - Vague plurals: an approximate scale word alone is a figure of one unit of the scale,
+//!   qualified "over" when plural ("des dizaines de startups" = over 10, "des centaines de
+//!   milliers" = over 100 000) and "about" when singular ("une vingtaine" = about 20). An exact
+//!   scale alone is no figure ("des millions de transactions" is not 1 000 000) unless a
+//!   quantifier says how many ("plusieurs millions" = over 1 000 000).
+//! - A range ("entre 2 millions et 5 millions de dirhams", "de 18 à 40 ans") is one figure:
+//!   `value` is its low end, `high` its high end; the low end takes the high end's scale only
+//!   when its numeral is the smaller ("entre 10 et 15 millions", not "entre 500 000 et 1
+//!   million").
+//! - A series states its unit once: items before it carry it back ("respectivement 33,26
+//!   millions et 26,2 millions de dollars"), and scaled items after a scaled figure inherit its
+//!   currency or noun within the same sentence ("244,7 millions de dollars en 2023, 61,1
+//!   millions en 2022").
+//! - Units of measure (`measures.txt`: "m²", "MW", "km", "Go", "To") make a count of that unit,
+//!   category other, the symbol in `unit`; a currency sign may precede the number ("$12
+//!   millions").
+//! - "et demi" adds half a unit: "un an et demi" (1.5, a duration; "un an" alone is a time
+//!   reference, no figure), "un milliard et demi de dirhams".
+//! - Ordinals: digits with a suffix ("7ème", "1er", "1-er"), ordinal words ("deuxième
+//!   édition", "se classe cinquième") and roman ordinals ("IIe édition"); "1er janvier" is a
+//!   date and "Premier ministre", "première fois", "XXIe siècle" are no ranks.
 //!
 //! Submodules, by section: `lexicons` (the data files), `scanner` (the pass over a line and
 //! the numeral rules), `tails` (unit, currency or counted noun after a number), `ordinals`.
@@ -55,6 +75,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             line: &line,
             text,
             lex,
+            carry: Default::default(),
         }
         .scan(&mut out);
         offset += piece.len() + 1;

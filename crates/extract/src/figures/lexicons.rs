@@ -1,5 +1,6 @@
-//! The figure lexicons: currencies and units (`units.txt`), counted nouns (`nouns.txt`),
-//! qualifiers (`qualifiers.txt`) and context words (`context.txt`), parsed once from the files
+//! The figure lexicons: currencies and the percent sign (`units.txt`), units of measure
+//! (`measures.txt`), counted nouns (`nouns.txt`), qualifiers (`qualifiers.txt`), ordinal words
+//! (`ordinals.txt`) and context words (`context.txt`), parsed once from the files
 //! embedded from `data/lexicon/`. A malformed line is skipped and reported, never a panic.
 
 use crate::numbers::{parse_rows, parse_value, Line, WordMap};
@@ -7,11 +8,13 @@ use raqmi_model::document::{Category, Qualifier};
 use raqmi_model::text::fold;
 use std::sync::OnceLock;
 
-/// A currency or the percent sign.
+/// A currency, the percent sign or a unit of measure ("m²", "MW", "km", "Go").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Unit {
     pub(super) code: &'static str,
     pub(super) factor: f64,
+    /// A unit of measure: the figure is a count of it (category other), not money.
+    pub(super) measure: bool,
 }
 
 /// What a counted noun makes of a count.
@@ -33,6 +36,9 @@ pub(super) const YEAR_PREFIX: u8 = 2;
 pub(super) const NOT_NOUN: u8 = 4;
 pub(super) const ADJECTIVE: u8 = 8;
 pub(super) const ORDINAL_SUFFIX: u8 = 16;
+pub(super) const NOT_ORDINAL: u8 = 32;
+pub(super) const RANK: u8 = 64;
+pub(super) const RANKED: u8 = 128;
 
 /// Phrases of one or more folded tokens, looked up by their first token.
 pub(super) struct Phrases<V> {
@@ -70,6 +76,8 @@ pub(super) struct Lexicons {
     pub(super) nouns: Phrases<NounClass>,
     /// (phrase, meaning), longest first.
     pub(super) qualifiers: Vec<(Vec<String>, Meaning)>,
+    /// Ordinal words, folded ("deuxieme" -> 2).
+    pub(super) ordinals: WordMap<f64>,
     pub(super) context: WordMap<u8>,
 }
 
@@ -86,6 +94,8 @@ pub(super) const UNITS: (&str, &str) = lexicon_file!("units.txt");
 pub(super) const NOUNS: (&str, &str) = lexicon_file!("nouns.txt");
 pub(super) const QUALIFIERS: (&str, &str) = lexicon_file!("qualifiers.txt");
 pub(super) const CONTEXT: (&str, &str) = lexicon_file!("context.txt");
+const MEASURES: (&str, &str) = lexicon_file!("measures.txt");
+const ORDINALS: (&str, &str) = lexicon_file!("ordinals.txt");
 
 impl Lexicons {
     /// Parses the embedded files; a malformed line is skipped and reported as `file:line: …`.
@@ -107,7 +117,31 @@ impl Lexicons {
                 }
             };
             if let Some(factor) = parse_value(file, &row, 2, errors) {
-                units.insert(row.fields[0], Unit { code, factor });
+                units.insert(
+                    row.fields[0],
+                    Unit {
+                        code,
+                        factor,
+                        measure: false,
+                    },
+                );
+            }
+        }
+        let (file, src) = MEASURES;
+        for row in parse_rows(file, src, 2, errors) {
+            let unit = Unit {
+                code: row.fields[1],
+                factor: 1.0,
+                measure: true,
+            };
+            units.insert(row.fields[0], unit);
+        }
+
+        let mut ordinals = WordMap::default();
+        let (file, src) = ORDINALS;
+        for row in parse_rows(file, src, 2, errors) {
+            if let Some(v) = parse_value(file, &row, 1, errors) {
+                ordinals.insert(fold(row.fields[0]), v);
             }
         }
 
@@ -157,6 +191,9 @@ impl Lexicons {
                 "not_noun" => NOT_NOUN,
                 "adjective" => ADJECTIVE,
                 "ordinal_suffix" => ORDINAL_SUFFIX,
+                "not_ordinal" => NOT_ORDINAL,
+                "rank" => RANK,
+                "ranked" => RANKED,
                 other => {
                     errors.push(format!("{file}:{}: unknown role {other:?}", row.line));
                     continue;
@@ -168,6 +205,7 @@ impl Lexicons {
             units,
             nouns,
             qualifiers,
+            ordinals,
             context,
         }
     }

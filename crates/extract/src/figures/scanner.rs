@@ -3,9 +3,10 @@
 //! what follows the numeral: scales, a range's second end, a factor, the unit and qualifier.
 
 use super::lexicons::{Lexicons, Meaning, NounClass, MONTH, NOT_NOUN, ORDINAL_SUFFIX, YEAR_PREFIX};
-use super::tails::TailKind;
+use super::tails::{Tail, TailKind};
 use crate::numbers::{apply_scales, digits_at, scale_at, words_at, Line, Number, TokKind};
 use raqmi_model::document::{Category, Figure, FigureKind, Qualifier, Span};
+use std::cell::Cell;
 
 /// What was found at a token.
 pub(super) enum Step {
@@ -20,6 +21,18 @@ pub(super) struct Scanner<'a> {
     pub(super) line: &'a Line,
     pub(super) text: &'a str,
     pub(super) lex: &'a Lexicons,
+    /// The unit of the last scaled figure of the line and the token after it: a series
+    /// states its currency or noun once ("244,7 millions de dollars en 2023, 61,1 millions en
+    /// 2022"), and the later items of the same sentence inherit it.
+    pub(super) carry: Cell<Option<(Tail, usize)>>,
+}
+
+/// A series inherits its unit only within this many tokens, and within one sentence.
+const CARRY_REACH: usize = 40;
+
+/// Token `i` is "demi"/"demie" ("un an et demi", "un milliard et demi").
+pub(super) fn is_half(line: &Line, i: usize) -> bool {
+    line.fold(i) == "et" && matches!(line.fold(i + 1), "demi" | "demie")
 }
 
 impl Scanner<'_> {
@@ -98,6 +111,16 @@ impl Scanner<'_> {
             return Step::Nothing;
         };
         let j = n.end;
+        // "1-er": an ordinal suffix after a hyphen.
+        if n.bare_digits > 0
+            && line.is_punct(j, "-")
+            && line.glued(j)
+            && line.glued(j + 1)
+            && self.is_word(j + 1)
+            && self.has(j + 1, ORDINAL_SUFFIX)
+        {
+            return self.ordinal(i, n, j + 2);
+        }
         if line.glued(j) {
             match line.kind(j) {
                 // "industrie 4.0", "12/04", "16:00", "10-15": labels and dates.
@@ -151,17 +174,47 @@ impl Scanner<'_> {
         if line.fold(i).len() > 14 {
             return Step::Nothing;
         }
+        if let Some(step) = self.word_ordinal_at(i) {
+            return step;
+        }
         if let Some(n) = words_at(line, i) {
-            // "un ftour", "l’un des", "une conférence": an article, unless a scale follows.
+            // "vingt-cinquième", "vingt et unième": number words, then an ordinal word.
+            let joined = (line.is_punct(n.end, "-") && line.glued(n.end) && line.glued(n.end + 1))
+                || line.fold(n.end) == "et";
+            if joined {
+                if let Some(&v) = self.lex.ordinals.get(line.fold(n.end + 1)) {
+                    if v < 10.0 {
+                        return self.word_ordinal(i, n.end + 2, n.value + v);
+                    }
+                }
+            }
+            // "un ftour", "l’un des", "une conférence": an article, unless a scale follows,
+            // or a unit of time and a half ("un an et demi").
             let lone_article = n.end == i + 1 && matches!(line.fold(i), "un" | "une");
             if lone_article && scale_at(line, n.end).is_none() {
-                return Step::Nothing;
+                let half_duration = matches!(
+                    self.lex.nouns.longest(line, n.end),
+                    Some((e, NounClass::Duration)) if is_half(line, e)
+                );
+                if !half_duration {
+                    return Step::Nothing;
+                }
             }
             return self.quantity(n, i, floor, None);
         }
         // A scale word alone: "des centaines de milliers", "plusieurs milliers de jeunes".
         let w = line.fold(i);
-        if w.len() >= 4 && scale_at(line, i).is_some() {
+        let Some(s) = scale_at(line, i).filter(|_| w.len() >= 4) else {
+            return Step::Nothing;
+        };
+        // "des millions de transactions" is no figure: an exact scale alone needs a quantifier
+        // ("plusieurs millions"); an approximate one is a figure ("des dizaines de startups").
+        if s.about
+            || matches!(
+                self.qualifier_before(i, floor),
+                Some((_, Meaning::Qualifier(_)))
+            )
+        {
             let plural = w.ends_with('s');
             let n = Number {
                 start: i,
@@ -246,6 +299,8 @@ impl Scanner<'_> {
         let mut high: Option<f64> = None;
         let mut end = n.end;
         let mut scale = n.scale;
+        // The high end of a range has its own scale word ("et 1 million d'euros").
+        let mut high_scaled = false;
 
         // "multiplié par 5".
         if let Some((q, Meaning::Factor)) = self.qualifier_before(lead, floor) {
@@ -270,11 +325,14 @@ impl Scanner<'_> {
             let joiner = line.fold(n.end);
             if (opener == "entre" && joiner == "et") || (opener == "de" && joiner == "a") {
                 if let Some(h) = self.number_at(n.end + 1) {
-                    if !n.scaled && h.scaled {
+                    // "entre 10 et 15 millions" shares the scale; "entre 500 000 et 1 million"
+                    // does not (its low end is already larger than the high one's numeral).
+                    if !n.scaled && h.scaled && low <= h.value / h.scale {
                         low *= h.scale;
                         scale = h.scale;
                     }
                     high = Some(h.value);
+                    high_scaled = h.scaled;
                     start = lead - 1;
                     end = h.end;
                 }
@@ -287,9 +345,24 @@ impl Scanner<'_> {
             return Step::Skip(n.end);
         }
 
-        let mut tail = self.tail(end, n.scaled || scale != 1.0, low >= 2.0);
+        let scaled = n.scaled || scale != 1.0 || high_scaled;
+        let mut tail = self.tail(end, scaled, low >= 2.0);
         // The figure's span ends at its own unit, not at one carried from further on.
-        let fig_end = tail.map_or(end, |t| t.end);
+        let mut fig_end = tail.map_or(end, |t| t.end);
+        // "$12 millions", "€5": a currency sign glued before the number.
+        if tail.is_none() && lead > floor && line.glued(lead) {
+            if let Some((e, u)) = self.lex.units.longest(line, lead - 1) {
+                if e == lead && u.code != "%" && !u.measure {
+                    start = lead - 1;
+                    tail = Some(Tail {
+                        end,
+                        what: TailKind::Unit(u),
+                        unit_toks: (lead - 1, lead),
+                    });
+                }
+            }
+        }
+        let own_tail = tail.is_some();
         if tail.is_none() && !year_like {
             // A list carries its unit back: "8 millions, 5,6 millions de dirhams".
             if let Some((t, s)) = self.carried_tail(end) {
@@ -300,9 +373,20 @@ impl Scanner<'_> {
                 }
             }
         }
+        if tail.is_none() && scaled && !year_like {
+            tail = self.inherited_tail(lead);
+        }
         let Some(tail) = tail else {
             return Step::Skip(end);
         };
+        if own_tail && scaled && !matches!(tail.what, TailKind::Unit(u) if u.code == "%") {
+            self.carry.set(Some((tail, fig_end)));
+        }
+        // "deux ans et demi".
+        if matches!(tail.what, TailKind::Noun(NounClass::Duration)) && is_half(line, fig_end) {
+            low += 0.5;
+            fig_end += 2;
+        }
 
         let (start, qualifier) = match self.qualifier_before(start, floor) {
             Some((q, Meaning::Qualifier(m))) => (q, Some(m)),
@@ -322,6 +406,16 @@ impl Scanner<'_> {
             }
         };
         let fig = match tail.what {
+            TailKind::Unit(u) if u.measure => self.figure(
+                start,
+                fig_end,
+                low,
+                high,
+                FigureKind::Count,
+                u.code.to_string(),
+                Category::Other,
+                qualifier,
+            ),
             TailKind::Unit(u) if u.code == "%" => {
                 if n.scaled {
                     return Step::Skip(fig_end);
@@ -365,6 +459,19 @@ impl Scanner<'_> {
             }
         };
         Step::Figure(fig, fig_end)
+    }
+
+    /// The unit of the series a scaled number without its own unit continues: the last
+    /// scaled figure of the same sentence, not too far back.
+    fn inherited_tail(&self, lead: usize) -> Option<Tail> {
+        let (tail, after) = self.carry.get()?;
+        if after > lead || lead - after > CARRY_REACH {
+            return None;
+        }
+        let line = self.line;
+        let sentence_ends = (after..lead)
+            .any(|k| matches!(line.fold(k), "." | "!" | "?" | ";") && !line.glued(k + 1));
+        (!sentence_ends).then_some(tail)
     }
 
     #[allow(clippy::too_many_arguments)]
