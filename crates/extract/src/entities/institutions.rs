@@ -109,16 +109,30 @@ const MAX_WORDS: usize = 12;
 
 struct Sets {
     heads: FastMap<Vec<u8>, bool>,
+    /// First bytes and length bounds of the head stems: most words skip the map.
+    head_first: [bool; 256],
+    head_len: (usize, usize),
     connectors: FastMap<&'static [u8], ()>,
     stops: FastMap<&'static [u8], ()>,
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
-    SETS.get_or_init(|| Sets {
-        heads: HEADS.iter().map(|&(w, l)| (word_stem(w), l)).collect(),
-        connectors: CONNECTORS.iter().map(|w| (w.as_bytes(), ())).collect(),
-        stops: STOPS.iter().map(|w| (w.as_bytes(), ())).collect(),
+    SETS.get_or_init(|| {
+        let heads: FastMap<Vec<u8>, bool> = HEADS.iter().map(|&(w, l)| (word_stem(w), l)).collect();
+        let mut head_first = [false; 256];
+        let mut head_len = (usize::MAX, 0);
+        for k in heads.keys() {
+            head_first[usize::from(k[0])] = true;
+            head_len = (head_len.0.min(k.len()), head_len.1.max(k.len()));
+        }
+        Sets {
+            heads,
+            head_first,
+            head_len,
+            connectors: CONNECTORS.iter().map(|w| (w.as_bytes(), ())).collect(),
+            stops: STOPS.iter().map(|w| (w.as_bytes(), ())).collect(),
+        }
     })
 }
 
@@ -153,7 +167,11 @@ pub(super) fn institution_names(doc: &Tokens) -> Vec<Candidate> {
     let n = doc.toks.len();
     let mut h = 0;
     while h < n {
-        let Some(&lower_ok) = sets.heads.get(doc.stem(h)) else {
+        let stem = doc.stem(h);
+        let maybe_head = stem.len() >= sets.head_len.0
+            && stem.len() <= sets.head_len.1
+            && sets.head_first[usize::from(stem[0])];
+        let Some(&lower_ok) = maybe_head.then(|| sets.heads.get(stem)).flatten() else {
             h += 1;
             continue;
         };

@@ -45,11 +45,15 @@ impl Scanner<'_> {
     /// An ordinal word ("deuxième", "première") or a roman ordinal ("IIe", "XIVème") at token `i`.
     pub(super) fn word_ordinal_at(&self, i: usize) -> Option<Step> {
         let line = self.line;
-        if let Some(&v) = self.lex.ordinals.get(line.fold(i)) {
-            return Some(self.word_ordinal(i, i + 1, v));
+        let w = line.fold(i);
+        // Every ordinal word ends in "ième" but "premier"/"première": most words skip the map.
+        if (w.ends_with("ieme") || w.starts_with("premi")) && w.len() >= 5 {
+            if let Some(&v) = self.lex.ordinals.get(w) {
+                return Some(self.word_ordinal(i, i + 1, v));
+            }
         }
         let t = line.toks.get(i)?;
-        if !t.upper {
+        if !t.upper || !matches!(self.text.as_bytes().get(t.start), Some(b'I' | b'V' | b'X')) {
             return None;
         }
         let word = self.text.get(t.start..t.end)?;
@@ -161,6 +165,13 @@ fn roman_ordinal(word: &str, is_suffix: impl Fn(&str) -> bool) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::roman_ordinal;
+
+    #[test]
+    fn every_ordinal_word_passes_the_quick_filter() {
+        for w in super::super::lexicons::lexicons().ordinals.keys() {
+            assert!(w.ends_with("ieme") || w.starts_with("premi"), "{w}");
+        }
+    }
 
     #[test]
     fn reads_roman_ordinals_and_refuses_words() {
