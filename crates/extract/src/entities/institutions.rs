@@ -109,9 +109,9 @@ const MAX_WORDS: usize = 12;
 
 struct Sets {
     heads: FastMap<Vec<u8>, bool>,
-    /// First bytes and length bounds of the head stems: most words skip the map.
-    head_first: [bool; 256],
-    head_len: (usize, usize),
+    /// The stems of the heads written in lower case too: a lower-case word, most of the text,
+    /// is compared with these few rather than hashed.
+    lower_heads: Vec<Vec<u8>>,
     connectors: FastMap<&'static [u8], ()>,
     stops: FastMap<&'static [u8], ()>,
 }
@@ -120,16 +120,14 @@ fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
         let heads: FastMap<Vec<u8>, bool> = HEADS.iter().map(|&(w, l)| (word_stem(w), l)).collect();
-        let mut head_first = [false; 256];
-        let mut head_len = (usize::MAX, 0);
-        for k in heads.keys() {
-            head_first[usize::from(k[0])] = true;
-            head_len = (head_len.0.min(k.len()), head_len.1.max(k.len()));
-        }
+        let lower_heads = HEADS
+            .iter()
+            .filter(|h| h.1)
+            .map(|&(w, _)| word_stem(w))
+            .collect();
         Sets {
             heads,
-            head_first,
-            head_len,
+            lower_heads,
             connectors: CONNECTORS.iter().map(|w| (w.as_bytes(), ())).collect(),
             stops: STOPS.iter().map(|w| (w.as_bytes(), ())).collect(),
         }
@@ -168,15 +166,16 @@ pub(super) fn institution_names(doc: &Tokens) -> Vec<Candidate> {
     let mut h = 0;
     while h < n {
         let stem = doc.stem(h);
-        let maybe_head = stem.len() >= sets.head_len.0
-            && stem.len() <= sets.head_len.1
-            && sets.head_first[usize::from(stem[0])];
-        let Some(&lower_ok) = maybe_head.then(|| sets.heads.get(stem)).flatten() else {
-            h += 1;
-            continue;
-        };
         let cap_head = doc.toks[h].is(CAP);
-        if !cap_head && !lower_ok {
+        let head = if cap_head {
+            sets.heads.contains_key(stem)
+        } else {
+            // First byte and length before any comparison: this runs on most words.
+            matches!(stem.first(), Some(b'm' | b'c' | b'd' | b's'))
+                && (7..=12).contains(&stem.len())
+                && sets.lower_heads.iter().any(|w| w.as_slice() == stem)
+        };
+        if !head {
             h += 1;
             continue;
         }
@@ -239,5 +238,29 @@ fn canonical(surface: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_filter_admits_every_lower_case_head() {
+        for w in &sets().lower_heads {
+            assert!(
+                matches!(w.first(), Some(b'm' | b'c' | b'd' | b's')) && (7..=12).contains(&w.len()),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
+
+    #[test]
+    fn canonical_capitalizes_and_straightens() {
+        assert_eq!(
+            canonical("ministère de l’Industrie"),
+            "Ministère de l'Industrie"
+        );
     }
 }
