@@ -82,6 +82,18 @@ const FINDS: &[(&str, &str, EntityKind, &str)] = &[
         "Technopark Essaouira",
     ),
     (
+        "avec l'Université Hassan II et l'École nationale supérieure d'informatique",
+        "École nationale supérieure d'informatique",
+        E::Org,
+        "École nationale supérieure d'informatique",
+    ),
+    (
+        "Les élus du conseil communal de Marrakech ont voté.",
+        "conseil communal de Marrakech",
+        E::Org,
+        "Conseil communal de Marrakech",
+    ),
+    (
         "selon Mme Salma Bennani, directrice de l'incubateur",
         "Salma Bennani",
         E::Person,

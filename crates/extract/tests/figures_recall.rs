@@ -322,7 +322,25 @@ fn reads_ranges_as_one_figure_with_both_ends() {
                 None,
             )],
         ),
-        // Not ranges: years, hours and dates.
+        (
+            "les 18-35 ans représentent 60% des utilisateurs",
+            &[
+                (
+                    "18-35 ans",
+                    18.0,
+                    Some(35.0),
+                    K::Duration,
+                    "ans",
+                    C::Other,
+                    None,
+                ),
+                ("60%", 60.0, None, K::Percent, "%", C::Share, None),
+            ],
+        ),
+        // Not ranges: years, hours, dates, law and decree numbers.
+        ("la loi 09-08 relative aux données", &[]),
+        ("le décret 2-22-431 publié hier", &[]),
+        ("les scores 10-15 du match", &[]),
         ("entre 2019 et 2023, le secteur a changé", &[]),
         ("de 9h à 18h chaque jour", &[]),
         ("du 3 au 5 mai à Rabat", &[]),

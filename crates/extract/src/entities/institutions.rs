@@ -57,8 +57,8 @@ const HEADS: &[(&str, bool)] = &[
     ("union", false),
 ];
 
-/// Words that join a head to its complement or two complements ("et" only before one of
-/// the others: "Caisse de dépôt et de gestion").
+/// Words that join a head to its complement or two complements ("et" only before "de", "des",
+/// "du" or "d’": "Caisse de dépôt et de gestion"; "et l’École…" starts another name).
 const CONNECTORS: &[&str] = &["de", "des", "du", "d", "la", "l", "pour", "au", "aux", "et"];
 
 /// Lower-case words that are no noun of a complement.
@@ -190,7 +190,7 @@ pub(super) fn institution_names(doc: &Tokens) -> Vec<Candidate> {
             if sets.connectors.contains_key(key) && !tok.is(CAP) {
                 if key == b"et" {
                     let next_connects =
-                        j + 1 < n && matches!(doc.key(j + 1), b"de" | b"des" | b"du" | b"d" | b"l");
+                        j + 1 < n && matches!(doc.key(j + 1), b"de" | b"des" | b"du" | b"d");
                     if !next_connects {
                         break;
                     }

@@ -121,6 +121,9 @@ impl Scanner<'_> {
         {
             return self.ordinal(i, n, j + 2);
         }
+        if let Some(step) = self.hyphen_range(i, &n) {
+            return step;
+        }
         if line.glued(j) {
             match line.kind(j) {
                 // "industrie 4.0", "12/04", "16:00", "10-15": labels and dates.
@@ -394,6 +397,26 @@ impl Scanner<'_> {
             _ => (start, default.or(n.about.then_some(Qualifier::About))),
         };
 
+        if n.scaled && matches!(tail.what, TailKind::Unit(u) if u.code == "%") {
+            return Step::Skip(fig_end);
+        }
+        let fig = self.with_tail(tail, start, fig_end, low, high, qualifier);
+        Step::Figure(fig, fig_end)
+    }
+
+    /// The figure over tokens `start..fig_end` that `tail` makes of a value (and a range's
+    /// high end): money in the currency's base unit, a percent, a count of a unit of measure
+    /// or of a noun, a duration.
+    fn with_tail(
+        &self,
+        tail: Tail,
+        start: usize,
+        fig_end: usize,
+        low: f64,
+        high: Option<f64>,
+        qualifier: Option<Qualifier>,
+    ) -> Figure {
+        let line = self.line;
         let unit_text = |(a, b): (usize, usize)| -> String {
             match (
                 line.toks.get(a),
@@ -405,7 +428,7 @@ impl Scanner<'_> {
                 _ => String::new(),
             }
         };
-        let fig = match tail.what {
+        match tail.what {
             TailKind::Unit(u) if u.measure => self.figure(
                 start,
                 fig_end,
@@ -416,21 +439,16 @@ impl Scanner<'_> {
                 Category::Other,
                 qualifier,
             ),
-            TailKind::Unit(u) if u.code == "%" => {
-                if n.scaled {
-                    return Step::Skip(fig_end);
-                }
-                self.figure(
-                    start,
-                    fig_end,
-                    low,
-                    high,
-                    FigureKind::Percent,
-                    "%".into(),
-                    Category::Share,
-                    qualifier,
-                )
-            }
+            TailKind::Unit(u) if u.code == "%" => self.figure(
+                start,
+                fig_end,
+                low,
+                high,
+                FigureKind::Percent,
+                "%".into(),
+                Category::Share,
+                qualifier,
+            ),
             TailKind::Unit(u) => self.figure(
                 start,
                 fig_end,
@@ -457,8 +475,36 @@ impl Scanner<'_> {
                     qualifier,
                 )
             }
+        }
+    }
+
+    /// "les 18-35 ans", "10-15 %": two numbers glued by a hyphen make a range when a unit or a
+    /// counted noun follows. Law and decree numbers ("loi 09-08", "2-22-431"), years
+    /// ("2019-2023") and bare pairs ("10-15") stay skipped by the caller.
+    fn hyphen_range(&self, i: usize, n: &Number) -> Option<Step> {
+        let line = self.line;
+        let j = n.end;
+        let plain = |k: usize| {
+            let w = line.fold(k);
+            line.kind(k) == Some(TokKind::Num) && w.len() <= 3 && !w.starts_with('0')
         };
-        Step::Figure(fig, fig_end)
+        if !(n.bare_digits > 0
+            && plain(i)
+            && line.is_punct(j, "-")
+            && line.glued(j)
+            && line.glued(j + 1)
+            && plain(j + 1)
+            && !line.glued(j + 2))
+        {
+            return None;
+        }
+        let high = line.fold(j + 1).parse::<f64>().ok()?;
+        if high <= n.value {
+            return None;
+        }
+        let tail = self.tail(j + 2, false, true)?;
+        let fig = self.with_tail(tail, i, tail.end, n.value, Some(high), None);
+        Some(Step::Figure(fig, tail.end))
     }
 
     /// The unit of the series a scaled number without its own unit continues: the last
