@@ -24,7 +24,8 @@
 //!   milliers" = over 100 000) and "about" when singular ("une vingtaine" = about 20). An exact
 //!   scale alone is no figure ("des millions de transactions" is not 1 000 000) unless a
 //!   quantifier says how many ("plusieurs millions" = over 1 000 000).
-//! - A range ("entre 2 millions et 5 millions de dirhams", "de 18 à 40 ans") is one figure:
+//! - A range ("entre 2 millions et 5 millions de dirhams", "de 18 à 40 ans", "18-35 ans"
+//!   when a unit or noun follows the glued pair; "loi 09-08" is no range) is one figure:
 //!   `value` is its low end, `high` its high end; the low end takes the high end's scale only
 //!   when its numeral is the smaller ("entre 10 et 15 millions", not "entre 500 000 et 1
 //!   million").
