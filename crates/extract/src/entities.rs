@@ -6,8 +6,10 @@
 //! 1. gazetteer names (`gazetteer`: `data/gazetteer.tsv`, embedded and parsed once; its format
 //!    is documented at its top), longest match first, compared on folded word stems (case,
 //!    accents, apostrophes, hyphen vs space and a final plural "s" do not matter);
-//! 2. "Long Form (ACRONYM)" definitions (`acronyms`), which merge an unseen organisation with
-//!    its acronym for the rest of the text;
+//! 2. "Long Form (ACRONYM)" and "ACRONYM (Long Form)" definitions (`acronyms`), which merge
+//!    an unseen organisation with its acronym for the rest of the text, and institutions
+//!    recognised by their head noun and complement (`institutions`: "ministère de la
+//!    Transition numérique", "Chambre des conseillers");
 //! 3. persons (`persons`, with their `roles`), from patterns rather than a list: a known
 //!    first name followed by capitalized words, a title ("M. Charaf"), or a role next to the
 //!    name ("Karim Achengli, président du conseil régional"); a lone surname resolves to the
@@ -22,6 +24,7 @@ mod acronyms;
 mod candidates;
 mod fast_map;
 mod gazetteer;
+mod institutions;
 mod persons;
 mod roles;
 mod tokens;
@@ -33,6 +36,7 @@ pub use gazetteer::{gazetteer, parse_gazetteer, Gazetteer, GAZETTEER_TSV};
 
 use acronyms::acronym_definitions;
 use candidates::{gazetteer_matches, Candidate, Found};
+use institutions::institution_names;
 use persons::find_persons;
 use raqmi_model::document::Entity;
 use tokens::Tokens;
@@ -49,15 +53,32 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
     // Definitions first: an acronym defined anywhere in the text is known everywhere in it.
     let (long_forms, local_acronyms) = acronym_definitions(&doc, gaz);
     let names = gazetteer_matches(&doc, gaz, &local_acronyms);
+    // An institution the gazetteer knows keeps the gazetteer's identity, unless the pattern
+    // only adds capitalized words to it (a branch: "Technopark Essaouira").
+    let institutions: Vec<Candidate> = institution_names(&doc)
+        .into_iter()
+        .filter(|c| {
+            !names.iter().any(|g| {
+                g.start_tok == c.start_tok
+                    && (g.end_tok >= c.end_tok
+                        || (g.end_tok..c.end_tok).any(|t| !doc.toks[t].is(tokens::CAP)))
+            })
+        })
+        .collect();
     // Longest wins: a long form that the gazetteer does not know ("… au Maroc (XYZ)") beats the
-    // place it ends with ("Maroc").
-    if long_forms.is_empty() {
+    // place it ends with ("Maroc"), an institution the places and names inside it. On a tie
+    // the gazetteer's name wins (it comes first and the sort is stable).
+    if long_forms.is_empty() && institutions.is_empty() {
         // Gazetteer matches never overlap one another: no need to sort.
         for c in names {
             found.try_add(c);
         }
     } else {
-        let mut candidates: Vec<Candidate> = long_forms.into_iter().chain(names).collect();
+        let mut candidates: Vec<Candidate> = long_forms
+            .into_iter()
+            .chain(names)
+            .chain(institutions)
+            .collect();
         candidates.sort_by_key(|c| (std::cmp::Reverse(c.end_tok - c.start_tok), c.start_tok));
         for c in candidates {
             found.try_add(c);

@@ -1,8 +1,9 @@
 //! French numerals as the press writes them. This module owns:
 //! - the line lexer every figure rule reads ([`Line`]): runs of ASCII digits, words, single
 //!   punctuation marks, each with its folded form and the kind of space before it;
-//! - digit numbers with thousands separators ("1 200", "6.500", U+00A0, U+202F) and decimal
-//!   commas ("3,9", and "13, 3" before a scale word);
+//! - digit numbers with thousands separators ("1 200", "6.500", U+00A0, U+202F), decimal
+//!   commas ("3,9", and "13, 3" before a scale word) and decimal points before a scale or unit
+//!   ("9.7 millions", "2.5%");
 //! - number words ("trois", "dix-huit", "quatre-vingt-dix", "deux cents") and scale words
 //!   ("millions", "milliers", "une centaine", "10k");
 //! - the tab-separated lexicon format shared by every file under `data/lexicon/`.
@@ -397,6 +398,21 @@ pub fn digits_at(line: &Line, i: usize, before_scale: impl Fn(usize) -> bool) ->
             bare = false;
         }
     }
+    // Decimal point, English style, only right before a scale or unit ("9.7 millions",
+    // "2.5%"): elsewhere "4.0" is a label and "1.200" a thousands group.
+    if bare
+        && line.is_punct(end, ".")
+        && line.glued(end)
+        && line.kind(end + 1) == Some(TokKind::Num)
+        && line.glued(end + 1)
+        && line.toks[end + 1].len() <= MAX_DIGITS
+        && before_scale(end + 2)
+    {
+        let t = &line.toks[end + 1];
+        value += digits_value(line.fold(end + 1)) / 10f64.powi(t.len() as i32);
+        end += 2;
+        bare = false;
+    }
     // Decimal comma: "3,9", or "13, 3" when a scale word follows the single decimal digit.
     if line.is_punct(end, ",") && line.glued(end) {
         if let Some(t) = line.toks.get(end + 1) {
@@ -506,6 +522,11 @@ pub fn apply_scales(line: &Line, mut n: Number) -> Number {
             break;
         }
     }
+    // "un milliard et demi": half a unit of the last scale.
+    if applied > 0 && line.fold(n.end) == "et" && matches!(line.fold(n.end + 1), "demi" | "demie") {
+        n.value += 0.5 * n.scale;
+        n.end += 2;
+    }
     n
 }
 
@@ -560,6 +581,8 @@ mod tests {
             ("3,9", 3.9),
             ("13, 3 millions", 13_300_000.0),
             ("7,9 MMDH", 7.9),
+            ("9.7 millions", 9_700_000.0),
+            ("un milliard et demi", 1_500_000_000.0),
             ("2022", 2022.0),
         ];
         for (text, want) in cases {

@@ -298,10 +298,11 @@ fn persons_carry_their_roles_in_the_seeds() {
 #[test]
 fn monsieur_and_lone_surnames_resolve_to_the_full_name() {
     let cases = [
-        ("002_8fd9b615db666dbf.txt", "M. Charaf", "Jalal Charaf"),
+        // The title is outside the name's span.
+        ("002_8fd9b615db666dbf.txt", "Charaf", "Jalal Charaf"),
         (
             "002_8fd9b615db666dbf.txt",
-            "M. Boutayeb",
+            "Boutayeb",
             "Noureddine Boutayeb",
         ),
         ("004_1a904081dba04b63.txt", "Zarouk", "Amine Zarouk"),

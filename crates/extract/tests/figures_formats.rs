@@ -137,8 +137,15 @@ fn extracts_money_in_every_currency() {
             &[("1 200 MAD", 1200.0, K::Money, "MAD", C::Budget, None)],
         ),
         (
-            "des millions de dirhams",
-            &[("millions de dirhams", 1e6, K::Money, "MAD", C::Budget, OVER)],
+            "plusieurs millions de dirhams",
+            &[(
+                "plusieurs millions de dirhams",
+                1e6,
+                K::Money,
+                "MAD",
+                C::Budget,
+                OVER,
+            )],
         ),
     ]);
 }

@@ -144,7 +144,7 @@ fn normalize_name(s: &str) -> String {
 }
 
 struct PersonMention {
-    /// Token of the title, when there is one ("M").
+    /// The token of the title before the name ("M.", "Mme"), outside the name's span.
     title: Option<usize>,
     start: usize,
     end: usize,
@@ -240,8 +240,13 @@ pub(super) fn find_persons(doc: &Tokens, gaz: &Gazetteer, found: &mut Found) {
         } else {
             resolve_titled(m.start).unwrap_or_else(|| doc.word(m.start).to_string())
         };
+        // The title is no part of the name ("Mme Salma Bennani" -> "Salma Bennani"), but it
+        // stays taken so that no other finder reads it as a name.
+        if let Some(t) = m.title {
+            found.taken[t] = true;
+        }
         found.try_add(Candidate {
-            start_tok: m.title.unwrap_or(m.start),
+            start_tok: m.start,
             end_tok: m.end,
             kind: EntityKind::Person,
             canonical,

@@ -85,7 +85,7 @@ const FINDS: &[(&str, &str, &str, EntityKind, &str)] = &[
     (
         "resolves_monsieur_surname_to_full_name",
         "le Chief Digital Officer de l'UM6P, Jalal Charaf, a souligné. « Oui », a affirmé M. Charaf.",
-        "M. Charaf",
+        "Charaf",
         EntityKind::Person,
         "Jalal Charaf",
     ),
