@@ -12,7 +12,7 @@
 //! The CLI is a thin shell: analysis lives in the extraction and search cores.
 
 use raqmi_explorer::{corpus::Corpus, prerender};
-use raqmi_extract::{entities, figures, load};
+use raqmi_extract::{ingest, load};
 use raqmi_model::document::{Document, Entity, Figure};
 use raqmi_model::text::CharIndex;
 use raqmi_search::snapshot::Snapshot;
@@ -105,6 +105,12 @@ fn figure_json(f: &Figure, text: &str, chars: &CharIndex) -> Value {
         "unit": f.unit,
         "category": kind_name(&f.category),
         "qualifier": f.qualifier.map(|q| kind_name(&q)),
+        "low": f.high.map(|_| number(f.value)),
+        "subject": f.meaning.subject,
+        "actor": f.meaning.actor,
+        "event": f.meaning.event,
+        "period": f.meaning.period.map(|p| p.iso()),
+        "measure": f.meaning.measure,
     })
 }
 
@@ -173,11 +179,14 @@ fn extract() -> i32 {
         };
         let (id, text) = record;
         let chars = CharIndex::new(&text);
-        let figures: Vec<Value> = figures::extract_figures(&text)
+        let doc = ingest::analyse_raw("stdin", &text);
+        let figures: Vec<Value> = doc
+            .figures
             .iter()
             .map(|f| figure_json(f, &text, &chars))
             .collect();
-        let entities: Vec<Value> = entities::extract_entities(&text)
+        let entities: Vec<Value> = doc
+            .entities
             .iter()
             .map(|e| entity_json(e, &text, &chars))
             .collect();

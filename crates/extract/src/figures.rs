@@ -773,6 +773,7 @@ impl Scanner<'_> {
             unit,
             category,
             qualifier,
+            meaning: Default::default(),
         }
     }
 }

@@ -18,6 +18,12 @@ fn round_trips_the_seeds() {
     let snap = Snapshot::new(raqmi_testkit::seed_documents());
     let back = Snapshot::decode(&snap.encode()).unwrap();
     assert_eq!(back, snap);
+    // The meanings travel too (the comparison above would pass if none were computed).
+    let figures = || back.documents.iter().flat_map(|d| &d.figures);
+    assert!(figures().all(|f| f.meaning.period.is_some()));
+    assert!(figures().any(|f| f.meaning.actor.is_some()));
+    assert!(figures().any(|f| f.meaning.event.is_some()));
+    assert!(figures().any(|f| !f.meaning.measure.is_empty()));
 }
 
 #[test]
@@ -98,8 +104,8 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
     use raqmi_model::document::{
-        Category, Date, DateOrigin, Entity, EntityKind, Figure, FigureKind, Paragraph,
-        ParagraphRole, Qualifier, Span,
+        Category, Date, DateOrigin, Entity, EntityKind, Figure, FigureKind, Meaning, Paragraph,
+        ParagraphRole, Period, Qualifier, Span,
     };
 
     fn span() -> impl Strategy<Value = Span> {
@@ -116,6 +122,23 @@ mod properties {
         ]
     }
 
+    fn meaning() -> impl Strategy<Value = Meaning> {
+        (
+            "\\PC{0,20}",
+            proptest::option::of("[a-zA-Zé’ ]{0,10}"),
+            proptest::option::of("[a-z0-9 ]{0,8}"),
+            proptest::option::of((any::<u16>(), proptest::option::of(1u8..=12))),
+            "[a-z|%]{0,12}",
+        )
+            .prop_map(|(subject, actor, event, period, measure)| Meaning {
+                subject,
+                actor,
+                event,
+                period: period.map(|(year, month)| Period { year, month }),
+                measure,
+            })
+    }
+
     fn document() -> impl Strategy<Value = Document> {
         let text = "\\PC{0,40}";
         let opt_small = proptest::option::of(any::<u8>());
@@ -128,7 +151,7 @@ mod properties {
             0usize..8,
         )
             .prop_flat_map(|(span, value, high, kind, unit, category)| {
-                proptest::option::of(0usize..4).prop_map(move |q| Figure {
+                (proptest::option::of(0usize..4), meaning()).prop_map(move |(q, meaning)| Figure {
                     span,
                     value,
                     high,
@@ -151,6 +174,7 @@ mod properties {
                             Qualifier::UpTo,
                         ][q]
                     }),
+                    meaning,
                 })
             });
         let entity = (

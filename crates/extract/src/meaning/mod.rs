@@ -1,0 +1,143 @@
+//! What each figure means: its subject, actor, event, period and measure key
+//! ([`raqmi_model::document::Meaning`]), computed once the figures and names of a document are
+//! known ([`annotate`]). Pure, no I/O; each part is in its own module with its rules:
+//! `subject` (the noun phrase of the figure's sentence), `anchor` (actor and event), `period`.
+//!
+//! The measure key is what makes figures of different articles comparable. Two figures have
+//! the same key when they measure the same thing; the key is
+//! `anchor|head|category|unit`, where
+//! - `anchor` is the figure's event when it has one, else its actor, folded (lower case, no
+//!   accents, one apostrophe) with the event's years and edition numbers removed ("Devoxx
+//!   2022" → "devoxx"), so that editions of an event and years of an organisation meet;
+//! - `head` is the subject's head word, folded and singular, adjectives placed before the noun
+//!   skipped ("jeunes boursiers" → "boursier"); members of any wording ("adhérents",
+//!   "organisations adhérentes", "membres") share the head "membre";
+//! - `category` is the figure's category in the CLI's spelling ("budget", "participants");
+//! - `unit` is the currency for money, "%" for percentages, the folded unit for durations and
+//!   nothing for counts (their head already says what is counted).
+//!
+//! A figure with neither an event nor an actor has an empty key: nothing says whose figure it
+//! is, so it is compared with no other.
+
+mod anchor;
+mod period;
+mod subject;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+pub use subject::{head, MAX_WORDS};
+
+use anchor::{article_anchors, Context};
+use raqmi_model::document::{Category, Document, FigureKind, ParagraphRole, Span};
+use raqmi_model::text::fold;
+
+/// Fills in the meaning of every figure of `doc` (its figures, names, sentences, paragraphs and
+/// date must be set).
+pub fn annotate(doc: &mut Document) {
+    if doc.figures.is_empty() {
+        return;
+    }
+    let article = article_anchors(doc);
+    let counted: Vec<Span> = doc
+        .figures
+        .iter()
+        .filter(|f| f.kind != FigureKind::Year)
+        .map(|f| f.span)
+        .collect();
+    let mut meanings = Vec::with_capacity(doc.figures.len());
+    for fig in &doc.figures {
+        let own = doc.sentence_of(fig.span).unwrap_or(fig.span);
+        let own_words = words::words(&doc.text, own);
+        let previous = previous_sentence(doc, own).map(|s| (s, words::words(&doc.text, s)));
+        let ctx = Context {
+            own,
+            own_words: &own_words,
+            previous,
+        };
+        let subject = subject::subject(&doc.text, &own_words, fig);
+        let event = anchor::event(doc, &ctx, &article);
+        let actor = anchor::actor(doc, &ctx, &article, fig.span, fig.kind, event.as_deref());
+        let period = period::period(&own_words, fig.span.start as usize, doc.date, &counted);
+        let measure = measure_key(
+            event.as_deref(),
+            actor.as_deref(),
+            &subject,
+            fig.category,
+            fig.kind,
+            &fig.unit,
+        );
+        meanings.push(raqmi_model::document::Meaning {
+            subject,
+            actor,
+            event,
+            period,
+            measure,
+        });
+    }
+    for (fig, meaning) in doc.figures.iter_mut().zip(meanings) {
+        fig.meaning = meaning;
+    }
+}
+
+/// The sentence before `own` in the same body paragraph.
+fn previous_sentence(doc: &Document, own: Span) -> Option<Span> {
+    let i = doc.sentences.iter().position(|s| *s == own)?;
+    let prev = *doc.sentences.get(i.checked_sub(1)?)?;
+    let para = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.span.contains(own) && p.role == ParagraphRole::Body)?;
+    para.span.contains(prev).then_some(prev)
+}
+
+/// The measure key (see the module header for its rules).
+pub fn measure_key(
+    event: Option<&str>,
+    actor: Option<&str>,
+    subject: &str,
+    category: Category,
+    kind: FigureKind,
+    unit: &str,
+) -> String {
+    let anchor = match (event, actor) {
+        (Some(e), _) => event_anchor(e),
+        (None, Some(a)) => fold(a.trim()),
+        (None, None) => return String::new(),
+    };
+    let unit = match kind {
+        FigureKind::Money => unit.trim().to_ascii_uppercase(),
+        FigureKind::Percent => "%".into(),
+        FigureKind::Count => String::new(),
+        _ => head(unit),
+    };
+    format!(
+        "{anchor}|{}|{}|{unit}",
+        head(subject),
+        category_name(category)
+    )
+}
+
+/// An event's name without its years and edition numbers ("9ème édition du Devoxx 2022").
+fn event_anchor(event: &str) -> String {
+    fold(event)
+        .split_whitespace()
+        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()) && *w != "edition")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The CLI's spelling of a category ("budget", "participants").
+pub fn category_name(c: Category) -> &'static str {
+    match c {
+        Category::Budget => "budget",
+        Category::Participants => "participants",
+        Category::Members => "members",
+        Category::Beneficiaries => "beneficiaries",
+        Category::Jobs => "jobs",
+        Category::Companies => "companies",
+        Category::Share => "share",
+        Category::Other => "other",
+    }
+}
