@@ -182,6 +182,13 @@ fn points_back(words: &[Word]) -> bool {
             .any(|w| w.after_punct && w.is(&["elle", "il", "celle-ci", "celui-ci"]))
 }
 
+/// An actor or event, and whether the figure's own text names it (its sentence or the one
+/// before) rather than the article as a whole.
+pub(super) struct Found {
+    pub name: Option<String>,
+    pub named_nearby: bool,
+}
+
 /// The actor of a figure at `fig_span` of kind `kind` whose event is `event`.
 pub(super) fn actor(
     doc: &Document,
@@ -190,29 +197,37 @@ pub(super) fn actor(
     fig_span: Span,
     kind: FigureKind,
     event: Option<&str>,
-) -> Option<String> {
-    let own = agent(doc, ctx.own, ctx.own_words, EntityKind::Org, fig_span.start).or_else(|| {
-        agent(
-            doc,
-            ctx.own,
-            ctx.own_words,
-            EntityKind::Person,
-            fig_span.start,
-        )
-    });
-    if own.is_some() {
-        return own;
+) -> Found {
+    let nearby = |name| Found {
+        name: Some(name),
+        named_nearby: true,
+    };
+    let at = fig_span.start;
+    let own = agent(doc, ctx.own, ctx.own_words, EntityKind::Org, at)
+        .or_else(|| agent(doc, ctx.own, ctx.own_words, EntityKind::Person, at));
+    if let Some(own) = own {
+        return nearby(own);
     }
     if points_back(ctx.own_words) {
         if let Some((span, words)) = &ctx.previous {
             if let Some(a) = agent(doc, *span, words, EntityKind::Org, span.end) {
-                return Some(a);
+                return nearby(a);
             }
         }
     }
-    if kind == FigureKind::Percent {
-        return None;
+    let name = if kind == FigureKind::Percent {
+        None
+    } else {
+        article_actor(article, event)
+    };
+    Found {
+        name,
+        named_nearby: false,
     }
+}
+
+/// Rule 3 of the module header: the organisation of the event, else the article's own.
+fn article_actor(article: &ArticleAnchors, event: Option<&str>) -> Option<String> {
     if let Some(event) = event {
         let folded = fold(event);
         let owner = article
@@ -228,15 +243,18 @@ pub(super) fn actor(
 }
 
 /// The event of a figure read in `ctx`.
-pub(super) fn event(doc: &Document, ctx: &Context, article: &ArticleAnchors) -> Option<String> {
-    names_in(doc, ctx.own, EntityKind::Event)
+pub(super) fn event(doc: &Document, ctx: &Context, article: &ArticleAnchors) -> Found {
+    let nearby = names_in(doc, ctx.own, EntityKind::Event)
         .next()
         .or_else(|| {
             let (span, _) = ctx.previous.as_ref()?;
             names_in(doc, *span, EntityKind::Event).next()
         })
-        .map(|e| e.canonical.clone())
-        .or_else(|| article.dominant_event.clone())
+        .map(|e| e.canonical.clone());
+    Found {
+        named_nearby: nearby.is_some(),
+        name: nearby.or_else(|| article.dominant_event.clone()),
+    }
 }
 
 /// `needle` occurs in `hay` as whole words.

@@ -6,9 +6,11 @@
 //! The measure key is what makes figures of different articles comparable. Two figures have
 //! the same key when they measure the same thing; the key is
 //! `anchor|head|category|unit`, where
-//! - `anchor` is the figure's event when it has one, else its actor, folded (lower case, no
-//!   accents, one apostrophe) with the event's years and edition numbers removed ("Devoxx
-//!   2022" → "devoxx"), so that editions of an event and years of an organisation meet;
+//! - `anchor` is the event or actor the figure's own text names (its sentence or the one
+//!   before; the event first), else the article's event, else the article's actor; folded
+//!   (lower case, no accents, one apostrophe), an event's years and edition numbers removed
+//!   ("Devoxx 2022" → "devoxx"), so that editions of an event and years of an organisation
+//!   meet;
 //! - `head` is the subject's head word, folded and singular, adjectives placed before the noun
 //!   skipped ("jeunes boursiers" → "boursier"); members of any wording ("adhérents",
 //!   "organisations adhérentes", "membres") share the head "membre";
@@ -58,16 +60,19 @@ pub fn annotate(doc: &mut Document) {
         };
         let subject = subject::subject(&doc.text, &own_words, fig);
         let event = anchor::event(doc, &ctx, &article);
-        let actor = anchor::actor(doc, &ctx, &article, fig.span, fig.kind, event.as_deref());
+        let at = fig.span;
+        let actor = anchor::actor(doc, &ctx, &article, at, fig.kind, event.name.as_deref());
         let period = period::period(&own_words, fig.span.start as usize, doc.date, &counted);
-        let measure = measure_key(
-            event.as_deref(),
-            actor.as_deref(),
-            &subject,
-            fig.category,
-            fig.kind,
-            &fig.unit,
-        );
+        // What the figure's own text names wins over what the article is about.
+        let anchor = if event.named_nearby {
+            event.name.as_deref().map(Anchor::Event)
+        } else if actor.named_nearby {
+            actor.name.as_deref().map(Anchor::Actor)
+        } else {
+            (event.name.as_deref().map(Anchor::Event)).or(actor.name.as_deref().map(Anchor::Actor))
+        };
+        let measure = measure_key(anchor, &subject, fig.category, fig.kind, &fig.unit);
+        let (event, actor) = (event.name, actor.name);
         meanings.push(raqmi_model::document::Meaning {
             subject,
             actor,
@@ -92,19 +97,25 @@ fn previous_sentence(doc: &Document, own: Span) -> Option<Span> {
     para.span.contains(prev).then_some(prev)
 }
 
+/// Whose figure it is, for the measure key.
+#[derive(Clone, Copy, Debug)]
+pub enum Anchor<'a> {
+    Event(&'a str),
+    Actor(&'a str),
+}
+
 /// The measure key (see the module header for its rules).
 pub fn measure_key(
-    event: Option<&str>,
-    actor: Option<&str>,
+    anchor: Option<Anchor>,
     subject: &str,
     category: Category,
     kind: FigureKind,
     unit: &str,
 ) -> String {
-    let anchor = match (event, actor) {
-        (Some(e), _) => event_anchor(e),
-        (None, Some(a)) => fold(a.trim()),
-        (None, None) => return String::new(),
+    let anchor = match anchor {
+        Some(Anchor::Event(e)) => event_anchor(e),
+        Some(Anchor::Actor(a)) => fold(a.trim()),
+        None => return String::new(),
     };
     let unit = match kind {
         FigureKind::Money => unit.trim().to_ascii_uppercase(),

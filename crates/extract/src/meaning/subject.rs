@@ -295,7 +295,11 @@ pub fn head(subject: &str) -> String {
 }
 
 fn singular(w: &str) -> String {
-    if w.chars().count() > 3 && (w.ends_with('s') || w.ends_with('x')) {
+    const INVARIABLE: &[&str] = &[
+        "pays", "fois", "mois", "prix", "cours", "taux", "frais", "poids", "temps", "corps",
+        "avis", "concours", "secours", "bras",
+    ];
+    if w.chars().count() > 3 && (w.ends_with('s') || w.ends_with('x')) && !INVARIABLE.contains(&w) {
         w[..w.len() - 1].to_string()
     } else {
         w.to_string()

@@ -1,6 +1,6 @@
 //! Table-driven cases for the meaning rules, on sentences of our own.
 
-use super::{annotate, head, measure_key};
+use super::{annotate, head, measure_key, Anchor};
 use crate::ingest::ingest_text;
 use raqmi_model::document::{Category, Document, FigureKind, Meaning};
 
@@ -133,29 +133,32 @@ fn the_event_of_the_lead_is_the_event_of_a_figure_that_names_none() {
     let m = meaning_of(&d, "3000");
     assert_eq!(m.event.as_deref(), Some("Devoxx"));
     assert_eq!(m.measure, "devoxx|participant|participants|");
+    // An organisation named by the figure's own sentence is its anchor, not the lead's event.
+    let d = doc(" date 2022-06 Le Devoxx 2022 s'est tenu à Agadir.\n\nL’AUSIM compte 108 organisations adhérentes.");
+    let m = meaning_of(&d, "108");
+    assert_eq!(m.event.as_deref(), Some("Devoxx"));
+    assert_eq!(m.measure, "ausim|membre|members|");
 }
 
 #[test]
 fn measure_keys_follow_their_normalisation_rules() {
-    let key = |event, actor, subject, cat, kind, unit| {
-        measure_key(event, actor, subject, cat, kind, unit)
-    };
+    use Category::{Budget, Other, Participants};
+    use FigureKind::{Count, Money};
+    let (event, actor) = (|s| Some(Anchor::Event(s)), |s| Some(Anchor::Actor(s)));
     // Editions and years of an event meet; folding ignores case and accents.
     assert_eq!(
-        key(
-            Some("Devoxx 2022"),
-            None,
+        measure_key(
+            event("Devoxx 2022"),
             "participants",
-            Category::Participants,
-            FigureKind::Count,
+            Participants,
+            Count,
             "participants"
         ),
-        key(
-            Some("devoxx"),
-            Some("X"),
+        measure_key(
+            event("devoxx"),
             "Participants inscrits",
-            Category::Participants,
-            FigureKind::Count,
+            Participants,
+            Count,
             "p"
         ),
     );
@@ -163,27 +166,10 @@ fn measure_keys_follow_their_normalisation_rules() {
     assert_eq!(head("organisations adhérentes"), "membre");
     assert_eq!(head("membres"), "membre");
     assert_eq!(head("jeunes boursiers"), "boursier");
+    assert_eq!(head("jeunes en numérique"), "jeune");
     // Different currencies, heads or anchors differ; no anchor, no key.
-    assert_ne!(
-        key(
-            None,
-            Some("AUSIM"),
-            "budget",
-            Category::Budget,
-            FigureKind::Money,
-            "MAD"
-        ),
-        key(
-            None,
-            Some("AUSIM"),
-            "budget",
-            Category::Budget,
-            FigureKind::Money,
-            "EUR"
-        ),
-    );
-    assert_eq!(
-        key(None, None, "x", Category::Other, FigureKind::Count, "x"),
-        ""
-    );
+    let budget = |anchor, unit| measure_key(anchor, "budget", Budget, Money, unit);
+    assert_ne!(budget(actor("AUSIM"), "MAD"), budget(actor("AUSIM"), "EUR"));
+    assert_ne!(budget(actor("AUSIM"), "MAD"), budget(actor("APEBI"), "MAD"));
+    assert_eq!(measure_key(None, "x", Other, Count, "x"), "");
 }
