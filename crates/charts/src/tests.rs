@@ -6,6 +6,7 @@
 mod data;
 mod drawing;
 mod exports;
+mod labels;
 mod numbers;
 mod svg;
 
