@@ -38,7 +38,7 @@ pub(super) fn article_anchors(doc: &Document) -> ArticleAnchors {
             None => counts.push((&e.canonical, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let dominant_org = match counts.as_slice() {
         [(name, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => {
             Some(name.to_string())
@@ -84,7 +84,7 @@ pub(super) fn article_anchors(doc: &Document) -> ArticleAnchors {
 pub(super) struct Context<'a> {
     pub own: Span,
     pub own_words: &'a [Word],
-    pub previous: Option<(Span, Vec<Word>)>,
+    pub previous: Option<(Span, &'a [Word])>,
 }
 
 fn names_in(doc: &Document, span: Span, kind: EntityKind) -> impl Iterator<Item = &Entity> {

@@ -48,21 +48,37 @@ pub fn annotate(doc: &mut Document) {
         .filter(|f| f.kind != FigureKind::Year)
         .map(|f| f.span)
         .collect();
+    // Each sentence is read into words once, however many figures it holds.
+    let mut words_of: Vec<Option<Vec<words::Word>>> = vec![None; doc.sentences.len()];
     let mut meanings = Vec::with_capacity(doc.figures.len());
     for fig in &doc.figures {
-        let own = doc.sentence_of(fig.span).unwrap_or(fig.span);
-        let own_words = words::words(&doc.text, own);
-        let previous = previous_sentence(doc, own).map(|s| (s, words::words(&doc.text, s)));
+        let si = doc.sentences.partition_point(|s| s.end <= fig.span.start);
+        let own = doc.sentences.get(si).copied();
+        let prev = own.and_then(|own| previous_sentence(doc, si, own));
+        for i in [Some(si), prev.map(|_| si - 1)].into_iter().flatten() {
+            if let (Some(slot @ None), Some(&s)) = (words_of.get_mut(i), doc.sentences.get(i)) {
+                *slot = Some(words::words(&doc.text, s));
+            }
+        }
+        let lone;
+        let (own, own_words) = match own.zip(words_of.get(si).and_then(Option::as_deref)) {
+            Some(found) => found,
+            None => {
+                lone = words::words(&doc.text, fig.span);
+                (fig.span, lone.as_slice())
+            }
+        };
+        let previous = prev.zip(words_of.get(si.wrapping_sub(1)).and_then(Option::as_deref));
         let ctx = Context {
             own,
-            own_words: &own_words,
+            own_words,
             previous,
         };
-        let subject = subject::subject(&doc.text, &own_words, fig);
+        let subject = subject::subject(&doc.text, own_words, fig);
         let event = anchor::event(doc, &ctx, &article);
         let at = fig.span;
         let actor = anchor::actor(doc, &ctx, &article, at, fig.kind, event.name.as_deref());
-        let period = period::period(&own_words, fig.span.start as usize, doc.date, &counted);
+        let period = period::period(own_words, fig.span.start as usize, doc.date, &counted);
         // What the figure's own text names wins over what the article is about.
         let anchor = if event.named_nearby {
             event.name.as_deref().map(Anchor::Event)
@@ -86,9 +102,8 @@ pub fn annotate(doc: &mut Document) {
     }
 }
 
-/// The sentence before `own` in the same body paragraph.
-fn previous_sentence(doc: &Document, own: Span) -> Option<Span> {
-    let i = doc.sentences.iter().position(|s| *s == own)?;
+/// The sentence before `own` (sentence `i`) in the same body paragraph.
+fn previous_sentence(doc: &Document, i: usize, own: Span) -> Option<Span> {
     let prev = *doc.sentences.get(i.checked_sub(1)?)?;
     let para = doc
         .paragraphs

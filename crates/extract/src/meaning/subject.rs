@@ -287,8 +287,9 @@ pub fn head(subject: &str) -> String {
     let head = (0..words.len())
         .find(|&i| {
             let w = words[i];
-            !is_link(w)
-                && !(PRENOMINAL.contains(&w) && words.get(i + 1).is_some_and(|n| !is_link(n)))
+            let adjective =
+                PRENOMINAL.contains(&w) && words.get(i + 1).is_some_and(|n| !is_link(n));
+            !(is_link(w) || adjective)
         })
         .map_or_else(|| words.last().copied().unwrap_or(""), |i| words[i]);
     singular(head)

@@ -40,11 +40,15 @@ pub(super) fn words(text: &str, span: Span) -> Vec<Word> {
     let mut prev_end = 0;
     for t in tokens(s) {
         let gap = &s[prev_end..t.start];
-        // "1 000" or "13, 3" are one number for the rules: a digit run after a digit run.
+        // Spaces, apostrophes, hyphens and unit signs keep words together; any other mark
+        // (comma, period, quote, bracket, colon) separates them.
         let after_punct = gap.chars().any(|c| {
-            !c.is_whitespace()
-                && !matches!(c, '\'' | '’' | '‘' | 'ʼ' | '-' | '‐' | '‑')
-                && !(c == '%' || c == '€' || c == '$')
+            let joins = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\'' | '’' | '‘' | 'ʼ' | '-' | '‐' | '‑' | '%' | '€' | '$'
+                );
+            !joins
         });
         let mut end = t.end;
         let mut elided = false;
