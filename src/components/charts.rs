@@ -186,7 +186,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                             <tbody>
                                 { for rows.iter().map(|r| html! {
                                     <tr>
-                                        <th scope="row" title={r.sentence.clone()}>{ r.label.clone() }</th>
+                                        <th scope="row">{ r.label.clone() }</th>
                                         <td class="num"><data value={raqmi_explorer::reading::value_attr(r.value)}>{ r.value_text.clone() }</data></td>
                                         <td>{ r.qualifier_text.clone() }</td>
                                         <td>{ r.category_text.clone() }</td>

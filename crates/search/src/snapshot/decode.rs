@@ -195,7 +195,6 @@ fn decode_document(
                 },
             }),
         };
-        let measure = string(r)?.to_string();
         figures.push(Figure {
             span,
             value,
@@ -209,7 +208,8 @@ fn decode_document(
                 actor,
                 event,
                 period,
-                measure,
+                // Not shipped: see the `snapshot` module header.
+                measure: String::new(),
             },
         });
     }

@@ -33,8 +33,10 @@
 //!     high end in their form (0: an integer, zigzag; 1: hundredths, zigzag(value × 100),
 //!     read back as `n / 100.0`; 2: the 8 bytes of the float, little-endian), the unit's
 //!     string, then its meaning: the subject's string, the actor's and the event's string + 1
-//!     (0: none), the period as `(year << 4 | month) + 1` (month 0: the whole year; 0: no
-//!     period) and the measure key's string;
+//!     (0: none) and the period as `(year << 4 | month) + 1` (month 0: the whole year; 0: no
+//!     period). The measure key is not shipped (it decodes empty): the app reads no figure
+//!     across articles yet, and the keys would cost the first load some 270 bytes gzip for
+//!     the bundled corpus alone; the CLI and the build read it from the analysis itself;
 //!   - entities: `count`, then per entity zigzag(start − previous start), zigzag(end − start),
 //!     `canonical string << 4 | kind << 1 | has_role`, and the role's string when it has one.
 //!

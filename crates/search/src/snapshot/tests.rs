@@ -4,6 +4,7 @@
 use super::decode::float;
 use super::encode::{float_form, put_float};
 use super::*;
+use raqmi_model::document::Figure;
 use raqmi_testkit::article;
 
 #[test]
@@ -15,15 +16,25 @@ fn round_trips_documents() {
 
 #[test]
 fn round_trips_the_seeds() {
-    let snap = Snapshot::new(raqmi_testkit::seed_documents());
+    let mut snap = Snapshot::new(raqmi_testkit::seed_documents());
     let back = Snapshot::decode(&snap.encode()).unwrap();
+    // Every meaning travels but the measure key, which is not shipped (see the module header).
+    let figures = |s: &Snapshot| -> Vec<Figure> {
+        s.documents.iter().flat_map(|d| d.figures.clone()).collect()
+    };
+    assert!(figures(&snap).iter().any(|f| !f.meaning.measure.is_empty()));
+    assert!(figures(&back).iter().all(|f| f.meaning.measure.is_empty()));
+    for d in &mut snap.documents {
+        d.figures.iter_mut().for_each(|f| f.meaning.measure.clear());
+    }
     assert_eq!(back, snap);
-    // The meanings travel too (the comparison above would pass if none were computed).
-    let figures = || back.documents.iter().flat_map(|d| &d.figures);
-    assert!(figures().all(|f| f.meaning.period.is_some()));
-    assert!(figures().any(|f| f.meaning.actor.is_some()));
-    assert!(figures().any(|f| f.meaning.event.is_some()));
-    assert!(figures().any(|f| !f.meaning.measure.is_empty()));
+    // The comparison above would pass if no meaning were computed.
+    let back = figures(&back);
+    assert!(back
+        .iter()
+        .all(|f| f.meaning.period.is_some() && !f.meaning.subject.is_empty()));
+    assert!(back.iter().any(|f| f.meaning.actor.is_some()));
+    assert!(back.iter().any(|f| f.meaning.event.is_some()));
 }
 
 #[test]
@@ -128,7 +139,7 @@ mod properties {
             proptest::option::of("[a-zA-Zé’ ]{0,10}"),
             proptest::option::of("[a-z0-9 ]{0,8}"),
             proptest::option::of((any::<u16>(), proptest::option::of(1u8..=12))),
-            "[a-z|%]{0,12}",
+            Just(String::new()),
         )
             .prop_map(|(subject, actor, event, period, measure)| Meaning {
                 subject,
