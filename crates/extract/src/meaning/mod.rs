@@ -78,7 +78,7 @@ pub fn annotate(doc: &mut Document) {
         let event = anchor::event(doc, &ctx, &article);
         let at = fig.span;
         let actor = anchor::actor(doc, &ctx, &article, at, fig.kind, event.name.as_deref());
-        let period = period::period(own_words, fig.span.start as usize, doc.date, &counted);
+        let period = period::period(own_words, fig.span, doc.date, &counted);
         // What the figure's own text names wins over what the article is about.
         let anchor = if event.named_nearby {
             event.name.as_deref().map(Anchor::Event)

@@ -9,7 +9,8 @@
 //! - "l’an dernier", "l’année dernière", "l’an passé" → the article's year − 1; "cette année" →
 //!   its year; "l’an prochain", "l’année prochaine" → + 1.
 //!
-//! Otherwise the article's year (its month is left out: an article of October 2024 reports
+//! A period stated after the figure counts only up to the end of the figure's clause (the next
+//! punctuation, or "contre" introducing another number). Otherwise the article's year (its month is left out: an article of October 2024 reports
 //! figures of 2024, not of that month).
 
 use super::words::Word;
@@ -40,17 +41,27 @@ fn year(w: &Word) -> Option<u16> {
     (w.folded.len() == 4 && (1990..=2100).contains(&y)).then_some(y)
 }
 
-/// The period of a figure at byte `at` in a sentence of `words`, in an article dated `date`;
+/// The period of the figure at `fig` in a sentence of `words`, in an article dated `date`;
 /// `counted` are the spans of the figures that are not years (their numbers are not periods).
 pub(super) fn period(
     words: &[Word],
-    at: usize,
+    fig: Span,
     date: Option<Date>,
     counted: &[Span],
 ) -> Option<Period> {
+    let (at, end) = (fig.start as usize, fig.end as usize);
     let article = date.map(|d| d.year);
     let mut best: Option<(usize, Period)> = None;
+    // A period after the figure belongs to it only within its clause: in "1 618 startups,
+    // contre 1 200 en 2022", 2022 is the other number's year.
+    let clause_end = words
+        .iter()
+        .position(|w| w.start >= end && (w.after_punct || w.is(&["contre", "face", "versus"])))
+        .map_or(usize::MAX, |i| words[i].start);
     let mut offer = |w: &Word, p: Period| {
+        if w.start >= clause_end {
+            return;
+        }
         let dist = w.start.abs_diff(at);
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, p));

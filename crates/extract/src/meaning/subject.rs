@@ -134,7 +134,12 @@ fn right_phrase(text: &str, words: &[Word], mut from: usize) -> Option<String> {
         if k > 0 && (w.after_punct || w.is(PHRASE_END)) {
             break;
         }
-        if w.is_number() || (k > 0 && looks_conjugated(&w.folded)) {
+        // A time ("l’an dernier", "l’année prochaine") ends the phrase too.
+        let time = w.elided
+            && words
+                .get(from + k + 1)
+                .is_some_and(|n| n.is(&["an", "annee"]));
+        if w.is_number() || time || (k > 0 && looks_conjugated(&w.folded)) {
             break;
         }
         pieces.push(Piece::of(text, w));

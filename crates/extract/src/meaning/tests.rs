@@ -53,6 +53,11 @@ fn subjects_name_what_is_counted_funded_or_measured() {
             "12%",
             "taux de chômage des jeunes",
         ),
+        (
+            " date 2024-10 L'UM6P a formé plus de 500 ingénieurs l'an dernier.",
+            "plus de 500",
+            "ingénieurs",
+        ),
     ];
     for (text, surface, want) in cases {
         let d = doc(text);
@@ -117,6 +122,16 @@ fn the_period_is_stated_in_the_sentence_else_the_article_year() {
         (
             " date 2024-10 La formation de 2000 jeunes est prévue.",
             "2000",
+            "2024",
+        ),
+        (
+            " date 2024-10 L'État investira 13, 3 millions de dirhams en 2026.",
+            "13, 3",
+            "2026",
+        ),
+        (
+            " date 2024-10 Le Maroc compte 1 618 startups, contre 1 200 en 2022.",
+            "1 618",
             "2024",
         ),
     ];
