@@ -101,6 +101,10 @@ fn word_at(words: &[Word], at: u32) -> Option<usize> {
 /// True when the name starting at word `i` stands as the agent of its clause (see the header).
 fn is_agent(words: &[Word], i: usize) -> bool {
     let mut k = i;
+    // Capitalised words just before the name belong to it ("la Fondation OCP").
+    while k > 0 && i - k < 3 && !words[k].after_punct && words[k - 1].capital {
+        k -= 1;
+    }
     if k > 0 && !words[k].after_punct && words[k - 1].is(DETERMINERS) {
         k -= 1;
     }

@@ -117,6 +117,16 @@ fn money_right(text: &str, words: &[Word], after: usize) -> Option<String> {
     if w.after_punct || !w.is(&purpose) {
         return None;
     }
+    // "pour accompagner 4 000 entreprises": a verb says what is done, not what is funded; the
+    // phrase before the amount says it better. A noun here has its article ("pour la …").
+    if words.get(after + 1).is_some_and(|n| {
+        !n.elided
+            && !n.is(DETERMINERS)
+            && ["er", "ir", "re"].iter().any(|e| n.folded.ends_with(e))
+            && !n.folded.ends_with("ier")
+    }) {
+        return None;
+    }
     let mut k = after + 1;
     while words.get(k).is_some_and(|w| w.is(&["a", "au", "aux"])) {
         k += 1;
@@ -234,12 +244,16 @@ fn left_phrase(text: &str, words: &[Word], end: usize, money: bool) -> Option<St
     finish(pieces)
 }
 
-/// Future and conditional endings ("porteront", "pourrait"): a verb, which ends the phrase.
+/// Endings of conjugated verbs ("porteront", "pourrait", "disposent", "comptent"), which end
+/// the phrase; "-sent" and "-tent" only from seven letters ("présent", "content" are not verbs
+/// but rarely follow a counted noun).
 fn looks_conjugated(folded: &str) -> bool {
-    folded.chars().count() > 5
-        && ["eront", "iront", "ront", "raient", "rait"]
+    let n = folded.chars().count();
+    (n > 5
+        && ["eront", "iront", "ront", "raient", "rait", "aient"]
             .iter()
-            .any(|e| folded.ends_with(e))
+            .any(|e| folded.ends_with(e)))
+        || (n > 6 && ["sent", "tent"].iter().any(|e| folded.ends_with(e)))
 }
 
 fn counted(pieces: &[Piece]) -> usize {

@@ -54,6 +54,16 @@ fn subjects_name_what_is_counted_funded_or_measured() {
             "taux de chômage des jeunes",
         ),
         (
+            " date 2024-10 D'après le HCP, 45% des ménages disposent d'un ordinateur.",
+            "45%",
+            "ménages",
+        ),
+        (
+            " date 2024-10 Le programme GO Siyaha mobilise une enveloppe de 600 millions de dirhams pour accompagner 4 000 entreprises touristiques.",
+            "600",
+            "programme GO Siyaha",
+        ),
+        (
             " date 2024-10 L'UM6P a formé plus de 500 ingénieurs l'an dernier.",
             "plus de 500",
             "ingénieurs",
@@ -68,7 +78,17 @@ fn subjects_name_what_is_counted_funded_or_measured() {
 
 #[test]
 fn the_actor_is_the_agent_not_a_partner_or_what_is_funded() {
-    let cases: [(&str, &str, Option<&str>); 4] = [
+    let cases: [(&str, &str, Option<&str>); 6] = [
+        (
+            " date 2023-04 La Fondation OCP a octroyé 300 bourses à des étudiants.",
+            "300",
+            Some("OCP"),
+        ),
+        (
+            " date 2023-04 D'après le HCP, 45% des ménages disposent d'un ordinateur.",
+            "45%",
+            Some("HCP"),
+        ),
         (
             " date 2023-04 Selon le président de l'APEBI, l'objectif est de créer 10 startups par région.",
             "10 startups",
