@@ -77,6 +77,14 @@ fn extract_lines_say_what_each_figure_means() {
     if let Some(range) = figures.iter().find(|f| !f["high"].is_null()) {
         assert_eq!(range["low"], range["value"]);
     }
+
+    // The period falls back on the date the text states, as for a corpus article.
+    let dated = " date 2022-06 L'AUSIM compte 95 organisations adhérentes.";
+    let input = serde_json::json!({"id": "b", "text": dated}).to_string();
+    let line: Value =
+        serde_json::from_slice(&corpus(&["extract"], input.as_bytes()).stdout).unwrap();
+    assert_eq!(line["figures"][0]["period"], "2022");
+    assert_eq!(line["figures"][0]["surface"], "95 organisations adhérentes");
 }
 
 #[test]
