@@ -19,7 +19,7 @@
 //! ("7ème édition") counts nothing.
 
 use raqmi_model::document::{Document, Figure, FigureKind, Qualifier};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Relative tolerance of an exact figure (0.02: 2 %).
 pub const EXACT_TOLERANCE: f64 = 0.02;
@@ -60,6 +60,9 @@ pub struct Disagreement {
 pub struct Measures {
     pub series: Vec<Series>,
     pub disagreements: Vec<Disagreement>,
+    /// Each figure's series and disagreement (indexes into the lists above), so that a table
+    /// of every figure looks each one up in constant time.
+    of_figure: HashMap<FigureRef, (Option<usize>, Option<usize>)>,
 }
 
 impl Measures {
@@ -106,21 +109,29 @@ impl Measures {
                 });
             }
         }
+        for (i, s) in out.series.iter().enumerate() {
+            for &r in s.points.iter().flat_map(|(_, refs)| refs) {
+                out.of_figure.entry(r).or_default().0 = Some(i);
+            }
+        }
+        for (i, d) in out.disagreements.iter().enumerate() {
+            for r in [d.low, d.high] {
+                out.of_figure.entry(r).or_default().1 = Some(i);
+            }
+        }
         out
     }
 
     /// The series a figure belongs to.
     pub fn series_of(&self, r: FigureRef) -> Option<&Series> {
-        self.series
-            .iter()
-            .find(|s| s.points.iter().any(|(_, refs)| refs.contains(&r)))
+        let i = self.of_figure.get(&r)?.0?;
+        self.series.get(i)
     }
 
     /// The disagreement a figure is part of.
     pub fn disagreement_of(&self, r: FigureRef) -> Option<&Disagreement> {
-        self.disagreements
-            .iter()
-            .find(|d| d.low == r || d.high == r)
+        let i = self.of_figure.get(&r)?.1?;
+        self.disagreements.get(i)
     }
 }
 
