@@ -110,7 +110,7 @@ pub(crate) fn people_bars(points: &[ChartPoint], max_bars: usize) -> Vec<Bar> {
                 .cmp(&cat_rank(points[b].category))
                 .then(points[b].value.total_cmp(&points[a].value))
         });
-        let group_label = points[members[0]].label.clone();
+        let group_label = points[members[0]].article_label.clone();
         for i in members {
             let mut bar = figure_bar(points, i, g);
             bar.group_label.clone_from(&group_label);

@@ -5,7 +5,7 @@
 use crate::numfmt::{self, NumberKind};
 use raqmi_model::dates::date_fr;
 use raqmi_model::document::{
-    first_words, Category, Date, DateOrigin, Document, EntityKind, FigureKind, Qualifier,
+    first_words, Category, Date, DateOrigin, Document, EntityKind, Figure, FigureKind, Qualifier,
 };
 
 /// Fixed conversion rate used for EUR amounts (1 EUR = 10,8 MAD, a rounded 2020–2024 average).
@@ -31,9 +31,14 @@ pub struct ChartPoint {
     /// Index of the figure in `Document::figures`.
     pub figure: usize,
     pub doc_id: String,
-    /// The event named in the figure's sentence, else the article's short title (untruncated
-    /// here: the drawing truncates, the overlay keeps it whole).
+    /// What the figure measures and whose it is: its subject, then its event or actor where
+    /// known ("centre de formation … — Devoxx"); for a figure whose meaning is unknown, the
+    /// event named in its sentence, else the article's short title. Untruncated here: the
+    /// drawing truncates, the overlay keeps it whole.
     pub label: String,
+    /// The article the figure belongs to, as the people chart groups it: the event named in
+    /// the figure's sentence, else the article's short title.
+    pub article_label: String,
     /// The article's title.
     pub article: String,
     /// In MAD for money (converted), 0–100 for percentages, as is for counts.
@@ -157,11 +162,13 @@ pub(crate) fn make_point(doc: &Document, di: usize, fi: usize) -> Option<ChartPo
             .map(|e| e.canonical.trim().to_string())
             .filter(|c| !c.is_empty())
     });
+    let article_label = event.unwrap_or_else(|| first_words(&article, 60));
     Some(ChartPoint {
         doc: di,
         figure: fi,
         doc_id: doc.id.clone(),
-        label: event.unwrap_or_else(|| first_words(&article, 60)),
+        label: meaning_label(fig).unwrap_or_else(|| article_label.clone()),
+        article_label,
         article,
         value,
         high,
@@ -175,6 +182,25 @@ pub(crate) fn make_point(doc: &Document, di: usize, fi: usize) -> Option<ChartPo
         sentence,
         source: doc.source.clone(),
         url: doc.url.clone(),
+    })
+}
+
+/// "subject — event" (or "— actor"), when the figure's subject is known.
+fn meaning_label(fig: &Figure) -> Option<String> {
+    let m = &fig.meaning;
+    let subject = m.subject.trim();
+    if subject.is_empty() {
+        return None;
+    }
+    let whose = m
+        .event
+        .as_deref()
+        .or(m.actor.as_deref())
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !subject.contains(*w));
+    Some(match whose {
+        Some(w) => format!("{subject} — {w}"),
+        None => subject.to_string(),
     })
 }
 

@@ -18,6 +18,8 @@ pub struct TableRow {
     pub qualifier_text: String,
     pub category_text: String,
     pub article: String,
+    /// The sentence that reports the figure ("" for a bar that stands for several).
+    pub sentence: String,
     pub date_text: String,
     pub doc_id: Option<String>,
     pub figure: Option<usize>,
@@ -48,6 +50,7 @@ pub fn table_rows(data: &ChartData) -> Vec<TableRow> {
                 },
                 category_text: bar.category.map(category_text).unwrap_or("").to_string(),
                 article: point.map(|p| p.article.clone()).unwrap_or_default(),
+                sentence: point.map(|p| p.sentence.clone()).unwrap_or_default(),
                 date_text: point.map(ChartPoint::date_text).unwrap_or_default(),
                 doc_id: point.map(|p| p.doc_id.clone()),
                 figure: point.map(|p| p.figure),
@@ -61,7 +64,8 @@ pub fn table_rows(data: &ChartData) -> Vec<TableRow> {
         .collect()
 }
 
-/// The accessible description of one bar: "label : value (nuance), « article », date".
+/// The accessible description of one bar (its tooltip): "label : value (nuance), « article »,
+/// date — sentence", so that a reader sees what the figure is and the words that report it.
 pub fn bar_description(data: &ChartData, bar: &Bar) -> String {
     let nuance = match (bar.qualifier, bar.high, &bar.kind) {
         (_, _, BarKind::Others { .. }) => " (plage des valeurs regroupées)",
@@ -74,11 +78,12 @@ pub fn bar_description(data: &ChartData, bar: &Bar) -> String {
     match bar.kind {
         BarKind::Figure { point } => match data.points.get(point) {
             Some(p) => format!(
-                "{} : {}{nuance}, « {} », {}",
+                "{} : {}{nuance}, « {} », {} — {}",
                 p.label,
                 bar.value_text,
                 p.article,
-                p.date_text()
+                p.date_text(),
+                p.sentence
             ),
             None => bar.value_text.clone(),
         },

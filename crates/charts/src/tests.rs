@@ -7,6 +7,7 @@ mod alt;
 mod data;
 mod drawing;
 mod exports;
+mod labels;
 mod numbers;
 mod svg;
 

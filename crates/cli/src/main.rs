@@ -6,15 +6,20 @@
 //!   `{"id", "figures", "entities"}` on stdout, one output line per input line, same order.
 //!   Offsets are in characters (Unicode scalar values), end exclusive.
 //! - `corpus export [DIR]`: the whole analyzed corpus as one JSON document.
+//! - `corpus conflicts [DIR]`: the disagreements of DIR's articles (same measure, same year,
+//!   values their qualifiers cannot reconcile: `raqmi_search::measures`), one per line,
+//!   tab-separated: year, measure, then for the lower and the higher figure its article id,
+//!   its text and its sentence; exit 0 (1 with `check`'s lines when the corpus does not load).
 //! - `corpus prerender [DIR]`: the HTML of the app's default view (the first page of results)
 //!   for the corpus of DIR, on stdout; `scripts/post-build.mjs` writes it into `index.html`.
 //!
 //! The CLI is a thin shell: analysis lives in the extraction and search cores.
 
 use raqmi_explorer::{corpus::Corpus, prerender};
-use raqmi_extract::{entities, figures, load};
+use raqmi_extract::{ingest, load};
 use raqmi_model::document::{Document, Entity, Figure};
 use raqmi_model::text::CharIndex;
+use raqmi_search::measures::{FigureRef, Measures};
 use raqmi_search::snapshot::Snapshot;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
@@ -25,10 +30,11 @@ fn main() {
 }
 
 const USAGE: &str =
-    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus prerender [DIR]\n\
+    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus conflicts [DIR] | corpus prerender [DIR]\n\
     \n  check [DIR]      validate every article of DIR (default: seeds)\
     \n  extract          JSON Lines {\"id\",\"text\"} on stdin -> figures and entities on stdout\
     \n  export [DIR]     the analyzed corpus of DIR (default: seeds) as JSON\
+    \n  conflicts [DIR]  the figures of DIR's articles that disagree, one pair per line\
     \n  prerender [DIR]  the HTML of the app's default view for DIR (default: seeds)";
 
 fn run(args: Vec<String>) -> i32 {
@@ -39,6 +45,8 @@ fn run(args: Vec<String>) -> i32 {
         ["extract"] => extract(),
         ["export"] => export("seeds"),
         ["export", dir] => export(dir),
+        ["conflicts"] => conflicts("seeds"),
+        ["conflicts", dir] => conflicts(dir),
         ["prerender"] => prerender("seeds"),
         ["prerender", dir] => prerender(dir),
         ["-h" | "--help" | "help"] => {
@@ -105,6 +113,12 @@ fn figure_json(f: &Figure, text: &str, chars: &CharIndex) -> Value {
         "unit": f.unit,
         "category": kind_name(&f.category),
         "qualifier": f.qualifier.map(|q| kind_name(&q)),
+        "low": f.high.map(|_| number(f.value)),
+        "subject": f.meaning.subject,
+        "actor": f.meaning.actor,
+        "event": f.meaning.event,
+        "period": f.meaning.period.map(|p| p.iso()),
+        "measure": f.meaning.measure,
     })
 }
 
@@ -173,11 +187,14 @@ fn extract() -> i32 {
         };
         let (id, text) = record;
         let chars = CharIndex::new(&text);
-        let figures: Vec<Value> = figures::extract_figures(&text)
+        let doc = ingest::analyse_raw("stdin", &text);
+        let figures: Vec<Value> = doc
+            .figures
             .iter()
             .map(|f| figure_json(f, &text, &chars))
             .collect();
-        let entities: Vec<Value> = entities::extract_entities(&text)
+        let entities: Vec<Value> = doc
+            .entities
             .iter()
             .map(|e| entity_json(e, &text, &chars))
             .collect();
@@ -229,6 +246,43 @@ fn export(dir: &str) -> i32 {
     } else {
         1
     }
+}
+
+fn conflicts(dir: &str) -> i32 {
+    let docs = match load(dir) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let measures = Measures::of(&docs);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let side = |r: FigureRef| {
+        let d = &docs[r.doc];
+        let f = &d.figures[r.figure];
+        let sentence = d.sentence_of(f.span).map_or("", |s| d.slice(s));
+        format!("{}\t{}\t{}", d.id, d.slice(f.span), one_line(sentence))
+    };
+    for c in &measures.disagreements {
+        let line = format!(
+            "{}\t{}\t{}\t{}",
+            c.year,
+            c.measure,
+            side(c.low),
+            side(c.high)
+        );
+        if writeln!(out, "{line}").is_err() {
+            return 1;
+        }
+    }
+    if out.flush().is_err() {
+        return 1;
+    }
+    0
+}
+
+/// Tabs and line ends become spaces, so a field never splits the line.
+fn one_line(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
 }
 
 /// The default view as the app would render it: the documents go through the snapshot's

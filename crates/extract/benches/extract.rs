@@ -6,7 +6,9 @@
 //! - `ingest+figures+entities`: `ingest_text` on each article (boilerplate, paragraphs,
 //!   sentences, date, and both extractors on the cleaned text): the build script's work;
 //! - `figures`: `extract_figures` alone on each article's text;
-//! - `entities`: `extract_entities` alone on each article's text.
+//! - `entities`: `extract_entities` alone on each article's text;
+//! - `meaning`: `meaning::annotate` alone on each analysed article (subject, actor, event,
+//!   period and measure of its figures), throughput counted on the same bytes.
 //!
 //! One thread. Each is measured twice: `extract/…` in wall-clock time (criterion's default) and
 //! `extract-cpu/…` in the benchmark thread's own on-CPU time (Linux
@@ -117,6 +119,18 @@ mod bench {
                     .iter()
                     .map(|a| extract_entities(black_box(a)).len())
                     .sum::<usize>()
+            })
+        });
+        // The meaning pass alone, on documents already analysed (it is idempotent).
+        let mut docs: Vec<_> = articles
+            .iter()
+            .map(|a| ingest_text("bench", "bench.txt", a, &none).unwrap())
+            .collect();
+        g.bench_function("meaning", |b| {
+            b.iter(|| {
+                for d in docs.iter_mut() {
+                    raqmi_extract::meaning::annotate(black_box(d));
+                }
             })
         });
         g.finish();

@@ -180,7 +180,7 @@ pub fn ingest_text(
 
     let figures = figures::extract_figures(&out);
     let entities = entities::extract_entities(&out);
-    Ok(Document {
+    let mut doc = Document {
         id: id.to_string(),
         headline: overrides.title.clone().or(headline),
         date,
@@ -192,5 +192,60 @@ pub fn ingest_text(
         sentences,
         figures,
         entities,
-    })
+    };
+    crate::meaning::annotate(&mut doc);
+    Ok(doc)
+}
+
+/// Analyses `text` as it is, without cleaning it, so that every offset is an offset into
+/// `text` (what `corpus extract` promises): each non-blank line is a body paragraph, split into
+/// sentences as [`ingest_text`] does; no headline or source. The date, which the figures'
+/// periods fall back on, is read as [`ingest_text`] reads it: a leading ` date YYYY-MM`, a
+/// "Publié dans … le DD - MM - YYYY" line, else a year guessed from the text.
+pub fn analyse_raw(id: &str, text: &str) -> Document {
+    let date_line = text
+        .trim_start()
+        .strip_prefix("date ")
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(parse_iso_date);
+    let dateline = || {
+        text.lines()
+            .find_map(|l| parse_dateline(&normalize_spaces(l.trim())).and_then(|(_, d)| d))
+    };
+    let (date, date_origin) = match date_line.or_else(dateline) {
+        Some(d) => (Some(d), DateOrigin::Stated),
+        None => (infer_year(text), DateOrigin::Inferred),
+    };
+    let mut paragraphs = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        if !trimmed.trim().is_empty() {
+            paragraphs.push(Paragraph {
+                span: Span::new(at + lead, at + trimmed.len()),
+                role: ParagraphRole::Body,
+            });
+        }
+        at += line.len();
+    }
+    let sentences = paragraphs
+        .iter()
+        .flat_map(|p| split_sentences(text, *p))
+        .collect();
+    let mut doc = Document {
+        id: id.to_string(),
+        headline: None,
+        date,
+        date_origin,
+        source: None,
+        url: None,
+        text: text.to_string(),
+        paragraphs,
+        sentences,
+        figures: figures::extract_figures(text),
+        entities: entities::extract_entities(text),
+    };
+    crate::meaning::annotate(&mut doc);
+    doc
 }

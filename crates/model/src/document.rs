@@ -99,6 +99,45 @@ pub struct Figure {
     pub unit: String,
     pub category: Category,
     pub qualifier: Option<Qualifier>,
+    /// What the figure measures, who reports it, when (filled in by the extraction core's
+    /// `meaning` pass once figures and names are known; empty until then).
+    pub meaning: Meaning,
+}
+
+/// What a figure means: its subject, actor, event, period and the key that groups figures
+/// measuring the same thing across articles. The rules are in `raqmi_extract::meaning`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meaning {
+    /// A short noun phrase from the figure's sentence (at most about 8 words) naming what is
+    /// counted, funded or measured ("organisations adhérentes").
+    pub subject: String,
+    /// The canonical organisation (or person) that reports, owns, funds or organises it.
+    pub actor: Option<String>,
+    /// The canonical event it belongs to ("Devoxx", "Assises de l’AUSIM").
+    pub event: Option<String>,
+    /// The year or month it refers to: stated in its sentence, else the article's year.
+    pub period: Option<Period>,
+    /// Equal for two figures measuring the same thing (anchor, subject head, category, unit):
+    /// the normalisation is documented in `raqmi_extract::meaning`.
+    pub measure: String,
+}
+
+/// The year, or month, a figure refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Period {
+    pub year: u16,
+    /// 1..=12 when the text names the month.
+    pub month: Option<u8>,
+}
+
+impl Period {
+    /// "2024" or "2024-10".
+    pub fn iso(&self) -> String {
+        match self.month {
+            Some(m) => format!("{:04}-{:02}", self.year, m),
+            None => format!("{:04}", self.year),
+        }
+    }
 }
 
 /// The kind of a named entity.

@@ -117,6 +117,7 @@ fn document(i: usize, spec: &DocSpec) -> Option<Document> {
             unit: "x".into(),
             category: Category::ALL[cat % 8],
             qualifier: None,
+            meaning: Default::default(),
         })
         .collect();
     Some(d)

@@ -173,6 +173,7 @@ pub fn figure(kind: FigureKind, value: f64, category: Category) -> Figure {
         unit: unit.to_string(),
         category,
         qualifier: None,
+        meaning: Default::default(),
     }
 }
 

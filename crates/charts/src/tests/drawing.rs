@@ -47,6 +47,7 @@ fn weird_values_never_panic() {
         unit: "XOF".into(),
         category: Category::Budget,
         qualifier: None,
+        meaning: Default::default(),
     });
     d.figures.push(Figure {
         span: Span::new(10_000, 10_005),
@@ -56,6 +57,7 @@ fn weird_values_never_panic() {
         unit: "%".into(),
         category: Category::Share,
         qualifier: Some(Qualifier::About),
+        meaning: Default::default(),
     });
     let empty = les_eco("e").date(0, Some(0), Some(99)).build();
     let far = les_eco("f")

@@ -546,6 +546,7 @@ impl Scanner<'_> {
             unit,
             category,
             qualifier,
+            meaning: Default::default(),
         }
     }
 }

@@ -4,8 +4,8 @@
 
 use crate::index::Reader;
 use raqmi_model::document::{
-    Category, Date, DateOrigin, Document, Entity, EntityKind, Figure, FigureKind, Paragraph,
-    ParagraphRole, Qualifier, Span,
+    Category, Date, DateOrigin, Document, Entity, EntityKind, Figure, FigureKind, Meaning,
+    Paragraph, ParagraphRole, Period, Qualifier, Span,
 };
 
 fn unzigzag(v: u64) -> i64 {
@@ -181,14 +181,36 @@ fn decode_document(
             3 => None,
             form => Some(float(r, form)?),
         };
+        let unit = string(r)?.to_string();
+        let subject = string(r)?.to_string();
+        let actor = opt_string(r, strings, "figure actor")?;
+        let event = opt_string(r, strings, "figure event")?;
+        let period = match num(r, "figure period")? {
+            0 => None,
+            p => Some(Period {
+                year: u16::try_from((p - 1) >> 4).map_err(|_| "figure period")?,
+                month: match (p - 1) & 15 {
+                    0 => None,
+                    m => Some(m as u8),
+                },
+            }),
+        };
         figures.push(Figure {
             span,
             value,
             high,
             kind,
-            unit: string(r)?.to_string(),
+            unit,
             category,
             qualifier,
+            meaning: Meaning {
+                subject,
+                actor,
+                event,
+                period,
+                // Not shipped: see the `snapshot` module header.
+                measure: String::new(),
+            },
         });
     }
 
@@ -249,6 +271,18 @@ fn num(r: &mut Reader, what: &'static str) -> Result<u64, &'static str> {
 
 fn len(r: &mut Reader, what: &'static str) -> Result<usize, &'static str> {
     usize::try_from(num(r, what)?).map_err(|_| what)
+}
+
+/// An optional string of the table, written as 0 (none) or its id + 1.
+fn opt_string(
+    r: &mut Reader,
+    strings: &[&str],
+    what: &'static str,
+) -> Result<Option<String>, &'static str> {
+    match len(r, what)? {
+        0 => Ok(None),
+        id => Ok(Some(strings.get(id - 1).ok_or(what)?.to_string())),
+    }
 }
 
 /// An `Option<u8>` written as 0 (none) or the value + 1.

@@ -127,6 +127,16 @@ pub(super) fn encode_documents(docs: &[Document], out: &mut Vec<u8>) {
                 put_float(r, high_form, high);
             }
             put_varint64(r, table.id(&f.unit));
+            let m = &f.meaning;
+            put_varint64(r, table.id(&m.subject));
+            put_varint64(r, m.actor.as_deref().map_or(0, |s| table.id(s) + 1));
+            put_varint64(r, m.event.as_deref().map_or(0, |s| table.id(s) + 1));
+            put_varint64(
+                r,
+                m.period.map_or(0, |p| {
+                    ((p.year as u64) << 4 | p.month.map_or(0, |m| m.min(15) as u64)) + 1
+                }),
+            );
         }
         put_varint64(r, d.entities.len() as u64);
         let mut prev = 0;

@@ -4,6 +4,7 @@
 use super::decode::float;
 use super::encode::{float_form, put_float};
 use super::*;
+use raqmi_model::document::Figure;
 use raqmi_testkit::article;
 
 #[test]
@@ -15,9 +16,25 @@ fn round_trips_documents() {
 
 #[test]
 fn round_trips_the_seeds() {
-    let snap = Snapshot::new(raqmi_testkit::seed_documents());
+    let mut snap = Snapshot::new(raqmi_testkit::seed_documents());
     let back = Snapshot::decode(&snap.encode()).unwrap();
+    // Every meaning travels but the measure key, which is not shipped (see the module header).
+    let figures = |s: &Snapshot| -> Vec<Figure> {
+        s.documents.iter().flat_map(|d| d.figures.clone()).collect()
+    };
+    assert!(figures(&snap).iter().any(|f| !f.meaning.measure.is_empty()));
+    assert!(figures(&back).iter().all(|f| f.meaning.measure.is_empty()));
+    for d in &mut snap.documents {
+        d.figures.iter_mut().for_each(|f| f.meaning.measure.clear());
+    }
     assert_eq!(back, snap);
+    // The comparison above would pass if no meaning were computed.
+    let back = figures(&back);
+    assert!(back
+        .iter()
+        .all(|f| f.meaning.period.is_some() && !f.meaning.subject.is_empty()));
+    assert!(back.iter().any(|f| f.meaning.actor.is_some()));
+    assert!(back.iter().any(|f| f.meaning.event.is_some()));
 }
 
 #[test]
@@ -98,8 +115,8 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
     use raqmi_model::document::{
-        Category, Date, DateOrigin, Entity, EntityKind, Figure, FigureKind, Paragraph,
-        ParagraphRole, Qualifier, Span,
+        Category, Date, DateOrigin, Entity, EntityKind, Figure, FigureKind, Meaning, Paragraph,
+        ParagraphRole, Period, Qualifier, Span,
     };
 
     fn span() -> impl Strategy<Value = Span> {
@@ -116,6 +133,23 @@ mod properties {
         ]
     }
 
+    fn meaning() -> impl Strategy<Value = Meaning> {
+        (
+            "\\PC{0,20}",
+            proptest::option::of("[a-zA-Zé’ ]{0,10}"),
+            proptest::option::of("[a-z0-9 ]{0,8}"),
+            proptest::option::of((any::<u16>(), proptest::option::of(1u8..=12))),
+            Just(String::new()),
+        )
+            .prop_map(|(subject, actor, event, period, measure)| Meaning {
+                subject,
+                actor,
+                event,
+                period: period.map(|(year, month)| Period { year, month }),
+                measure,
+            })
+    }
+
     fn document() -> impl Strategy<Value = Document> {
         let text = "\\PC{0,40}";
         let opt_small = proptest::option::of(any::<u8>());
@@ -128,7 +162,7 @@ mod properties {
             0usize..8,
         )
             .prop_flat_map(|(span, value, high, kind, unit, category)| {
-                proptest::option::of(0usize..4).prop_map(move |q| Figure {
+                (proptest::option::of(0usize..4), meaning()).prop_map(move |(q, meaning)| Figure {
                     span,
                     value,
                     high,
@@ -151,6 +185,7 @@ mod properties {
                             Qualifier::UpTo,
                         ][q]
                     }),
+                    meaning,
                 })
             });
         let entity = (

@@ -1,0 +1,193 @@
+//! Across articles: the figures that measure the same thing (equal `measure` keys, see
+//! `raqmi_extract::meaning`) read together. Pure and shared by the app and the CLI.
+//!
+//! - A **series** is a measure reported for at least two different years (members of an
+//!   association per year, participants per edition of an event): its points, oldest first.
+//! - A **disagreement** is a measure reported for the same year by two articles whose values
+//!   cannot both be true once their qualifiers are allowed for. Each figure stands for an
+//!   interval ([`bounds`]):
+//!   - exact: ± [`EXACT_TOLERANCE`] (the press rounds: "13,3 millions");
+//!   - "plus de v": [v, v × [`OVER_FACTOR`]] (nobody writes "plus de 100" for 1 000);
+//!   - "environ v": v ± [`ABOUT_TOLERANCE`]; "moins de v": [v × [`UNDER_FACTOR`], v];
+//!     "jusqu'à v": [0, v]; a range: [low, high];
+//!
+//!   two figures disagree when their intervals do not meet: "plus de 100" and 120 agree, 108
+//!   and 150 do not. A year's group yields at most one disagreement, between its two most
+//!   distant figures from different articles, so a widely reported measure cannot flood the list.
+//!
+//! Figures without a measure key or a period, ordinals and years are left out: an ordinal
+//! ("7ème édition") counts nothing.
+
+use raqmi_model::document::{Document, Figure, FigureKind, Qualifier};
+use std::collections::{BTreeMap, HashMap};
+
+/// Relative tolerance of an exact figure (0.02: 2 %).
+pub const EXACT_TOLERANCE: f64 = 0.02;
+/// Relative tolerance of "environ", "près de", "une centaine" (0.2: 20 %).
+pub const ABOUT_TOLERANCE: f64 = 0.2;
+/// How far above v "plus de v" may go (1.5: up to 150 % of v).
+pub const OVER_FACTOR: f64 = 1.5;
+/// How far below v "moins de v" may go (0.5: down to half of v).
+pub const UNDER_FACTOR: f64 = 0.5;
+
+/// One figure of a corpus: document index and figure index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FigureRef {
+    pub doc: usize,
+    pub figure: usize,
+}
+
+/// A measure over the years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub measure: String,
+    /// One point per year, oldest first; each holds every figure of that year.
+    pub points: Vec<(u16, Vec<FigureRef>)>,
+}
+
+/// Two figures of the same measure and year that cannot both be true.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    pub measure: String,
+    pub year: u16,
+    /// The lower figure, then the higher one, from different articles.
+    pub low: FigureRef,
+    pub high: FigureRef,
+}
+
+/// The series and disagreements of a corpus.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Measures {
+    pub series: Vec<Series>,
+    pub disagreements: Vec<Disagreement>,
+    /// Each figure's series and disagreement (indexes into the lists above), so that a table
+    /// of every figure looks each one up in constant time.
+    of_figure: HashMap<FigureRef, (Option<usize>, Option<usize>)>,
+}
+
+impl Measures {
+    /// Reads `docs` (see the module header for the rules).
+    pub fn of(docs: &[Document]) -> Measures {
+        let mut groups: BTreeMap<&str, BTreeMap<u16, Vec<FigureRef>>> = BTreeMap::new();
+        for (di, d) in docs.iter().enumerate() {
+            for (fi, f) in d.figures.iter().enumerate() {
+                let Some(period) = f.meaning.period else {
+                    continue;
+                };
+                let countable = !matches!(f.kind, FigureKind::Ordinal | FigureKind::Year);
+                if f.meaning.measure.is_empty() || !countable || !f.value.is_finite() {
+                    continue;
+                }
+                groups
+                    .entry(&f.meaning.measure)
+                    .or_default()
+                    .entry(period.year)
+                    .or_default()
+                    .push(FigureRef {
+                        doc: di,
+                        figure: fi,
+                    });
+            }
+        }
+        let mut out = Measures::default();
+        let fig = |r: FigureRef| &docs[r.doc].figures[r.figure];
+        for (measure, years) in groups {
+            for (&year, refs) in &years {
+                if let Some((low, high)) = most_distant(refs, &fig) {
+                    out.disagreements.push(Disagreement {
+                        measure: measure.to_string(),
+                        year,
+                        low,
+                        high,
+                    });
+                }
+            }
+            if years.len() >= 2 {
+                out.series.push(Series {
+                    measure: measure.to_string(),
+                    points: years.into_iter().collect(),
+                });
+            }
+        }
+        for (i, s) in out.series.iter().enumerate() {
+            for &r in s.points.iter().flat_map(|(_, refs)| refs) {
+                out.of_figure.entry(r).or_default().0 = Some(i);
+            }
+        }
+        for (i, d) in out.disagreements.iter().enumerate() {
+            for r in [d.low, d.high] {
+                out.of_figure.entry(r).or_default().1 = Some(i);
+            }
+        }
+        out
+    }
+
+    /// The series a figure belongs to.
+    pub fn series_of(&self, r: FigureRef) -> Option<&Series> {
+        let i = self.of_figure.get(&r)?.0?;
+        self.series.get(i)
+    }
+
+    /// The disagreement a figure is part of.
+    pub fn disagreement_of(&self, r: FigureRef) -> Option<&Disagreement> {
+        let i = self.of_figure.get(&r)?.1?;
+        self.disagreements.get(i)
+    }
+}
+
+/// The interval of values a figure allows (see the module header).
+pub fn bounds(f: &Figure) -> (f64, f64) {
+    let v = f.value;
+    if let Some(h) = f.high.filter(|h| h.is_finite()) {
+        return (v.min(h), v.max(h));
+    }
+    let (lo, hi) = match f.qualifier {
+        None => (v * (1.0 - EXACT_TOLERANCE), v * (1.0 + EXACT_TOLERANCE)),
+        Some(Qualifier::Over) => (v, v * OVER_FACTOR),
+        Some(Qualifier::About) => (v * (1.0 - ABOUT_TOLERANCE), v * (1.0 + ABOUT_TOLERANCE)),
+        Some(Qualifier::Under) => (v * UNDER_FACTOR, v),
+        Some(Qualifier::UpTo) => (0.0, v),
+    };
+    (lo.min(hi), lo.max(hi))
+}
+
+/// True when two figures can both be true.
+pub fn agree(a: &Figure, b: &Figure) -> bool {
+    let (a, b) = (bounds(a), bounds(b));
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// The figure whose interval ends lowest and the one that starts highest, from different
+/// articles, when they do not meet.
+fn most_distant<'a>(
+    refs: &[FigureRef],
+    fig: &impl Fn(FigureRef) -> &'a Figure,
+) -> Option<(FigureRef, FigureRef)> {
+    let items: Vec<(FigureRef, f64, f64)> = refs
+        .iter()
+        .map(|&r| {
+            let (lo, hi) = bounds(fig(r));
+            (r, lo, hi)
+        })
+        .collect();
+    // The lowest end among the figures not of article `not`, and the highest start.
+    let lowest = |not: Option<usize>| {
+        (items.iter())
+            .filter(|i| Some(i.0.doc) != not)
+            .min_by(|a, b| a.2.total_cmp(&b.2))
+    };
+    let highest = |not: Option<usize>| {
+        (items.iter())
+            .filter(|i| Some(i.0.doc) != not)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    let (l, h) = (*lowest(None)?, *highest(None)?);
+    let pairs = [
+        (Some(l), highest(Some(l.0.doc)).copied()),
+        (lowest(Some(h.0.doc)).copied(), Some(h)),
+    ];
+    pairs.into_iter().find_map(|pair| match pair {
+        (Some(a), Some(b)) if a.2 < b.1 => Some((a.0, b.0)),
+        _ => None,
+    })
+}
