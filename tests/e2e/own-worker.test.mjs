@@ -29,22 +29,26 @@ function pageRequests(page) {
 const runWorker = (page, requests) => page.evaluate((requests) => new Promise((resolve, reject) => {
   const worker = new Worker('raqmi-own-worker_loader.js');
   const replies = [];
+  const snapshots = []; // the first document's snapshot of each reply, for "merge" requests
+  const magic = (bytes) => String.fromCharCode(...bytes.slice(0, 4));
   const send = () => {
     const r = requests[replies.length];
     if (!r) { worker.terminate(); resolve(replies); return; }
     const message = { request: replies.length + 1, ...r };
     if (r.bytes) message.bytes = new Uint8Array(r.bytes);
+    // {kind: 'merge', from: [i, j, …]}: reply i's snapshot as the corpus, the others as own.
+    if (r.from) Object.assign(message, { bundled: snapshots[r.from[0]], own: r.from.slice(1).map((i) => snapshots[i]) });
     worker.postMessage(message);
   };
   worker.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
   worker.onmessage = ({ data }) => {
     if (data.ready) { send(); return; }
-    const { documents, ...rest } = data;
+    const { documents, snapshot, ...rest } = data;
+    snapshots.push(documents?.[0]?.snapshot);
     replies.push({
       ...rest,
-      documents: documents?.map((d) => ({
-        ...d, json: JSON.parse(d.json), snapshot: String.fromCharCode(...d.snapshot.slice(0, 4)),
-      })),
+      ...(snapshot ? { snapshot: magic(snapshot), snapshotBytes: snapshot.length } : {}),
+      documents: documents?.map((d) => ({ ...d, json: JSON.parse(d.json), snapshot: magic(d.snapshot) })),
     });
     send();
   };
@@ -75,7 +79,16 @@ test('the worker analyses a pasted article with the build code, under the strict
   const urls = pageRequests(page);
   await page.goto(env.server.url);
   await page.locator('article.result').first().waitFor();
-  const [reply] = await runWorker(page, [{ kind: 'text', text: ARTICLE, headline: '', date: '', source: '' }]);
+  const other = 'Rabat accueille 200 développeurs\n\nLe salon a réuni plus de 200 développeurs à Rabat.';
+  const [reply, second, merged] = await runWorker(page, [
+    { kind: 'text', text: ARTICLE, headline: '', date: '', source: '' },
+    { kind: 'text', text: other },
+    { kind: 'merge', from: [0, 1] },
+  ]);
+  // Merged: one snapshot holding both (the app swaps its corpus for it), nothing stale.
+  assert.equal(second.ok, true);
+  assert.deepEqual([merged.ok, merged.snapshot, merged.stale], [true, 'RQMI', []]);
+  assert.ok(merged.snapshotBytes > 0);
   assert.equal(reply.ok, true, JSON.stringify(reply));
   assert.equal(reply.documents.length, 1);
   const doc = reply.documents[0];

@@ -5,7 +5,10 @@
 //! A request is a plain object: `{request, kind, …}` with `kind` one of
 //! - `"text"`: `text`, and the corrections `headline`, `date`, `source` (strings, may be blank);
 //! - `"file"`: `name`, `bytes` (an `ArrayBuffer` or `Uint8Array`), and the same corrections;
-//! - `"import"`: `text`, an export file.
+//! - `"import"`: `text`, an export file;
+//! - `"merge"`: `bundled` (the app's corpus snapshot) and `own` (an array of own articles'
+//!   snapshots): replies `{request, ok: true, snapshot, stale}` (`merge::merge`), or
+//!   `{request, ok: false, error}` when the app's own corpus does not decode.
 //!
 //! The reply carries the same `request` number and either `ok: true`, `documents` (each
 //! `{id, json, snapshot, headline, figures, entities}`), `bytes` (the input's size) and `ms`
@@ -47,6 +50,9 @@ fn handle(request: &JsValue) -> JsValue {
             &string(request, "source"),
         )
     };
+    if kind == "merge" {
+        return merge(id, request);
+    }
     let started = now();
     let (size, result) = match kind.as_str() {
         "text" => {
@@ -95,6 +101,36 @@ fn handle(request: &JsValue) -> JsValue {
                 ("args", args.into()),
             ])
         }
+    }
+}
+
+/// The corpus and the own articles as one snapshot.
+fn merge(id: JsValue, request: &JsValue) -> JsValue {
+    let bundled = Uint8Array::new(&get(request, "bundled")).to_vec();
+    let own: Vec<Vec<u8>> = Array::from(&get(request, "own"))
+        .iter()
+        .map(|s| Uint8Array::new(&s).to_vec())
+        .collect();
+    let own: Vec<&[u8]> = own.iter().map(Vec::as_slice).collect();
+    match crate::merge::merge(&bundled, &own) {
+        Ok(m) => object(&[
+            ("request", id),
+            ("ok", JsValue::TRUE),
+            ("snapshot", Uint8Array::from(m.snapshot.as_slice()).into()),
+            (
+                "stale",
+                m.stale
+                    .iter()
+                    .map(|&i| JsValue::from_f64(i as f64))
+                    .collect::<Array>()
+                    .into(),
+            ),
+        ]),
+        Err(e) => object(&[
+            ("request", id),
+            ("ok", JsValue::FALSE),
+            ("error", JsValue::from_str(&e)),
+        ]),
     }
 }
 
