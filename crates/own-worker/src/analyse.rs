@@ -23,6 +23,11 @@ pub struct Analysed {
 /// Analyses one submission; a bad corrected date or an article the ingester refuses is a
 /// [`Problem`], never a panic.
 pub fn analyse(sub: &Submission) -> Result<Analysed, Problem> {
+    extract(sub).map(keep)
+}
+
+/// The extraction alone (the build's `ingest_text` with the corrections as overrides).
+pub fn extract(sub: &Submission) -> Result<Document, Problem> {
     let c = &sub.corrections;
     let date = match &c.date {
         Some(value) => Some(parse_iso_date(value).ok_or_else(|| Problem::BadDate {
@@ -37,18 +42,21 @@ pub fn analyse(sub: &Submission) -> Result<Analysed, Problem> {
         url: c.url.clone(),
     };
     let path = sub.file.as_deref().unwrap_or(&sub.id);
-    let document =
-        ingest_text(&sub.id, path, &sub.text, &overrides).map_err(|e| Problem::Article {
-            line: e.line,
-            message: e.message,
-        })?;
+    ingest_text(&sub.id, path, &sub.text, &overrides).map_err(|e| Problem::Article {
+        line: e.line,
+        message: e.message,
+    })
+}
+
+/// What the app keeps of an analysed document: its export JSON and its snapshot.
+pub fn keep(document: Document) -> Analysed {
     let json = exchange::document_json(&document).to_string();
     let snapshot = Snapshot::new(vec![document.clone()]).encode();
-    Ok(Analysed {
+    Analysed {
         document,
         json,
         snapshot,
-    })
+    }
 }
 
 /// Pasted text with the dialog's corrections.
