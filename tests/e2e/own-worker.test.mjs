@@ -140,3 +140,13 @@ test('bad inputs get their message key and values, and an HTML page keeps its te
   assert.notEqual(await page.title(), 'pwned');
   await assertClean(page, problems);
 });
+
+test("an own article's link opened where it was never added says it lives only on its device", async () => {
+  const { page, problems } = await openPage(env, '?view=doc&doc=own-0123456789abcdef&lang=en');
+  const missing = page.locator('section.missing');
+  await missing.getByText('it lives only in the browser that added it').waitFor();
+  assert.doesNotMatch(await missing.innerText(), /No article has the id/);
+  await page.goto(new URL('?view=doc&doc=nope_0001&lang=en', env.server.url).href);
+  await page.locator('section.missing').getByText('No article has the id "nope_0001" in this corpus.').waitFor();
+  await assertClean(page, problems);
+});

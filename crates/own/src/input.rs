@@ -8,6 +8,8 @@
 
 use crate::html;
 use crate::problem::Problem;
+pub use raqmi_model::own::is_own_id;
+use raqmi_model::own::OWN_ID_PREFIX;
 
 /// Largest input accepted, pasted or as a file (5 MiB): a press article is a few KB; more is
 /// a mistake (a dump, a book) that would fill the device's storage.
@@ -115,13 +117,7 @@ pub fn own_id(text: &str) -> String {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("own-{h:016x}")
-}
-
-/// Whether an id is an own article's (the corpus's ids are file names, never `own-…`).
-pub fn is_own_id(id: &str) -> bool {
-    id.strip_prefix("own-")
-        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    format!("{OWN_ID_PREFIX}{h:016x}")
 }
 
 /// A file's bytes as UTF-8 text (BOM stripped, line ends unified), or why not.
