@@ -1,7 +1,7 @@
 // The extraction worker (issue 16, crates/own-worker): a second wasm that the page never
 // requests at first load (the service worker precaches it in the background, for offline use),
 // that starts under the strict policy sent as headers, and that analyses an own article with
-// the build's code: its figures, a one-document snapshot, localized refusals that store nothing.
+// the build's code: its figures, a one-document snapshot, refusals in the page's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -115,14 +115,18 @@ test('bad inputs get their message key and values, and an HTML page keeps its te
   const page1 = `<html><body><script>document.title='pwned';fetch('https://evil.example/')</script>
     <p onclick="x()">${ARTICLE.split('\n\n').join('</p><p>')}</p><img src=x onerror="alert(1)"></body></html>`;
   const replies = await runWorker(page, [
-    { kind: 'text', text: '  \n\t ' },
-    { kind: 'file', name: 'a.txt', bytes: utf16 },
+    { kind: 'text', text: '  \n\t ', lang: 'ar' },
+    { kind: 'file', name: 'a.txt', bytes: utf16, lang: 'en' },
     { kind: 'file', name: 'b.txt', bytes: [...Buffer.from('L\x92\xe9t\xe9', 'latin1')] },
     { kind: 'file', name: 'c.pdf', bytes: [...Buffer.from('%PDF-1.7\n')] },
     { kind: 'text', text: ARTICLE, date: '2025-13' },
     { kind: 'import', text: JSON.stringify({ format: 'raqmi-own-articles', version: 99, documents: [] }) },
     { kind: 'file', name: 'page.html', bytes: [...Buffer.from(page1)] },
   ]);
+  // The message comes in the request's language (French by default).
+  assert.equal(replies[1].message, 'The file is not UTF-8 (it looks like UTF-16LE): save it as UTF-8 and try again.');
+  assert.equal(replies[3].message, 'Ce n’est pas un fichier texte (il ressemble à : PDF).');
+  assert.match(replies[0].message, /^النص فارغ/);
   const refusals = replies.slice(0, 6).map((r) => [r.ok, r.key, r.args]);
   assert.deepEqual(refusals, [
     [false, 'own.problem.empty', []],

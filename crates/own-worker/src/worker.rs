@@ -3,6 +3,8 @@
 //! says `{ready: true}`, so the page sends nothing before the worker can hear it.
 //!
 //! A request is a plain object: `{request, kind, …}` with `kind` one of
+//! - every request may give `lang` ("fr", the default, "en" or "ar"): the language of a
+//!   refusal's message;
 //! - `"text"`: `text`, and the corrections `headline`, `date`, `source` (strings, may be blank);
 //! - `"file"`: `name`, `bytes` (an `ArrayBuffer` or `Uint8Array`), and the same corrections;
 //! - `"import"`: `text`, an export file;
@@ -13,13 +15,13 @@
 //! The reply carries the same `request` number and either `ok: true`, `documents` (each
 //! `{id, json, snapshot, headline, figures, entities}`), `bytes` (the input's size), `ms` (the
 //! whole request in the worker) and `extractMs` (checks and extraction only: the benchmark's
-//! MB/s), or `ok: false`, `key` and `args` (the
-//! refusal's i18n key and `[name, value]` pairs, localized by the page).
+//! MB/s), or `ok: false`, `message` (the refusal in the request's language), `key` and `args`
+//! (its message key and `[name, value]` pairs, for tests and logs).
 
 use crate::analyse::{self, Analysed};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use raqmi_own::input::{self, Corrections, Submission};
-use raqmi_own::Problem;
+use raqmi_own::{messages, Problem};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -101,9 +103,11 @@ fn handle(request: &JsValue) -> JsValue {
                 .into_iter()
                 .map(|(k, v)| Array::of2(&JsValue::from_str(k), &JsValue::from_str(&v)))
                 .collect();
+            let message = messages::message(&problem, &string(request, "lang"));
             object(&[
                 ("request", id),
                 ("ok", JsValue::FALSE),
+                ("message", JsValue::from_str(&message)),
                 ("key", JsValue::from_str(problem.key())),
                 ("args", args.into()),
             ])

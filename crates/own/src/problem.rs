@@ -1,7 +1,7 @@
-//! Every reason an own article is refused, as data: an i18n key (`own.problem.*` in
-//! `crates/explorer/i18n/*.txt`) and the values its placeholders take. The web app fills the
-//! string in the reader's language (a test fills every key in every language). Nothing is
-//! stored when any of these is returned.
+//! Every reason an own article is refused, as data: a message key (`own.problem.*` in
+//! `crates/own/i18n/*.txt`) and the values its placeholders take; [`crate::messages`] fills it
+//! in the reader's language (a test fills every key in every language). Nothing is stored when
+//! any of these is returned.
 
 /// Why an input was refused. Sizes are in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]

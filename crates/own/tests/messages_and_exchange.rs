@@ -1,11 +1,10 @@
-//! Every refusal has its message in every language, with every placeholder filled; the export
+//! Every refusal has its message in every language (`crates/own/i18n`), every placeholder
+//! filled; the export
 //! file's format, version and refusals.
 
-use raqmi_explorer::i18n::strings;
-use raqmi_explorer::url::Lang;
 use raqmi_own::exchange::{self, FORMAT, VERSION};
 use raqmi_own::input::{is_own_id, own_id};
-use raqmi_own::Problem;
+use raqmi_own::{messages, Problem};
 use serde_json::{json, Value};
 
 fn every_problem() -> Vec<Problem> {
@@ -40,36 +39,72 @@ fn every_problem() -> Vec<Problem> {
     ]
 }
 
+/// The keys and placeholders of a language file.
+fn keys(lang: &str) -> Vec<(String, Vec<String>)> {
+    let file = messages::strings(lang);
+    file.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (k, v) = l.split_once(" = ").unwrap_or_else(|| panic!("{lang}: {l}"));
+            let mut names: Vec<String> = v
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                .collect();
+            names.sort();
+            (k.trim().to_string(), names)
+        })
+        .collect()
+}
+
+#[test]
+fn every_language_has_every_key_with_the_same_placeholders() {
+    let fr = keys("fr");
+    assert_eq!(keys("en"), fr);
+    assert_eq!(keys("ar"), fr);
+    // And no key is left without a problem to say it.
+    let used: Vec<&str> = every_problem().iter().map(Problem::key).collect();
+    for (k, _) in &fr {
+        assert!(used.contains(&k.as_str()), "{k} is never used");
+    }
+}
+
 #[test]
 fn every_problem_reads_fully_in_every_language() {
-    for lang in [Lang::Fr, Lang::En, Lang::Ar] {
-        let s = strings(lang);
+    for lang in ["fr", "en", "ar"] {
         for p in every_problem() {
-            assert_ne!(
-                s.get(p.key()),
-                p.key(),
-                "{:?} has no string in {lang:?}",
+            assert!(
+                messages::lookup(messages::strings(lang), p.key()).is_some(),
+                "{:?} has no message in {lang}",
                 p.key()
             );
-            let args = p.args();
-            let pairs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let message = s.fill(p.key(), &pairs);
-            assert!(!message.contains('{'), "{lang:?} {p:?}: unfilled {message}");
-            for (_, value) in &args {
-                assert!(
-                    message.contains(value.as_str()),
-                    "{lang:?} {p:?}: {message}"
-                );
+            let message = messages::message(&p, lang);
+            assert!(!message.contains('{'), "{lang} {p:?}: unfilled {message}");
+            for (name, value) in p.args() {
+                let shown = if lang == "fr" && matches!(name, "size" | "max") {
+                    value.replace('.', ",")
+                } else {
+                    value
+                };
+                assert!(message.contains(&shown), "{lang} {p:?}: {message}");
             }
         }
     }
-    let en = strings(Lang::En);
     let p = Problem::Encoding {
         looks_like: Some("Windows-1252"),
     };
     assert_eq!(
-        en.fill(p.key(), &[("kind", "Windows-1252")]),
+        messages::message(&p, "en"),
         "The file is not UTF-8 (it looks like Windows-1252): save it as UTF-8 and try again."
+    );
+    assert_eq!(
+        messages::message(&Problem::TooLarge { bytes: 6_000_000 }, "fr"),
+        "Le fichier est trop gros (5,8 Mo ; au plus 5,0 Mo)."
+    );
+    // An unknown language reads French.
+    assert_eq!(
+        messages::message(&Problem::Empty, "de"),
+        messages::message(&Problem::Empty, "fr")
     );
 }
 
