@@ -434,7 +434,11 @@ fn explorer(props: &ExplorerProps) -> Html {
             None => html! {
                 <section class="missing" aria-labelledby="missing-title">
                     <h1 id="missing-title">{ t.get("doc.missing.title") }</h1>
-                    <p>{ t.fill("doc.missing.text", &[("id", view.doc.as_deref().unwrap_or(""))]) }</p>
+                    <p>{ match view.doc.as_deref() {
+                        // An own article's link opened on another device (issue 16).
+                        Some(id) if raqmi_model::own::is_own_id(id) => t.get("doc.missing.own").to_string(),
+                        id => t.fill("doc.missing.text", &[("id", id.unwrap_or(""))]),
+                    } }</p>
                     if !view.embed {
                         <p><a href={url::to_query(&ViewState { doc: None, view: View::List, ..view.clone() })}
                               onclick={dom::navigate(i.view.clone(), View::List)}>

@@ -4,6 +4,10 @@
 //!   dependency (the build script analyses the corpus), never a normal one;
 //! - the cores (`raqmi-model`, `raqmi-extract`, `raqmi-search`) have no web dependency on any
 //!   target, and neither do the explorer's pure half and the CLI on the host;
+//! - own articles: their pure half (`raqmi-own`) links no extraction code and no web crate (the
+//!   app may link it); the extraction worker (`raqmi-own-worker`, a second wasm the app loads
+//!   in a Web Worker) links the extraction core, and no crate depends on it: the app reaches
+//!   the worker only through its files, at run time;
 //! - the CLI does not depend on the web app;
 //! - the test kit is only ever a dev-dependency;
 //! - no Rust source file is over 800 lines (split a file along its sections when it grows).
@@ -132,7 +136,7 @@ fn the_web_app_links_no_extraction_code() {
 fn the_cores_have_no_web_dependency() {
     for platform in ["wasm32-unknown-unknown".to_string(), host()] {
         let graph = Graph::load(&platform);
-        for core in ["raqmi-model", "raqmi-extract", "raqmi-search"] {
+        for core in ["raqmi-model", "raqmi-extract", "raqmi-search", "raqmi-own"] {
             let links = graph.links(core);
             let web: Vec<&&str> = WEB.iter().filter(|w| links.contains(**w)).collect();
             assert!(web.is_empty(), "{core} reaches {web:?} on {platform}");
@@ -152,6 +156,37 @@ fn the_cores_have_no_web_dependency() {
             !links.contains("yew") && !links.contains("gloo"),
             "{pure} reaches the browser's crates"
         );
+    }
+}
+
+#[test]
+fn own_articles_are_analysed_only_in_the_worker() {
+    for platform in ["wasm32-unknown-unknown".to_string(), host()] {
+        let graph = Graph::load(&platform);
+        let own = graph.links("raqmi-own");
+        assert!(
+            !own.contains("raqmi-extract"),
+            "raqmi-own links the extraction core on {platform}: {own:?}"
+        );
+        let worker = graph.links("raqmi-own-worker");
+        assert!(
+            worker.contains("raqmi-extract") && worker.contains("raqmi-own"),
+            "the worker analyses with the build's code: {worker:?}"
+        );
+        for never in ["raqmi", "yew", "raqmi-explorer", "raqmi-charts"] {
+            assert!(
+                !worker.contains(never),
+                "the worker links {never} on {platform}"
+            );
+        }
+        // Nothing depends on the worker, in any kind of dependency: the app reaches it only
+        // as files (trunk's `data-type="worker"` build), fetched once the dialog is used.
+        for (package, deps) in &graph.deps {
+            assert!(
+                deps.iter().all(|(dep, _)| dep != "raqmi-own-worker"),
+                "{package} depends on the extraction worker on {platform}"
+            );
+        }
     }
 }
 

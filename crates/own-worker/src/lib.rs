@@ -1,0 +1,9 @@
+//! The extraction worker: own articles analysed in the browser, off the page's thread, with
+//! the build's extraction code. [`analyse`] is the pure half (a submission in, a document or a
+//! refusal out; import of an export file, all or nothing) and [`merge`] (the bundled corpus
+//! and the own articles as one snapshot) are the pure half, tested natively; [`worker`] is the
+//! message loop wasm-bindgen exports to the Web Worker.
+
+pub mod analyse;
+pub mod merge;
+pub mod worker;
