@@ -202,6 +202,57 @@ impl ShardedCorpus {
         Ok(())
     }
 
+    /// Every listed file not added yet, in the manifest's order.
+    pub fn missing(&self) -> Vec<FileRef> {
+        let mut out = Vec::new();
+        let mut number = 0;
+        for (i, f) in self.manifest.files.iter().enumerate() {
+            if i > 0 && self.manifest.files[i - 1].kind != f.kind {
+                number = 0;
+            }
+            let r = FileRef {
+                kind: f.kind,
+                number,
+            };
+            if !self.has(r) {
+                out.push(r);
+            }
+            number += 1;
+        }
+        out
+    }
+
+    /// The whole corpus and its whole index (the very index [`SearchIndex::build`] makes of
+    /// the documents), once every file is added; else the files missing.
+    pub fn whole(&self) -> Result<(Vec<Document>, SearchIndex), Need> {
+        let missing = self.missing();
+        let Some(tables) = self.tables.as_ref().filter(|_| missing.is_empty()) else {
+            return Err(Need(missing));
+        };
+        let mut terms: Vec<(&[u8], usize)> = Vec::new();
+        let mut postings = Vec::new();
+        for s in self.dicts.values() {
+            for (i, (key, _)) in s.terms.iter().enumerate() {
+                let id = s.first_id + i as u32;
+                let list = self
+                    .postings
+                    .get(&self.manifest.postings_of_id(id))
+                    .and_then(|p| p.list(id))
+                    .unwrap_or(&[]);
+                terms.push((key.as_slice(), list.len()));
+                postings.extend_from_slice(list);
+            }
+        }
+        let stems: Vec<(&[u8], Vec<u32>)> = self
+            .stems
+            .values()
+            .flatten()
+            .map(|(k, ids)| (k.as_slice(), ids.clone()))
+            .collect();
+        let index = SearchIndex::from_parts(tables, &terms, postings, &stems);
+        Ok((self.docs.clone(), index))
+    }
+
     /// The documents as loaded so far: each one empty, without its text (from the figures
     /// table) or whole (from its pack).
     pub fn documents(&self) -> &[Document] {

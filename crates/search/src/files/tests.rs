@@ -92,6 +92,8 @@ fn every_file_round_trips() {
     }
     let mut c = open_corpus(&fx.files);
     assert!(c.figures().is_err() && c.document(0).is_err());
+    assert_eq!(c.missing().len(), m.files.len());
+    assert_eq!(c.whole().err().map(|n| n.0.len()), Some(m.files.len()));
     for (i, entry) in m.files.iter().enumerate() {
         let number = m.files[..i].iter().filter(|f| f.kind == entry.kind).count() as u32;
         let r = FileRef {
@@ -105,6 +107,9 @@ fn every_file_round_trips() {
     for (d, doc) in fx.docs.iter().enumerate() {
         assert_eq!(c.document(d as u32), Ok(doc));
     }
+    assert!(c.missing().is_empty());
+    let (docs, index) = c.whole().expect("every file added");
+    assert_eq!((docs.as_slice(), &index), (fx.docs.as_slice(), &fx.index));
     let figures = c.figures().expect("loaded");
     assert_eq!(figures.len(), fx.docs.len());
     // Dictionary shards and postings shards together hold every term's postings.
