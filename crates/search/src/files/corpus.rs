@@ -222,10 +222,18 @@ impl ShardedCorpus {
         out
     }
 
+    /// The files [`ShardedCorpus::whole`] still needs: every one but the figures table and
+    /// the tail shards (the packs hold the documents whole; tails only guide partial loads).
+    pub fn missing_for_whole(&self) -> Vec<FileRef> {
+        let mut out = self.missing();
+        out.retain(|r| !matches!(r.kind, FileKind::Figures | FileKind::Tails));
+        out
+    }
+
     /// The whole corpus and its whole index (the very index [`SearchIndex::build`] makes of
-    /// the documents), once every file is added; else the files missing.
+    /// the documents), once every file it needs is added; else those missing.
     pub fn whole(&self) -> Result<(Vec<Document>, SearchIndex), Need> {
-        let missing = self.missing();
+        let missing = self.missing_for_whole();
         let Some(tables) = self.tables.as_ref().filter(|_| missing.is_empty()) else {
             return Err(Need(missing));
         };

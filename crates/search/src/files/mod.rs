@@ -19,7 +19,8 @@
 //! - the **stem shards**: Snowball stems in key order with their terms' ids; the **tail
 //!   shards**: each term with its first character dropped, in key order, with the ids of the
 //!   terms it comes from, so that a typo on a word's first letter ("xumerique") finds its
-//!   neighbours ("numerique") without scanning other letters' terms;
+//!   neighbours ("numerique") without scanning other letters' terms (none when the
+//!   dictionary is one shard: every neighbour is in it);
 //! - the **packs**: runs of whole documents (text and analysis), cut by size, so that a host's
 //!   cap on file counts is far away (100,000 articles make a few thousand packs).
 //!

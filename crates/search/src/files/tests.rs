@@ -87,13 +87,23 @@ fn every_file_round_trips() {
     assert_eq!(m.doc_count as usize, fx.docs.len());
     assert_eq!(m.term_count as usize, fx.index.term_count());
     assert_eq!(m.files.len() + 1, fx.files.len());
-    for kind in [FileKind::Dictionary, FileKind::Postings, FileKind::Pack] {
+    for kind in [
+        FileKind::Dictionary,
+        FileKind::Postings,
+        FileKind::Tails,
+        FileKind::Pack,
+    ] {
         assert!(m.count(kind) > 3, "{kind:?}: several shards");
     }
     let mut c = open_corpus(&fx.files);
     assert!(c.figures().is_err() && c.document(0).is_err());
     assert_eq!(c.missing().len(), m.files.len());
-    assert_eq!(c.whole().err().map(|n| n.0.len()), Some(m.files.len()));
+    let light = m.count(FileKind::Figures) + m.count(FileKind::Tails);
+    assert_eq!(c.missing_for_whole().len(), m.files.len() - light);
+    assert_eq!(
+        c.whole().err().map(|n| n.0.len()),
+        Some(m.files.len() - light)
+    );
     for (i, entry) in m.files.iter().enumerate() {
         let number = m.files[..i].iter().filter(|f| f.kind == entry.kind).count() as u32;
         let r = FileRef {
@@ -107,7 +117,7 @@ fn every_file_round_trips() {
     for (d, doc) in fx.docs.iter().enumerate() {
         assert_eq!(c.document(d as u32), Ok(doc));
     }
-    assert!(c.missing().is_empty());
+    assert!(c.missing().is_empty() && c.missing_for_whole().is_empty());
     let (docs, index) = c.whole().expect("every file added");
     assert_eq!((docs.as_slice(), &index), (fx.docs.as_slice(), &fx.index));
     let figures = c.figures().expect("loaded");
@@ -478,5 +488,34 @@ proptest! {
         let mut c = open_corpus(&fx.files);
         let (got, _) = search_fetching(&mut c, &files, &q, &f);
         prop_assert_eq!(got, search(&fx.index, &fx.docs, &q, &f), "{:?}", q);
+    }
+}
+
+#[test]
+fn a_corpus_of_one_dictionary_shard_has_no_tails_and_finds_first_letter_typos() {
+    let docs = synth_docs(9, 30);
+    let index = SearchIndex::build(&docs);
+    let written = write_files(&docs, &index, FileOptions::default());
+    let m = Manifest::decode(&written[0].bytes).unwrap();
+    assert_eq!(
+        (m.count(FileKind::Dictionary), m.count(FileKind::Tails)),
+        (1, 0)
+    );
+    let files = by_name(&written);
+    let long: Vec<String> = words_of(&docs)
+        .into_iter()
+        .filter(|w| w.is_ascii() && w.len() >= 7)
+        .take(8)
+        .map(|w| w.to_lowercase())
+        .collect();
+    assert!(long.len() >= 4);
+    for w in &long {
+        for q in [format!("q{}", &w[1..]), w[1..].to_string(), format!("k{w}")] {
+            let want = search(&index, &docs, &q, &Filters::default());
+            assert!(want.total > 0, "{q:?} finds {w:?}");
+            let (got, _) =
+                search_fetching(&mut open_corpus(&written), &files, &q, &Filters::default());
+            assert_eq!(got, want, "{q:?}");
+        }
     }
 }

@@ -126,6 +126,12 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         .iter()
         .map(|(k, v)| (k.as_slice(), v.as_slice()))
         .collect();
+    // With one dictionary shard every typo's neighbours are in it: no tails to write.
+    let tails = if m.dict_starts.len() > 1 {
+        tails
+    } else {
+        Vec::new()
+    };
     for (kind, entries) in [(FileKind::Stems, &stems), (FileKind::Tails, &tails)] {
         let starts = cut(
             entries.iter().map(|(k, ids)| k.len() + 2 + 2 * ids.len()),
