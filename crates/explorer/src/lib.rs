@@ -2,7 +2,8 @@
 //! browser, tested natively. The one reducer and its actions ([`state`]), the URL scheme
 //! ([`url`]), the decoded corpus as the views hold it and the state -> engine filters
 //! ([`corpus`]), strings in French, English and Arabic ([`i18n`]), dates in words ([`format`]),
-//! the values of a result card ([`card`]), of an article's reading ([`reading`]) and of the
+//! loading the corpus from its data files and
+//! telling a failed file ([`loading`]), the values of a result card ([`card`]), of an article's reading ([`reading`]) and of the
 //! embed snippet ([`embed_snippet`]), exact decimal parsing for the URL and the range filter
 //! ([`decimal`]), and the default view as static HTML ([`prerender`], written into
 //! `index.html` at build time by `corpus prerender`). The yew views in the `raqmi` crate are a
@@ -14,6 +15,7 @@ pub mod decimal;
 pub mod embed_snippet;
 pub mod format;
 pub mod i18n;
+pub mod loading;
 pub mod prerender;
 pub mod reading;
 pub mod state;

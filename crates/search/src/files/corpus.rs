@@ -39,11 +39,11 @@ pub struct ShardedCorpus {
     manifest: Manifest,
     tables: Option<TablesPart>,
     figures: bool,
-    dicts: BTreeMap<u32, DictShard>,
-    postings: BTreeMap<u32, PostingsShard>,
-    stems: BTreeMap<u32, KeyIds>,
-    tails: BTreeMap<u32, KeyIds>,
-    packs: BTreeSet<u32>,
+    dicts: Slots<DictShard>,
+    postings: Slots<PostingsShard>,
+    stems: Slots<KeyIds>,
+    tails: Slots<KeyIds>,
+    packs: Slots<()>,
     /// Every document: empty until the figures table or its pack is loaded, without its text
     /// until its pack is.
     docs: Vec<Document>,
@@ -77,11 +77,11 @@ impl ShardedCorpus {
             manifest,
             tables: None,
             figures: false,
-            dicts: BTreeMap::new(),
-            postings: BTreeMap::new(),
-            stems: BTreeMap::new(),
-            tails: BTreeMap::new(),
-            packs: BTreeSet::new(),
+            dicts: Slots::default(),
+            postings: Slots::default(),
+            stems: Slots::default(),
+            tails: Slots::default(),
+            packs: Slots::default(),
             docs,
             expansion_index: None,
             query_index: None,
@@ -104,11 +104,11 @@ impl ShardedCorpus {
             FileKind::Manifest => true,
             FileKind::Tables => self.tables.is_some(),
             FileKind::Figures => self.figures,
-            FileKind::Dictionary => self.dicts.contains_key(&n),
-            FileKind::Postings => self.postings.contains_key(&n),
-            FileKind::Stems => self.stems.contains_key(&n),
-            FileKind::Tails => self.tails.contains_key(&n),
-            FileKind::Pack => self.packs.contains(&n),
+            FileKind::Dictionary => self.dicts.contains(n),
+            FileKind::Postings => self.postings.contains(n),
+            FileKind::Stems => self.stems.contains(n),
+            FileKind::Tails => self.tails.contains(n),
+            FileKind::Pack => self.packs.contains(n),
         }
     }
 
@@ -149,7 +149,7 @@ impl ShardedCorpus {
                     return Err(corrupt("document count"));
                 }
                 for (d, light) in docs.into_iter().enumerate() {
-                    if !self.packs.contains(&self.manifest.pack_of(d as u32)) {
+                    if !self.packs.contains(self.manifest.pack_of(d as u32)) {
                         self.docs[d] = light;
                     }
                 }
@@ -196,7 +196,7 @@ impl ShardedCorpus {
                 for (i, doc) in docs.into_iter().enumerate() {
                     self.docs[first as usize + i] = doc;
                 }
-                self.packs.insert(n);
+                self.packs.insert(n, ());
             }
         }
         Ok(())
@@ -244,17 +244,21 @@ impl ShardedCorpus {
                 let id = s.first_id + i as u32;
                 let list = self
                     .postings
-                    .get(&self.manifest.postings_of_id(id))
+                    .get(self.manifest.postings_of_id(id))
                     .and_then(|p| p.list(id))
                     .unwrap_or(&[]);
                 terms.push((key.as_slice(), list.len()));
                 postings.extend_from_slice(list);
             }
         }
-        let stems: Vec<(&[u8], Vec<u32>)> = self
-            .stems
-            .values()
-            .flatten()
+        let derived = if self.manifest.count(FileKind::Stems) == 0 {
+            derived_stems(&terms)
+        } else {
+            Vec::new()
+        };
+        let stems: Vec<(&[u8], Vec<u32>)> = derived
+            .iter()
+            .chain(self.stems.values().flatten())
             .map(|(k, ids)| (k.as_slice(), ids.clone()))
             .collect();
         let index = SearchIndex::from_parts(tables, &terms, postings, &stems);
@@ -271,7 +275,7 @@ impl ShardedCorpus {
     pub fn document(&self, doc: u32) -> Result<&Document, Need> {
         let pack = self.manifest.pack_of(doc);
         match self.docs.get(doc as usize) {
-            Some(d) if self.packs.contains(&pack) => Ok(d),
+            Some(d) if self.packs.contains(pack) => Ok(d),
             Some(_) => Err(Need(vec![FileRef {
                 kind: FileKind::Pack,
                 number: pack,
@@ -280,13 +284,32 @@ impl ShardedCorpus {
         }
     }
 
-    /// Every document without its text (figures, names, dates), or the figures table to fetch.
+    /// Every document, at least without its text (figures, names, dates), or the files to
+    /// fetch: the figures table, or every pack when there is no figures table.
     pub fn figures(&self) -> Result<&[Document], Need> {
-        if self.figures {
+        let need = self.figures_need();
+        if need.is_empty() {
             Ok(&self.docs)
         } else {
-            Err(Need(vec![FIGURES]))
+            Err(Need(need))
         }
+    }
+
+    fn figures_need(&self) -> Vec<FileRef> {
+        if self.figures {
+            return Vec::new();
+        }
+        if self.manifest.count(FileKind::Figures) > 0 {
+            return vec![FIGURES];
+        }
+        let packs = self.manifest.count(FileKind::Pack) as u32;
+        (0..packs)
+            .filter(|&number| !self.packs.contains(number))
+            .map(|number| FileRef {
+                kind: FileKind::Pack,
+                number,
+            })
+            .collect()
     }
 
     /// Searches as [`search`] over the whole corpus would, or says which files are missing.
@@ -314,7 +337,7 @@ impl ShardedCorpus {
 
     fn need_pack(&self, doc: u32, need: &mut BTreeSet<FileRef>) {
         let number = self.manifest.pack_of(doc);
-        if !self.packs.contains(&number) {
+        if !self.packs.contains(number) {
             need.insert(FileRef {
                 kind: FileKind::Pack,
                 number,
@@ -329,8 +352,8 @@ impl ShardedCorpus {
         if self.tables.is_none() {
             need.insert(TABLES);
         }
-        if (filters.value_min.is_some() || filters.value_max.is_some()) && !self.figures {
-            need.insert(FIGURES);
+        if filters.value_min.is_some() || filters.value_max.is_some() {
+            need.extend(self.figures_need());
         }
         let words = query_words(query);
         // Rounds 1 and 2: dictionary, stem and tail shards.
@@ -423,7 +446,7 @@ impl ShardedCorpus {
             let Some(s) = Manifest::key_shard(starts, key) else {
                 return;
             };
-            match shards.get(&s) {
+            match shards.get(s) {
                 None => self.want(kind, s, need),
                 Some(entries) => {
                     if let Ok(i) = entries.binary_search_by(|(k, _)| k.as_slice().cmp(key)) {
@@ -469,7 +492,12 @@ impl ShardedCorpus {
                 ids.push(s.first_id + i as u32);
             }
         }
+        let derived;
         let mut stems: Vec<(&[u8], Vec<u32>)> = Vec::new();
+        if self.manifest.count(FileKind::Stems) == 0 {
+            derived = derived_stems(&terms);
+            stems.extend(derived.iter().map(|(k, ids)| (k.as_slice(), ids.clone())));
+        }
         for entries in self.stems.values() {
             for (key, global) in entries {
                 let local = local_ids(&ids, global);
@@ -488,11 +516,11 @@ impl ShardedCorpus {
         for &g in picked {
             let key = self
                 .dicts
-                .get(&self.manifest.dict_of_id(g))
+                .get(self.manifest.dict_of_id(g))
                 .and_then(|s| s.terms.get(g.checked_sub(s.first_id)? as usize));
             let list = self
                 .postings
-                .get(&self.manifest.postings_of_id(g))
+                .get(self.manifest.postings_of_id(g))
                 .and_then(|s| s.list(g))
                 .unwrap_or(&[]);
             if let Some((key, _)) = key {
@@ -518,6 +546,36 @@ impl ShardedCorpus {
     }
 }
 
+/// Loaded files of one kind, by number: a vector, not a map (the app's code stays small, and
+/// numbers are dense).
+struct Slots<T>(Vec<Option<T>>);
+
+impl<T> Default for Slots<T> {
+    fn default() -> Self {
+        Slots(Vec::new())
+    }
+}
+
+impl<T> Slots<T> {
+    fn get(&self, n: u32) -> Option<&T> {
+        self.0.get(n as usize)?.as_ref()
+    }
+    fn contains(&self, n: u32) -> bool {
+        self.get(n).is_some()
+    }
+    fn insert(&mut self, n: u32, value: T) {
+        let n = n as usize;
+        if self.0.len() <= n {
+            self.0.resize_with(n + 1, || None);
+        }
+        self.0[n] = Some(value);
+    }
+    /// The loaded ones, by number.
+    fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+}
+
 const TABLES: FileRef = FileRef {
     kind: FileKind::Tables,
     number: 0,
@@ -536,6 +594,20 @@ fn word_stems(words: &[(&Word, bool)]) -> Vec<String> {
         .map(|(w, _)| index::stem(&stemmer, &w.folded))
         .collect();
     stems.into_iter().collect()
+}
+
+/// The stems of `terms` (in key order; ids are positions), each with its terms, as the index
+/// builder groups them: for a dictionary of one shard, whose stems are not written.
+fn derived_stems(terms: &[(&[u8], usize)]) -> Vec<(Vec<u8>, Vec<u32>)> {
+    let stemmer = index::french_stemmer();
+    let mut by_stem: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
+    for (id, (key, _)) in terms.iter().enumerate() {
+        if let Ok(term) = std::str::from_utf8(key) {
+            let stem = index::stem(&stemmer, term).into_bytes();
+            by_stem.entry(stem).or_default().push(id as u32);
+        }
+    }
+    by_stem.into_iter().collect()
 }
 
 /// Positions in `ids` (increasing) of the `global` ids it holds.

@@ -174,10 +174,8 @@ impl Manifest {
             m.pack_starts.push(doc);
         }
         b.end()?;
-        for kind in [FileKind::Tables, FileKind::Figures] {
-            if m.count(kind) != 1 {
-                return Err(b.corrupt("tables and figures table"));
-            }
+        if m.count(FileKind::Tables) != 1 || m.count(FileKind::Figures) > 1 {
+            return Err(b.corrupt("tables and figures table"));
         }
         Ok(m)
     }

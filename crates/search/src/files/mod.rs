@@ -10,13 +10,15 @@
 //!   document's, recency, dates and categories): filters, facet counts and the newest-first
 //!   order;
 //! - the **figures table**: every document without its text (id, headline, date, source, URL,
-//!   figures, names), for charts, numeric ranges and the figures view;
+//!   figures, names), for charts, numeric ranges and the figures view (none when one pack
+//!   holds every document: it would repeat it);
 //! - the term **dictionary shards**: runs of terms in key order with their postings lengths
 //!   (enough to expand a word by prefix, stem and typo and to pick the most frequent
 //!   completions), cut by size;
 //! - the **postings shards**: the postings lists of runs of term ids, cut by size, fetched for
 //!   the terms a query picked;
-//! - the **stem shards**: Snowball stems in key order with their terms' ids; the **tail
+//! - the **stem shards**: Snowball stems in key order with their terms' ids (none when the
+//!   dictionary is one shard: the reader groups its terms by stem itself); the **tail
 //!   shards**: each term with its first character dropped, in key order, with the ids of the
 //!   terms it comes from, so that a typo on a word's first letter ("xumerique") finds its
 //!   neighbours ("numerique") without scanning other letters' terms (none when the

@@ -497,10 +497,8 @@ fn a_corpus_of_one_dictionary_shard_has_no_tails_and_finds_first_letter_typos() 
     let index = SearchIndex::build(&docs);
     let written = write_files(&docs, &index, FileOptions::default());
     let m = Manifest::decode(&written[0].bytes).unwrap();
-    assert_eq!(
-        (m.count(FileKind::Dictionary), m.count(FileKind::Tails)),
-        (1, 0)
-    );
+    let counts = [FileKind::Dictionary, FileKind::Stems, FileKind::Tails].map(|k| m.count(k));
+    assert_eq!(counts, [1, 0, 0]);
     let files = by_name(&written);
     let long: Vec<String> = words_of(&docs)
         .into_iter()
@@ -518,4 +516,36 @@ fn a_corpus_of_one_dictionary_shard_has_no_tails_and_finds_first_letter_typos() 
             assert_eq!(got, want, "{q:?}");
         }
     }
+}
+
+#[test]
+fn a_corpus_of_one_pack_has_no_figures_table_and_filters_ranges_from_its_pack() {
+    let docs = synth_docs(10, 4);
+    let index = SearchIndex::build(&docs);
+    let written = write_files(&docs, &index, FileOptions::default());
+    let m = Manifest::decode(&written[0].bytes).unwrap();
+    assert_eq!(
+        (m.count(FileKind::Pack), m.count(FileKind::Figures)),
+        (1, 0)
+    );
+    let files = by_name(&written);
+    let mut c = open_corpus(&written);
+    let pack = FileRef {
+        kind: FileKind::Pack,
+        number: 0,
+    };
+    assert!(c.figures().is_err_and(|n| n.0 == [pack]));
+    let f = Filters {
+        value_min: Some(1.0),
+        ..Filters::default()
+    };
+    let (got, _) = search_fetching(&mut c, &files, "maroc", &f);
+    assert_eq!(got, search(&index, &docs, "maroc", &f));
+    assert_eq!(c.figures().unwrap(), docs.as_slice());
+    for r in c.missing_for_whole() {
+        let name = c.manifest().name(r);
+        c.add(r, files[name.as_str()]).unwrap();
+    }
+    let (all, whole) = c.whole().unwrap();
+    assert_eq!((all.as_slice(), &whole), (docs.as_slice(), &index));
 }

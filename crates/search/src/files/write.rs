@@ -70,19 +70,27 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
     };
     let mut files: Vec<(FileKind, Vec<u8>)> = Vec::new();
     files.push((FileKind::Tables, encode_tables(&index.tables_part())));
-    let light: Vec<Document> = docs
-        .iter()
-        .map(|d| Document {
-            text: String::new(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            ..d.clone()
-        })
-        .collect();
-    files.push((
-        FileKind::Figures,
-        encode_documents(FileKind::Figures, 0, &light),
-    ));
+    let pack_starts = cut(
+        docs.iter()
+            .map(|d| d.text.len() + 8 * (d.figures.len() + d.entities.len())),
+        opts.pack_bytes.max(1),
+    );
+    // One pack holds every document whole: a figures table would repeat it.
+    if pack_starts.len() > 1 {
+        let light: Vec<Document> = docs
+            .iter()
+            .map(|d| Document {
+                text: String::new(),
+                paragraphs: Vec::new(),
+                sentences: Vec::new(),
+                ..d.clone()
+            })
+            .collect();
+        files.push((
+            FileKind::Figures,
+            encode_documents(FileKind::Figures, 0, &light),
+        ));
+    }
 
     let terms = index.term_parts();
     m.term_count = terms.len() as u32;
@@ -126,11 +134,12 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         .iter()
         .map(|(k, v)| (k.as_slice(), v.as_slice()))
         .collect();
-    // With one dictionary shard every typo's neighbours are in it: no tails to write.
-    let tails = if m.dict_starts.len() > 1 {
-        tails
+    // With one dictionary shard every typo's neighbours are in it (no tails to write), and
+    // every stem's terms too (the reader groups them by stem itself: no stems to write).
+    let (stems, tails) = if m.dict_starts.len() > 1 {
+        (stems, tails)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     for (kind, entries) in [(FileKind::Stems, &stems), (FileKind::Tails, &tails)] {
         let starts = cut(
@@ -147,12 +156,7 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         }
     }
 
-    let starts = cut(
-        docs.iter()
-            .map(|d| d.text.len() + 8 * (d.figures.len() + d.entities.len())),
-        opts.pack_bytes.max(1),
-    );
-    for r in runs(&starts, docs.len()) {
+    for r in runs(&pack_starts, docs.len()) {
         m.pack_starts.push(r.start as u32);
         files.push((
             FileKind::Pack,
