@@ -12,6 +12,10 @@
 //!   its text and its sentence; exit 0 (1 with `check`'s lines when the corpus does not load).
 //! - `corpus prerender [DIR]`: the HTML of the app's default view (the first page of results)
 //!   for the corpus of DIR, on stdout; `scripts/post-build.mjs` writes it into `index.html`.
+//! - `corpus data DIR OUT`: the corpus of DIR as the app's data files (`raqmi_search::files`:
+//!   `manifest.bin` and content-hashed shards and packs) in OUT, created if needed; earlier
+//!   `*.bin` files of OUT are removed first, so OUT holds one corpus version. One summary line
+//!   on stdout (files, bytes, corpus version); a bad corpus fails as `check` does.
 //!
 //! The CLI is a thin shell: analysis lives in the extraction and search cores.
 
@@ -20,6 +24,7 @@ use raqmi_extract::{ingest, load};
 use raqmi_model::document::{Document, Entity, Figure};
 use raqmi_model::text::CharIndex;
 use raqmi_search::measures::{FigureRef, Measures};
+use raqmi_search::files;
 use raqmi_search::snapshot::Snapshot;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
@@ -30,12 +35,13 @@ fn main() {
 }
 
 const USAGE: &str =
-    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus conflicts [DIR] | corpus prerender [DIR]\n\
+    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus conflicts [DIR] | corpus prerender [DIR] | corpus data DIR OUT\n\
     \n  check [DIR]      validate every article of DIR (default: seeds)\
     \n  extract          JSON Lines {\"id\",\"text\"} on stdin -> figures and entities on stdout\
     \n  export [DIR]     the analyzed corpus of DIR (default: seeds) as JSON\
     \n  conflicts [DIR]  the figures of DIR's articles that disagree, one pair per line\
-    \n  prerender [DIR]  the HTML of the app's default view for DIR (default: seeds)";
+    \n  prerender [DIR]  the HTML of the app's default view for DIR (default: seeds)\
+    \n  data DIR OUT     the corpus of DIR as the app's data files, written into OUT";
 
 fn run(args: Vec<String>) -> i32 {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -49,6 +55,7 @@ fn run(args: Vec<String>) -> i32 {
         ["conflicts", dir] => conflicts(dir),
         ["prerender"] => prerender("seeds"),
         ["prerender", dir] => prerender(dir),
+        ["data", dir, out] => data(dir, out),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             0
@@ -307,6 +314,49 @@ fn prerender(dir: &str) -> i32 {
     } else {
         1
     }
+}
+
+/// The data files of DIR's corpus into OUT (see the module header).
+fn data(dir: &str, out: &str) -> i32 {
+    let docs = match load(dir) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let index = raqmi_search::index::SearchIndex::build(&docs);
+    let files = files::write_files(&docs, &index, files::FileOptions::default());
+    let fail = |what: &str, e: io::Error| {
+        eprintln!("{out}: {what}: {e}");
+        1
+    };
+    if let Err(e) = std::fs::create_dir_all(out) {
+        return fail("cannot create", e);
+    }
+    let entries = match std::fs::read_dir(out) {
+        Ok(e) => e,
+        Err(e) => return fail("cannot read", e),
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x == "bin") {
+            if let Err(e) = std::fs::remove_file(&path) {
+                return fail("cannot remove an earlier file", e);
+            }
+        }
+    }
+    let mut bytes = 0;
+    for f in &files {
+        bytes += f.bytes.len();
+        if let Err(e) = std::fs::write(Path::new(out).join(&f.name), &f.bytes) {
+            return fail(&f.name, e);
+        }
+    }
+    let version = files::Manifest::decode(&files[0].bytes).map_or(0, |m| m.corpus_version);
+    println!(
+        "{out}: {} files, {bytes} bytes, {} articles, corpus version {version:016x}",
+        files.len(),
+        docs.len()
+    );
+    0
 }
 
 fn document_json(d: &Document) -> Value {

@@ -2,9 +2,10 @@
 //! browser, tested natively. The one reducer and its actions ([`state`]), the URL scheme
 //! ([`url`]), the decoded corpus as the views hold it and the state -> engine filters
 //! ([`corpus`]), strings in French, English and Arabic ([`i18n`]), dates in words ([`format`]),
-//! the values of a result card ([`card`]), of the figures table ([`figures`]), of an article's
-//! reading ([`reading`]) and of the embed snippet and source line ([`embed_snippet`]), the CSV
-//! of what a chart draws ([`drawn`]), exact decimal parsing for the URL and the range filter
+//! loading the corpus from its data files and telling a failed file ([`loading`]), the values
+//! of a result card ([`card`]), of the figures table ([`figures`]), of an article's reading
+//! ([`reading`]) and of the embed snippet and source line ([`embed_snippet`]), the CSV of what a
+//! chart draws ([`drawn`]), exact decimal parsing for the URL and the range filter
 //! ([`decimal`]), and the default view as static HTML ([`prerender`], written into
 //! `index.html` at build time by `corpus prerender`). The yew views in the `raqmi` crate are a
 //! thin layer over it.
@@ -17,6 +18,7 @@ pub mod embed_snippet;
 pub mod figures;
 pub mod format;
 pub mod i18n;
+pub mod loading;
 pub mod prerender;
 pub mod reading;
 pub mod state;

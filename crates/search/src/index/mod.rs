@@ -71,13 +71,15 @@
 //! stop words, stems), `bytes.rs` (byte strings, varints, the bounds-checked reader),
 //! `dictionary.rs` (the front-coded dictionary), `build.rs` (indexing a corpus), `terms.rs`
 //! (looking terms up: exact, by prefix, by stem), `postings.rs` (reading postings lists),
-//! `doc_tables.rs` (the derived tables), `sort.rs` (the one integer sort of a search).
+//! `doc_tables.rs` (the derived tables), `parts.rs` (the index taken apart into the
+//! corpus data files' parts and assembled back from some of them), `sort.rs` (the one integer sort of a search).
 
 mod analysis;
 mod build;
 mod bytes;
 mod dictionary;
 mod doc_tables;
+mod parts;
 mod postings;
 mod sort;
 mod terms;
@@ -89,6 +91,7 @@ pub use analysis::{french_stemmer, index_term, is_stop_word, stem, MAX_TERM_BYTE
 pub use bytes::{put_varint, put_varint64, Bytes, Reader};
 pub use dictionary::{Cursor, Dictionary, BLOCK};
 pub use doc_tables::{DocTables, NO_YEAR};
+pub use parts::{TablesPart, TermPart};
 pub use postings::{decode_tagged, DocCounts, Postings};
 pub use sort::sort_keys;
 pub use terms::TermEntry;

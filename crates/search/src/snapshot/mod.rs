@@ -58,6 +58,17 @@ use encode::encode_documents;
 use raqmi_model::document::Document;
 use std::fmt;
 
+/// The documents' layout (the "Documents" part above) on its own: the corpus data files' packs
+/// and figures table (`files` module) are lists of documents in this very layout.
+pub(crate) fn encode_document_list(docs: &[Document], out: &mut Vec<u8>) {
+    encode_documents(docs, out);
+}
+
+/// Reads what [`encode_document_list`] wrote; the error says what was damaged.
+pub(crate) fn decode_document_list(r: &mut Reader) -> Result<Vec<Document>, &'static str> {
+    decode_documents(r)
+}
+
 pub const MAGIC: &[u8; 4] = b"RQMI";
 pub const FORMAT_VERSION: u16 = 5;
 

@@ -1,0 +1,105 @@
+//! `corpus data DIR OUT`, run as a built binary as the post_build hook runs it: OUT holds the
+//! manifest and every file it lists (each with the listed hash and length), from which the
+//! search core reads back exactly the corpus of DIR; earlier data files of OUT are removed; a
+//! bad corpus fails with `corpus check`'s lines and writes nothing.
+
+use raqmi_search::files::{content_hash, Manifest, ShardedCorpus, MANIFEST_NAME};
+use raqmi_search::files::{FileKind, FileRef};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_corpus");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(raqmi_testkit::repo_root())
+        .output()
+        .expect("run corpus")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A scratch directory, removed on drop.
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("cli_data-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Dir(dir)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn data_writes_every_listed_file_and_reads_back_the_seeds() {
+    let out_dir = Dir::new("seeds");
+    fs::write(out_dir.0.join("pack-0000000000000000.bin"), b"stale").unwrap();
+    fs::write(out_dir.0.join("keep.txt"), b"not ours").unwrap();
+    let out = run(&["data", "seeds", out_dir.path()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("5 articles"),
+        "{}",
+        text(&out.stdout)
+    );
+    let manifest = Manifest::decode(&fs::read(out_dir.0.join(MANIFEST_NAME)).unwrap()).unwrap();
+    assert_eq!(manifest.doc_count, 5);
+    let mut corpus = ShardedCorpus::new(manifest.clone());
+    let mut numbers = std::collections::HashMap::new();
+    for entry in &manifest.files {
+        let bytes = fs::read(out_dir.0.join(entry.name())).expect("listed file written");
+        assert_eq!(
+            (bytes.len() as u64, content_hash(&bytes)),
+            (entry.len, entry.hash)
+        );
+        let number = numbers.entry(entry.kind).or_insert(0u32);
+        let r = FileRef {
+            kind: entry.kind,
+            number: *number,
+        };
+        *number += 1;
+        corpus.add(r, &bytes).expect("a good file");
+    }
+    let seeds = raqmi_testkit::seed_documents();
+    assert_eq!(corpus.documents(), seeds.as_slice());
+    // Exactly the manifest, the listed files and what was not a data file.
+    let mut names: Vec<String> = fs::read_dir(&out_dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let mut want: Vec<String> = manifest.files.iter().map(|f| f.name()).collect();
+    want.push(MANIFEST_NAME.to_string());
+    want.push("keep.txt".to_string());
+    want.sort();
+    assert_eq!(names, want);
+    assert_eq!(manifest.count(FileKind::Tables), 1);
+}
+
+#[test]
+fn a_bad_corpus_fails_like_check_and_writes_nothing() {
+    let dir = Dir::new("bad");
+    fs::write(dir.0.join("001_vide.txt"), "   \n").unwrap();
+    let out_dir = Dir::new("bad-out");
+    let out = run(&["data", dir.path(), out_dir.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    let check = run(&["check", dir.path()]);
+    assert_eq!(text(&out.stderr), text(&check.stderr));
+    assert_eq!(fs::read_dir(&out_dir.0).unwrap().count(), 0);
+}

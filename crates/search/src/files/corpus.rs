@@ -1,0 +1,659 @@
+//! A corpus read from its data files as they arrive: the manifest first, then whatever a
+//! search or a view needs. A search says which files it still lacks ([`Need`]) until it has
+//! them all, then answers exactly as the query engine over the whole corpus does.
+//!
+//! How a search finds its files, in rounds (each needs the files of the previous one):
+//! 1. from the manifest alone: the tables; the figures table for a numeric range; per query
+//!    word, the dictionary shards of the word itself, of its completions (the last word), of
+//!    every term starting with its first character and of the two keys a typo on the first
+//!    characters can give (typo tolerance); the stem shard of its stem and the tail shards of
+//!    the word and of the word without its first character;
+//! 2. the dictionary shards of the terms those stems and tails list;
+//! 3. the words are expanded exactly as the engine does, on an index of the loaded dictionary
+//!    shards (keys and postings lengths, no postings): the terms picked give the postings
+//!    shards;
+//! 4. an index of just the picked terms, with their postings, answers the query as the whole
+//!    index would (see the `index::parts` header for why); a quoted phrase may read the text
+//!    of every document holding all its words, so their packs are needed; and the first
+//!    [`MATCHED_HITS`] hits' packs, for their highlight spans.
+
+use super::manifest::Manifest;
+use super::shards::{
+    decode_dict, decode_documents, decode_key_ids, decode_postings, decode_tables, DictShard,
+    KeyIds, PostingsShard,
+};
+use super::{content_hash, DataError, FileKind, FileRef};
+use crate::index::{self, SearchIndex, TablesPart};
+use crate::query::internals::expand;
+use crate::query::{parse_query, search, Clause, Filters, Query, SearchResults, Word};
+use crate::query::{RankingWeights, MATCHED_HITS};
+use raqmi_model::document::{DateOrigin, Document};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The files to fetch (and [`ShardedCorpus::add`]) before asking again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Need(pub Vec<FileRef>);
+
+/// A corpus whose data files are loaded as needed (see the module header).
+pub struct ShardedCorpus {
+    manifest: Manifest,
+    tables: Option<TablesPart>,
+    figures: bool,
+    dicts: Slots<DictShard>,
+    postings: Slots<PostingsShard>,
+    stems: Slots<KeyIds>,
+    tails: Slots<KeyIds>,
+    packs: Slots<()>,
+    /// Every document: empty until the figures table or its pack is loaded, without its text
+    /// until its pack is.
+    docs: Vec<Document>,
+    /// The index of the loaded dictionary shards, with the global id of each of its terms;
+    /// rebuilt when dictionary or stem shards arrive.
+    expansion_index: Option<(SearchIndex, Vec<u32>)>,
+    /// The last search's index, with the global ids of its terms and its words' stems.
+    query_index: Option<(SearchIndex, Vec<u32>, Vec<String>)>,
+}
+
+fn empty_document() -> Document {
+    Document {
+        id: String::new(),
+        headline: None,
+        date: None,
+        date_origin: DateOrigin::Stated,
+        source: None,
+        url: None,
+        text: String::new(),
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        figures: Vec::new(),
+        entities: Vec::new(),
+    }
+}
+
+impl ShardedCorpus {
+    pub fn new(manifest: Manifest) -> ShardedCorpus {
+        let docs = (0..manifest.doc_count).map(|_| empty_document()).collect();
+        ShardedCorpus {
+            manifest,
+            tables: None,
+            figures: false,
+            dicts: Slots::default(),
+            postings: Slots::default(),
+            stems: Slots::default(),
+            tails: Slots::default(),
+            packs: Slots::default(),
+            docs,
+            expansion_index: None,
+            query_index: None,
+        }
+    }
+
+    /// Reads the manifest's bytes.
+    pub fn from_manifest(bytes: &[u8]) -> Result<ShardedCorpus, DataError> {
+        Manifest::decode(bytes).map(ShardedCorpus::new)
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Whether file `r` was added.
+    pub fn has(&self, r: FileRef) -> bool {
+        let n = r.number;
+        match r.kind {
+            FileKind::Manifest => true,
+            FileKind::Tables => self.tables.is_some(),
+            FileKind::Figures => self.figures,
+            FileKind::Dictionary => self.dicts.contains(n),
+            FileKind::Postings => self.postings.contains(n),
+            FileKind::Stems => self.stems.contains(n),
+            FileKind::Tails => self.tails.contains(n),
+            FileKind::Pack => self.packs.contains(n),
+        }
+    }
+
+    /// Checks file `r`'s bytes against the manifest (length, hash) and reads them. On error
+    /// nothing changes: the file can be fetched again.
+    pub fn add(&mut self, r: FileRef, bytes: &[u8]) -> Result<(), DataError> {
+        let entry = self.manifest.entry(r).ok_or_else(|| DataError::Unknown {
+            file: self.manifest.name(r),
+        })?;
+        let file = entry.name();
+        if bytes.len() as u64 != entry.len {
+            return Err(DataError::WrongLength {
+                file,
+                expected: entry.len,
+                found: bytes.len() as u64,
+            });
+        }
+        if content_hash(bytes) != entry.hash {
+            return Err(DataError::WrongHash { file });
+        }
+        let corrupt = |what: &str| DataError::Corrupt {
+            file: file.clone(),
+            what: what.to_string(),
+        };
+        let n = r.number;
+        match r.kind {
+            FileKind::Manifest => return Err(corrupt("a second manifest")),
+            FileKind::Tables => {
+                let t = decode_tables(bytes, &file)?;
+                if t.doc_count() != self.docs.len() {
+                    return Err(corrupt("document count"));
+                }
+                self.tables = Some(t);
+            }
+            FileKind::Figures => {
+                let (_, docs) = decode_documents(bytes, FileKind::Figures, &file)?;
+                if docs.len() != self.docs.len() {
+                    return Err(corrupt("document count"));
+                }
+                for (d, light) in docs.into_iter().enumerate() {
+                    if !self.packs.contains(self.manifest.pack_of(d as u32)) {
+                        self.docs[d] = light;
+                    }
+                }
+                self.figures = true;
+            }
+            FileKind::Dictionary => {
+                let s = decode_dict(bytes, &file)?;
+                let start = self.manifest.dict_starts.get(n as usize);
+                if start.is_none_or(|(id, key)| {
+                    *id != s.first_id || s.terms.first().is_none_or(|(k, _)| k != key)
+                }) {
+                    return Err(corrupt("not where the manifest says"));
+                }
+                self.dicts.insert(n, s);
+                self.expansion_index = None;
+            }
+            FileKind::Postings => {
+                let s = decode_postings(bytes, &file)?;
+                if self.manifest.postings_starts.get(n as usize) != Some(&s.first_id) {
+                    return Err(corrupt("not where the manifest says"));
+                }
+                self.postings.insert(n, s);
+            }
+            FileKind::Stems | FileKind::Tails => {
+                let s = decode_key_ids(bytes, r.kind, &file)?;
+                if r.kind == FileKind::Stems {
+                    self.stems.insert(n, s);
+                    self.expansion_index = None;
+                } else {
+                    self.tails.insert(n, s);
+                }
+            }
+            FileKind::Pack => {
+                let (first, docs) = decode_documents(bytes, FileKind::Pack, &file)?;
+                let starts = &self.manifest.pack_starts;
+                let end = starts.get(n as usize + 1).copied();
+                let end = end.unwrap_or(self.manifest.doc_count);
+                if starts.get(n as usize) != Some(&first)
+                    || end.checked_sub(first) != Some(docs.len() as u32)
+                    || end as usize > self.docs.len()
+                {
+                    return Err(corrupt("not the documents the manifest says"));
+                }
+                for (i, doc) in docs.into_iter().enumerate() {
+                    self.docs[first as usize + i] = doc;
+                }
+                self.packs.insert(n, ());
+            }
+        }
+        Ok(())
+    }
+
+    /// Every listed file not added yet, in the manifest's order.
+    pub fn missing(&self) -> Vec<FileRef> {
+        let mut out = Vec::new();
+        let mut number = 0;
+        for (i, f) in self.manifest.files.iter().enumerate() {
+            if i > 0 && self.manifest.files[i - 1].kind != f.kind {
+                number = 0;
+            }
+            let r = FileRef {
+                kind: f.kind,
+                number,
+            };
+            if !self.has(r) {
+                out.push(r);
+            }
+            number += 1;
+        }
+        out
+    }
+
+    /// The files [`ShardedCorpus::whole`] still needs: every one but the figures table and
+    /// the tail shards (the packs hold the documents whole; tails only guide partial loads).
+    pub fn missing_for_whole(&self) -> Vec<FileRef> {
+        let mut out = self.missing();
+        out.retain(|r| !matches!(r.kind, FileKind::Figures | FileKind::Tails));
+        out
+    }
+
+    /// The whole corpus and its whole index (the very index [`SearchIndex::build`] makes of
+    /// the documents), once every file it needs is added; else those missing.
+    pub fn whole(&self) -> Result<(Vec<Document>, SearchIndex), Need> {
+        let missing = self.missing_for_whole();
+        let Some(tables) = self.tables.as_ref().filter(|_| missing.is_empty()) else {
+            return Err(Need(missing));
+        };
+        let mut terms: Vec<(&[u8], usize)> = Vec::new();
+        let mut postings = Vec::new();
+        for s in self.dicts.values() {
+            for (i, (key, _)) in s.terms.iter().enumerate() {
+                let id = s.first_id + i as u32;
+                let list = self
+                    .postings
+                    .get(self.manifest.postings_of_id(id))
+                    .and_then(|p| p.list(id))
+                    .unwrap_or(&[]);
+                terms.push((key.as_slice(), list.len()));
+                postings.extend_from_slice(list);
+            }
+        }
+        let derived = if self.manifest.count(FileKind::Stems) == 0 {
+            derived_stems(&terms)
+        } else {
+            Vec::new()
+        };
+        let stems: Vec<(&[u8], Vec<u32>)> = derived
+            .iter()
+            .chain(self.stems.values().flatten())
+            .map(|(k, ids)| (k.as_slice(), ids.clone()))
+            .collect();
+        let index = SearchIndex::from_parts(tables, &terms, postings, &stems);
+        Ok((self.docs.clone(), index))
+    }
+
+    /// The documents as loaded so far: each one empty, without its text (from the figures
+    /// table) or whole (from its pack).
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// Document `doc` whole, or the pack to fetch.
+    pub fn document(&self, doc: u32) -> Result<&Document, Need> {
+        let pack = self.manifest.pack_of(doc);
+        match self.docs.get(doc as usize) {
+            Some(d) if self.packs.contains(pack) => Ok(d),
+            Some(_) => Err(Need(vec![FileRef {
+                kind: FileKind::Pack,
+                number: pack,
+            }])),
+            None => Err(Need(Vec::new())),
+        }
+    }
+
+    /// Every document, at least without its text (figures, names, dates), or the files to
+    /// fetch: the figures table, or every pack when there is no figures table.
+    pub fn figures(&self) -> Result<&[Document], Need> {
+        let need = self.figures_need();
+        if need.is_empty() {
+            Ok(&self.docs)
+        } else {
+            Err(Need(need))
+        }
+    }
+
+    fn figures_need(&self) -> Vec<FileRef> {
+        if self.figures {
+            return Vec::new();
+        }
+        if self.manifest.count(FileKind::Figures) > 0 {
+            return vec![FIGURES];
+        }
+        let packs = self.manifest.count(FileKind::Pack) as u32;
+        (0..packs)
+            .filter(|&number| !self.packs.contains(number))
+            .map(|number| FileRef {
+                kind: FileKind::Pack,
+                number,
+            })
+            .collect()
+    }
+
+    /// Searches as [`search`] over the whole corpus would, or says which files are missing.
+    pub fn search(&mut self, query: &str, filters: &Filters) -> Result<SearchResults, Need> {
+        let parsed = parse_query(query);
+        self.prepare(&parsed, filters)?;
+        let index = &self.query_index.as_ref().expect("prepared").0;
+        let results = search(index, &self.docs, query, filters);
+        let mut need = BTreeSet::new();
+        for h in results.hits.iter().take(MATCHED_HITS) {
+            self.need_pack(h.doc, &mut need);
+        }
+        if !need.is_empty() {
+            return Err(Need(need.into_iter().collect()));
+        }
+        Ok(results)
+    }
+
+    /// The index the engine runs `query` on, with every term it reads (for the engine's other
+    /// entry points: match spans of a deeper hit, keyword in context), or the files missing.
+    pub fn index_for(&mut self, query: &str) -> Result<&SearchIndex, Need> {
+        self.prepare(&parse_query(query), &Filters::default())?;
+        Ok(&self.query_index.as_ref().expect("prepared").0)
+    }
+
+    fn need_pack(&self, doc: u32, need: &mut BTreeSet<FileRef>) {
+        let number = self.manifest.pack_of(doc);
+        if !self.packs.contains(number) {
+            need.insert(FileRef {
+                kind: FileKind::Pack,
+                number,
+            });
+        }
+    }
+
+    /// Loads nothing, but makes `query_index` the index `query` runs on, or says what is
+    /// missing (the rounds of the module header).
+    fn prepare(&mut self, query: &Query, filters: &Filters) -> Result<(), Need> {
+        let mut need = BTreeSet::new();
+        if self.tables.is_none() {
+            need.insert(TABLES);
+        }
+        if filters.value_min.is_some() || filters.value_max.is_some() {
+            need.extend(self.figures_need());
+        }
+        let words = query_words(query);
+        // Rounds 1 and 2: dictionary, stem and tail shards.
+        let mut ids = Vec::new();
+        for &(w, typo) in &words {
+            self.dict_needs(w, typo, &mut need, &mut ids);
+        }
+        for id in ids {
+            self.want(
+                FileKind::Dictionary,
+                self.manifest.dict_of_id(id),
+                &mut need,
+            );
+        }
+        if !need.is_empty() {
+            return Err(Need(need.into_iter().collect()));
+        }
+        // Round 3: the terms the words pick, and their postings shards.
+        if self.expansion_index.is_none() {
+            let built = self.expansion_index(self.tables.as_ref().expect("checked above"));
+            self.expansion_index = Some(built);
+        }
+        let (ex_index, ex_ids) = self.expansion_index.as_ref().expect("built above");
+        let weights = RankingWeights::default();
+        let mut picked = BTreeSet::new();
+        for &(w, typo) in &words {
+            for x in expand(ex_index, w, &weights, typo) {
+                if let Some(&g) = ex_ids.get(x.entry.id as usize) {
+                    picked.insert(g);
+                }
+            }
+        }
+        for &id in &picked {
+            let shard = self.manifest.postings_of_id(id);
+            self.want(FileKind::Postings, shard, &mut need);
+        }
+        if !need.is_empty() {
+            return Err(Need(need.into_iter().collect()));
+        }
+        // Round 4: the index of the picked terms; the packs a phrase may read.
+        let picked: Vec<u32> = picked.into_iter().collect();
+        let stems = word_stems(&words);
+        if self
+            .query_index
+            .as_ref()
+            .is_none_or(|q| q.1 != picked || q.2 != stems)
+        {
+            let tables = self.tables.as_ref().expect("checked above");
+            let index = self.query_index(tables, &picked, &stems);
+            self.query_index = Some((index, picked, stems));
+        }
+        let index = &self.query_index.as_ref().expect("built above").0;
+        for clause in &query.clauses {
+            if let Clause::Phrase(ws) = clause {
+                for d in phrase_candidates(index, ws, &weights) {
+                    self.need_pack(d, &mut need);
+                }
+            }
+        }
+        if !need.is_empty() {
+            return Err(Need(need.into_iter().collect()));
+        }
+        Ok(())
+    }
+
+    fn want(&self, kind: FileKind, number: u32, need: &mut BTreeSet<FileRef>) {
+        let r = FileRef { kind, number };
+        if (number as usize) < self.manifest.count(kind) && !self.has(r) {
+            need.insert(r);
+        }
+    }
+
+    /// Round 1 for one word (as `expand` reads the index), and round 2's term ids from the
+    /// stem and tail shards already loaded.
+    fn dict_needs(&self, w: &Word, typo: bool, need: &mut BTreeSet<FileRef>, ids: &mut Vec<u32>) {
+        let m = &self.manifest;
+        let dict = |key: &[u8], need: &mut BTreeSet<FileRef>| {
+            self.want(FileKind::Dictionary, m.dict_of_key(key), need);
+        };
+        let dicts = |prefix: &[u8], need: &mut BTreeSet<FileRef>| {
+            for s in m.dicts_of_prefix(prefix) {
+                self.want(FileKind::Dictionary, s, need);
+            }
+        };
+        let mut lookup = |kind: FileKind, key: &[u8], need: &mut BTreeSet<FileRef>| {
+            let (starts, shards) = match kind {
+                FileKind::Stems => (&m.stem_starts, &self.stems),
+                _ => (&m.tail_starts, &self.tails),
+            };
+            let Some(s) = Manifest::key_shard(starts, key) else {
+                return;
+            };
+            match shards.get(s) {
+                None => self.want(kind, s, need),
+                Some(entries) => {
+                    if let Ok(i) = entries.binary_search_by(|(k, _)| k.as_slice().cmp(key)) {
+                        ids.extend_from_slice(&entries[i].1);
+                    }
+                }
+            }
+        };
+        let folded = w.folded.as_bytes();
+        if !w.stop {
+            dict(folded, need);
+            let stem = index::stem(&index::french_stemmer(), &w.folded);
+            lookup(FileKind::Stems, stem.as_bytes(), need);
+        }
+        if w.prefix {
+            dicts(folded, need);
+        }
+        if typo && w.typo {
+            let mut chars = w.folded.chars();
+            let Some(first) = chars.next() else { return };
+            let rest = chars.as_str();
+            dicts(&folded[..first.len_utf8()], need);
+            dict(rest.as_bytes(), need);
+            if let Some(second) = rest.chars().next() {
+                let mut swapped = String::new();
+                swapped.push(second);
+                swapped.push(first);
+                swapped.push_str(&rest[second.len_utf8()..]);
+                dict(swapped.as_bytes(), need);
+            }
+            lookup(FileKind::Tails, folded, need);
+            lookup(FileKind::Tails, rest.as_bytes(), need);
+        }
+    }
+
+    /// An index of every loaded dictionary shard's terms (no postings) and the loaded stems.
+    fn expansion_index(&self, tables: &TablesPart) -> (SearchIndex, Vec<u32>) {
+        let mut terms: Vec<(&[u8], usize)> = Vec::new();
+        let mut ids = Vec::new();
+        for s in self.dicts.values() {
+            for (i, (key, plen)) in s.terms.iter().enumerate() {
+                terms.push((key.as_slice(), *plen));
+                ids.push(s.first_id + i as u32);
+            }
+        }
+        let derived;
+        let mut stems: Vec<(&[u8], Vec<u32>)> = Vec::new();
+        if self.manifest.count(FileKind::Stems) == 0 {
+            derived = derived_stems(&terms);
+            stems.extend(derived.iter().map(|(k, ids)| (k.as_slice(), ids.clone())));
+        }
+        for entries in self.stems.values() {
+            for (key, global) in entries {
+                let local = local_ids(&ids, global);
+                stems.push((key.as_slice(), local));
+            }
+        }
+        let index = SearchIndex::from_parts(tables, &terms, Vec::new(), &stems);
+        (index, ids)
+    }
+
+    /// An index of the `picked` terms (global ids, increasing) with their postings.
+    fn query_index(&self, tables: &TablesPart, picked: &[u32], stems: &[String]) -> SearchIndex {
+        let (ex_index, ex_ids) = self.expansion_index.as_ref().expect("built first");
+        let mut terms: Vec<(&[u8], usize)> = Vec::with_capacity(picked.len());
+        let mut postings = Vec::new();
+        for &g in picked {
+            let key = self
+                .dicts
+                .get(self.manifest.dict_of_id(g))
+                .and_then(|s| s.terms.get(g.checked_sub(s.first_id)? as usize));
+            let list = self
+                .postings
+                .get(self.manifest.postings_of_id(g))
+                .and_then(|s| s.list(g))
+                .unwrap_or(&[]);
+            if let Some((key, _)) = key {
+                // The postings' own length: the dictionary's says the same in a consistent
+                // deployment, and a list is only ever read within its own bytes.
+                terms.push((key.as_slice(), list.len()));
+                postings.extend_from_slice(list);
+            }
+        }
+        // The stems of the words, with their picked terms.
+        let stems: Vec<(&[u8], Vec<u32>)> = stems
+            .iter()
+            .map(|stem| {
+                let global: Vec<u32> = ex_index
+                    .terms_with_stem(stem)
+                    .iter()
+                    .filter_map(|e| ex_ids.get(e.id as usize).copied())
+                    .collect();
+                (stem.as_bytes(), local_ids(picked, &global))
+            })
+            .collect();
+        SearchIndex::from_parts(tables, &terms, postings, &stems)
+    }
+}
+
+/// Loaded files of one kind, by number: a vector, not a map (the app's code stays small, and
+/// numbers are dense).
+struct Slots<T>(Vec<Option<T>>);
+
+impl<T> Default for Slots<T> {
+    fn default() -> Self {
+        Slots(Vec::new())
+    }
+}
+
+impl<T> Slots<T> {
+    fn get(&self, n: u32) -> Option<&T> {
+        self.0.get(n as usize)?.as_ref()
+    }
+    fn contains(&self, n: u32) -> bool {
+        self.get(n).is_some()
+    }
+    fn insert(&mut self, n: u32, value: T) {
+        let n = n as usize;
+        if self.0.len() <= n {
+            self.0.resize_with(n + 1, || None);
+        }
+        self.0[n] = Some(value);
+    }
+    /// The loaded ones, by number.
+    fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+}
+
+const TABLES: FileRef = FileRef {
+    kind: FileKind::Tables,
+    number: 0,
+};
+const FIGURES: FileRef = FileRef {
+    kind: FileKind::Figures,
+    number: 0,
+};
+
+/// The stems of the words that are looked up by stem, sorted, once each.
+fn word_stems(words: &[(&Word, bool)]) -> Vec<String> {
+    let stemmer = index::french_stemmer();
+    let stems: BTreeSet<String> = words
+        .iter()
+        .filter(|(w, _)| !w.stop)
+        .map(|(w, _)| index::stem(&stemmer, &w.folded))
+        .collect();
+    stems.into_iter().collect()
+}
+
+/// The stems of `terms` (in key order; ids are positions), each with its terms, as the index
+/// builder groups them: for a dictionary of one shard, whose stems are not written.
+fn derived_stems(terms: &[(&[u8], usize)]) -> Vec<(Vec<u8>, Vec<u32>)> {
+    let stemmer = index::french_stemmer();
+    let mut by_stem: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
+    for (id, (key, _)) in terms.iter().enumerate() {
+        if let Ok(term) = std::str::from_utf8(key) {
+            let stem = index::stem(&stemmer, term).into_bytes();
+            by_stem.entry(stem).or_default().push(id as u32);
+        }
+    }
+    by_stem.into_iter().collect()
+}
+
+/// Positions in `ids` (increasing) of the `global` ids it holds.
+fn local_ids(ids: &[u32], global: &[u32]) -> Vec<u32> {
+    global
+        .iter()
+        .filter_map(|g| ids.binary_search(g).ok().map(|i| i as u32))
+        .collect()
+}
+
+/// The words of a query as the engine expands them: bare words with typo tolerance, phrase
+/// words (but stop words that are not being typed) without.
+fn query_words(q: &Query) -> Vec<(&Word, bool)> {
+    let mut out = Vec::new();
+    for c in &q.clauses {
+        match c {
+            Clause::Word(w) => out.push((w, true)),
+            Clause::Phrase(ws) => {
+                out.extend(
+                    ws.iter()
+                        .filter(|w| !w.stop || w.prefix)
+                        .map(|w| (w, false)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The documents holding every content word of a phrase in some accepted form: the only ones
+/// whose text the engine may read to check the phrase.
+fn phrase_candidates(index: &SearchIndex, words: &[Word], weights: &RankingWeights) -> Vec<u32> {
+    let mut common: Option<BTreeSet<u32>> = None;
+    let mut occ = Vec::new();
+    for w in words.iter().filter(|w| !w.stop || w.prefix) {
+        let mut docs = BTreeSet::new();
+        for x in expand(index, w, weights, false) {
+            let mut p = index.postings(&x.entry);
+            while let Some(d) = p.next_doc(&mut occ) {
+                docs.insert(d);
+            }
+        }
+        common = Some(match common {
+            None => docs,
+            Some(c) => c.intersection(&docs).copied().collect(),
+        });
+    }
+    common.map(|c| c.into_iter().collect()).unwrap_or_default()
+}

@@ -1,0 +1,230 @@
+//! The manifest: the corpus version, its counts, its files and where each shard starts (layout
+//! in the `files` module header). Everything a query needs to know to pick its files.
+
+use super::shards::{put_key, Body};
+use super::{envelope, file_name, open, DataError, FileKind, FileRef, MANIFEST_NAME};
+use crate::index::put_varint64;
+
+/// One listed file: its kind, content hash and length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileEntry {
+    pub kind: FileKind,
+    pub hash: u64,
+    pub len: u64,
+}
+
+impl FileEntry {
+    pub fn name(&self) -> String {
+        file_name(self.kind, self.hash)
+    }
+}
+
+/// What the manifest says (see the `files` module header).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Manifest {
+    /// A hash of every file's hash: two builds of the same corpus have the same version.
+    pub corpus_version: u64,
+    pub doc_count: u32,
+    pub term_count: u32,
+    /// Grouped by kind, in [`FileKind`]'s order.
+    pub files: Vec<FileEntry>,
+    /// Per dictionary shard: its first term id and first key.
+    pub dict_starts: Vec<(u32, Vec<u8>)>,
+    /// Per postings shard: its first term id.
+    pub postings_starts: Vec<u32>,
+    /// Per stem shard and per tail shard: its first key.
+    pub stem_starts: Vec<Vec<u8>>,
+    pub tail_starts: Vec<Vec<u8>>,
+    /// Per pack: its first document.
+    pub pack_starts: Vec<u32>,
+}
+
+impl Manifest {
+    /// The listed file `r`, if any.
+    pub fn entry(&self, r: FileRef) -> Option<&FileEntry> {
+        self.files
+            .iter()
+            .filter(|f| f.kind == r.kind)
+            .nth(r.number as usize)
+    }
+
+    /// The name of file `r` (or a description when it is not listed).
+    pub fn name(&self, r: FileRef) -> String {
+        match self.entry(r) {
+            Some(e) => e.name(),
+            None => format!("{} #{}", r.kind.name(), r.number),
+        }
+    }
+
+    /// How many files of `kind` are listed.
+    pub fn count(&self, kind: FileKind) -> usize {
+        self.files.iter().filter(|f| f.kind == kind).count()
+    }
+
+    /// The total size in bytes of the files listed.
+    pub fn total_bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.len).sum()
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = envelope(FileKind::Manifest);
+        out.extend_from_slice(&self.corpus_version.to_le_bytes());
+        put_varint64(&mut out, self.doc_count as u64);
+        put_varint64(&mut out, self.term_count as u64);
+        put_varint64(&mut out, self.files.len() as u64);
+        for f in &self.files {
+            out.push(f.kind as u8);
+            out.extend_from_slice(&f.hash.to_le_bytes());
+            put_varint64(&mut out, f.len);
+        }
+        let mut prev_id = 0;
+        let mut prev: &[u8] = &[];
+        for (id, key) in &self.dict_starts {
+            put_varint64(&mut out, (id - prev_id) as u64);
+            put_key(&mut out, prev, key);
+            prev_id = *id;
+            prev = key;
+        }
+        let mut prev_id = 0;
+        for &id in &self.postings_starts {
+            put_varint64(&mut out, (id - prev_id) as u64);
+            prev_id = id;
+        }
+        for keys in [&self.stem_starts, &self.tail_starts] {
+            let mut prev: &[u8] = &[];
+            for key in keys {
+                put_key(&mut out, prev, key);
+                prev = key;
+            }
+        }
+        let mut prev_doc = 0;
+        for &d in &self.pack_starts {
+            put_varint64(&mut out, (d - prev_doc) as u64);
+            prev_doc = d;
+        }
+        out
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Manifest, DataError> {
+        let file = MANIFEST_NAME;
+        let body = open(bytes, FileKind::Manifest, file)?;
+        let mut b = Body::new(body, file);
+        let version = b.take(8, "corpus version")?;
+        let mut m = Manifest {
+            corpus_version: u64::from_le_bytes(version.try_into().unwrap_or([0; 8])),
+            doc_count: b.u32("document count")?,
+            term_count: b.u32("term count")?,
+            ..Manifest::default()
+        };
+        let n = b.count("file count")?;
+        for _ in 0..n {
+            let kind = b.take(1, "file kind")?[0];
+            let kind = FileKind::ALL
+                .get(kind as usize)
+                .copied()
+                .filter(|&k| k != FileKind::Manifest)
+                .ok_or_else(|| b.corrupt("file kind"))?;
+            if m.files.last().is_some_and(|f| f.kind > kind) {
+                return Err(b.corrupt("files out of order"));
+            }
+            let hash = b.take(8, "file hash")?;
+            let hash = u64::from_le_bytes(hash.try_into().unwrap_or([0; 8]));
+            let len = b.num("file length")?;
+            m.files.push(FileEntry { kind, hash, len });
+        }
+        let mut id = 0u32;
+        let mut key = Vec::new();
+        for i in 0..m.count(FileKind::Dictionary) {
+            let d = b.u32("dictionary shard start")?;
+            id = id
+                .checked_add(d)
+                .filter(|_| i == 0 || d > 0)
+                .ok_or_else(|| b.corrupt("dictionary shard start"))?;
+            b.key(&mut key, "dictionary shard key")?;
+            m.dict_starts.push((id, key.clone()));
+        }
+        let mut id = 0u32;
+        for i in 0..m.count(FileKind::Postings) {
+            let d = b.u32("postings shard start")?;
+            id = id
+                .checked_add(d)
+                .filter(|_| i == 0 || d > 0)
+                .ok_or_else(|| b.corrupt("postings shard start"))?;
+            m.postings_starts.push(id);
+        }
+        for kind in [FileKind::Stems, FileKind::Tails] {
+            let mut key = Vec::new();
+            let mut keys = Vec::new();
+            for _ in 0..m.count(kind) {
+                b.key(&mut key, "shard key")?;
+                keys.push(key.clone());
+            }
+            match kind {
+                FileKind::Stems => m.stem_starts = keys,
+                _ => m.tail_starts = keys,
+            }
+        }
+        let mut doc = 0u32;
+        for i in 0..m.count(FileKind::Pack) {
+            let d = b.u32("pack start")?;
+            doc = doc
+                .checked_add(d)
+                .filter(|_| i == 0 || d > 0)
+                .ok_or_else(|| b.corrupt("pack start"))?;
+            m.pack_starts.push(doc);
+        }
+        b.end()?;
+        if m.count(FileKind::Tables) != 1 || m.count(FileKind::Figures) > 1 {
+            return Err(b.corrupt("tables and figures table"));
+        }
+        Ok(m)
+    }
+
+    /// The dictionary shard holding `key` (the last whose first key is not after it).
+    pub(super) fn dict_of_key(&self, key: &[u8]) -> u32 {
+        let i = self
+            .dict_starts
+            .partition_point(|(_, k)| k.as_slice() <= key);
+        i.saturating_sub(1) as u32
+    }
+
+    /// The dictionary shards that may hold keys starting with `prefix`.
+    pub(super) fn dicts_of_prefix(&self, prefix: &[u8]) -> std::ops::RangeInclusive<u32> {
+        let first = self.dict_of_key(prefix);
+        let mut last = first;
+        while let Some((_, k)) = self.dict_starts.get(last as usize + 1) {
+            if !k.starts_with(prefix) {
+                break;
+            }
+            last += 1;
+        }
+        first..=last
+    }
+
+    /// The dictionary shard holding term `id`.
+    pub(super) fn dict_of_id(&self, id: u32) -> u32 {
+        let i = self.dict_starts.partition_point(|(first, _)| *first <= id);
+        i.saturating_sub(1) as u32
+    }
+
+    /// The postings shard holding term `id`.
+    pub(super) fn postings_of_id(&self, id: u32) -> u32 {
+        let i = self.postings_starts.partition_point(|&first| first <= id);
+        i.saturating_sub(1) as u32
+    }
+
+    /// The stem (or tail) shard that holds `key`, if any shard exists.
+    pub(super) fn key_shard(starts: &[Vec<u8>], key: &[u8]) -> Option<u32> {
+        if starts.is_empty() {
+            return None;
+        }
+        let i = starts.partition_point(|k| k.as_slice() <= key);
+        Some(i.saturating_sub(1) as u32)
+    }
+
+    /// The pack holding document `doc`.
+    pub fn pack_of(&self, doc: u32) -> u32 {
+        let i = self.pack_starts.partition_point(|&first| first <= doc);
+        i.saturating_sub(1) as u32
+    }
+}

@@ -1,0 +1,244 @@
+//! The corpus as data files beside the app: what the build writes (`write.rs`) and the browser
+//! fetches piece by piece and reads (`corpus.rs`), so that a search transfers the few parts
+//! it needs instead of the whole analysed corpus.
+//!
+//! # The files
+//! - the **manifest** (`manifest.bin`, the one fixed name): the corpus version, the counts,
+//!   every other file's kind, content hash and length, and where each shard starts (a few
+//!   bytes per shard), so that the files a query needs are known without loading any other;
+//! - the **tables**: everything the index holds but its terms (lengths, facet values and each
+//!   document's, recency, dates and categories): filters, facet counts and the newest-first
+//!   order;
+//! - the **figures table**: every document without its text (id, headline, date, source, URL,
+//!   figures, names), for charts, numeric ranges and the figures view (none when one pack
+//!   holds every document: it would repeat it);
+//! - the term **dictionary shards**: runs of terms in key order with their postings lengths
+//!   (enough to expand a word by prefix, stem and typo and to pick the most frequent
+//!   completions), cut by size;
+//! - the **postings shards**: the postings lists of runs of term ids, cut by size, fetched for
+//!   the terms a query picked;
+//! - the **stem shards**: Snowball stems in key order with their terms' ids (none when the
+//!   dictionary is one shard: the reader groups its terms by stem itself); the **tail
+//!   shards**: each term with its first character dropped, in key order, with the ids of the
+//!   terms it comes from, so that a typo on a word's first letter ("xumerique") finds its
+//!   neighbours ("numerique") without scanning other letters' terms (none when the
+//!   dictionary is one shard: every neighbour is in it);
+//! - the **packs**: runs of whole documents (text and analysis), cut by size, so that a host's
+//!   cap on file counts is far away (100,000 articles make a few thousand packs).
+//!
+//! Every file but the manifest is named `<kind>-<hash>.bin` after its content (FNV-1a 64 of
+//! its bytes, 16 hex digits): a name never changes meaning, so it can be cached for ever, and
+//! the manifest names a consistent set. The hash guards against a truncated, stale or mixed
+//! deployment (same-origin files), not against an attacker.
+//!
+//! # Layouts (varint: unsigned LEB128; a key: `varint shared_prefix_len, varint suffix_len`,
+//! the suffix bytes, front-coded against the previous key of the same list)
+//! Every file starts with the magic `RQMF`, the format version ([`FILES_VERSION`], u16
+//! little-endian) and its kind (one byte, [`FileKind`]'s declaration order); a file of another
+//! version or kind is refused rather than misread. Then:
+//! - manifest: the corpus version (8 bytes little-endian: a hash of every file's hash),
+//!   `varint doc_count`, `varint term_count`, `varint file_count` and per file its kind (one
+//!   byte; files are listed grouped by kind in declaration order), its hash (8 bytes
+//!   little-endian) and `varint byte_len`; then per dictionary shard the delta of its first
+//!   term id and its first key; per postings shard the delta of its first term id; per stem
+//!   shard and per tail shard its first key (each list front-coded on its own); per pack the
+//!   delta of its first document;
+//! - tables: the [`TablesPart`](crate::index::TablesPart) in postcard;
+//! - figures table and pack: `varint first_doc` (0 for the table), then the documents in the
+//!   snapshot's documents layout (`snapshot` module: string table, text blob, one record per
+//!   document), the figures table's with empty texts, paragraphs and sentences;
+//! - dictionary shard: `varint first_id`, `varint count`, then per term its key and `varint
+//!   postings_len`;
+//! - postings shard: `varint first_id`, `varint count`, `count` varint lengths, then the lists
+//!   (the `index` module's postings layout) one after the other;
+//! - stem and tail shard: `varint count`, then per entry its key, `varint n` and its `n` term
+//!   ids (the first absolute, then deltas).
+//!
+//! A file that fails any check (length, hash, magic, version, kind, a count beyond the bytes
+//! left, bytes after the end) gives a [`DataError`] saying which file and what, never a panic.
+
+mod corpus;
+mod manifest;
+mod shards;
+#[cfg(test)]
+mod tests;
+mod write;
+
+pub use corpus::{Need, ShardedCorpus};
+pub use manifest::{FileEntry, Manifest};
+pub use write::{write_files, FileOptions, WrittenFile};
+
+use std::fmt;
+
+pub const FILES_MAGIC: &[u8; 4] = b"RQMF";
+pub const FILES_VERSION: u16 = 1;
+/// The manifest's name, the one file whose name does not change with its content.
+pub const MANIFEST_NAME: &str = "manifest.bin";
+
+/// What a data file holds (its byte in the envelope is the declaration order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    Manifest,
+    Tables,
+    Figures,
+    Dictionary,
+    Postings,
+    Stems,
+    Tails,
+    Pack,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 8] = [
+        FileKind::Manifest,
+        FileKind::Tables,
+        FileKind::Figures,
+        FileKind::Dictionary,
+        FileKind::Postings,
+        FileKind::Stems,
+        FileKind::Tails,
+        FileKind::Pack,
+    ];
+
+    /// The first part of the file's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Manifest => "manifest",
+            FileKind::Tables => "tables",
+            FileKind::Figures => "figures",
+            FileKind::Dictionary => "dict",
+            FileKind::Postings => "postings",
+            FileKind::Stems => "stems",
+            FileKind::Tails => "tails",
+            FileKind::Pack => "pack",
+        }
+    }
+
+    fn from_byte(b: u8) -> Option<FileKind> {
+        FileKind::ALL.get(b as usize).copied()
+    }
+}
+
+/// One data file of a corpus: its kind and its position among the files of that kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileRef {
+    pub kind: FileKind,
+    pub number: u32,
+}
+
+/// Why a data file could not be used. Each names the file (its name in the manifest, or the
+/// manifest's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataError {
+    /// Its length is not the manifest's (a truncated or partial download).
+    WrongLength {
+        file: String,
+        expected: u64,
+        found: u64,
+    },
+    /// Its content is not the manifest's (a stale or mixed deployment).
+    WrongHash {
+        file: String,
+    },
+    /// Not a Raqmi data file.
+    NotADataFile {
+        file: String,
+    },
+    WrongVersion {
+        file: String,
+        version: u16,
+    },
+    /// A data file, but not the kind expected under that name.
+    WrongKind {
+        file: String,
+    },
+    /// The layout is damaged: what was being read.
+    Corrupt {
+        file: String,
+        what: String,
+    },
+    /// The manifest lists no such file.
+    Unknown {
+        file: String,
+    },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::WrongLength {
+                file,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{file}: {found} bytes, the manifest says {expected} (truncated download?)"
+            ),
+            DataError::WrongHash { file } => write!(
+                f,
+                "{file}: content does not match the manifest (stale or mixed deployment)"
+            ),
+            DataError::NotADataFile { file } => {
+                write!(f, "{file}: not a Raqmi data file (bad magic)")
+            }
+            DataError::WrongVersion { file, version } => write!(
+                f,
+                "{file}: data format {version}, this build reads {FILES_VERSION}"
+            ),
+            DataError::WrongKind { file } => write!(f, "{file}: not the kind of file expected"),
+            DataError::Corrupt { file, what } => write!(f, "{file}: damaged ({what})"),
+            DataError::Unknown { file } => write!(f, "{file}: not listed in the manifest"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// FNV-1a, 64 bits: the content hash of the files' names and checks.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The name of a data file of `kind` with content hash `hash`.
+pub fn file_name(kind: FileKind, hash: u64) -> String {
+    if kind == FileKind::Manifest {
+        return MANIFEST_NAME.to_string();
+    }
+    format!("{}-{hash:016x}.bin", kind.name())
+}
+
+/// Starts a file of `kind`: magic, version, kind.
+fn envelope(kind: FileKind) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4096);
+    out.extend_from_slice(FILES_MAGIC);
+    out.extend_from_slice(&FILES_VERSION.to_le_bytes());
+    out.push(kind as u8);
+    out
+}
+
+/// Checks a file's envelope and returns its body.
+fn open<'a>(bytes: &'a [u8], kind: FileKind, file: &str) -> Result<&'a [u8], DataError> {
+    if bytes.len() < 7 || &bytes[..4] != FILES_MAGIC {
+        return Err(DataError::NotADataFile {
+            file: file.to_string(),
+        });
+    }
+    let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+    if version != FILES_VERSION {
+        return Err(DataError::WrongVersion {
+            file: file.to_string(),
+            version,
+        });
+    }
+    if FileKind::from_byte(bytes[6]) != Some(kind) {
+        return Err(DataError::WrongKind {
+            file: file.to_string(),
+        });
+    }
+    Ok(&bytes[7..])
+}
