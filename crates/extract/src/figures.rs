@@ -21,7 +21,8 @@
 //! - A percent's span takes in an acronym it is a share of ("20% du PIB").
 //! - Vague plurals: an approximate scale word alone is a figure of one unit of the scale,
 //!   qualified "over" when plural ("des dizaines de startups" = over 10, "des centaines de
-//!   milliers" = over 100 000) and "about" when singular ("une vingtaine" = about 20). An exact
+//!   milliers" = over 100 000) and "about" when singular ("une vingtaine" = about 20, a figure
+//!   even with its noun left out: "une vingtaine ont été retenus", unit ""). An exact
 //!   scale alone is no figure ("des millions de transactions" is not 1 000 000) unless a
 //!   quantifier says how many ("plusieurs millions" = over 1 000 000).
 //! - A range ("entre 2 millions et 5 millions de dirhams", "de 18 à 40 ans", "18-35 ans"

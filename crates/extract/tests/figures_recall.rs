@@ -223,6 +223,19 @@ fn reads_approximations_in_words() {
                 ABOUT,
             )],
         ),
+        (
+            "Sur les candidats, une vingtaine ont été retenus.",
+            &[("une vingtaine", 20.0, None, K::Count, "", C::Other, ABOUT)],
+        ),
+        (
+            "Le fonds a levé 30 millions de dollars auprès d'une quinzaine d'investisseurs, puis une dizaine.",
+            &[
+                ("30 millions de dollars", 30e6, None, K::Money, "USD", C::Budget, None),
+                ("une quinzaine d'investisseurs", 15.0, None, K::Count, "investisseurs", C::Other, ABOUT),
+                ("une dizaine", 10.0, None, K::Count, "", C::Other, ABOUT),
+            ],
+        ),
+        ("Les voyageurs ont été placés en quarantaine.", &[]),
         // Vague plural: "des dizaines de" is read like "des centaines de": one unit of the
         // scale, qualified "over" (more than ten).
         (

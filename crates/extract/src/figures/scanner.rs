@@ -376,8 +376,19 @@ impl Scanner<'_> {
                 }
             }
         }
-        if tail.is_none() && scaled && !year_like {
+        // Only exact scales continue a series: "une vingtaine" after "30 millions de dollars"
+        // is no amount of dollars.
+        if tail.is_none() && scaled && !n.about && !year_like {
             tail = self.inherited_tail(lead);
+        }
+        // "ils étaient une vingtaine": an approximate scale after "un"/"une" is a quantity even
+        // when its noun is left out (no unit).
+        if tail.is_none() && n.about && matches!(line.fold(n.start), "un" | "une") {
+            tail = Some(Tail {
+                end,
+                what: TailKind::Noun(NounClass::Category(Category::Other)),
+                unit_toks: (end, end),
+            });
         }
         let Some(tail) = tail else {
             return Step::Skip(end);
