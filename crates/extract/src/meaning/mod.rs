@@ -13,7 +13,8 @@
 //!   meet;
 //! - `head` is the subject's head word, folded and singular, adjectives placed before the noun
 //!   skipped ("jeunes boursiers" → "boursier"); members of any wording ("adhérents",
-//!   "organisations adhérentes", "membres") share the head "membre";
+//!   "organisations adhérentes", "membres") share the head "membre"; a share's population is
+//!   part of it ("taux d’adoption chez les PME" → "taux chez pme");
 //! - `category` is the figure's category in the CLI's spelling ("budget", "participants");
 //! - `unit` is the currency for money, "%" for percentages, the folded unit for durations and
 //!   nothing for counts (their head already says what is counted).
@@ -32,7 +33,7 @@ mod tests;
 pub use subject::{head, MAX_WORDS};
 
 use anchor::{article_anchors, Context};
-use raqmi_model::document::{Category, Document, FigureKind, ParagraphRole, Span};
+use raqmi_model::document::{Category, Document, Figure, FigureKind, Meaning, ParagraphRole, Span};
 use raqmi_model::text::fold;
 
 /// Fills in the meaning of every figure of `doc` (its figures, names, sentences, paragraphs and
@@ -50,7 +51,8 @@ pub fn annotate(doc: &mut Document) {
         .collect();
     // Each sentence is read into words once, however many figures it holds.
     let mut words_of: Vec<Option<Vec<words::Word>>> = vec![None; doc.sentences.len()];
-    let mut meanings = Vec::with_capacity(doc.figures.len());
+    let spans: Vec<Span> = doc.figures.iter().map(|f| f.span).collect();
+    let mut meanings: Vec<Meaning> = Vec::with_capacity(doc.figures.len());
     for fig in &doc.figures {
         let si = doc.sentences.partition_point(|s| s.end <= fig.span.start);
         let own = doc.sentences.get(si).copied();
@@ -74,7 +76,20 @@ pub fn annotate(doc: &mut Document) {
             own_words,
             previous,
         };
-        let subject = subject::subject(&doc.text, own_words, fig);
+        let subject = subject::subject(&doc.text, own_words, fig, &spans)
+            .or_else(|| {
+                // "passe de 310 000 dirhams à 722 000 dirhams", "…, contre 58 %": the same thing.
+                let (prev, prev_subject): (&Figure, &Meaning) = (
+                    doc.figures.get(meanings.len().checked_sub(1)?)?,
+                    meanings.last()?,
+                );
+                let gap = doc
+                    .text
+                    .get(prev.span.end as usize..fig.span.start as usize)?;
+                let same_sentence = own.contains(prev.span);
+                (same_sentence && is_connector(gap)).then(|| prev_subject.subject.clone())
+            })
+            .unwrap_or_else(|| fig.unit.trim().to_string());
         let event = anchor::event(doc, &ctx, &article);
         let at = fig.span;
         let actor = anchor::actor(doc, &ctx, &article, at, fig.kind, event.name.as_deref());
@@ -89,7 +104,7 @@ pub fn annotate(doc: &mut Document) {
         };
         let measure = measure_key(anchor, &subject, fig.category, fig.kind, &fig.unit);
         let (event, actor) = (event.name, actor.name);
-        meanings.push(raqmi_model::document::Meaning {
+        meanings.push(Meaning {
             subject,
             actor,
             event,
@@ -100,6 +115,16 @@ pub fn annotate(doc: &mut Document) {
     for (fig, meaning) in doc.figures.iter_mut().zip(meanings) {
         fig.meaning = meaning;
     }
+}
+
+/// Text between two figures that makes the second a value of the same thing: "à", "contre",
+/// "et", "puis", after the first figure's clause ("74 % chez les incubateurs, contre 34 %").
+fn is_connector(gap: &str) -> bool {
+    let clause = gap.rsplit([',', ';']).next().unwrap_or(gap);
+    fold(clause)
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .all(|w| ["a", "contre", "et", "puis", "ou", "face", "versus", "vs"].contains(&w))
 }
 
 /// The sentence before `own` (sentence `i`) in the same body paragraph.

@@ -7,7 +7,7 @@
 //!   "au titre de 2023", "au S1-2025") → that year. A year inside a name ("Maroc Digital 2030",
 //!   "Devoxx 2022", "Assises 2024") is not a period: no such word stands before it;
 //! - "l’an dernier", "l’année dernière", "l’an passé" → the article's year − 1; "cette année" →
-//!   its year; "l’an prochain", "l’année prochaine" → + 1.
+//!   its year; "l’an prochain", "l’année prochaine" → + 1; "il y a deux ans" → − 2.
 //!
 //! A period stated after the figure counts only up to the end of the figure's clause (the next
 //! punctuation, or "contre" introducing another number). Otherwise the article's year (its month is left out: an article of October 2024 reports
@@ -35,6 +35,17 @@ const TIME_WORDS: &[&str] = &[
     "en", "ici", "horizon", "depuis", "pour", "fin", "debut", "courant", "annee", "exercice", "s1",
     "s2", "t1", "t2", "t3", "t4", "mi",
 ];
+
+/// "un" … "dix", or digits.
+fn small_number(w: &str) -> Option<i32> {
+    const WORDS: [&str; 10] = [
+        "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    ];
+    match WORDS.iter().position(|x| *x == w) {
+        Some(i) => Some(i as i32 + 1),
+        None => w.parse().ok().filter(|n| (1..=50).contains(n)),
+    }
+}
 
 fn year(w: &Word) -> Option<u16> {
     let y: u16 = w.folded.parse().ok()?;
@@ -102,6 +113,13 @@ pub(super) fn period(
             }
         } else if w.is(&["cette"]) && next(1).is_some_and(|n| n.is(&["annee"])) {
             Some(0)
+        } else if w.is(&["il"])
+            && next(1).is_some_and(|n| n.is(&["y"]))
+            && next(2).is_some_and(|n| n.is(&["a"]))
+            && next(4).is_some_and(|n| n.is(&["an", "ans"]))
+        {
+            // "il y a deux ans".
+            next(3).and_then(|n| small_number(&n.folded)).map(|n| -n)
         } else {
             None
         };

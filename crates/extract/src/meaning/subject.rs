@@ -12,13 +12,20 @@
 //!   or punctuation, an adjunct ("en partenariat avec le CRI") cut off, "dans le domaine de"
 //!   said "en", then the last eight words.
 //!
+//!   A verb such as "alloué à", "concerne", "passe de" starts the phrase, so "le budget alloué
+//!   à l’offshoring passe de …" is about "offshoring"; a participle opening the sentence ("Doté
+//!   d’une enveloppe de …, le programme X vise …") points to the noun after the clause;
+//! - a share keeps the population it is measured in ("… chez les PME").
+//!
+//! A figure whose sentence names nothing between it and the figure before ("passe de 310 000
+//! à 722 000 dirhams", "…, contre 58 %") shares that figure's subject (in `mod.rs`).
 //! A subject has at most [`MAX_WORDS`] words (elided articles do not count) and never begins or
 //! ends with a function word.
 
 use super::words::{
     is_function, Word, DETERMINERS, MONEY_FRAMES, PHRASE_END, PHRASE_START, PRENOMINAL,
 };
-use raqmi_model::document::{Figure, FigureKind};
+use raqmi_model::document::{Figure, FigureKind, Span};
 use raqmi_model::text::fold;
 
 /// The longest subject, in words.
@@ -48,8 +55,11 @@ impl Piece {
     }
 }
 
-/// The subject of `fig`, whose sentence's words are `words`.
-pub(super) fn subject(text: &str, words: &[Word], fig: &Figure) -> String {
+/// The subject of `fig`, whose sentence's words are `words`; `others` are the spans of the
+/// document's other figures (a phrase read leftwards stops at one). `None` when the sentence
+/// names nothing: the caller then borrows the subject of the figure just before it ("passe de
+/// 310 000 dirhams à 722 000 dirhams", "contre 58 % il y a deux ans") or says the unit.
+pub(super) fn subject(text: &str, words: &[Word], fig: &Figure, others: &[Span]) -> Option<String> {
     let first = words
         .iter()
         .position(|w| w.start >= fig.span.start as usize)
@@ -58,11 +68,18 @@ pub(super) fn subject(text: &str, words: &[Word], fig: &Figure) -> String {
         .iter()
         .position(|w| w.start >= fig.span.end as usize)
         .unwrap_or(words.len());
+    // Words of another figure are not part of this one's phrase.
+    let taken = |w: &Word| {
+        others
+            .iter()
+            .any(|s| *s != fig.span && (s.start as usize) <= w.start && w.end <= s.end as usize)
+    };
+    let left = |money| left_phrase(text, words, first, money, &taken);
     let span_text = text.get(fig.span.range()).unwrap_or("");
-    let found = match fig.kind {
-        FigureKind::Money => {
-            money_right(text, words, after).or_else(|| left_phrase(text, words, first, true))
-        }
+    match fig.kind {
+        FigureKind::Money => money_right(text, words, after)
+            .or_else(|| left(true).filter(|l| !is_participle(l)))
+            .or_else(|| after_the_clause(text, words, after)),
         FigureKind::Percent => {
             let pct = span_text
                 .find('%')
@@ -72,15 +89,33 @@ pub(super) fn subject(text: &str, words: &[Word], fig: &Figure) -> String {
                         .contains("pour cent")
                         .then_some(fig.span.end as usize)
                 });
-            pct.and_then(|at| {
-                let k = words.iter().position(|w| w.start >= at)?;
-                let w = words.get(k)?;
-                if w.after_punct || !w.is(&["de", "d'", "du", "des"]) {
-                    return None;
+            let k = pct.and_then(|at| words.iter().position(|w| w.start >= at));
+            let next = k.and_then(|k| words.get(k)).filter(|w| !w.after_punct);
+            let of = next
+                .filter(|w| w.is(&["de", "d'", "du", "des"]))
+                .and_then(|_| right_phrase(text, words, k? + 1));
+            let subject = of.or_else(|| left(false))?;
+            // The population a share is measured in: "… 74 % chez les incubateurs".
+            let among = next
+                .filter(|w| w.is(&["chez", "parmi"]))
+                .and_then(|w| Some((w, right_phrase(text, words, k? + 1)?)));
+            Some(match among {
+                Some((w, who)) => {
+                    let det = words.get(k? + 1).filter(|d| d.is(DETERMINERS)).map_or(
+                        String::new(),
+                        |d| {
+                            let t = &text[d.start..d.end];
+                            if d.elided {
+                                t.to_string()
+                            } else {
+                                format!("{t} ")
+                            }
+                        },
+                    );
+                    format!("{subject} {} {det}{who}", &text[w.start..w.end])
                 }
-                right_phrase(text, words, k + 1)
+                None => subject,
             })
-            .or_else(|| left_phrase(text, words, first, false))
         }
         _ => {
             let unit = fig.unit.trim();
@@ -92,10 +127,43 @@ pub(super) fn subject(text: &str, words: &[Word], fig: &Figure) -> String {
                 let k = words.iter().position(|w| w.start >= at)?;
                 right_phrase(text, words, k)
             })
-            .or_else(|| left_phrase(text, words, first, false))
+            .or_else(|| left(false))
         }
-    };
-    found.unwrap_or_else(|| fig.unit.trim().to_string())
+    }
+}
+
+/// "Doté d’une enveloppe de …": a participle opening the sentence, whose noun comes after.
+fn is_participle(phrase: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "dote",
+        "dotee",
+        "dotes",
+        "dotees",
+        "finance",
+        "financee",
+        "finances",
+        "financees",
+        "estime",
+        "estimee",
+        "evalue",
+        "evaluee",
+        "chiffre",
+        "chiffree",
+        "budgetise",
+        "budgetisee",
+        "avec",
+    ];
+    OPENERS.contains(&fold(phrase).as_str())
+}
+
+/// The noun phrase after the clause an amount ends ("Doté d’une enveloppe de 7 milliards de
+/// dirhams, le programme Innov Invest vise …" → "programme Innov Invest").
+fn after_the_clause(text: &str, words: &[Word], after: usize) -> Option<String> {
+    let w = words.get(after)?;
+    if !w.after_punct {
+        return None;
+    }
+    right_phrase(text, words, after)
 }
 
 /// The phrase after an amount that says what it is for ("… pour la rénovation des écoles").
@@ -162,7 +230,13 @@ fn right_phrase(text: &str, words: &[Word], mut from: usize) -> Option<String> {
 
 /// The noun phrase ending just before word `end`, read right to left; `money` drops the frame
 /// of an amount ("pour une enveloppe budgétaire de").
-fn left_phrase(text: &str, words: &[Word], end: usize, money: bool) -> Option<String> {
+fn left_phrase(
+    text: &str,
+    words: &[Word],
+    end: usize,
+    money: bool,
+    taken: &dyn Fn(&Word) -> bool,
+) -> Option<String> {
     let mut e = end.min(words.len());
     if money {
         let mut dropped = 0;
@@ -180,7 +254,10 @@ fn left_phrase(text: &str, words: &[Word], end: usize, money: bool) -> Option<St
         }
     }
     // A verb right before the amount ("Le budget … s’élève à"): the phrase is before it.
-    while e > 0 && (words[e - 1].is(PHRASE_START) || words[e - 1].elided) {
+    if e > 0 && taken(&words[e - 1]) {
+        return None;
+    }
+    while e > 0 && (words[e - 1].bounds(PHRASE_START, text) || words[e - 1].elided) {
         if words[e - 1].after_punct {
             return None;
         }
@@ -189,7 +266,8 @@ fn left_phrase(text: &str, words: &[Word], end: usize, money: bool) -> Option<St
     let mut a = e;
     while a > 0 {
         let w = &words[a - 1];
-        if w.is(PHRASE_START) || w.is_number() {
+        // A number of no figure stays ("l’industrie 4.0"); another figure's words end it.
+        if w.bounds(PHRASE_START, text) || taken(w) {
             break;
         }
         a -= 1;
@@ -274,7 +352,7 @@ fn finish(mut pieces: Vec<Piece>) -> Option<String> {
     let mut out = String::new();
     let mut glue = false;
     for p in &pieces {
-        if !out.is_empty() && !glue {
+        if !out.is_empty() && !glue && !p.text.starts_with(['.', ',']) {
             out.push(' ');
         }
         out.push_str(&p.text);
@@ -288,6 +366,12 @@ fn finish(mut pieces: Vec<Piece>) -> Option<String> {
 /// ("adhérents", "organisations adhérentes", "membres") all have the head "membre".
 pub fn head(subject: &str) -> String {
     let folded = fold(subject);
+    // A share's population is part of what it measures: "taux d'adoption chez les PME".
+    for among in [" chez ", " parmi "] {
+        if let Some((what, who)) = folded.split_once(among) {
+            return format!("{}{among}{}", head(what), head(who)).replace("  ", " ");
+        }
+    }
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == '\'')
         .filter(|w| !w.is_empty())

@@ -77,6 +77,47 @@ fn subjects_name_what_is_counted_funded_or_measured() {
 }
 
 #[test]
+fn a_figure_that_continues_another_shares_its_subject() {
+    let cases = [
+        (
+            " date 2021-05 Le budget alloué à l’industrie 4.0 passe de 11 milliards de dirhams à 434 MDH entre 2020 et 2021.",
+            ["11 milliards", "434 MDH"],
+            "industrie 4.0",
+        ),
+        (
+            " date 2021-05 Le taux d’adoption atteint 74 % chez les incubateurs, contre 34 % il y a deux ans.",
+            ["74 %", "34 %"],
+            "taux d’adoption chez les incubateurs",
+        ),
+    ];
+    for (text, [a, b], want) in cases {
+        let d = doc(text);
+        assert_eq!(meaning_of(&d, a).subject, want, "{text}");
+        assert_eq!(meaning_of(&d, b).subject, want, "{text}");
+    }
+    // Two years earlier: the older value of the same share, not a second opinion on this one.
+    let d = doc(" date 2021-05 Le taux d’adoption atteint 74 % chez les incubateurs, contre 34 % il y a deux ans.");
+    assert_eq!(
+        meaning_of(&d, "34 %").period.map(|p| p.iso()).as_deref(),
+        Some("2019")
+    );
+    assert_eq!(
+        head("taux d’adoption chez les incubateurs"),
+        "taux chez incubateur"
+    );
+    assert_ne!(
+        head("taux d’adoption chez les PME"),
+        head("taux d’adoption chez les banques")
+    );
+    // A participle opening the sentence: the noun after the amount's clause.
+    let d = doc(" date 2021-05 Doté d’une enveloppe de 7 milliards de dirhams, le programme Innov Invest vise à soutenir les centres de données.");
+    assert_eq!(
+        meaning_of(&d, "7 milliards").subject,
+        "programme Innov Invest"
+    );
+}
+
+#[test]
 fn the_actor_is_the_agent_not_a_partner_or_what_is_funded() {
     let cases: [(&str, &str, Option<&str>); 6] = [
         (

@@ -27,6 +27,14 @@ impl Word {
     pub fn is(&self, any: &[&str]) -> bool {
         any.contains(&self.folded.as_str())
     }
+    /// Membership in [`PHRASE_START`], where "a" is the verb ("a réuni"),
+    /// never the preposition "à" that folds to the same letters ("alloué à l’offshoring").
+    pub fn bounds(&self, list: &[&str], text: &str) -> bool {
+        if self.folded == "a" {
+            return text.get(self.start..self.end) == Some("a");
+        }
+        self.is(list)
+    }
     pub fn is_number(&self) -> bool {
         self.folded.starts_with(|c: char| c.is_ascii_digit())
     }
@@ -44,14 +52,19 @@ pub(super) fn words(text: &str, span: Span) -> Vec<Word> {
         let gap = &s[prev_end..t.start];
         // Spaces, apostrophes, hyphens and unit signs keep words together; any other mark
         // (comma, period, quote, bracket, colon) separates them.
-        let after_punct = gap.chars().any(|c| {
-            let joins = c.is_whitespace()
-                || matches!(
-                    c,
-                    '\'' | '’' | '‘' | 'ʼ' | '-' | '‐' | '‑' | '%' | '€' | '$'
-                );
-            !joins
-        });
+        // "4.0", "13,3": a decimal mark between digits does not separate.
+        let decimal = matches!(gap, "." | ",")
+            && t.text.starts_with(|c: char| c.is_ascii_digit())
+            && s[..t.start - gap.len()].ends_with(|c: char| c.is_ascii_digit());
+        let after_punct = !decimal
+            && gap.chars().any(|c| {
+                let joins = c.is_whitespace()
+                    || matches!(
+                        c,
+                        '\'' | '’' | '‘' | 'ʼ' | '-' | '‐' | '‑' | '%' | '€' | '$'
+                    );
+                !joins
+            });
         let mut end = t.end;
         let mut elided = false;
         // An apostrophe right after a short word makes it an elided article.
@@ -68,7 +81,8 @@ pub(super) fn words(text: &str, span: Span) -> Vec<Word> {
             }
         }
         out.push(Word {
-            start: base + t.start,
+            // A decimal part keeps its mark (".0" of "4.0"), so the phrase writes it back whole.
+            start: base + t.start - if decimal { gap.len() } else { 0 },
             end: base + end,
             folded: fold(&s[t.start..end]),
             after_punct: after_punct || out.is_empty(),
@@ -98,7 +112,7 @@ pub(super) const LINKS: &[&str] = &[
 /// a clause, auxiliaries and common verbs, prepositions that open an adjunct, pronouns.
 #[rustfmt::skip]
 pub(super) const PHRASE_END: &[&str] = &[
-    "qui", "que", "qu'", "dont", "ou", "et", "mais", "car", "puis", "donc", "a", "ont", "est",
+    "vise", "visent", "concerne", "permet", "permettra", "prevoit", "mobilise", "atteint", "reunit", "rassemble", "accueille", "emploie", "passe", "passent", "qui", "que", "qu'", "dont", "ou", "et", "mais", "car", "puis", "donc", "a", "ont", "est",
     "sont", "sera", "seront", "etait", "etaient", "avait", "avaient", "s'", "se", "ne", "n'",
     "y", "pour", "avec", "par", "dans", "sur", "selon", "lors", "afin", "grace", "contre", "il",
     "elle", "ils", "elles", "on", "c'", "ce", "cet", "cette", "ces", "soit", "sous", "chez",
@@ -113,7 +127,7 @@ pub(super) const PHRASE_END: &[&str] = &[
 /// what an amount or share is about ("concerne", "est liée à", "vise").
 #[rustfmt::skip]
 pub(super) const PHRASE_START: &[&str] = &[
-    "qui", "que", "qu'", "dont", "est", "sont", "a", "ont", "sera", "seront", "etait",
+    "contre", "passe", "passent", "passera", "passant", "vise", "reunit", "rassemble", "accueille", "qui", "que", "qu'", "dont", "est", "sont", "a", "ont", "sera", "seront", "etait",
     "concerne", "concernent", "vise", "visent", "porte", "portent", "liee", "lie", "lies",
     "liees", "consiste", "prevoit", "prevoient", "comprend", "permet", "permettra", "inclut",
     "represente", "representent", "atteint", "atteignent", "mobilise", "mobilisent", "totalise",
