@@ -11,8 +11,8 @@
 
 use crate::input::{is_own_id, own_id, Corrections, Submission, MAX_BYTES};
 use crate::problem::Problem;
-use raqmi_model::document::{DateOrigin, Document, Entity, Figure, Span};
-use raqmi_model::text::CharIndex;
+use raqmi_model::document::Document;
+pub use raqmi_model::json::document_json;
 use serde_json::{json, Map, Value};
 
 /// The `format` field of an export file.
@@ -105,79 +105,4 @@ fn optional_string(doc: &Map<String, Value>, field: &str) -> Result<Option<Strin
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(_) => Err(()),
     }
-}
-
-/// One document as `corpus export` writes it (offsets in characters, end exclusive).
-pub fn document_json(d: &Document) -> Value {
-    let chars = CharIndex::new(&d.text);
-    let span = |s: Span| json!({"start": chars.char_offset(s.start as usize), "end": chars.char_offset(s.end as usize)});
-    json!({
-        "id": d.id,
-        "headline": d.headline,
-        "date": d.date.map(|x| x.iso()),
-        "date_inferred": d.date_origin == DateOrigin::Inferred,
-        "source": d.source,
-        "url": d.url,
-        "text": d.text,
-        "paragraphs": d.paragraphs.iter().map(|p| {
-            let mut v = span(p.span);
-            v["role"] = json!(kind_name(&p.role));
-            v
-        }).collect::<Vec<_>>(),
-        "sentences": d.sentences.iter().map(|s| span(*s)).collect::<Vec<_>>(),
-        "figures": d.figures.iter().map(|f| figure_json(f, &d.text, &chars)).collect::<Vec<_>>(),
-        "entities": d.entities.iter().map(|e| entity_json(e, &d.text, &chars)).collect::<Vec<_>>(),
-    })
-}
-
-fn figure_json(f: &Figure, text: &str, chars: &CharIndex) -> Value {
-    let r = f.span.range();
-    json!({
-        "start": chars.char_offset(r.start),
-        "end": chars.char_offset(r.end),
-        "surface": &text[r],
-        "value": number(f.value),
-        "high": f.high.map(number),
-        "kind": kind_name(&f.kind),
-        "unit": f.unit,
-        "category": kind_name(&f.category),
-        "qualifier": f.qualifier.map(|q| kind_name(&q)),
-    })
-}
-
-fn entity_json(e: &Entity, text: &str, chars: &CharIndex) -> Value {
-    let r = e.span.range();
-    json!({
-        "start": chars.char_offset(r.start),
-        "end": chars.char_offset(r.end),
-        "surface": &text[r],
-        "type": kind_name(&e.kind),
-        "canonical": e.canonical,
-        "role": e.role,
-    })
-}
-
-/// Whole numbers print without a fractional part (13300000, not 13300000.0).
-fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
-    }
-}
-
-/// The contract's lower-case names for enum values (`UpTo` -> "up_to").
-fn kind_name<T: std::fmt::Debug>(v: &T) -> String {
-    let mut out = String::new();
-    for (i, c) in format!("{v:?}").chars().enumerate() {
-        if c.is_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
