@@ -99,3 +99,26 @@ test('from 37.5em the panel is beside or above the results, without a dialog', a
   assert.equal(await page.locator('.filters-open').count(), 0);
   await assertClean(page, problems);
 });
+
+test('on a slow phone the largest paint stays the prerendered one: nothing larger comes after the take-over', async () => {
+  for (const viewport of [{ width: 412, height: 823 }, { width: 700, height: 900 }, { width: 1350, height: 940 }]) {
+    const { page, context, problems } = await openPage(env, null, { viewport });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      window.lcp = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.lcp.push({ time: e.startTime });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('raqmi:first-results').length > 0);
+    // A few frames for any later candidate to be reported.
+    await page.evaluate(() => new Promise((ok) => { let n = 0; (function f() { if (++n > 10) ok(); else requestAnimationFrame(f); })(); }));
+    const { lcp, takeover } = await page.evaluate(() => ({ lcp: window.lcp, takeover: performance.getEntriesByName('raqmi:takeover')[0]?.startTime }));
+    assert.ok(takeover > 0, 'the app took over from the prerendered view');
+    assert.ok(lcp.length > 0);
+    for (const entry of lcp) assert.ok(entry.time < takeover, `${viewport.width} px: a largest paint at ${entry.time} ms, after the take-over at ${takeover} ms`);
+    await assertClean(page, problems);
+  }
+});
