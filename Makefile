@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/setup.sh).
-.PHONY: run test fuzz bench bench-browser
+.PHONY: run test fuzz bench bench-browser lighthouse
 run:
 	bash scripts/run.sh
 test:
@@ -27,3 +27,11 @@ bench:
 bench-browser:
 	bash scripts/setup.sh --browser
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" node scripts/bench-browser.mjs
+
+# Lighthouse (npm `lighthouse` 12.2.3, pinned: 13 wants Node 22) over a release build served as
+# `make run` serves it, in Debian's Chromium, mobile preset; prints the median of 3 runs of the
+# four scores (README, "Performance"). About a minute. Not part of `make test`.
+lighthouse:
+	bash scripts/setup.sh --browser
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release true
+	node scripts/lighthouse.mjs dist

@@ -8,6 +8,9 @@
 //    being built (RAQMI_CORPUS_DIR, as build.rs reads it, else seeds/), which replaces the
 //    `<!-- raqmi:prerender … -->` comment inside #app: the first results are painted before the
 //    wasm arrives (crates/explorer/src/prerender.rs, www/boot.js). A failure fails the build.
+// 0b. In a release build, the page's markup, its inline blocks and the staged .js files are
+//    minified (scripts/minify.mjs; the files' integrity attributes recomputed), and sw.js at 3:
+//    every hash below is the minified text's.
 // 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm
@@ -21,9 +24,6 @@
 // 2. Every staged file (sorted by path) is hashed with SHA-256; the build's hash is the SHA-256
 //    of the list "path sha256" lines (16 hex digits): a new corpus, new code or a new icon is a
 //    new build, hence a new cache.
-// 0b. In a release build, every script and stylesheet is minified (scripts/minify.mjs): the
-//    page's markup, its inline blocks, the staged .js files (their integrity attributes recomputed) and, at 3,
-//    sw.js; so every hash below is the minified text's.
 // 3. dist/sw.js is written from www/sw.template.js with the build hash and the precache list:
 //    every staged file by its real (content-hashed) name and its SHA-256, index.html as "./".
 //    In a debug build (`trunk serve`), sw.js is a pass-through worker instead (no cache,
