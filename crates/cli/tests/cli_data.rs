@@ -75,12 +75,7 @@ fn data_writes_every_listed_file_and_reads_back_the_seeds() {
         *number += 1;
         corpus.add(r, &bytes).expect("a good file");
     }
-    // Packs use the snapshot's document layout, which ships every meaning but the measure key
-    // (crates/search/src/snapshot/mod.rs): compare without it.
-    let mut seeds = raqmi_testkit::seed_documents();
-    for d in &mut seeds {
-        d.figures.iter_mut().for_each(|f| f.meaning.measure.clear());
-    }
+    let seeds = raqmi_testkit::as_shipped(raqmi_testkit::seed_documents());
     assert_eq!(corpus.documents(), seeds.as_slice());
     // Exactly the manifest, the listed files and what was not a data file.
     let mut names: Vec<String> = fs::read_dir(&out_dir.0)

@@ -46,6 +46,15 @@ pub fn seed_documents() -> Vec<Document> {
     })
 }
 
+/// `docs` as the snapshot (and the data files' packs, which use its layout) carry them: every
+/// meaning but the measure key, which is not shipped (crates/search/src/snapshot/mod.rs).
+pub fn as_shipped(mut docs: Vec<Document>) -> Vec<Document> {
+    for d in &mut docs {
+        d.figures.iter_mut().for_each(|f| f.meaning.measure.clear());
+    }
+    docs
+}
+
 /// An article analysed from its text, as the build does (`id` doubles as the path in messages).
 pub fn article(id: &str, text: &str) -> Document {
     raqmi_extract::ingest::ingest_text(id, id, text, &Default::default())

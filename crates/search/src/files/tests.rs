@@ -26,11 +26,14 @@ struct Fixture {
     files: Vec<WrittenFile>,
 }
 
+/// Synthetic articles analysed, as the files carry them (no measure key).
 fn synth_docs(seed: u64, n: u32) -> Vec<Document> {
-    raqmi_testkit::synth::corpus(seed, n)
-        .iter()
-        .map(|(id, text)| ingest_text(id, id, text, &Overrides::default()).expect("synthetic"))
-        .collect()
+    raqmi_testkit::as_shipped(
+        raqmi_testkit::synth::corpus(seed, n)
+            .iter()
+            .map(|(id, text)| ingest_text(id, id, text, &Overrides::default()).expect("synthetic"))
+            .collect(),
+    )
 }
 
 fn fixture() -> &'static Fixture {
