@@ -353,7 +353,11 @@ fn documents_are_built_by_the_test_kit() {
         let test_from = if test_file {
             0
         } else {
-            match text.lines().position(|l| l.trim() == "#[cfg(test)]") {
+            // An inline test module (`#[cfg(test)]` then `mod tests {`), not `mod tests;`.
+            let lines: Vec<&str> = text.lines().collect();
+            match (0..lines.len().saturating_sub(1)).find(|&n| {
+                lines[n].trim() == "#[cfg(test)]" && lines[n + 1].trim_end().ends_with('{')
+            }) {
                 Some(n) => n,
                 None => continue,
             }
