@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setUp, openPage, assertClean } from './harness.mjs';
+import { setUp, openPage, assertClean, appStarted } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -16,6 +16,7 @@ const status = async (page) => (await page.locator('.results-view [role=status]'
 const marks = async (page) => [...new Set(await page.locator('article.result mark').allTextContents())];
 
 async function search(page, text) {
+  await appStarted(page);
   const box = page.getByRole('searchbox', { name: 'Rechercher dans les articles' });
   await box.fill(text);
   await page.waitForFunction((t) => new URLSearchParams(location.search).get('q') === t || (t === '' && !location.search.includes('q=')), text);

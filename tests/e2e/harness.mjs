@@ -113,6 +113,13 @@ export async function assertClean(page, problems) {
   assert.deepEqual(problems, []);
 }
 
+/** Resolves once the app has taken over the prerendered view (typing before that is
+ * prerender.test.mjs's subject, with the wasm held back so that it is deterministic). */
+export async function appStarted(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('raqmi:first-results').length > 0
+    && document.querySelector('.prerendered') === null);
+}
+
 /** Resolves once a service worker controls the page (its build is then fully cached). */
 export async function waitForController(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
