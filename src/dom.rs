@@ -5,8 +5,8 @@ use gloo::timers::callback::Timeout;
 use raqmi_explorer::url::{Lang, Theme};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement};
-use yew::{Callback, MouseEvent};
+use web_sys::{HtmlDialogElement, HtmlElement, HtmlInputElement};
+use yew::{Callback, FocusEvent, MouseEvent};
 
 pub fn location_search() -> String {
     gloo::utils::window()
@@ -199,6 +199,31 @@ pub fn move_result_focus(delta: i32) -> bool {
         return true;
     }
     false
+}
+
+/// Opens (modal) or closes the `<dialog>` with this id: one callback type for every dialog
+/// button of the app (a node-ref hook and a closure per dialog cost about 1 KB of wasm).
+pub fn show_dialog(id: &'static str, open: bool) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        // The id is one of the app's own dialogs: no JS `instanceof` import needed.
+        if let Some(d) = gloo::utils::document().get_element_by_id(id) {
+            let d: HtmlDialogElement = d.unchecked_into();
+            if open {
+                let _ = d.show_modal();
+            } else {
+                d.close();
+            }
+        }
+    })
+}
+
+/// Moves the focus to the element with this id (a focus guard's target).
+pub fn focus_on(id: &'static str) -> Callback<FocusEvent> {
+    Callback::from(move |_| {
+        if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+            let _ = el.unchecked_into::<HtmlElement>().focus();
+        }
+    })
 }
 
 /// Focuses an element by id once it exists (after a render), scrolling it into view.

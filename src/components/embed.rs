@@ -2,11 +2,12 @@
 //! script's tag) that embeds the current view on another site, and the page an embed shows
 //! ([`embedded`]): one focused view and a discreet source line.
 
+use crate::dom;
 use raqmi_explorer::embed_snippet::{snippet, source_line};
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{self, Lang, ViewState};
 use raqmi_model::document::Document;
-use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -47,26 +48,12 @@ fn app_base() -> String {
     format!("{origin}{path}")
 }
 
+/// The dialog's id (opened and closed through `dom::show_dialog`).
+const EMBED_DIALOG: &str = "embed-dialog";
+
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedProps) -> Html {
     let t = strings(props.lang);
-    let dialog = use_node_ref();
-    let open = {
-        let dialog = dialog.clone();
-        Callback::from(move |_| {
-            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
-                let _ = d.show_modal();
-            }
-        })
-    };
-    let close = {
-        let dialog = dialog.clone();
-        Callback::from(move |_| {
-            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
-                d.close();
-            }
-        })
-    };
     // Focus events do not bubble: the target is the textarea the listener is on, so an
     // unchecked cast (no JS instanceof import) is enough.
     let select_all = Callback::from(|e: FocusEvent| {
@@ -75,14 +62,14 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
     let code = snippet(&app_base(), &props.query, t.get("embed.frame_title"));
     html! {
         <>
-            <button type="button" class="embed-button" onclick={open}>{ t.get("embed.button") }</button>
-            <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
+            <button type="button" class="embed-button" onclick={dom::show_dialog(EMBED_DIALOG, true)}>{ t.get("embed.button") }</button>
+            <dialog id={EMBED_DIALOG} class="embed-dialog" aria-labelledby="embed-title">
                 <h2 id="embed-title">{ t.get("embed.title") }</h2>
                 <p>{ t.get("embed.help") }</p>
                 <label for="embed-code">{ t.get("embed.code") }</label>
                 <textarea id="embed-code" readonly=true rows="6" onfocus={select_all} value={code} />
                 <div class="dialog-actions">
-                    <button type="button" onclick={close}>{ t.get("embed.close") }</button>
+                    <button type="button" onclick={dom::show_dialog(EMBED_DIALOG, false)}>{ t.get("embed.close") }</button>
                 </div>
             </dialog>
         </>

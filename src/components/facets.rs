@@ -5,6 +5,7 @@
 //! one click clears a facet or all. On a phone (under [`PHONE`]) the panel waits in a modal
 //! dialog opened by a "Filtres (n)" button, so that the results and charts come first.
 
+use crate::dom;
 use gloo::events::EventListener;
 use raqmi_charts::category_text;
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
@@ -14,7 +15,7 @@ use raqmi_explorer::state::{FacetKind, FacetSlot};
 use raqmi_explorer::url::{category_name, Lang, YearMonth};
 use raqmi_model::document::Category;
 use raqmi_search::query::{FacetCount, Name};
-use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The widths at which the panel is a dialog (www/styles.css uses the same breakpoint).
@@ -28,6 +29,10 @@ pub fn media_matches(query: &str) -> bool {
 fn media(query: &str) -> Option<web_sys::MediaQueryList> {
     gloo::utils::window().match_media(query).ok().flatten()
 }
+
+/// The phone's filter dialog and its close button (ids: the focus guards' targets).
+const FILTERS_DIALOG: &str = "filters-dialog";
+const FILTERS_CLOSE: &str = "filters-close";
 
 /// Values listed before "show all".
 const SHORT_LIST: usize = 8;
@@ -89,7 +94,6 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             move || drop(listener)
         });
     }
-    let dialog = use_node_ref();
     let panel = html! {
         <aside class="facets" aria-labelledby="facets-title">
             <div class="facets-head">
@@ -116,40 +120,22 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         + f.categories.iter().filter(|c| c.selected).count()
         + usize::from(props.from.is_some() || props.to.is_some())
         + usize::from(props.min.is_some() || props.max.is_some());
-    let show = |open: bool| {
-        let dialog: NodeRef = dialog.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
-                if open {
-                    let _ = d.show_modal();
-                } else {
-                    d.close();
-                }
-            }
-        })
-    };
     // Focus guards at both ends keep Tab inside the modal dialog (past them, the focus would
     // leave for the browser's own controls): the last wraps to the dialog, the first to its
-    // last button.
-    let (close, guard) = (NodeRef::default(), |target: NodeRef| {
-        Callback::from(move |_: FocusEvent| {
-            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        })
-    });
+    // last button. Dialog and targets are found by id (`dom`'s shared callbacks: a node-ref
+    // hook and a closure type per dialog cost about 1 KB of wasm).
     html! {
         <div class="facets-phone">
-            <button type="button" class="filters-open" aria-haspopup="dialog" onclick={show(true)}>
+            <button type="button" class="filters-open" aria-haspopup="dialog" onclick={dom::show_dialog(FILTERS_DIALOG, true)}>
                 { t.fill("facets.open", &[("n", &active.to_string())]) }
             </button>
-            <dialog ref={dialog.clone()} class="facets-dialog" aria-labelledby="facets-title" tabindex="-1">
-                <span class="focus-guard" tabindex="0" onfocus={guard(close.clone())}></span>
+            <dialog id={FILTERS_DIALOG} class="facets-dialog" aria-labelledby="facets-title" tabindex="-1">
+                <span class="focus-guard" tabindex="0" onfocus={dom::focus_on(FILTERS_CLOSE)}></span>
                 { panel }
                 <div class="dialog-actions">
-                    <button type="button" ref={close} onclick={show(false)}>{ t.get("embed.close") }</button>
+                    <button type="button" id={FILTERS_CLOSE} onclick={dom::show_dialog(FILTERS_DIALOG, false)}>{ t.get("embed.close") }</button>
                 </div>
-                <span class="focus-guard" tabindex="0" onfocus={guard(dialog.clone())}></span>
+                <span class="focus-guard" tabindex="0" onfocus={dom::focus_on(FILTERS_DIALOG)}></span>
             </dialog>
         </div>
     }
