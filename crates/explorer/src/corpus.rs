@@ -3,6 +3,7 @@
 
 use super::url::ViewState;
 use raqmi_model::document::Document;
+use raqmi_model::order;
 use raqmi_search::index::SearchIndex;
 use raqmi_search::query::{self, Filters, SearchResults};
 use raqmi_search::snapshot::Snapshot;
@@ -30,7 +31,8 @@ impl Corpus {
             .iter()
             .filter_map(|d| d.date.map(|x| x.year))
             .collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
+        // Newest first, through the shared sort (`raqmi_model::order`: no `sort_unstable` copy).
+        order::sort_by(&mut years, |a, b| b.cmp(a));
         years.dedup();
         Corpus {
             docs: snapshot.documents,

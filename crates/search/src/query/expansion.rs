@@ -4,6 +4,7 @@
 
 use super::{RankingWeights, Word, MAX_PREFIX_TERMS, MAX_TYPO_TERMS};
 use crate::index::{self, SearchIndex, TermEntry};
+use raqmi_model::order;
 
 /// A dictionary term a query word matched, and how well.
 pub struct Expansion {
@@ -105,14 +106,16 @@ pub(super) fn typo_neighbours(index: &SearchIndex, word: &str) -> Vec<TermEntry>
             look(&key);
         }
     }
-    out.sort_by_key(|e| e.id);
+    // The shared stable sort (`raqmi_model::order`): one copy of a sort in the wasm, not one
+    // per call site.
+    order::sort_by(&mut out, |a, b| a.id.cmp(&b.id));
     out.dedup_by_key(|e| e.id);
     out
 }
 
 fn most_frequent(entries: &mut Vec<TermEntry>, keep: usize) {
     if entries.len() > keep {
-        entries.sort_by_key(|e| std::cmp::Reverse(e.postings_len()));
+        order::sort_by(entries, |a, b| b.postings_len().cmp(&a.postings_len()));
         entries.truncate(keep);
     }
 }

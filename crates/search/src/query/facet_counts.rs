@@ -7,6 +7,7 @@ use super::{FacetCount, Facets, Filters, Name};
 use crate::facet::{FacetKind, PerFacet};
 use crate::index::{self, DocTables, SearchIndex};
 use raqmi_model::document::{Category, Document};
+use raqmi_model::order;
 
 /// Orders facet keys `(u32::MAX - count) << 32 | id`, given in increasing id order, as
 /// [`index::sort_keys`] would (most documents first, then by id): with one counting pass when
@@ -240,7 +241,9 @@ impl Counts {
                 }
             }
             if missing || !t.values_sorted {
-                list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                order::sort_by(list, |a, b| {
+                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+                });
             }
         }
         let categories = Category::ALL

@@ -3,7 +3,7 @@
 
 use super::spans::SpanScratch;
 use super::{parse_query, run, Filters, RankingWeights};
-use crate::index::SearchIndex;
+use crate::index::{sort_keys, SearchIndex};
 use raqmi_model::document::{Document, Span};
 
 /// One occurrence of a query word or phrase, with the text around it. `left + keyword + right`
@@ -66,11 +66,14 @@ pub fn kwic(
     let Some(matched) = matched else {
         return Vec::new();
     };
-    let mut hits: Vec<u32> = ranked.into_iter().map(|(d, _)| d).collect();
-    hits.sort_unstable();
+    // In document order, through the engine's one integer sort (no `sort_unstable` copy).
+    let mut hits: Vec<u64> = ranked.into_iter().map(|(d, _)| u64::from(d)).collect();
+    sort_keys(&mut hits);
     let mut out = Vec::new();
     let mut scratch = SpanScratch::default();
     for d in hits {
+        // Document numbers are u32: widened for the sort, read back exactly.
+        let d = d as u32;
         let Some(doc) = docs.get(d as usize) else {
             continue;
         };
