@@ -3,7 +3,7 @@
 //! kind capped to the most frequent terms so that a keystroke stays cheap.
 
 use super::{RankingWeights, Word, MAX_PREFIX_TERMS, MAX_TYPO_TERMS};
-use crate::index::{self, SearchIndex, TermEntry};
+use crate::index::{self, sort_keys, SearchIndex, TermEntry};
 use raqmi_model::order;
 
 /// A dictionary term a query word matched, and how well.
@@ -113,10 +113,26 @@ pub(super) fn typo_neighbours(index: &SearchIndex, word: &str) -> Vec<TermEntry>
     out
 }
 
-fn most_frequent(entries: &mut Vec<TermEntry>, keep: usize) {
+pub(super) fn most_frequent(entries: &mut Vec<TermEntry>, keep: usize) {
     if entries.len() > keep {
-        order::sort_by(entries, |a, b| b.postings_len().cmp(&a.postings_len()));
-        entries.truncate(keep);
+        // Most postings first, ties in the order found (what a stable sort by frequency
+        // gave), through the engine's integer sort: a short prefix can complete to thousands
+        // of terms on every keystroke, and a radix sort of keys stays fast in the wasm.
+        let mut keys: Vec<u64> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let rarity = u32::MAX - u32::try_from(e.postings_len()).unwrap_or(u32::MAX);
+                (u64::from(rarity) << 32) | i as u64
+            })
+            .collect();
+        sort_keys(&mut keys);
+        let mut slots: Vec<Option<TermEntry>> = entries.drain(..).map(Some).collect();
+        entries.extend(
+            keys[..keep]
+                .iter()
+                .filter_map(|&k| slots[(k as u32) as usize].take()),
+        );
     }
 }
 

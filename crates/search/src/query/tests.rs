@@ -2,7 +2,7 @@
 //! dictionary, the typed prefix, limits, facet ordering and span merging. The engine as a whole
 //! is tested from the crate's `tests/` (against the reference engine, and end to end).
 
-use super::expansion::typo_neighbours;
+use super::expansion::{most_frequent, typo_neighbours};
 use super::facet_counts::order_by_count;
 use super::spans::merge;
 use super::*;
@@ -125,4 +125,24 @@ fn merged_spans_do_not_overlap() {
     let mut spans = vec![s(5, 9), s(0, 3), s(2, 4), s(9, 12)];
     merge(&mut spans, &mut Vec::new());
     assert_eq!(spans, [s(0, 4), s(5, 9), s(9, 12)]);
+}
+
+#[test]
+fn most_frequent_keeps_what_a_stable_sort_by_frequency_keeps() {
+    // The whole dictionary and a few prefixes' completions: many ties, many more than kept.
+    let index = SearchIndex::build(&raqmi_testkit::seed_documents());
+    for prefix in ["", "d", "m", "pro", "n"] {
+        let entries = index.terms_where(prefix, |_| true);
+        for keep in [0, 1, 5, MAX_TYPO_TERMS, MAX_PREFIX_TERMS] {
+            // Under the limit, left as found; over it, the most frequent, ties in found order.
+            let mut want = entries.clone();
+            if want.len() > keep {
+                want.sort_by_key(|e| std::cmp::Reverse(e.postings_len()));
+                want.truncate(keep);
+            }
+            let mut got = entries.clone();
+            most_frequent(&mut got, keep);
+            assert_eq!(got, want, "prefix {prefix:?}, keep {keep}");
+        }
+    }
 }
