@@ -6,48 +6,13 @@
 use raqmi_search::files::{content_hash, Manifest, ShardedCorpus, MANIFEST_NAME};
 use raqmi_search::files::{FileKind, FileRef};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_corpus");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(raqmi_testkit::repo_root())
-        .output()
-        .expect("run corpus")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-/// A scratch directory, removed on drop.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("cli_data-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Dir(dir)
-    }
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+mod common;
+use common::{run, text, Dir};
 
 #[test]
 fn data_writes_every_listed_file_and_reads_back_the_seeds() {
-    let out_dir = Dir::new("seeds");
+    let out_dir = Dir::new("cli_data", "seeds");
     fs::write(out_dir.0.join("pack-0000000000000000.bin"), b"stale").unwrap();
     fs::write(out_dir.0.join("keep.txt"), b"not ours").unwrap();
     let out = run(&["data", "seeds", out_dir.path()]);
@@ -93,9 +58,9 @@ fn data_writes_every_listed_file_and_reads_back_the_seeds() {
 
 #[test]
 fn a_bad_corpus_fails_like_check_and_writes_nothing() {
-    let dir = Dir::new("bad");
+    let dir = Dir::new("cli_data", "bad");
     fs::write(dir.0.join("001_vide.txt"), "   \n").unwrap();
-    let out_dir = Dir::new("bad-out");
+    let out_dir = Dir::new("cli_data", "bad-out");
     let out = run(&["data", dir.path(), out_dir.path()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "{}", text(&out.stdout));

@@ -4,44 +4,9 @@
 //! inject half a page), and a missing directory fails too.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_corpus");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(raqmi_testkit::repo_root())
-        .output()
-        .expect("run corpus")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-/// A scratch corpus directory, removed on drop.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("cli_prerender-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Dir(dir)
-    }
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+mod common;
+use common::{run, text, Dir};
 
 #[test]
 fn prerender_writes_the_seeds_default_view() {
@@ -58,7 +23,7 @@ fn prerender_writes_the_seeds_default_view() {
 
 #[test]
 fn prerender_reads_the_directory_it_is_given() {
-    let dir = Dir::new("other");
+    let dir = Dir::new("cli_prerender", "other");
     fs::write(
         dir.0.join("100_autre.txt"),
         "date 2023-05\nsource La Vie éco\nUn autre titre & <rien> d'autre\n\nLe Maroc compte 1 200 start-up, selon le rapport publié cette année.\n",
@@ -75,7 +40,7 @@ fn prerender_reads_the_directory_it_is_given() {
 
 #[test]
 fn a_bad_corpus_fails_like_check_with_nothing_on_stdout() {
-    let dir = Dir::new("bad");
+    let dir = Dir::new("cli_prerender", "bad");
     fs::write(dir.0.join("001_vide.txt"), "   \n").unwrap();
     let out = run(&["prerender", dir.path()]);
     assert_eq!(out.status.code(), Some(1));
