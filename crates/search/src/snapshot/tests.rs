@@ -24,9 +24,7 @@ fn round_trips_the_seeds() {
     };
     assert!(figures(&snap).iter().any(|f| !f.meaning.measure.is_empty()));
     assert!(figures(&back).iter().all(|f| f.meaning.measure.is_empty()));
-    for d in &mut snap.documents {
-        d.figures.iter_mut().for_each(|f| f.meaning.measure.clear());
-    }
+    snap.documents = raqmi_testkit::as_shipped(snap.documents);
     assert_eq!(back, snap);
     // The comparison above would pass if no meaning were computed.
     let back = figures(&back);
