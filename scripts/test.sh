@@ -27,10 +27,11 @@ cargo test --workspace --exclude raqmi
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p raqmi --target wasm32-unknown-unknown --test browser
 
-# The first load's transfer budget, gzip, every file of dist/ (docs/performance.md: measured
-# 278 489 B with the offline app, the prerendered view and the session's size work; raise it
-# only with a reason written there).
-FIRST_LOAD_BUDGET=285000
+# The first load's transfer budget, gzip, every file of dist/, the corpus's data files (data/)
+# included: the page fetches them all and the service worker precaches them (docs/performance.md,
+# "Size and the budget": 285 000 B until the corpus left the wasm, measured 290 707 B since;
+# raise it only with a reason written there).
+FIRST_LOAD_BUDGET=291000
 
 step "release build"
 trunk build --release true

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setUp, openPage, assertClean } from './harness.mjs';
+import { setUp, openPage, assertClean, appStarted } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -59,6 +59,8 @@ test('a quoted phrase matches only the words side by side', async () => {
 
 test('results update as the person types, with prefix matching on the last word', async () => {
   const { page, problems } = await openPage(env);
+  // Typing while the app takes over is prerender.test.mjs's; here, typing into the app.
+  await appStarted(page);
   await page.getByRole('searchbox').pressSequentially('Devo');
   await page.waitForFunction(() => document.querySelectorAll('article.result').length === 1);
   assert.deepEqual(await ids(page), ['003']);

@@ -112,6 +112,15 @@ export async function assertClean(page, problems) {
   assert.deepEqual(problems, []);
 }
 
+/**
+ * Resolves once the app replaced the prerendered view (it first downloads its corpus's data
+ * files, after the wasm): for tests about the app itself, not the take-over.
+ */
+export async function appStarted(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('raqmi:first-results').length > 0
+    && document.querySelector('.prerendered') === null);
+}
+
 /** Resolves once a service worker controls the page (its build is then fully cached). */
 export async function waitForController(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });

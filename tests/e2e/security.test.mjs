@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_DIRECTIVES, hashSource, inlineBlocks, pagePolicy, policy, securityHeaders } from '../../scripts/csp.mjs';
-import { DIST, listing, setUp, openPage, assertClean } from './harness.mjs';
+import { DIST, listing, setUp, openPage, assertClean, appStarted } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp({ headers: securityHeaders({ dir: DIST }) }); });
@@ -68,7 +68,8 @@ test('the app runs clean under the policy sent as headers too', async () => {
   const csp = response.headers()['content-security-policy'];
   assert.equal(csp, `${pagePolicy(DIST)}; frame-ancestors 'self'`);
   assert.equal(response.headers()['x-content-type-options'], 'nosniff');
-  await page.locator('article').first().waitFor();
+  // The app's own list (not the prerendered one it replaces meanwhile).
+  await appStarted(page);
   assert.equal(await page.locator('article').count(), 5);
   // The inline stylesheet applies under both policies (a refused one would leave the page bare).
   assert.equal(await page.locator('article').first().evaluate((a) => getComputedStyle(a).borderTopLeftRadius), '8px');
