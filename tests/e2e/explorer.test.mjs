@@ -193,6 +193,8 @@ test('the Intégrer dialog writes the embedding snippet of the current view', as
 
 test('typing writes the URL once it pauses, not once per character, and back still returns to what was typed', async () => {
   const { page, problems } = await openPage(env);
+  // Typing across the take-over is prerender.test.mjs's; here, typing into the app.
+  await appStarted(page);
   await page.evaluate(() => {
     window.__replaced = [];
     const replace = history.replaceState.bind(history);
