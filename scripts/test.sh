@@ -29,9 +29,9 @@ cargo test -p raqmi --target wasm32-unknown-unknown --test browser
 
 # The first load's transfer budget, gzip, every file of dist/, the corpus's data files (data/)
 # included: the page fetches them all and the service worker precaches them (docs/performance.md,
-# "Size and the budget": 285 000 B until the corpus left the wasm, measured 290 707 B since;
+# "Size and the budget": 285 000 B until the corpus left the wasm, measured 290 939 B since;
 # raise it only with a reason written there).
-FIRST_LOAD_BUDGET=291000
+FIRST_LOAD_BUDGET=292000
 
 step "release build"
 trunk build --release true

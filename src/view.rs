@@ -175,6 +175,7 @@ fn take_over_after_next_frame(root: web_sys::Element) {
 /// Replaces what `root` holds with the app, keeping the prerendered search box's text and focus.
 fn take_over(root: web_sys::Element) {
     let takeover = prerendered_search(&root);
+    let focus = takeover.as_ref().filter(|t| t.focused).map(|t| t.selection);
     TAKEOVER.with(|t| *t.borrow_mut() = takeover);
     // Until now the prerendered view, if any, was what the page showed (the benchmark reads
     // this mark: a first paint before it showed the prerendered results).
@@ -188,6 +189,13 @@ fn take_over(root: web_sys::Element) {
     };
     root.set_inner_html("");
     yew::Renderer::<App>::with_root_and_props(root, AppProps { corpus }).render();
+    // The box gets its focus back in a microtask queued after yew's first render, in this same
+    // task: a keystroke queued meanwhile (the corpus's download makes typing during the
+    // take-over likely) then reaches the app's box, not <body>. The explorer's first effect,
+    // in a later task, restores it only if this found no box yet.
+    if let Some(selection) = focus {
+        wasm_bindgen_futures::spawn_local(async move { restore_search_focus(selection) });
+    }
 }
 
 /// The state of the prerendered search box when the app takes over.
@@ -230,14 +238,22 @@ fn prerendered_search(root: &web_sys::Element) -> Option<Takeover> {
     })
 }
 
-/// Gives the app's search box the focus and caret the prerendered one had.
+/// Gives the app's search box the focus and caret the prerendered one had, unless it has the
+/// focus already (then what was typed since has moved the caret on: it stays).
 fn restore_search_focus(selection: Option<(u32, u32)>) {
-    let Some(input) = gloo::utils::document()
+    let document = gloo::utils::document();
+    let Some(input) = document
         .get_element_by_id("search")
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
     else {
         return;
     };
+    if document
+        .active_element()
+        .is_some_and(|a| a.is_same_node(Some(&input)))
+    {
+        return;
+    }
     let _ = input.focus();
     if let Some((start, end)) = selection {
         let _ = input.set_selection_range(start, end);

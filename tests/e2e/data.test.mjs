@@ -91,3 +91,19 @@ test('the data files are listed in the service worker and counted in the build',
     assert.ok(statSync(join(DIST, 'data', f)).size > 0);
   }
 });
+
+test('typing from the first moment keeps every character while the corpus loads and the app takes over', async () => {
+  // The take-over now waits for the data files, so a fast typist is often mid-word then: the
+  // box gets its focus back in the take-over's own task, and the caret is left where typing
+  // moved it (five page loads, each typing from the start).
+  for (let i = 0; i < 5; i++) {
+    const { page, context, problems } = await openPage(env);
+    const box = page.getByRole('searchbox', { name: 'Rechercher dans les articles' });
+    await box.pressSequentially('cybersecurite', { delay: 30 });
+    await appStarted(page);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'cybersecurite');
+    assert.equal(await box.inputValue(), 'cybersecurite', `page load ${i + 1}`);
+    await assertClean(page, problems);
+    await context.close();
+  }
+});

@@ -78,7 +78,8 @@ test('the app runs clean under the policy sent as headers too', async () => {
 
 test('the policy refuses injected inline script and style, and the harness reports it', async () => {
   const { page, problems } = await openPage(env);
-  await page.locator('article').first().waitFor();
+  // The app's own list (the prerendered one is replaced once the data files are in).
+  await appStarted(page);
   await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.injected = true;';
