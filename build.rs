@@ -1,18 +1,16 @@
-//! Build script: analyses the corpus at build time so the browser only decodes.
+//! Build script: checks the corpus at build time, so that a bad article fails `cargo build`
+//! of the app as early as it can.
 //!
 //! It loads the corpus directory (`seeds/`, or the directory named by the `RAQMI_CORPUS_DIR`
-//! environment variable, relative to the crate root or absolute) with the extraction core, and
-//! writes the search core's snapshot of it to `$OUT_DIR/corpus.snapshot`, which the app embeds
-//! with `include_bytes!`. Both cores are build dependencies: the app itself links neither the
-//! extraction code nor the index builder's. A bad article fails the build with
-//! `path:line: message`, the very line `corpus check DIR` prints when run from the crate root.
-//! A change to the cores (their lexicons and gazetteer included) rebuilds this script, so the
-//! snapshot follows them.
+//! environment variable, relative to the crate root or absolute) with the extraction core. A
+//! bad article fails the build with `path:line: message`, the very line `corpus check DIR`
+//! prints when run from the crate root. It writes nothing the app embeds: the app's wasm is
+//! code only, and the analysed corpus ships beside it as data files (`raqmi_search::files`),
+//! which trunk's post_build hook writes with `corpus data` (`scripts/post-build.mjs`).
 
 use std::path::PathBuf;
 
 fn main() {
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     println!("cargo:rerun-if-env-changed=RAQMI_CORPUS_DIR");
     // Cargo runs build scripts in the crate root, so the directory is used as given: its
     // messages then name files exactly as `corpus check DIR` does from the crate root.
@@ -23,23 +21,15 @@ fn main() {
     println!("cargo:rerun-if-changed={}", corpus_dir.display());
     let shown = corpus_dir.display();
 
-    let documents = match raqmi_extract::load::load_dir(&corpus_dir) {
-        Ok(docs) => docs,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            eprintln!(
-                "error: the corpus in {shown} has {} problem(s)",
-                errors.len()
-            );
-            std::process::exit(1);
+    // A sound corpus needs nothing more here: the post_build hook writes its data files.
+    if let Err(errors) = raqmi_extract::load::load_dir(&corpus_dir) {
+        for e in &errors {
+            eprintln!("{e}");
         }
-    };
-    let snapshot = raqmi_search::snapshot::Snapshot::new(documents);
-    let bytes = snapshot.encode();
-    if let Err(e) = std::fs::write(out_dir.join("corpus.snapshot"), &bytes) {
-        eprintln!("error: cannot write the snapshot: {e}");
+        eprintln!(
+            "error: the corpus in {shown} has {} problem(s)",
+            errors.len()
+        );
         std::process::exit(1);
     }
 }

@@ -180,8 +180,8 @@ async function main() {
       queries.push({ kind, q, facets, raqmiHits, miniHits, raqmi, mini: ms, ratio: raqmi.p50 / ms.p50 });
     }
   }
-  // The snapshot decoded again on the warm page (compiled code, memory already grown): the
-  // decoder's own cost, next to the cold start-up's decodeMs.
+  // The corpus assembled again from its data files on the warm page (compiled code, memory
+  // already grown): the assembly's own cost, next to the cold start-up's decodeMs.
   const decodeAgainMs = pct([0, 1, 2].map(() => b.raqmi_bench_decode_ms()), 0.5);
   return {
     docs: docs.length,

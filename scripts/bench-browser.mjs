@@ -248,7 +248,7 @@ for (const [n, r] of measured) {
   const c = r.cold;
   md += `| ${n} | ${f1(r.floorFcp)} | ${f1(c.fcp)} | **${f1(c.painted)}** (${c.sources}) | ${f1(c.painted - r.floorFcp)} | ${f1(c.wasmLoaded)} | ${f1(c.decodeStart)} | ${f1(c.decoded)} | **${f1(c.results)}** | ${f1(c.decoded - c.decodeStart)} / ${f1(r.decodeAgainMs)} | ${f1(r.keys.p50)} / ${f1(r.keys.p95)} (${r.keys.n}) | ${f1(r.frameKeys.p50)} / ${f1(r.frameKeys.p95)} |\n`;
 }
-md += '\n| N | Raqmi snapshot (documents + index) | Raqmi index alone | MiniSearch index (JSON.stringify) | snapshot / MiniSearch | index / MiniSearch | MiniSearch build ms |\n';
+md += '\n| N | Raqmi data files (documents + index) | Raqmi index alone | MiniSearch index (JSON.stringify) | snapshot / MiniSearch | index / MiniSearch | MiniSearch build ms |\n';
 md += '|---|---|---|---|---|---|---|\n';
 for (const [n, r] of measured) {
   md += `| ${n} | ${kb(r.snapshotBytes)} | ${kb(r.indexBytes)} | ${kb(r.miniBytes)} | ${f2(r.snapshotBytes / r.miniBytes)} | ${f2(r.indexBytes / r.miniBytes)} | ${f1(r.miniBuildMs)} |\n`;

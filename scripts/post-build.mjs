@@ -8,7 +8,11 @@
 //    being built (RAQMI_CORPUS_DIR, as build.rs reads it, else seeds/), which replaces the
 //    `<!-- raqmi:prerender … -->` comment inside #app: the first results are painted before the
 //    wasm arrives (crates/explorer/src/prerender.rs, www/boot.js). A failure fails the build.
-// 0b. In a release build, the page's markup, its inline blocks and the staged .js files are
+// 0b. The data files: `corpus data DIR <staging>/data` writes the analysed corpus as the app's
+//    data files (raqmi_search::files: data/manifest.bin and content-hashed shards and packs),
+//    which the app fetches at start; they are staged files like any other, so step 2 hashes
+//    them and the service worker precaches them. A failure fails the build.
+// 0c. In a release build, the page's markup, its inline blocks and the staged .js files are
 //    minified (scripts/minify.mjs; the files' integrity attributes recomputed), and sw.js at 3:
 //    every hash below is the minified text's.
 // 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
@@ -73,9 +77,18 @@ let prerendered = 0;
   if (!fragment.startsWith('<div class="prerendered">')) fail(`\`corpus prerender ${corpusDir}\` wrote no prerendered view: ${JSON.stringify(fragment.slice(0, 80))}`);
   html = html.replace(placeholders[0], () => fragment);
   prerendered = (fragment.match(/<article class="result"/g) ?? []).length;
+
+  // 0b. The corpus's data files, which the app fetches (the wasm holds code only).
+  const dataArgs = [...args.slice(0, args.indexOf('--') + 1), 'data', corpusDir, join(staging, 'data')];
+  console.log(`post-build: writing the data files of ${corpusDir} (cargo ${dataArgs.join(' ')})`);
+  const data = spawnSync('cargo', dataArgs, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (data.error) fail(`cannot run cargo for \`corpus data ${corpusDir}\`: ${data.error.message}`);
+  if (data.status !== 0) fail(`\`corpus data ${corpusDir}\` failed (exit ${data.status ?? data.signal}); its messages are above`);
+  if (!existsSync(join(staging, 'data', 'manifest.bin'))) fail(`\`corpus data ${corpusDir}\` wrote no data/manifest.bin`);
+  process.stdout.write(`post-build: ${data.stdout}`);
 }
 
-// 0b. Minified scripts and styles (release only: `trunk serve` keeps what the developer wrote).
+// 0c. Minified scripts and styles (release only: `trunk serve` keeps what the developer wrote).
 const minify = { js: debug ? (t) => t : minifyJs, css: debug ? (t) => t : minifyCss };
 if (!debug) {
   html = minifyHtml(html);

@@ -1,33 +1,31 @@
 //! Hooks for the browser benchmark (`scripts/bench-browser.mjs`, `bench/`), compiled only for
 //! wasm32 with the `bench` feature, never in the shipped build. They let the benchmark page time
-//! Raqmi's own query engine on the bundled corpus, in the same page and run as MiniSearch.
+//! Raqmi's own query engine on the corpus the app loaded, in the same page and run as MiniSearch.
 //!
-//! The corpus here is decoded separately from the app's (on the first call), so the app's code
-//! stays free of benchmark plumbing.
+//! The app hands its loaded data files and corpus over here ([`keep`]), so the app's code stays
+//! free of benchmark plumbing beyond that one call.
 
-use raqmi_explorer::corpus::Corpus;
+use raqmi_explorer::corpus::CorpusRef;
+use raqmi_explorer::loading::corpus_of;
 use raqmi_model::document::Category;
 use raqmi_search::facet::FacetKind;
+use raqmi_search::files::ShardedCorpus;
 use raqmi_search::query::{self, Filters};
-use raqmi_search::snapshot::Snapshot;
-use std::cell::OnceCell;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
-    static CORPUS: OnceCell<Option<Corpus>> = const { OnceCell::new() };
+    static LOADED: RefCell<Option<(ShardedCorpus, CorpusRef)>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the decoded bundled corpus (decoded on the first call).
-fn with_corpus<R>(f: impl FnOnce(&Corpus) -> R) -> Option<R> {
-    CORPUS.with(|c| {
-        c.get_or_init(|| {
-            Snapshot::decode(crate::BUNDLED_SNAPSHOT)
-                .ok()
-                .map(Corpus::new)
-        })
-        .as_ref()
-        .map(f)
-    })
+/// Keeps the app's data files and corpus for the hooks below.
+pub(crate) fn keep(files: ShardedCorpus, corpus: CorpusRef) {
+    LOADED.with(|l| *l.borrow_mut() = Some((files, corpus)));
+}
+
+/// Runs `f` on the loaded data files and corpus (`None` before the app loaded them).
+fn with_corpus<R>(f: impl FnOnce(&ShardedCorpus, &CorpusRef) -> R) -> Option<R> {
+    LOADED.with(|l| l.borrow().as_ref().map(|(files, c)| f(files, c)))
 }
 
 /// Searches like the app does on a keystroke; with `facets`, also filters by an organisation
@@ -43,32 +41,38 @@ pub fn raqmi_bench_search(q: &str, facets: bool) -> u32 {
     } else {
         Filters::default()
     };
-    with_corpus(|c| query::search(&c.index, &c.docs, q, &filters).total as u32).unwrap_or(0)
+    with_corpus(|_, c| query::search(&c.index, &c.docs, q, &filters).total as u32).unwrap_or(0)
 }
 
-/// The bundled snapshot's size in bytes (documents and index, as shipped in the wasm).
+/// The data files' size in bytes (every file the manifest lists, and the manifest).
 #[wasm_bindgen]
 pub fn raqmi_bench_snapshot_bytes() -> u32 {
-    crate::BUNDLED_SNAPSHOT.len() as u32
+    with_corpus(|files, _| {
+        (files.manifest().total_bytes() + files.manifest().encode().len() as u64) as u32
+    })
+    .unwrap_or(0)
 }
 
-/// The search index's share of the snapshot, in bytes.
+/// The search index's size in bytes (as one postcard value, to compare with MiniSearch's).
 #[wasm_bindgen]
 pub fn raqmi_bench_index_bytes() -> u32 {
-    with_corpus(|c| postcard::to_allocvec(&c.index).map_or(0, |b| b.len() as u32)).unwrap_or(0)
+    with_corpus(|_, c| postcard::to_allocvec(&c.index).map_or(0, |b| b.len() as u32)).unwrap_or(0)
 }
 
-/// Decodes the bundled snapshot once more and returns how long it took, in milliseconds (the
-/// app's own decode is timed by its performance marks; this one can be repeated on a warm
-/// page). The decoded copy is dropped.
+/// Assembles the corpus from its loaded data files once more and returns how long it took, in
+/// milliseconds (the app's own assembly is timed by its performance marks; this one can be
+/// repeated on a warm page). The assembled copy is dropped.
 #[wasm_bindgen]
 pub fn raqmi_bench_decode_ms() -> f64 {
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return f64::NAN;
     };
-    let t0 = performance.now();
-    let decoded = Snapshot::decode(crate::BUNDLED_SNAPSHOT);
-    let ms = performance.now() - t0;
-    drop(decoded);
-    ms
+    with_corpus(|files, _| {
+        let t0 = performance.now();
+        let assembled = corpus_of(files);
+        let ms = performance.now() - t0;
+        drop(assembled);
+        ms
+    })
+    .unwrap_or(f64::NAN)
 }

@@ -1,9 +1,11 @@
-//! The root of the UI (wasm32 only): decodes the bundled snapshot once, keeps the one reducer,
+//! The root of the UI (wasm32 only): loads the corpus's data files (`data.rs`; a failed file
+//! gets a localized message and a retry above the prerendered view), keeps the one reducer,
 //! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
 //! the page's language, direction and theme, and wires the keyboard. It takes over from the
 //! prerendered default view of `index.html`, keeping what was typed in its search box. It sets
 //! the performance marks `raqmi:prerender-frame` and `raqmi:takeover` (a frame painted the
-//! prerendered view; the app replaces it), `raqmi:decode-start`, `raqmi:decoded` and
+//! prerendered view; the app replaces it), `raqmi:decode-start`, `raqmi:decoded` (the data
+//! files downloaded and checked, the corpus assembled from them) and
 //! `raqmi:first-results` (the browser benchmark reads them). Views below it take the values
 //! they show and intent callbacks ([`Intents`], made once), never the state: the root maps each
 //! intent to a reducer action, and writes the `href` of each link from the state (the URL of
@@ -20,9 +22,10 @@ use super::components::{
 };
 use super::dom;
 use gloo::events::{EventListener, EventListenerOptions};
-use raqmi_explorer::corpus::{filters, neighbours, Corpus, CorpusRef, ResultsRef};
+use raqmi_explorer::corpus::{filters, neighbours, CorpusRef, ResultsRef};
 use raqmi_explorer::embed_snippet::embedded_query;
 use raqmi_explorer::i18n::strings;
+use raqmi_explorer::loading::{answers, LoadFailure};
 use raqmi_explorer::reading::ReaderLinks;
 use raqmi_explorer::state::{href_after, Action, AppState, FacetKind, FacetSlot, HistoryMode};
 use raqmi_explorer::url::{
@@ -30,20 +33,93 @@ use raqmi_explorer::url::{
 };
 use raqmi_model::document::Category;
 use raqmi_search::query;
-use raqmi_search::snapshot::Snapshot;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// Loads the corpus from its data files (`data.rs`), then mounts the app. Meanwhile the page
+/// shows what it holds: the prerendered default view, whose links work without the app. When a
+/// file fails, a localized message with a retry is put at the top of `#app`, above that view.
+pub fn start() {
+    yew::platform::spawn_local(async {
+        match crate::data::load().await {
+            Ok(corpus) => {
+                LOADED.with(|l| *l.borrow_mut() = Some(corpus));
+                mount();
+            }
+            Err(failure) => show_load_failure(&failure),
+        }
+    });
+}
+
+thread_local! {
+    /// The corpus once loaded, taken by the take-over to mount the app with it.
+    static LOADED: RefCell<Option<CorpusRef>> = const { RefCell::new(None) };
+}
+
+/// A failed load: its message, in the URL's language, and a retry (`start` again), in a panel
+/// at the top of `#app` (the previous failure's panel, if any, replaced).
+fn show_load_failure(failure: &raqmi_explorer::loading::LoadFailure) {
+    let document = gloo::utils::document();
+    let host = document
+        .get_element_by_id("app")
+        .unwrap_or_else(|| gloo::utils::body().into());
+    if let Ok(old) = host.query_selector_all(".load-failure") {
+        for i in 0..old.length() {
+            if let Some(e) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                e.remove();
+            }
+        }
+    }
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
+    panel.set_class_name("load-failure");
+    if host.prepend_with_node_1(&panel).is_err() {
+        return;
+    }
+    let lang = url::parse(&dom::location_search()).0.lang;
+    let props = LoadFailureProps {
+        message: failure.message(lang),
+        retry: strings(lang).get("data.retry"),
+        on_retry: Callback::from(|()| start()),
+    };
+    yew::Renderer::<LoadFailureView>::with_root_and_props(panel, props).render();
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LoadFailureProps {
+    pub message: String,
+    pub retry: &'static str,
+    pub on_retry: Callback<()>,
+}
+
+/// What a failed load says, and its retry button (public for the browser tests).
+#[function_component(LoadFailureView)]
+pub fn load_failure_view(props: &LoadFailureProps) -> Html {
+    let on_retry = props.on_retry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="notices" role="alert">
+            <p>{ &props.message }</p>
+            <button type="button" data-action="retry-load" onclick={on_retry}>{ props.retry }</button>
+        </div>
+    }
+}
+
 /// Mounts the app on the page's `#app` element (or the body), in place of what the page holds
 /// there: the `<noscript>` fallback and the prerendered default view (`prerender.rs`). What
 /// the person typed in the prerendered search box, and its focus, carry over to the app's.
-pub fn start() {
+fn mount() {
     let document = gloo::utils::document();
     let Some(root) = document.get_element_by_id("app") else {
-        yew::Renderer::<App>::new().render();
+        if let Some(corpus) = LOADED.with(|l| l.borrow_mut().take()) {
+            yew::Renderer::<App>::with_props(AppProps { corpus }).render();
+        }
         return;
     };
     // The app's first render is one long task: when the prerendered view is on screen, let
@@ -100,6 +176,7 @@ fn take_over_after_next_frame(root: web_sys::Element) {
 /// Replaces what `root` holds with the app, keeping the prerendered search box's text and focus.
 fn take_over(root: web_sys::Element) {
     let takeover = prerendered_search(&root);
+    let focus = takeover.as_ref().filter(|t| t.focused).map(|t| t.selection);
     TAKEOVER.with(|t| *t.borrow_mut() = takeover);
     // Until now the prerendered view, if any, was what the page showed (the benchmark reads
     // this mark: a first paint before it showed the prerendered results).
@@ -108,8 +185,18 @@ fn take_over(root: web_sys::Element) {
     }
     // Yew's first render runs in a microtask of this same task, so no frame is painted between
     // the prerendered view leaving and the app's arriving.
+    let Some(corpus) = LOADED.with(|l| l.borrow_mut().take()) else {
+        return;
+    };
     root.set_inner_html("");
-    yew::Renderer::<App>::with_root(root).render();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { corpus }).render();
+    // The box gets its focus back in a microtask queued after yew's first render, in this same
+    // task: a keystroke queued meanwhile (the corpus's download makes typing during the
+    // take-over likely) then reaches the app's box, not <body>. The explorer's first effect,
+    // in a later task, restores it only if this found no box yet.
+    if let Some(selection) = focus {
+        wasm_bindgen_futures::spawn_local(async move { restore_search_focus(selection) });
+    }
 }
 
 /// The state of the prerendered search box when the app takes over.
@@ -152,14 +239,22 @@ fn prerendered_search(root: &web_sys::Element) -> Option<Takeover> {
     })
 }
 
-/// Gives the app's search box the focus and caret the prerendered one had.
+/// Gives the app's search box the focus and caret the prerendered one had, unless it has the
+/// focus already (then what was typed since has moved the caret on: it stays).
 fn restore_search_focus(selection: Option<(u32, u32)>) {
-    let Some(input) = gloo::utils::document()
+    let document = gloo::utils::document();
+    let Some(input) = document
         .get_element_by_id("search")
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
     else {
         return;
     };
+    if document
+        .active_element()
+        .is_some_and(|a| a.is_same_node(Some(&input)))
+    {
+        return;
+    }
     let _ = input.focus();
     if let Some((start, end)) = selection {
         let _ = input.set_selection_range(start, end);
@@ -260,27 +355,19 @@ impl Intents {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub corpus: CorpusRef,
+}
+
+/// The app over a loaded corpus.
 #[function_component(App)]
-pub fn app() -> Html {
-    let corpus = use_memo((), |_| {
-        mark("raqmi:decode-start");
-        let corpus =
-            Snapshot::decode(crate::BUNDLED_SNAPSHOT).map(|s| CorpusRef(Rc::new(Corpus::new(s))));
-        mark("raqmi:decoded");
-        corpus
-    });
-    match &*corpus {
-        Ok(corpus) => html! { <Explorer corpus={corpus.clone()} /> },
-        Err(e) => html! {
-            <main id="main">
-                <p role="alert">{ format!("Le corpus intégré est illisible : {e}") }</p>
-            </main>
-        },
-    }
+pub fn app(props: &AppProps) -> Html {
+    html! { <Explorer corpus={props.corpus.clone()} /> }
 }
 
 /// A `performance.mark` (cheap; read by `scripts/bench-browser.mjs` and by devtools).
-fn mark(name: &str) {
+pub(crate) fn mark(name: &str) {
     if let Some(p) = gloo::utils::window().performance() {
         let _ = p.mark(name);
     }
@@ -293,7 +380,13 @@ struct ExplorerProps {
 
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
-    let corpus = &props.corpus;
+    // The term files' outcome (`data::fetch_terms`): the whole corpus, or what failed (a retry
+    // sets it back to none). Until then, the corpus loaded at start.
+    let terms = use_state(|| None::<Result<CorpusRef, LoadFailure>>);
+    let corpus = match &*terms {
+        Some(Ok(whole)) => whole,
+        _ => &props.corpus,
+    };
     let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
     let state = {
         let typed = takeover
@@ -407,12 +500,24 @@ fn explorer(props: &ExplorerProps) -> Html {
         });
     }
 
-    // One search per change of query or filters, shared by every view.
-    let results = {
-        let corpus = corpus.clone();
-        let memo = use_memo((view.q.clone(), filters(view)), move |(q, f)| {
-            query::search(&corpus.index, &corpus.docs, q, f)
+    // A query with words on a corpus without its terms: the term files are fetched (once, and
+    // again on a retry); meanwhile the page says so, or says what failed, with a retry.
+    let waiting = !answers(corpus, &view.q);
+    {
+        let terms = terms.clone();
+        use_effect_with((waiting, terms.is_none()), move |&(waiting, none)| {
+            if waiting && none {
+                crate::data::fetch_terms(Callback::from(move |r| terms.set(Some(r))));
+            }
         });
+    }
+
+    // One search per change of query, filters or corpus, shared by every view.
+    let results = {
+        let memo = use_memo(
+            (corpus.clone(), view.q.clone(), filters(view)),
+            |(c, q, f)| query::search(&c.index, &c.docs, q, f),
+        );
         ResultsRef(memo)
     };
     let lang = view.lang;
@@ -420,6 +525,16 @@ fn explorer(props: &ExplorerProps) -> Html {
     let i = &*intents;
 
     let main = match view.view {
+        _ if waiting => match &*terms {
+            Some(Err(failure)) => {
+                let terms = terms.clone();
+                html! {
+                    <LoadFailureView message={failure.message(lang)} retry={t.get("data.retry")}
+                        on_retry={Callback::from(move |()| terms.set(None))} />
+                }
+            }
+            _ => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
+        },
         View::Doc => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
             Some(doc) => {
                 let (prev, next) = neighbours(corpus, &results, &doc.id);
@@ -476,7 +591,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         );
     }
 
-    let show_facets = matches!(view.view, View::List | View::Chart | View::Contexts);
+    let show_facets = !waiting && matches!(view.view, View::List | View::Chart | View::Contexts);
     html! {
         <>
             <header class="site-header">

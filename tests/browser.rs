@@ -3,7 +3,6 @@
 //! how many times the result list rendered). No sleeps beyond yielding to the renderer, no
 //! network.
 
-use raqmi_search::snapshot::Snapshot;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -22,9 +21,61 @@ async fn mount_app() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
     gloo::utils::body().append_child(&root).expect("attached");
-    yew::Renderer::<raqmi::App>::with_root(root.clone()).render();
+    let corpus = raqmi_explorer::corpus::CorpusRef(std::rc::Rc::new(seed_corpus()));
+    yew::Renderer::<raqmi::App>::with_root_and_props(root.clone(), raqmi::AppProps { corpus })
+        .render();
     settle().await;
     root
+}
+
+/// The seed articles, analysed as the build does (their texts compiled in: the browser has no
+/// file system).
+fn seed_documents() -> Vec<raqmi_model::document::Document> {
+    const SEEDS: [(&str, &str); 5] = [
+        (
+            "000_355bd2c2e8048c55",
+            include_str!("../seeds/000_355bd2c2e8048c55.txt"),
+        ),
+        (
+            "001_d8c6e0fe0226b3fe",
+            include_str!("../seeds/001_d8c6e0fe0226b3fe.txt"),
+        ),
+        (
+            "002_8fd9b615db666dbf",
+            include_str!("../seeds/002_8fd9b615db666dbf.txt"),
+        ),
+        (
+            "003_33d08dc07e69b5e4",
+            include_str!("../seeds/003_33d08dc07e69b5e4.txt"),
+        ),
+        (
+            "004_1a904081dba04b63",
+            include_str!("../seeds/004_1a904081dba04b63.txt"),
+        ),
+    ];
+    SEEDS
+        .iter()
+        .map(|(id, text)| raqmi_testkit::article(id, text))
+        .collect()
+}
+
+/// The seeds as the app holds them: through their data files, as the app loads them.
+fn seed_corpus() -> raqmi_explorer::corpus::Corpus {
+    use raqmi_explorer::loading::{corpus_of, files_to_fetch, DATA_DIR};
+    use raqmi_search::files::{write_files, FileOptions, ShardedCorpus};
+    let docs = seed_documents();
+    let files = write_files(
+        &docs,
+        &raqmi_search::index::SearchIndex::build(&docs),
+        FileOptions::default(),
+    );
+    let mut loaded = ShardedCorpus::from_manifest(&files[0].bytes).expect("the manifest");
+    for (r, url) in files_to_fetch(&loaded) {
+        let name = url.strip_prefix(DATA_DIR).expect("a data URL");
+        let file = files.iter().find(|f| f.name == name).expect("written");
+        loaded.add(r, &file.bytes).expect("a good file");
+    }
+    corpus_of(&loaded).expect("every file added")
 }
 
 /// Lets yew run its scheduled renders.
@@ -46,10 +97,49 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-fn the_bundled_snapshot_decodes_in_the_browser() {
-    let snapshot = Snapshot::decode(raqmi::BUNDLED_SNAPSHOT).expect("a valid snapshot");
-    assert_eq!(snapshot.documents.len(), 5);
-    assert_eq!(snapshot.index.doc_count(), 5);
+fn the_seeds_data_files_load_in_the_browser() {
+    let corpus = seed_corpus();
+    assert_eq!(corpus.docs.len(), 5);
+    assert_eq!(corpus.index.doc_count(), 5);
+    // As the files carry them (the test kit's `as_shipped`: what the app does not show yet is
+    // left out, like the figures' measure key).
+    assert_eq!(corpus.docs, raqmi_testkit::as_shipped(seed_documents()));
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_says_why_and_retries_on_request() {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let retries = std::rc::Rc::new(std::cell::Cell::new(0));
+    let on_retry = {
+        let retries = retries.clone();
+        yew::Callback::from(move |()| retries.set(retries.get() + 1))
+    };
+    let failure = raqmi_explorer::loading::LoadFailure::Status {
+        file: "manifest.bin".into(),
+        status: 404,
+    };
+    let props = raqmi::LoadFailureProps {
+        message: failure.message(raqmi_explorer::url::Lang::Fr),
+        retry: "Réessayer",
+        on_retry,
+    };
+    yew::Renderer::<raqmi::LoadFailureView>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(
+        text(&root, "[role=alert] p"),
+        "Fichier de données introuvable sur le serveur (HTTP 404) : manifest.bin."
+    );
+    let button: HtmlElement = root
+        .query_selector("button[data-action=retry-load]")
+        .unwrap()
+        .expect("a retry button")
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+    assert_eq!(retries.get(), 1);
+    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -210,7 +300,7 @@ fn small_corpus(count: u32) -> raqmi_explorer::corpus::Corpus {
             raqmi_testkit::article(&id, &text)
         })
         .collect();
-    raqmi_explorer::corpus::Corpus::new(Snapshot::new(docs))
+    raqmi_explorer::corpus::Corpus::new(raqmi_search::snapshot::Snapshot::new(docs))
 }
 
 #[derive(yew::Properties, PartialEq)]

@@ -58,6 +58,8 @@
   }
 
   function watch(registration) {
+    // None when the browser blocks service workers (a policy, an automated browser).
+    if (!registration) return;
     // A worker installed earlier may already be waiting (a previous visit saw it, or another tab).
     if (registration.waiting && sw.controller) announce();
     registration.addEventListener('updatefound', function () {

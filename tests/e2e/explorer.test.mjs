@@ -60,6 +60,8 @@ test('a quoted phrase matches only the words side by side', async () => {
 
 test('results update as the person types, with prefix matching on the last word', async () => {
   const { page, problems } = await openPage(env);
+  // Typing while the app takes over is prerender.test.mjs's; here, typing into the app.
+  await appStarted(page);
   await page.getByRole('searchbox').pressSequentially('Devo');
   await page.waitForFunction(() => document.querySelectorAll('article.result').length === 1);
   assert.deepEqual(await ids(page), ['003']);
@@ -192,6 +194,8 @@ test('the Intégrer dialog writes the embedding snippet of the current view', as
 
 test('typing writes the URL once it pauses, not once per character, and back still returns to what was typed', async () => {
   const { page, problems } = await openPage(env);
+  // Typing across the take-over is prerender.test.mjs's; here, typing into the app.
+  await appStarted(page);
   await page.evaluate(() => {
     window.__replaced = [];
     const replace = history.replaceState.bind(history);

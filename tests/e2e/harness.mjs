@@ -113,8 +113,10 @@ export async function assertClean(page, problems) {
   assert.deepEqual(problems, []);
 }
 
-/** Resolves once the app has taken over the prerendered view (typing before that is
- * prerender.test.mjs's subject, with the wasm held back so that it is deterministic). */
+/**
+ * Resolves once the app replaced the prerendered view (it first downloads its corpus's data
+ * files, after the wasm): for tests about the app itself, not the take-over.
+ */
 export async function appStarted(page) {
   await page.waitForFunction(() => performance.getEntriesByName('raqmi:first-results').length > 0
     && document.querySelector('.prerendered') === null);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_DIRECTIVES, hashSource, inlineBlocks, pagePolicy, policy, securityHeaders } from '../../scripts/csp.mjs';
 import { minifyCss, minifyJs } from '../../scripts/minify.mjs';
-import { DIST, listing, setUp, openPage, assertClean } from './harness.mjs';
+import { DIST, listing, setUp, openPage, assertClean, appStarted } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp({ headers: securityHeaders({ dir: DIST }) }); });
@@ -69,7 +69,8 @@ test('the app runs clean under the policy sent as headers too', async () => {
   const csp = response.headers()['content-security-policy'];
   assert.equal(csp, `${pagePolicy(DIST)}; frame-ancestors 'self'`);
   assert.equal(response.headers()['x-content-type-options'], 'nosniff');
-  await page.locator('article').first().waitFor();
+  // The app's own list (not the prerendered one it replaces meanwhile).
+  await appStarted(page);
   assert.equal(await page.locator('article').count(), 5);
   // The inline stylesheet applies under both policies (a refused one would leave the page bare).
   // Read in one step: the app may replace the prerendered article between two.
@@ -79,7 +80,8 @@ test('the app runs clean under the policy sent as headers too', async () => {
 
 test('the policy refuses injected inline script and style, and the harness reports it', async () => {
   const { page, problems } = await openPage(env);
-  await page.locator('article').first().waitFor();
+  // The app's own list (the prerendered one is replaced once the data files are in).
+  await appStarted(page);
   await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.injected = true;';

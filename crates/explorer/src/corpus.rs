@@ -16,6 +16,9 @@ pub struct Corpus {
     by_id: HashMap<String, usize>,
     /// Every year a document is dated in, newest first (the date filter's choices).
     pub years: Vec<u16>,
+    /// Whether the index holds its terms; without them (the data files' first step,
+    /// `loading::corpus_without_terms`) it answers only queries without words.
+    pub terms: bool,
 }
 
 impl Corpus {
@@ -39,6 +42,7 @@ impl Corpus {
             index: snapshot.index,
             by_id,
             years,
+            terms: true,
         }
     }
 

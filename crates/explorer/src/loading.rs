@@ -1,11 +1,16 @@
 //! Loading the corpus from its data files (`raqmi_search::files`): which files the app fetches,
 //! the corpus they make, and what a failed file tells the reader, in their language. The
 //! fetching itself is the web app's (`src/data.rs`); everything else is here, tested natively.
+//!
+//! Two steps: at start the tables and the packs ([`files_for_start`]), enough for every view
+//! of a query without words (the default view, filters, facets, charts); the term files
+//! (dictionary, postings, stems) when the first query with words needs them
+//! ([`files_to_fetch`], then [`corpus_of`]).
 
 use crate::corpus::Corpus;
 use crate::i18n::strings;
 use crate::url::Lang;
-use raqmi_search::files::{DataError, FileRef, Need, ShardedCorpus};
+use raqmi_search::files::{needs_terms, DataError, FileRef, Need, ShardedCorpus};
 use raqmi_search::snapshot::Snapshot;
 
 /// Where the data files are, relative to the page (`corpus data` writes them there at build
@@ -71,6 +76,30 @@ pub fn files_to_fetch(corpus: &ShardedCorpus) -> Vec<(FileRef, String)> {
         .collect()
 }
 
+/// The files the app fetches at start, after the manifest: the tables and the packs (see
+/// [`ShardedCorpus::without_terms`]).
+pub fn files_for_start(corpus: &ShardedCorpus) -> Vec<(FileRef, String)> {
+    corpus
+        .missing_for_tables()
+        .into_iter()
+        .map(|r| (r, file_url(&corpus.manifest().name(r))))
+        .collect()
+}
+
+/// The corpus without its index's terms, once every file of [`files_for_start`] was added:
+/// right for every state [`answers`] accepts.
+pub fn corpus_without_terms(files: &ShardedCorpus) -> Result<Corpus, Need> {
+    let (documents, index) = files.without_terms()?;
+    let mut corpus = Corpus::new(Snapshot { documents, index });
+    corpus.terms = false;
+    Ok(corpus)
+}
+
+/// Whether `corpus` answers `query` as the whole corpus would (else the term files are due).
+pub fn answers(corpus: &Corpus, query: &str) -> bool {
+    corpus.terms || !needs_terms(query)
+}
+
 /// The corpus as the views hold it, once every file of [`files_to_fetch`] was added.
 pub fn corpus_of(files: &ShardedCorpus) -> Result<Corpus, Need> {
     let (documents, index) = files.whole()?;
@@ -105,6 +134,45 @@ mod tests {
         assert_eq!(corpus.docs, want.docs);
         assert_eq!(corpus.index, want.index);
         assert_eq!(corpus.years, want.years);
+    }
+
+    #[test]
+    fn the_seeds_start_without_their_term_files_and_answer_queries_without_words() {
+        let files = seed_files();
+        let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+        let add = |c: &mut ShardedCorpus, wanted: Vec<(FileRef, String)>| {
+            for (r, url) in wanted {
+                let name = url.strip_prefix(DATA_DIR).unwrap();
+                let f = files.iter().find(|f| f.name == name).expect("written");
+                c.add(r, &f.bytes).unwrap();
+            }
+        };
+        let start = files_for_start(&c);
+        assert!(start
+            .iter()
+            .all(|(_, u)| !u.contains("dict-") && !u.contains("postings-")));
+        add(&mut c, start);
+        let light = corpus_without_terms(&c).expect("start files added");
+        let want = crate::corpus::seed_corpus();
+        assert!(!light.terms && want.terms);
+        assert_eq!(light.docs, want.docs);
+        assert_eq!(light.years, want.years);
+        for q in ["", "  "] {
+            assert!(answers(&light, q));
+            let state = crate::url::ViewState {
+                q: q.to_string(),
+                ..crate::url::ViewState::default()
+            };
+            assert_eq!(light.search(&state), want.search(&state));
+        }
+        assert!(!answers(&light, "startups") && answers(&want, "startups"));
+        // The rest arrives for the first word typed: then the whole corpus.
+        let rest = files_to_fetch(&c);
+        assert!(!rest.is_empty() && rest.iter().all(|(_, u)| !u.contains("pack-")));
+        add(&mut c, rest);
+        let whole = corpus_of(&c).expect("every file added");
+        assert_eq!(whole.index, want.index);
+        assert!(whole.terms);
     }
 
     #[test]

@@ -28,7 +28,13 @@ use crate::query::internals::expand;
 use crate::query::{parse_query, search, Clause, Filters, Query, SearchResults, Word};
 use crate::query::{RankingWeights, MATCHED_HITS};
 use raqmi_model::document::{DateOrigin, Document};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+/// Whether `query` reads any term of the index (a word or a phrase): a query without one (empty,
+/// spaces, punctuation) is answered from the tables alone.
+pub fn needs_terms(query: &str) -> bool {
+    !parse_query(query).clauses.is_empty()
+}
 
 /// The files to fetch (and [`ShardedCorpus::add`]) before asking again.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -263,6 +269,30 @@ impl ShardedCorpus {
             .collect();
         let index = SearchIndex::from_parts(tables, &terms, postings, &stems);
         Ok((self.docs.clone(), index))
+    }
+
+    /// The files [`ShardedCorpus::without_terms`] still needs: those of
+    /// [`ShardedCorpus::missing_for_whole`] but the term files (dictionary, postings, stems),
+    /// which only a query with words reads.
+    pub fn missing_for_tables(&self) -> Vec<FileRef> {
+        let mut out = self.missing_for_whole();
+        out.retain(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack));
+        out
+    }
+
+    /// The whole corpus and an index of its tables with no terms, once the files of
+    /// [`ShardedCorpus::missing_for_tables`] are added: it answers every query without words
+    /// (see [`needs_terms`]) exactly as the whole index does (the default view, filters, facet
+    /// counts, ranges), so the term files can wait for the first word typed.
+    pub fn without_terms(&self) -> Result<(Vec<Document>, SearchIndex), Need> {
+        let missing = self.missing_for_tables();
+        match self.tables.as_ref().filter(|_| missing.is_empty()) {
+            Some(tables) => Ok((
+                self.docs.clone(),
+                SearchIndex::from_parts(tables, &[], Vec::new(), &[]),
+            )),
+            None => Err(Need(missing)),
+        }
     }
 
     /// The documents as loaded so far: each one empty, without its text (from the figures
@@ -600,14 +630,25 @@ fn word_stems(words: &[(&Word, bool)]) -> Vec<String> {
 /// builder groups them: for a dictionary of one shard, whose stems are not written.
 fn derived_stems(terms: &[(&[u8], usize)]) -> Vec<(Vec<u8>, Vec<u32>)> {
     let stemmer = index::french_stemmer();
-    let mut by_stem: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
-    for (id, (key, _)) in terms.iter().enumerate() {
-        if let Ok(term) = std::str::from_utf8(key) {
-            let stem = index::stem(&stemmer, term).into_bytes();
-            by_stem.entry(stem).or_default().push(id as u32);
+    let stems: Vec<Option<Vec<u8>>> = terms
+        .iter()
+        .map(|(key, _)| {
+            let term = std::str::from_utf8(key).ok()?;
+            Some(index::stem(&stemmer, term).into_bytes())
+        })
+        .collect();
+    // The model's one stable sort (no map, no generic sort: this runs in the app): equal stems
+    // keep their terms' ids increasing.
+    let order = raqmi_model::order::sorted_indices(stems.len(), &|a, b| stems[a].cmp(&stems[b]));
+    let mut out: Vec<(Vec<u8>, Vec<u32>)> = Vec::new();
+    for i in order {
+        let Some(stem) = &stems[i] else { continue };
+        match out.last_mut() {
+            Some((k, ids)) if k == stem => ids.push(i as u32),
+            _ => out.push((stem.clone(), vec![i as u32])),
         }
     }
-    by_stem.into_iter().collect()
+    out
 }
 
 /// Positions in `ids` (increasing) of the `global` ids it holds.

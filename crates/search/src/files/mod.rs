@@ -64,7 +64,7 @@ mod shards;
 mod tests;
 mod write;
 
-pub use corpus::{Need, ShardedCorpus};
+pub use corpus::{needs_terms, Need, ShardedCorpus};
 pub use manifest::{FileEntry, Manifest};
 pub use write::{write_files, FileOptions, WrittenFile};
 

@@ -552,3 +552,54 @@ fn a_corpus_of_one_pack_has_no_figures_table_and_filters_ranges_from_its_pack() 
     let (all, whole) = c.whole().unwrap();
     assert_eq!((all.as_slice(), &whole), (docs.as_slice(), &index));
 }
+
+#[test]
+fn without_terms_answers_every_query_without_words_as_the_whole_index() {
+    let fx = fixture();
+    let files = by_name(&fx.files);
+    let mut c = open_corpus(&fx.files);
+    let Err(Need(first)) = c.without_terms() else {
+        panic!("nothing loaded yet");
+    };
+    assert_eq!(first, c.missing_for_tables());
+    assert!(first
+        .iter()
+        .all(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack)));
+    for r in first {
+        let name = c.manifest().name(r);
+        c.add(r, files[name.as_str()]).expect("a good file");
+    }
+    // No term file was needed, and some are still missing for the whole corpus.
+    assert!(c.missing_for_whole().iter().all(|r| matches!(
+        r.kind,
+        FileKind::Dictionary | FileKind::Postings | FileKind::Stems
+    )));
+    assert!(!c.missing_for_whole().is_empty());
+    let (docs, index) = c.without_terms().expect("tables and packs loaded");
+    assert_eq!(docs, fx.docs);
+    let values = fx.index.facet_values();
+    let v = &values[values.len() / 3];
+    let filters = [
+        Filters::default(),
+        Filters::default().with_names(v.kind, [v.name.clone()]),
+        Filters {
+            from: Some((2022, Some(3))),
+            categories: vec![Category::ALL[1]],
+            value_min: Some(5.0),
+            ..Filters::default()
+        },
+    ];
+    for q in ["", "   ", "« »", "?!"] {
+        assert!(!needs_terms(q), "{q:?}");
+        for f in &filters {
+            assert_eq!(
+                search(&index, &docs, q, f),
+                search(&fx.index, &fx.docs, q, f),
+                "{q:?} {f:?}"
+            );
+        }
+    }
+    for q in ["maroc", "\"maroc numérique\"", "startups", "numér"] {
+        assert!(needs_terms(q), "{q:?}");
+    }
+}

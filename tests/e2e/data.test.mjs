@@ -1,0 +1,163 @@
+// The corpus's data files, end to end: the wasm holds code only and the app fetches its
+// corpus from data/ (same origin, each file once); a missing, truncated or foreign file gives a
+// localized message with a retry above the prerendered view, which keeps working, and the retry
+// starts the app once the file is right. The page fetches its data before it registers the
+// service worker, so the page's requests reach the routes below.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setUp, openPage, assertClean, appStarted, DIST } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+const dataFiles = () => readdirSync(join(DIST, 'data')).sort();
+/** The console errors a refused response causes, which these tests cause on purpose. */
+const expectedErrors = (problems) => problems.filter((p) => !/Failed to load resource/.test(p));
+
+test('the wasm holds code only: the corpus comes from data/, each file fetched once', async () => {
+  const files = dataFiles();
+  assert.ok(files.includes('manifest.bin'), files.join(' '));
+  assert.ok(files.some((f) => /^pack-[0-9a-f]{16}\.bin$/.test(f)), files.join(' '));
+  const wasm = readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+  const bytes = readFileSync(join(DIST, wasm));
+  // An article's text is in a pack, not in the code.
+  const phrase = Buffer.from('La digitalisation en verve dans le Souss');
+  assert.equal(bytes.indexOf(phrase), -1, 'the wasm holds an article');
+  const pack = files.find((f) => f.startsWith('pack-'));
+  assert.ok(readFileSync(join(DIST, 'data', pack)).indexOf(phrase) >= 0);
+
+  const { page, problems } = await openPage(env, null);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(env.server.url);
+  await appStarted(page);
+  assert.equal(await page.locator('article.result').count(), 5);
+  const data = asked.filter((p) => p.startsWith('/data/'));
+  assert.equal(new Set(data).size, data.length, `a data file fetched twice: ${data}`);
+  assert.ok(data.includes('/data/manifest.bin') && data.some((p) => p.startsWith('/data/pack-')), data.join(' '));
+  await assertClean(page, problems);
+});
+
+for (const [what, path, expected, retry, fulfil] of [
+  ['missing (404)', '', /^Fichier de données introuvable sur le serveur \(HTTP 404\)/, 'Réessayer',
+    (route) => route.fulfill({ status: 404, body: 'not found' })],
+  ['truncated', '?lang=en', /^Data file damaged or of another version/, 'Try again', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body: body.subarray(0, body.length >> 1) });
+  }],
+  ['from another build', '?lang=en', /^Data file damaged or of another version/, 'Try again',
+    (route) => route.fulfill({ status: 200, body: Buffer.from('RQMF\u0001\u0000\u0007another build') })],
+]) {
+  test(`a ${what} data file is told in the page's language, the prerendered view stays, and a retry starts the app`, async () => {
+    const pack = dataFiles().find((f) => f.startsWith('pack-'));
+    const context = await env.browser.newContext();
+    const { page, problems } = await (async () => {
+      await context.route(`**/data/${pack}`, fulfil);
+      const p = await context.newPage();
+      const found = [];
+      p.on('pageerror', (err) => found.push(`page error: ${err.message}`));
+      p.on('console', (msg) => { if (msg.type() === 'error') found.push(`console error: ${msg.text()}`); });
+      await p.goto(new URL(path, env.server.url).href);
+      return { page: p, problems: found };
+    })();
+    const alert = page.locator('.load-failure [role=alert]');
+    await alert.waitFor();
+    const message = (await alert.locator('p').textContent()).trim();
+    assert.ok(message.includes(pack), message);
+    assert.match(message, expected);
+    // The prerendered first results are still there, and their links are plain links.
+    assert.equal(await page.locator('.prerendered article.result').count(), 5);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('raqmi:first-results').length), 0);
+
+    await context.unroute(`**/data/${pack}`);
+    await alert.getByRole('button', { name: retry }).click();
+    await appStarted(page);
+    assert.equal(await page.locator('.load-failure').count(), 0);
+    assert.equal(await page.locator('article.result').count(), 5);
+    assert.deepEqual(expectedErrors(problems), []);
+    await assertClean(page, []);
+    await context.close();
+  });
+}
+
+test('the default view fetches no term file; the first word typed fetches them once, then results', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(env.server.url);
+  await appStarted(page);
+  assert.equal(await page.locator('article.result').count(), 5);
+  const terms = () => asked.filter((p) => /^\/data\/(dict|postings|stems|tails|figures)-/.test(p));
+  assert.deepEqual(terms(), [], 'the default view needs no term file');
+  // The facet panel counts from the tables alone.
+  assert.ok(await page.locator('.facets input[type=checkbox]').count() > 0);
+
+  await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('startups');
+  await page.waitForFunction(() => document.querySelector('.loading') === null
+    && document.querySelectorAll('article.result').length > 0);
+  const fetched = terms();
+  assert.ok(fetched.some((p) => p.startsWith('/data/dict-')) && fetched.some((p) => p.startsWith('/data/postings-')), fetched.join(' '));
+  const total = await page.locator('article.result').count();
+  assert.ok(total > 0 && total < 5, `${total} results for "startups"`);
+  // A second query reuses them: nothing more is fetched.
+  await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('maroc');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'maroc');
+  await page.locator('article.result').first().waitFor();
+  assert.deepEqual(terms(), fetched);
+  assert.equal(new Set(fetched).size, fetched.length, `a term file fetched twice: ${fetched}`);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('a failed term file is told where the results go, with a retry; the rest of the page keeps working', async () => {
+  const dict = dataFiles().find((f) => f.startsWith('dict-'));
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  await context.route(`**/data/${dict}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(new URL('?lang=en', env.server.url).href);
+  await appStarted(page);
+  await page.getByRole('searchbox', { name: 'Search the articles' }).fill('startups');
+  const alert = page.locator('#main [role=alert]');
+  await alert.waitFor();
+  const message = (await alert.locator('p').textContent()).trim();
+  assert.equal(message, `Data file not found on the server (HTTP 404): ${dict}.`);
+  // The rest works: the search box, the header, and clearing the query brings the list back.
+  await page.getByRole('searchbox', { name: 'Search the articles' }).fill('');
+  await page.waitForFunction(() => document.querySelectorAll('article.result').length === 5);
+  await page.getByRole('searchbox', { name: 'Search the articles' }).fill('startups');
+  await alert.waitFor();
+  await context.unroute(`**/data/${dict}`);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#main [role=alert]').length === 0
+    && document.querySelectorAll('article.result').length > 0);
+  assert.deepEqual(expectedErrors(problems), []);
+  await assertClean(page, []);
+  await context.close();
+});
+
+test('the data files are listed in the service worker and counted in the build', () => {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  for (const f of dataFiles()) {
+    assert.ok(sw.includes(`./data/${f}`), `sw.js precaches data/${f}`);
+    assert.ok(statSync(join(DIST, 'data', f)).size > 0);
+  }
+});
+
+test('typing from the first moment keeps every character while the corpus loads and the app takes over', async () => {
+  // The take-over now waits for the data files, so a fast typist is often mid-word then: the
+  // box gets its focus back in the take-over's own task, and the caret is left where typing
+  // moved it (five page loads, each typing from the start).
+  for (let i = 0; i < 5; i++) {
+    const { page, context, problems } = await openPage(env);
+    const box = page.getByRole('searchbox', { name: 'Rechercher dans les articles' });
+    await box.pressSequentially('cybersecurite', { delay: 30 });
+    await appStarted(page);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'cybersecurite');
+    assert.equal(await box.inputValue(), 'cybersecurite', `page load ${i + 1}`);
+    await assertClean(page, problems);
+    await context.close();
+  }
+});
