@@ -29,7 +29,11 @@
 //    of the list "path sha256" lines (16 hex digits): a new corpus, new code or a new icon is a
 //    new build, hence a new cache.
 // 3. dist/sw.js is written from www/sw.template.js with the build hash and the precache list:
-//    every staged file by its real (content-hashed) name and its SHA-256, index.html as "./".
+//    every staged file by its real (content-hashed) name and its SHA-256, index.html as "./",
+//    but the corpus's data files (data/manifest.bin aside), listed by name only (their names
+//    are their content's hash, and the app checks each against the manifest) and only when
+//    their gzip total is at most OFFLINE_LIMIT (20 MB; RAQMI_OFFLINE_LIMIT overrides it):
+//    above it, the service worker keeps the data files as the app reads them.
 //    In a debug build (`trunk serve`), sw.js is a pass-through worker instead (no cache,
 //    removes Raqmi's caches) so that a rebuilt app is always what the developer sees.
 // Under `trunk serve`, whose autoreload script must stay inline, no CSP meta is written.
@@ -37,6 +41,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { inlineBlocks, policy } from './csp.mjs';
 import { minifyCss, minifyHtml, minifyJs } from './minify.mjs';
@@ -44,6 +49,8 @@ import { minifyCss, minifyHtml, minifyJs } from './minify.mjs';
 const staging = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
 const debug = process.env.TRUNK_PROFILE === 'debug';
+/** The corpus precached whole for offline use up to this gzip total (docs/performance.md). */
+const OFFLINE_LIMIT = Number(process.env.RAQMI_OFFLINE_LIMIT || 20_000_000);
 if (!staging) fail('TRUNK_STAGING_DIR is not set: this script runs as a trunk post_build hook');
 
 function fail(message) {
@@ -180,16 +187,27 @@ const build = sha(listed.map(([f, h]) => `${f} ${h}\n`).join('')).slice(0, 16);
 
 // 3. sw.js
 const template = readFileSync(new URL('../www/sw.template.js', import.meta.url), 'utf8');
-const precache = debug ? [] : listed.map(([f, h]) => [f === 'index.html' ? './' : `./${f.split('/').map(encodeURIComponent).join('/')}`, h]);
-const placeholders = ["'__RAQMI_BUILD__'", '/*__RAQMI_PRECACHE__*/[]', '/*__RAQMI_DEBUG__*/false'];
+// The corpus's data files (all but the manifest) go by name only, and only when their gzip
+// total fits under the offline limit (OFFLINE_LIMIT below); above it the service worker keeps
+// those the app fetched.
+const isData = (f) => /^data\/[a-z]+-[0-9a-f]{16}\.bin$/.test(f);
+const dataFiles = listed.filter(([f]) => isData(f)).map(([f]) => f);
+const dataGzip = dataFiles.reduce((n, f) => n + gzipSync(readFileSync(join(staging, f)), { level: 9 }).length, 0);
+const offline = !debug && dataGzip <= OFFLINE_LIMIT;
+const precache = debug ? [] : listed.filter(([f]) => !isData(f))
+  .map(([f, h]) => [f === 'index.html' ? './' : `./${f.split('/').map(encodeURIComponent).join('/')}`, h]);
+const dataNames = offline ? dataFiles.map((f) => f.slice('data/'.length, -'.bin'.length)).join(' ') : '';
+const placeholders = ["'__RAQMI_BUILD__'", '/*__RAQMI_PRECACHE__*/[]', '/*__RAQMI_DEBUG__*/false', "/*__RAQMI_DATA__*/''"];
 for (const p of placeholders) if (!template.includes(p)) fail(`www/sw.template.js lost its placeholder ${p}`);
 const worker = template
   .replace(placeholders[0], () => `'${debug ? 'debug-' : ''}${build}'`)
   .replace(placeholders[1], () => `[\n${precache.map((e) => `  ${JSON.stringify(e)},\n`).join('')}]`)
-  .replace(placeholders[2], () => String(debug));
+  .replace(placeholders[2], () => String(debug))
+  .replace(placeholders[3], () => `'${dataNames}'`);
 writeFileSync(join(staging, 'sw.js'), minify.js(worker));
 
 console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
   `${prerendered} result(s) prerendered, ` +
-  `${precache.length} files precached, loader moved out to ${moved.join(', ') || 'nothing'}, ` +
+  `${precache.length} files precached, ${dataFiles.length} data files (${dataGzip} B gzip) ` +
+  `${offline ? 'precached' : `above the offline limit of ${OFFLINE_LIMIT} B: cached as read`}, loader moved out to ${moved.join(', ') || 'nothing'}, ` +
   (devServer ? "NO CSP meta (trunk serve's inline autoreload script is in the page)" : 'CSP meta written'));

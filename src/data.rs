@@ -2,8 +2,8 @@
 //! `corpus data` wrote them beside the app at build time). Same origin only: the URLs are
 //! relative to the page. Two steps: at start the manifest, then the tables and the packs, enough
 //! for every view of a query without words ([`load`]); the term files (dictionary, postings,
-//! stems) when the first query with words needs them ([`load_terms`]), or at start when the
-//! page's URL holds one. Within a step every request is started before any is awaited, so the
+//! stems) when the first query with words needs them ([`fetch_terms`]; a URL holding one asks
+//! at once, after the first step). Within a step every request is started before any is awaited, so the
 //! downloads run together. The manifest is revalidated with the server (its name never
 //! changes); the other files are named after their content. Each file is checked against the
 //! manifest (length, hash, format) before it is used, so a half-deployed server or a truncated
@@ -11,10 +11,8 @@
 //! the page started with.
 
 use raqmi_explorer::corpus::{Corpus, CorpusRef};
-use raqmi_explorer::loading::{
-    corpus_of, corpus_without_terms, file_url, files_for_start, files_to_fetch, LoadFailure,
-};
-use raqmi_search::files::{needs_terms, FileRef, Need, ShardedCorpus, MANIFEST_NAME};
+use raqmi_explorer::loading::{corpus_of, file_url, files_to_fetch, LoadFailure};
+use raqmi_search::files::{FileRef, Need, ShardedCorpus, MANIFEST_NAME};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -79,8 +77,8 @@ fn assemble(
         })
 }
 
-/// The corpus of this build at start: without its index's terms, unless the page's URL holds a
-/// query with words (or for the benchmark, which searches at once).
+/// The corpus of this build at start, without its index's terms (a URL that holds a query with
+/// words has the explorer ask for them at once, [`fetch_terms`]).
 pub async fn load() -> Result<CorpusRef, LoadFailure> {
     let window = gloo::utils::window();
     let init = web_sys::RequestInit::new();
@@ -88,25 +86,17 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
     let manifest = window.fetch_with_str_and_init(&file_url(MANIFEST_NAME), &init);
     let manifest = bytes_of(manifest, MANIFEST_NAME).await?;
     let mut files = ShardedCorpus::from_manifest(&manifest).map_err(LoadFailure::Data)?;
-    let query = raqmi_explorer::url::parse(&super::dom::location_search())
-        .0
-        .q;
-    let whole = cfg!(feature = "bench") || needs_terms(&query);
-    let wanted = if whole {
-        files_to_fetch(&files)
-    } else {
-        files_for_start(&files)
-    };
+    // The benchmark searches at once: the whole corpus (a build the app never ships).
+    #[cfg(feature = "bench")]
+    let (wanted, make) = (files_to_fetch(&files), corpus_of);
+    #[cfg(not(feature = "bench"))]
+    let (wanted, make) = (
+        raqmi_explorer::loading::files_for_start(&files),
+        raqmi_explorer::loading::corpus_without_terms,
+    );
     fetch_into(&mut files, wanted).await?;
     super::view::mark("raqmi:decode-start");
-    let corpus = assemble(
-        &files,
-        if whole {
-            corpus_of
-        } else {
-            corpus_without_terms
-        },
-    );
+    let corpus = assemble(&files, make);
     super::view::mark("raqmi:decoded");
     let corpus = corpus?;
     #[cfg(feature = "bench")]

@@ -1,7 +1,8 @@
 /*
  * Raqmi's service worker. TEMPLATE: scripts/post-build.mjs (trunk's post_build hook) writes it
- * to dist/sw.js with BUILD (a hash of every file of the build) and PRECACHE (every file of the
- * build, by its real content-hashed name, with its SHA-256) filled in.
+ * to dist/sw.js with BUILD (a hash of every file of the build), PRECACHE (every file of the
+ * build but the corpus's data files, by its real content-hashed name, with its SHA-256) and
+ * DATA (the data files' names, when they fit under the offline limit) filled in.
  *
  * Owns: the offline copy of exactly one build per cache, named "raqmi-<BUILD>".
  * - install: downloads every file of its build into its own cache (cache.addAll, revalidating
@@ -14,14 +15,39 @@
  *   for it with {type: "SKIP_WAITING"} (www/pwa.js, after the user accepted the update).
  * - fetch: answers from this build's cache only. Navigations within the scope (any query, e.g.
  *   ?doc=...&view=doc) get the cached index page. Anything else not in the cache goes to the
- *   network as usual (there is nothing else the app needs).
+ *   network as usual; a corpus data file that arrives is kept (above the offline limit, the
+ *   parts of the corpus read so far work offline). One cache per build, and the manifest from
+ *   it: a page never mixes two corpus versions.
  */
 'use strict';
 
 const BUILD = '__RAQMI_BUILD__';
-/** [url relative to this script, sha256 hex] for every file of the build. */
+/** [url relative to this script, sha256 hex] for every file of the build but the corpus's. */
 const PRECACHE = /*__RAQMI_PRECACHE__*/[];
-/** A debug build (`trunk serve`): pass-through worker, no cache, so a rebuild shows at once. */
+/**
+ * The corpus's data files (`data/<name>.bin`, space-separated) when they all fit under the
+ * offline limit (scripts/post-build.mjs), else none. Named after their content's hash, which
+ * is checked here as the SHA-256 of the others is (the manifest is in PRECACHE).
+ */
+const DATA = /*__RAQMI_DATA__*/'';
+/** A corpus data file, named after its content: kept once fetched and intact, whatever DATA holds. */
+const DATA_FILE = /\/data\/[a-z]+-([0-9a-f]{16})\.bin$/;
+
+/** FNV-1a 64 of bytes `b` as 16 hex digits (raqmi_search::files::content_hash), in 16-bit limbs. */
+function fnv(b) {
+  let a = 0x2325, c = 0x8422, d = 0x9ce4, e = 0xcbf2;
+  for (const x of b) {
+    a ^= x;
+    const p = a * 435, q = c * 435 + (p >>> 16), r = d * 435 + (a << 8) + (q >>> 16);
+    e = (e * 435 + (c << 8) + (r >>> 16)) & 65535; d = r & 65535; c = q & 65535; a = p & 65535;
+  }
+  return [e, d, c, a].map((x) => x.toString(16).padStart(4, '0')).join('');
+}
+/** Whether `url` names a data file and the response holds the content its name says. */
+const intact = async (url, response) => {
+  const name = DATA_FILE.exec(new URL(url).pathname);
+  return !!name && fnv(new Uint8Array(await response.clone().arrayBuffer())) === name[1];
+};
 const DEBUG = /*__RAQMI_DEBUG__*/false;
 const CACHE = `raqmi-${BUILD}`;
 const PREFIX = 'raqmi-';
@@ -32,13 +58,15 @@ const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16)
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  const entries = PRECACHE.map(([path, sha256]) => [new URL(path, self.location.href).href, sha256]);
+  // The data files have no SHA-256: their names say their content (`intact`).
+  const entries = [...PRECACHE, ...(DATA ? DATA.split(' ').map((name) => [`./data/${name}.bin`]) : [])]
+    .map(([path, sha256]) => [new URL(path, self.location.href).href, sha256]);
   try {
     await cache.addAll(entries.map(([url]) => new Request(url, { cache: 'no-cache' })));
     for (const [url, sha256] of entries) {
       const response = await cache.match(url);
-      const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
-      if (digest !== sha256) throw new Error(`${url} is not the file of build ${BUILD}`);
+      const ok = sha256 ? hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer())) === sha256 : await intact(url, response);
+      if (!ok) throw new Error(`${url} is not the file of build ${BUILD}`);
       // A host that redirects (index.html -> ./) leaves a "redirected" response, which a
       // navigation refuses: store a plain copy.
       if (response.redirected) {
@@ -94,6 +122,10 @@ self.addEventListener('fetch', (event) => {
     const cached = isAppNavigation(request)
       ? await cache.match(INDEX)
       : await cache.match(request, { ignoreSearch: true });
-    return cached ?? fetch(request);
+    if (cached) return cached;
+    const response = await fetch(request);
+    // Above the offline limit the corpus is cached as it is read: what was fetched works offline.
+    if (response.ok && await intact(request.url, response)) await cache.put(request, response.clone());
+    return response;
   })());
 });

@@ -138,11 +138,27 @@ test('a failed term file is told where the results go, with a retry; the rest of
   await context.close();
 });
 
-test('the data files are listed in the service worker and counted in the build', () => {
+test('the data files are listed in the service worker (the seeds are under the offline limit)', () => {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-  for (const f of dataFiles()) {
-    assert.ok(sw.includes(`./data/${f}`), `sw.js precaches data/${f}`);
-    assert.ok(statSync(join(DIST, 'data', f)).size > 0);
+  const data = sw.match(/\bDATA\s*=\s*'([^']*)'/);
+  assert.ok(data, 'sw.js has its DATA list');
+  const names = data[1].split(' ').map((n) => `${n}.bin`).sort();
+  assert.deepEqual(names, dataFiles().filter((f) => f !== 'manifest.bin'));
+  // The manifest, with its digest, like the app's files: it names the rest.
+  assert.match(sw, /"\.\/data\/manifest\.bin","[0-9a-f]{64}"/);
+  for (const f of dataFiles()) assert.ok(statSync(join(DIST, 'data', f)).size > 0);
+});
+
+test('the service worker checks each data file against the content hash its name holds', () => {
+  // Its own FNV-1a 64 (raqmi_search::files::content_hash), taken from the built sw.js.
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const source = sw.match(/function fnv\(b\)\s*\{[\s\S]*?join\(''\);?\s*\}/)?.[0];
+  assert.ok(source, 'sw.js has its fnv function');
+  const fnv = new Function(`${source}; return fnv;`)();
+  for (const f of dataFiles().filter((n) => n !== 'manifest.bin')) {
+    const bytes = readFileSync(join(DIST, 'data', f));
+    assert.equal(fnv(bytes), f.match(/-([0-9a-f]{16})\.bin$/)[1], f);
+    assert.notEqual(fnv(bytes.subarray(0, bytes.length - 1)), f.match(/-([0-9a-f]{16})\.bin$/)[1], `${f} truncated`);
   }
 });
 

@@ -17,6 +17,9 @@ function builtWorker(dir) {
   const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
   const build = sw.match(/const BUILD ?= ?'([0-9a-f]{16})';/)?.[1];
   const precache = JSON.parse(sw.match(/const PRECACHE ?= ?(\[[\s\S]*?\]);/)[1].replace(/,\s*\]$/, ']'));
+  // The corpus's data files, by name only (under the offline limit: all of them).
+  const data = sw.match(/const DATA ?= ?'([^']*)';/)[1];
+  for (const name of data ? data.split(' ') : []) precache.push([`./data/${name}.bin`, null]);
   assert.ok(build, 'sw.js names its build');
   return { build, precache };
 }

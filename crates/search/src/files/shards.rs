@@ -81,9 +81,10 @@ pub(super) fn encode_tables(tables: &TablesPart) -> Vec<u8> {
 
 pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, DataError> {
     let body = open(bytes, FileKind::Tables, file)?;
-    postcard::from_bytes(body).map_err(|e| DataError::Corrupt {
+    // Not postcard's own message: its error texts would cost the app's wasm about 1 KB.
+    postcard::from_bytes(body).map_err(|_| DataError::Corrupt {
         file: file.to_string(),
-        what: format!("tables: {e}"),
+        what: "tables".to_string(),
     })
 }
 
