@@ -5,9 +5,10 @@
 // service worker, so the page's requests reach the routes below.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, openPage, assertClean, appStarted, DIST } from './harness.mjs';
+import { setUp, openPage, assertClean, appStarted, waitForController, DIST } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -159,6 +160,50 @@ test('the service worker checks each data file against the content hash its name
     const bytes = readFileSync(join(DIST, 'data', f));
     assert.equal(fnv(bytes), f.match(/-([0-9a-f]{16})\.bin$/)[1], f);
     assert.notEqual(fnv(bytes.subarray(0, bytes.length - 1)), f.match(/-([0-9a-f]{16})\.bin$/)[1], `${f} truncated`);
+  }
+});
+
+test('above the offline limit the service worker keeps each intact data file the app fetched', async () => {
+  // dist/ as post-build.mjs writes it above the limit: the same sw.js with DATA empty.
+  const dir = mkdtempSync(join(tmpdir(), 'raqmi-above-limit-'));
+  cpSync(DIST, dir, { recursive: true });
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  writeFileSync(join(dir, 'sw.js'), sw.replace(/\bDATA\s*=\s*'[^']*'/, "DATA=''"));
+  const above = await setUp({ dir });
+  try {
+    const postings = dataFiles().find((f) => f.startsWith('postings-'));
+    const { page, context, problems } = await openPage(above, null);
+    // A damaged postings file first: shown as such, and never kept.
+    await context.route(`**/data/${postings}`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      await route.fulfill({ response, body: Buffer.concat([body.subarray(0, body.length - 1), Buffer.from([body.at(-1) ^ 1])]) });
+    });
+    await page.goto(above.server.url);
+    await appStarted(page);
+    await waitForController(page);
+    const kept = () => page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) {
+        for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
+      }
+      return names.filter((p) => p.startsWith('/data/')).sort();
+    });
+    assert.deepEqual(await kept(), ['/data/manifest.bin'], 'only the manifest is precached');
+    const box = page.getByRole('searchbox', { name: 'Rechercher dans les articles' });
+    await box.fill('startups');
+    await page.locator('#main [role=alert]').waitFor();
+    assert.ok(!(await kept()).includes(`/data/${postings}`), 'a damaged file is not kept');
+    await context.unroute(`**/data/${postings}`);
+    await page.locator('#main [role=alert]').getByRole('button', { name: 'Réessayer' }).click();
+    await page.locator('article.result').first().waitFor();
+    const after = await kept();
+    for (const f of dataFiles().filter((n) => /^(dict|postings)-/.test(n))) assert.ok(after.includes(`/data/${f}`), `${f} kept: ${after}`);
+    assert.deepEqual(expectedErrors(problems), []);
+    await context.close();
+  } finally {
+    await above.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
