@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing first (scripts/setup.sh).
-.PHONY: run test fuzz bench bench-browser lighthouse
+.PHONY: run test fuzz bench bench-browser bench-transfer lighthouse
 run:
 	bash scripts/run.sh
 test:
@@ -27,6 +27,13 @@ bench:
 bench-browser:
 	bash scripts/setup.sh --browser
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" node scripts/bench-browser.mjs
+
+# Transfer benchmark (issue 14): bytes from navigation to a query's first results and of a
+# second query, the app at 1 000 and 10 000 synthetic articles against Pagefind over the same
+# articles. About 15 minutes the first time (its own cargo target dir), 3 with --skip-build.
+bench-transfer:
+	bash scripts/setup.sh --browser
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" node scripts/bench-transfer.mjs
 
 # Lighthouse (npm `lighthouse` 12.2.3, pinned: 13 wants Node 22) over a release build served as
 # `make run` serves it, in Debian's Chromium, mobile preset; prints the median of 3 runs of the

@@ -1,0 +1,185 @@
+// The transfer benchmark of issue 14 (a benchmark, not a test): for each corpus size N
+// (synthetic, seed 42, the test kit's `synth-corpus`), builds the shipped app (no `bench`
+// feature) over it into target/transfer-dist-N (its own cargo target dir, target/transfer, so
+// that the usual build is never rebuilt), serves it (scripts/serve.mjs), and in headless
+// Chromium, cold (a new context each time, service workers blocked: what the page itself needs),
+// opens `?q=<query>` and waits for the first 10 results (or all when fewer), then types a second
+// query and waits for its results. Bytes are counted as gzip -9 of each file the page asked for
+// (what a host compressing with gzip sends), once per file.
+//
+//   node scripts/bench-transfer.mjs [--ns 1000,10000] [--skip-build]
+//
+// In the same run, Pagefind 1.x (npm `pagefind`, its binary from the npm registry) over the same
+// articles written as HTML pages (headline, text, and an `organisation` filter from the
+// analysed names, `corpus export`), into target/pagefind-N: a page that imports
+// /pagefind/pagefind.js, loads its filters (as Raqmi's facet counts) and searches, then reads
+// the first 10 results' fragments (what a result list shows), and the same second query.
+// Pagefind's files are compressed already: each counts as the smaller of its size and gzip's.
+//
+// Prints a markdown table (docs/performance.md, "Corpus data files").
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const NS = opt('--ns', '1000,10000').split(',');
+const SKIP_BUILD = args.includes('--skip-build');
+const SEED = 42;
+const QUERIES = [['numérique', 'formation'], ['startups maroc', 'investissement']];
+
+const run = (cmd, argv, env = {}) =>
+  execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+function prepare(n) {
+  const dist = join(ROOT, `target/transfer-dist-${n}`);
+  const corpusDir = `target/synth/${n}`;
+  if (!SKIP_BUILD || !existsSync(join(dist, 'index.html'))) {
+    if (!existsSync(join(ROOT, corpusDir))) {
+      run(join(ROOT, 'target/release/synth-corpus'), ['--seed', String(SEED), '--count', n, '--out', corpusDir]);
+    }
+    run('trunk', ['build', '--release', 'true', '--dist', dist],
+      { RAQMI_CORPUS_DIR: corpusDir, CARGO_TARGET_DIR: join(ROOT, 'target/transfer') });
+  }
+  return dist;
+}
+
+const gzipCache = new Map();
+function gzipSize(dist, path) {
+  const file = join(dist, decodeURIComponent(path === '/' ? '/index.html' : path.split('?')[0]));
+  if (!gzipCache.has(file)) {
+    const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+    gzipCache.set(file, bytes.length ? Math.min(bytes.length, gzipSync(bytes, { level: 9 }).length) : 0);
+  }
+  return gzipCache.get(file);
+}
+
+const escape = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The same articles as HTML pages, indexed by Pagefind; returns the site's directory. */
+function preparePagefind(n) {
+  const site = join(ROOT, `target/pagefind-${n}`);
+  if (SKIP_BUILD && existsSync(join(site, 'pagefind', 'pagefind.js'))) return site;
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(join(site, 'a'), { recursive: true });
+  const out = execFileSync(join(ROOT, 'target/release/corpus'), ['export', `target/synth/${n}`], { cwd: ROOT, maxBuffer: 1 << 30 });
+  for (const d of JSON.parse(out).documents) {
+    const orgs = [...new Set(d.entities.filter((e) => e.type === 'org').map((e) => e.canonical))];
+    writeFileSync(join(site, 'a', `${d.id}.html`), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escape(d.headline ?? d.id)}</title></head>`
+      + `<body><main data-pagefind-body><h1>${escape(d.headline ?? '')}</h1>`
+      + `${orgs.map((o) => `<span data-pagefind-filter="organisation">${escape(o)}</span>`).join(' ')}`
+      + `${d.text.split('\n').filter(Boolean).map((p) => `<p>${escape(p)}</p>`).join('')}</main></body></html>`);
+  }
+  writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pagefind</title></head><body><main></main>
+<script type="module">
+const pagefind = await import('./pagefind/pagefind.js');
+await pagefind.init();
+window.runQuery = async (q) => {
+  await pagefind.filters();
+  const search = await pagefind.search(q);
+  const shown = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  document.querySelector('main').innerHTML = '<p class="count">' + search.results.length + '</p>' + shown.map((d) => '<article>' + d.meta.title + '</article>').join('');
+  return search.results.length;
+};
+const q = new URLSearchParams(location.search).get('q');
+if (q) await window.runQuery(q);
+document.body.dataset.done = '1';
+</script></body></html>`);
+  run(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', site, '--quiet']);
+  return site;
+}
+
+/** Pagefind's side of `measure`. */
+async function measurePagefind(browser, server, site, first, second) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const seen = new Set();
+  let phase = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (!seen.has(path)) { seen.add(path); phase.push(path); }
+  });
+  const t0 = Date.now();
+  await page.goto(`${server.url}?q=${encodeURIComponent(first)}`);
+  await page.waitForFunction(() => document.body.dataset.done === '1', null, { timeout: 600_000 });
+  const ms = Date.now() - t0;
+  const firstFiles = phase;
+  phase = [];
+  await page.evaluate((q) => window.runQuery(q), second);
+  const secondFiles = phase;
+  const sum = (files) => files.reduce((s, p) => s + gzipSize(site, p), 0);
+  await context.close();
+  return {
+    first: { bytes: sum(firstFiles), files: firstFiles.length, ms },
+    second: { bytes: sum(secondFiles), files: secondFiles.length },
+  };
+}
+
+/** Opens `?q=first`, waits for its results, then types `second`; bytes and files of each. */
+async function measure(browser, server, dist, first, second) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const seen = new Set();
+  let phase = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (!seen.has(path)) { seen.add(path); phase.push(path); }
+  });
+  const results = () => page.waitForFunction(() => document.querySelector('.loading') === null
+    && document.querySelector('.prerendered') === null
+    && document.querySelector('.results-view .result-count') !== null, null, { timeout: 600_000 });
+  const t0 = Date.now();
+  await page.goto(`${server.url}?q=${encodeURIComponent(first)}`);
+  await results();
+  const ms = Date.now() - t0;
+  const firstFiles = phase;
+  phase = [];
+  await page.getByRole('searchbox').first().fill(second);
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, second, { timeout: 60_000 });
+  await results();
+  const secondFiles = phase;
+  const sum = (files) => files.reduce((s, p) => s + gzipSize(dist, p), 0);
+  const data = (files) => files.filter((p) => p.includes('/data/')).length;
+  await context.close();
+  return {
+    first: { bytes: sum(firstFiles), files: firstFiles.length, data: data(firstFiles), ms },
+    second: { bytes: sum(secondFiles), files: secondFiles.length, data: data(secondFiles) },
+  };
+}
+
+if (!SKIP_BUILD) run('cargo', ['build', '--release', '-p', 'raqmi-testkit', '--bin', 'synth-corpus']);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const rows = [];
+for (const n of NS) {
+  const dist = prepare(n);
+  const server = await startServer({ dir: dist, brotliQuality: 5 });
+  try {
+    const site = preparePagefind(n);
+    const pfServer = await startServer({ dir: site, brotliQuality: 5 });
+    try {
+      for (const [first, second] of QUERIES) {
+        const r = await measure(browser, server, dist, first, second);
+        const p = await measurePagefind(browser, pfServer, site, first, second);
+        rows.push(`| ${n} | \`${first}\` | ${r.first.bytes} B (${r.first.files} files), ${r.first.ms} ms | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | ${(r.first.bytes / p.first.bytes).toFixed(1)} | \`${second}\` | ${r.second.bytes} B (${r.second.files}) | ${p.second.bytes} B (${p.second.files}) |`);
+        console.error(rows.at(-1));
+      }
+    } finally {
+      await pfServer.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+await browser.close();
+console.log('| N | first query | Raqmi: gzip to its first 10 results (files), time | Pagefind: the same | Raqmi / Pagefind | second query | Raqmi: extra gzip (files) | Pagefind: extra (files) |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
