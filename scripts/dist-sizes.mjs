@@ -8,7 +8,9 @@
 // index.html names them, so they cost nothing before the first paint or the first search.
 // The service worker still precaches them in the background on the first visit (after the page
 // has loaded) so that the dialog works offline: they are counted here, on their own line, and
-// kept out of the budget, which is about the app a reader waits for.
+// kept out of the budget, which is about the app a reader waits for. The static chart fallbacks
+// (fallback/*.svg, *.png: partners' <noscript> and AMP placeholders) are never fetched by the
+// app nor precached: they are on their own line too, out of the budget.
 //   node scripts/dist-sizes.mjs [DIR] [--budget BYTES]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,6 +37,9 @@ if (files.length === 0) {
 }
 // The extraction worker's files (trunk names a worker's files after its crate, unhashed).
 const ON_DEMAND = /^raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)$/;
+const FALLBACK = /^fallback\//;
+let fbRaw = 0;
+let fbGz = 0;
 let raw = 0;
 let gz = 0;
 let lazyRaw = 0;
@@ -43,7 +48,10 @@ const rows = files.map((f) => {
   const bytes = readFileSync(f);
   const g = gzipSync(bytes, { level: 9 }).length;
   const name = relative(dir, f);
-  if (ON_DEMAND.test(name)) {
+  if (FALLBACK.test(name)) {
+    fbRaw += bytes.length;
+    fbGz += g;
+  } else if (ON_DEMAND.test(name)) {
     lazyRaw += bytes.length;
     lazyGz += g;
   } else {
@@ -58,6 +66,7 @@ console.log(line('file', 'raw (B)', 'gzip (B)'));
 for (const [n, r, g] of rows) console.log(line(n, r, g));
 console.log(line('total, first load', raw, gz));
 console.log(line('on demand (worker)', lazyRaw, lazyGz));
+console.log(line('chart fallbacks', fbRaw, fbGz));
 if (budget !== null) {
   if (gz > budget) {
     console.error(
