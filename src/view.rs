@@ -486,7 +486,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 <div class="header-tools">
                     { lang_picker(lang, &i.lang) }
                     { theme_toggle(lang, view.theme, &i.theme) }
-                    <EmbedDialog {lang} query={embedded_query(view)} />
+                    <EmbedDialog {lang} query={embedded_query(view)} corpus={corpus.clone()} chart={raqmi_explorer::fallback::kind_of(view)} />
                 </div>
             </header>
             <StatusBar lang={lang} />
