@@ -93,8 +93,10 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
     // Some(whether the browser allowed it)).
     let ui = use_state(|| (Variant::Script, false, None::<bool>));
     let (variant, opened, copied) = *ui;
-    // The static image's alternative text and size, drawn as the build drew the file.
-    let image = use_memo((props.corpus.clone(), props.chart), |(corpus, chart)| {
+    // The static image's alternative text and size, drawn as the build drew the file: once the
+    // dialog has been opened (a second drawing of the chart; the code is not shown before).
+    let chart = props.chart.filter(|_| opened);
+    let image = use_memo((props.corpus.clone(), chart), |(corpus, chart)| {
         let kind = (*chart)?;
         let svg = fallback::render(&corpus.0, kind).1.ok()?;
         Some(FallbackImage {
