@@ -12,7 +12,9 @@
 // corpus's term files (`data/dict-…`, `postings-…`, `stems-…`, `tails-…`, and the figures
 // table `figures-…`): the app fetches them when the first query with words needs them
 // (src/data.rs; tests/e2e/data.test.mjs checks that the default view never asks for them), and
-// the service worker precaches them after load.
+// the service worker precaches them after load. The static chart fallbacks
+// (fallback/*.svg, *.png: partners' <noscript> and AMP placeholders) are never fetched by the
+// app nor precached: they are on their own line too, out of the budget.
 //   node scripts/dist-sizes.mjs [DIR] [--budget BYTES]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -39,6 +41,9 @@ if (files.length === 0) {
 }
 // The extraction worker's files (trunk names a worker's files after its crate, unhashed).
 const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
+const FALLBACK = /^fallback\//;
+let fbRaw = 0;
+let fbGz = 0;
 let raw = 0;
 let gz = 0;
 let lazyRaw = 0;
@@ -47,7 +52,10 @@ const rows = files.map((f) => {
   const bytes = readFileSync(f);
   const g = gzipSync(bytes, { level: 9 }).length;
   const name = relative(dir, f);
-  if (ON_DEMAND.test(name)) {
+  if (FALLBACK.test(name)) {
+    fbRaw += bytes.length;
+    fbGz += g;
+  } else if (ON_DEMAND.test(name)) {
     lazyRaw += bytes.length;
     lazyGz += g;
   } else {
@@ -62,6 +70,7 @@ console.log(line('file', 'raw (B)', 'gzip (B)'));
 for (const [n, r, g] of rows) console.log(line(n, r, g));
 console.log(line('total, first load', raw, gz));
 console.log(line('on demand (worker, term files)', lazyRaw, lazyGz));
+console.log(line('chart fallbacks', fbRaw, fbGz));
 if (budget !== null) {
   if (gz > budget) {
     console.error(

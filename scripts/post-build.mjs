@@ -15,6 +15,7 @@
 // 0c. In a release build, the page's markup, its inline blocks and the staged .js files are
 //    minified (scripts/minify.mjs; the files' integrity attributes recomputed), and sw.js at 3:
 //    every hash below is the minified text's.
+// (4, last: the chart fallbacks, `corpus fallbacks DIR fallback/`, see there.)
 // 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm
@@ -60,27 +61,32 @@ function fail(message) {
 const sha = (bytes, encoding = 'hex') => createHash('sha256').update(bytes).digest(encoding);
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
+// `corpus ARGS` (the native CLI, built with cargo in the build's profile, offline), run from
+// the crate root; its stdout, or the build fails. The CLI reads DIR itself (RAQMI_CORPUS_DIR
+// is the app's build script's variable, not its own).
+function runCorpus(args, stdout = 'pipe') {
+  const cargo = ['run', '--quiet', '--offline', ...(debug ? [] : ['--release']), '-p', 'raqmi-cli', '--bin', 'corpus', '--', ...args];
+  const env = { ...process.env };
+  delete env.RAQMI_CORPUS_DIR;
+  const run = spawnSync('cargo', cargo, {
+    cwd: fileURLToPath(new URL('..', import.meta.url)), env, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', stdout, 'inherit'],
+  });
+  if (run.error) fail(`cannot run cargo for \`corpus ${args.join(' ')}\`: ${run.error.message}`);
+  if (run.status !== 0) fail(`\`corpus ${args.join(' ')}\` failed (exit ${run.status ?? run.signal}); its messages are above`);
+  return run.stdout ?? '';
+}
+
 // 0. The prerendered default view.
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 let prerendered = 0;
 {
-  const root = fileURLToPath(new URL('..', import.meta.url));
   // Relative to the crate root, as build.rs (run by cargo in the crate root) reads it.
   const corpusDir = process.env.RAQMI_CORPUS_DIR || 'seeds';
   const placeholders = html.match(/<!--\s*raqmi:prerender\b[\s\S]*?-->/g) ?? [];
   if (placeholders.length !== 1) fail(`index.html must hold exactly one <!-- raqmi:prerender --> comment inside #app, found ${placeholders.length}`);
-  // The CLI reads DIR itself (RAQMI_CORPUS_DIR is the app's build script's variable, not its own).
-  const env = { ...process.env };
-  delete env.RAQMI_CORPUS_DIR;
-  const args = ['run', '--quiet', '--offline', ...(debug ? [] : ['--release']), '-p', 'raqmi-cli', '--bin', 'corpus', '--', 'prerender', corpusDir];
-  console.log(`post-build: prerendering the default view of ${corpusDir} (cargo ${args.join(' ')})`);
-  const run = spawnSync('cargo', args, {
-    cwd: root, env, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (run.error) fail(`cannot run cargo for \`corpus prerender ${corpusDir}\`: ${run.error.message}`);
-  if (run.status !== 0) fail(`\`corpus prerender ${corpusDir}\` failed (exit ${run.status ?? run.signal}); its messages are above`);
-  const fragment = run.stdout.trim();
+  console.log(`post-build: prerendering the default view of ${corpusDir}`);
+  const fragment = runCorpus(['prerender', corpusDir]).trim();
   if (!fragment.startsWith('<div class="prerendered">')) fail(`\`corpus prerender ${corpusDir}\` wrote no prerendered view: ${JSON.stringify(fragment.slice(0, 80))}`);
   html = html.replace(placeholders[0], () => fragment);
   prerendered = (fragment.match(/<article class="result"/g) ?? []).length;
@@ -205,6 +211,11 @@ const worker = template
   .replace(placeholders[2], () => String(debug))
   .replace(placeholders[3], () => `'${dataNames}'`);
 writeFileSync(join(staging, 'sw.js'), minify.js(worker));
+
+// 4. The static chart fallbacks for partners' pages (`corpus fallbacks DIR dist/fallback`:
+//    crates/explorer/src/fallback.rs), written last on purpose: the app never fetches them, so
+//    they are neither precached nor part of the build's hash (the data files already change it).
+runCorpus(['fallbacks', process.env.RAQMI_CORPUS_DIR || 'seeds', join(staging, 'fallback')], 'inherit');
 
 console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
   `${prerendered} result(s) prerendered, ` +

@@ -40,6 +40,15 @@ fi
 
 cargo fetch --quiet
 
+# The PNG chart fallbacks (`corpus fallbacks`, run by the build) draw their text with a TrueType
+# font: DejaVu Sans from Debian, unless RAQMI_FONT names one or Liberation Sans is there.
+if [ -z "${RAQMI_FONT:-}" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+  && [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then
+  say "installing Debian's fonts-dejavu-core (the text of the PNG chart fallbacks)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"

@@ -9,11 +9,27 @@
  * styles.css hides the prerendered list, whose results would be wrong. While that view is on
  * screen, "/" focuses its search box as the app's shortcut does, and its form never submits
  * (the policy's form-action 'none' would refuse it). It registers no `message` listener.
+ *
+ * Also `<html data-painted>` once the browser has reported a largest contentful paint (or at
+ * once where it reports none): the app takes over only then (src/view.rs, wait_for_paint).
+ * A paint is reported when the compositor says the frame was presented, which on a busy
+ * machine comes frames later; an element removed before that is dropped as a candidate, and
+ * the app's copy of it, painted later, would become the largest paint.
  */
 (function () {
   'use strict';
   var root = document.documentElement;
   if (window.location.search) root.dataset.prerender = 'stale';
+
+  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (types && types.indexOf('largest-contentful-paint') >= 0) {
+    new PerformanceObserver(function (list, observer) {
+      root.dataset.painted = '';
+      observer.disconnect();
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } else {
+    root.dataset.painted = '';
+  }
 
   function prerenderedBox() {
     if (root.dataset.prerender === 'stale') return null;

@@ -7,6 +7,11 @@
  * applies it with embed.js. It also sets `document.documentElement.dataset.embed = "1"` so the
  * app and the styles can drop the site chrome.
  *
+ * Framed by the AMP snippet (its src ends with `#amp`, read once here, before the app may
+ * rewrite the URL), the same height goes out in AMP's own resize request instead,
+ * `{sentinel: "amp", type: "embed-size", height}`, which `<amp-iframe resizable>` applies (or
+ * offers behind its overflow button): still one message, the height, and nothing else.
+ *
  * The height is not a secret, and a partner's origin is not known in advance: target "*".
  * This file registers no `message` listener: the page ignores every message it receives.
  */
@@ -16,6 +21,7 @@
   if (window.parent === window) return;
   var root = document.documentElement;
   root.dataset.embed = '1';
+  var amp = window.location.hash === '#amp';
   var last = -1;
   function post() {
     // The root element's box is as tall as its content (it has no height of its own), unlike
@@ -24,7 +30,8 @@
     // 0: the app has not rendered yet; the frame keeps its initial height until it has.
     if (height === last || height === 0) return;
     last = height;
-    window.parent.postMessage({ type: 'raqmi:resize', height: height }, '*');
+    window.parent.postMessage(amp ? { sentinel: 'amp', type: 'embed-size', height: height }
+      : { type: 'raqmi:resize', height: height }, '*');
   }
   new ResizeObserver(post).observe(root);
   // Chromium does not run the rendering steps (so no ResizeObserver callbacks) of a cross-origin

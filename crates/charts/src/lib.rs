@@ -19,6 +19,9 @@
 pub mod draw;
 pub mod export;
 pub mod numfmt;
+/// PNG drawing, for the CLI's build-time fallback images only (feature `raster`).
+#[cfg(feature = "raster")]
+pub mod raster;
 pub mod svg;
 
 mod aggregate;

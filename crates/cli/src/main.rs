@@ -16,8 +16,15 @@
 //!   `manifest.bin` and content-hashed shards and packs) in OUT, created if needed; earlier
 //!   `*.bin` files of OUT are removed first, so OUT holds one corpus version. One summary line
 //!   on stdout (files, bytes, corpus version); a bad corpus fails as `check` does.
+//! - `corpus fallbacks DIR OUT`: the static fallback of each chart view of DIR's corpus
+//!   (`raqmi_explorer::fallback`), as `OUT/<chart>.svg` and `OUT/<chart>.png`; a chart with
+//!   nothing to draw gets no file. The PNG's text needs a TrueType font: `RAQMI_FONT` (a file),
+//!   else DejaVu Sans or Liberation Sans where Debian installs them; none is an error saying so.
+//!   One line per chart on stdout; `scripts/post-build.mjs` writes them into `dist/fallback/`.
 //!
 //! The CLI is a thin shell: analysis lives in the extraction and search cores.
+
+mod fallbacks;
 
 use raqmi_explorer::{corpus::Corpus, prerender};
 use raqmi_extract::{ingest, load};
@@ -36,13 +43,14 @@ fn main() {
 }
 
 const USAGE: &str =
-    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus conflicts [DIR] | corpus prerender [DIR] | corpus data DIR OUT\n\
+    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus conflicts [DIR] | corpus prerender [DIR] | corpus data DIR OUT | corpus fallbacks DIR OUT\n\
     \n  check [DIR]      validate every article of DIR (default: seeds)\
     \n  extract          JSON Lines {\"id\",\"text\"} on stdin -> figures and entities on stdout\
     \n  export [DIR]     the analyzed corpus of DIR (default: seeds) as JSON\
     \n  conflicts [DIR]  the figures of DIR's articles that disagree, one pair per line\
     \n  prerender [DIR]  the HTML of the app's default view for DIR (default: seeds)\
-    \n  data DIR OUT     the corpus of DIR as the app's data files, written into OUT";
+    \n  data DIR OUT     the corpus of DIR as the app's data files, written into OUT\
+    \n  fallbacks DIR OUT  each chart of DIR's corpus as OUT/<chart>.svg and .png";
 
 fn run(args: Vec<String>) -> i32 {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -57,6 +65,7 @@ fn run(args: Vec<String>) -> i32 {
         ["prerender"] => prerender("seeds"),
         ["prerender", dir] => prerender(dir),
         ["data", dir, out] => data(dir, out),
+        ["fallbacks", dir, out] => fallbacks::write(dir, out),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             0
@@ -235,21 +244,26 @@ fn one_line(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-/// The default view as the app would render it: the documents go through the snapshot's
-/// wire format first, so the prerendered list is built from exactly what the app decodes.
-fn prerender(dir: &str) -> i32 {
-    let docs = match load(dir) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let snapshot = match Snapshot::decode(&Snapshot::new(docs).encode()) {
-        Ok(s) => s,
+/// DIR's corpus as the app holds it: the documents go through the snapshot's wire format
+/// first, so what is prerendered or drawn is built from exactly what the app decodes.
+fn app_corpus(dir: &str) -> Result<Corpus, i32> {
+    let docs = load(dir)?;
+    match Snapshot::decode(&Snapshot::new(docs).encode()) {
+        Ok(s) => Ok(Corpus::new(s)),
         Err(e) => {
             eprintln!("{dir}: {e}");
-            return 1;
+            Err(1)
         }
+    }
+}
+
+/// The default view as the app would render it.
+fn prerender(dir: &str) -> i32 {
+    let corpus = match app_corpus(dir) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
-    let html = prerender::default_view(&Corpus::new(snapshot));
+    let html = prerender::default_view(&corpus);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if writeln!(out, "{html}").and_then(|_| out.flush()).is_ok() {

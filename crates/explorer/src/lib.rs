@@ -4,7 +4,8 @@
 //! ([`corpus`]), strings in French, English and Arabic ([`i18n`]), dates in words ([`format`]),
 //! loading the corpus from its data files and telling a failed file ([`loading`]), the values
 //! of a result card ([`card`]), of the figures table ([`figures`]), of an article's reading
-//! ([`reading`]) and of the embed snippet and source line ([`embed_snippet`]), the CSV of what a
+//! ([`reading`]) and of the embed snippet and source line ([`embed_snippet`]) with the static chart fallbacks it
+//! names ([`fallback`], drawn at build time by `corpus fallbacks`), the CSV of what a
 //! chart draws ([`drawn`]), exact decimal parsing for the URL and the range filter
 //! ([`decimal`]), and the default view as static HTML ([`prerender`], written into
 //! `index.html` at build time by `corpus prerender`). The yew views in the `raqmi` crate are a
@@ -15,6 +16,7 @@ pub mod corpus;
 pub mod decimal;
 pub mod drawn;
 pub mod embed_snippet;
+pub mod fallback;
 pub mod figures;
 pub mod format;
 pub mod i18n;
