@@ -92,13 +92,10 @@ let prerendered = 0;
   prerendered = (fragment.match(/<article class="result"/g) ?? []).length;
 
   // 0b. The corpus's data files, which the app fetches (the wasm holds code only).
-  const dataArgs = [...args.slice(0, args.indexOf('--') + 1), 'data', corpusDir, join(staging, 'data')];
-  console.log(`post-build: writing the data files of ${corpusDir} (cargo ${dataArgs.join(' ')})`);
-  const data = spawnSync('cargo', dataArgs, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (data.error) fail(`cannot run cargo for \`corpus data ${corpusDir}\`: ${data.error.message}`);
-  if (data.status !== 0) fail(`\`corpus data ${corpusDir}\` failed (exit ${data.status ?? data.signal}); its messages are above`);
+  console.log(`post-build: writing the data files of ${corpusDir}`);
+  const written = runCorpus(['data', corpusDir, join(staging, 'data')]);
   if (!existsSync(join(staging, 'data', 'manifest.bin'))) fail(`\`corpus data ${corpusDir}\` wrote no data/manifest.bin`);
-  process.stdout.write(`post-build: ${data.stdout}`);
+  process.stdout.write(`post-build: ${written}`);
 }
 
 // 0c. Minified scripts and styles (release only: `trunk serve` keeps what the developer wrote).
