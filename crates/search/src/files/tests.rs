@@ -26,14 +26,12 @@ struct Fixture {
     files: Vec<WrittenFile>,
 }
 
-/// Synthetic articles analysed, as the files carry them (no measure key).
+/// Synthetic articles analysed (the files carry them whole, measure keys included).
 fn synth_docs(seed: u64, n: u32) -> Vec<Document> {
-    raqmi_testkit::as_shipped(
-        raqmi_testkit::synth::corpus(seed, n)
-            .iter()
-            .map(|(id, text)| ingest_text(id, id, text, &Overrides::default()).expect("synthetic"))
-            .collect(),
-    )
+    raqmi_testkit::synth::corpus(seed, n)
+        .iter()
+        .map(|(id, text)| ingest_text(id, id, text, &Overrides::default()).expect("synthetic"))
+        .collect()
 }
 
 fn fixture() -> &'static Fixture {
@@ -125,6 +123,14 @@ fn every_file_round_trips() {
     assert_eq!((docs.as_slice(), &index), (fx.docs.as_slice(), &fx.index));
     let figures = c.figures().expect("loaded");
     assert_eq!(figures.len(), fx.docs.len());
+    // Every figure whole, its measure key included (format 2): series and disagreements.
+    for (t, d) in figures.iter().zip(&fx.docs) {
+        assert_eq!(t.figures, d.figures);
+    }
+    assert!(figures
+        .iter()
+        .flat_map(|d| &d.figures)
+        .any(|f| !f.meaning.measure.is_empty()));
     // Dictionary shards and postings shards together hold every term's postings.
     let dicts: Vec<_> = files_of(&fx.files, &m, FileKind::Dictionary)
         .map(|(name, b)| decode_dict(b, name).expect("dict"))
