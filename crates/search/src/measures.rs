@@ -19,7 +19,7 @@
 //! ("7ème édition") counts nothing.
 
 use raqmi_model::document::{Document, Figure, FigureKind, Qualifier};
-use std::collections::{BTreeMap, HashMap};
+use raqmi_model::order;
 
 /// Relative tolerance of an exact figure (0.02: 2 %).
 pub const EXACT_TOLERANCE: f64 = 0.02;
@@ -60,15 +60,17 @@ pub struct Disagreement {
 pub struct Measures {
     pub series: Vec<Series>,
     pub disagreements: Vec<Disagreement>,
-    /// Each figure's series and disagreement (indexes into the lists above), so that a table
-    /// of every figure looks each one up in constant time.
-    of_figure: HashMap<FigureRef, (Option<usize>, Option<usize>)>,
+    /// Each figure's series and disagreement (indexes into the lists above), sorted by figure,
+    /// so that a table of every figure looks each one up by binary search. Sorted lists, not
+    /// maps: the app computes these too, and a `BTreeMap` or `HashMap` instance costs its wasm
+    /// some 20 KB of code (the sort is the one it already links, `raqmi_model::order`).
+    of_figure: Vec<(FigureRef, Option<usize>, Option<usize>)>,
 }
 
 impl Measures {
     /// Reads `docs` (see the module header for the rules).
     pub fn of(docs: &[Document]) -> Measures {
-        let mut groups: BTreeMap<&str, BTreeMap<u16, Vec<FigureRef>>> = BTreeMap::new();
+        let mut all: Vec<(&str, u16, FigureRef)> = Vec::new();
         for (di, d) in docs.iter().enumerate() {
             for (fi, f) in d.figures.iter().enumerate() {
                 let Some(period) = f.meaning.period else {
@@ -78,25 +80,28 @@ impl Measures {
                 if f.meaning.measure.is_empty() || !countable || !f.value.is_finite() {
                     continue;
                 }
-                groups
-                    .entry(&f.meaning.measure)
-                    .or_default()
-                    .entry(period.year)
-                    .or_default()
-                    .push(FigureRef {
-                        doc: di,
-                        figure: fi,
-                    });
+                let r = FigureRef {
+                    doc: di,
+                    figure: fi,
+                };
+                all.push((&f.meaning.measure, period.year, r));
             }
         }
+        // By measure, then year; stable, so each year's figures stay in corpus order.
+        order::sort_by(&mut all, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = Measures::default();
         let fig = |r: FigureRef| &docs[r.doc].figures[r.figure];
-        for (measure, years) in groups {
-            for (&year, refs) in &years {
+        for group in all.chunk_by(|a, b| a.0 == b.0) {
+            let measure = group[0].0;
+            let years: Vec<(u16, Vec<FigureRef>)> = group
+                .chunk_by(|a, b| a.1 == b.1)
+                .map(|year| (year[0].1, year.iter().map(|x| x.2).collect()))
+                .collect();
+            for (year, refs) in &years {
                 if let Some((low, high)) = most_distant(refs, &fig) {
                     out.disagreements.push(Disagreement {
                         measure: measure.to_string(),
-                        year,
+                        year: *year,
                         low,
                         high,
                     });
@@ -105,33 +110,46 @@ impl Measures {
             if years.len() >= 2 {
                 out.series.push(Series {
                     measure: measure.to_string(),
-                    points: years.into_iter().collect(),
+                    points: years,
                 });
             }
         }
+        let mut of_figure = Vec::new();
         for (i, s) in out.series.iter().enumerate() {
             for &r in s.points.iter().flat_map(|(_, refs)| refs) {
-                out.of_figure.entry(r).or_default().0 = Some(i);
+                of_figure.push((r, Some(i), None));
             }
         }
         for (i, d) in out.disagreements.iter().enumerate() {
             for r in [d.low, d.high] {
-                out.of_figure.entry(r).or_default().1 = Some(i);
+                of_figure.push((r, None, Some(i)));
             }
         }
+        // A figure of both a series and a disagreement: its two entries made one.
+        order::sort_by(&mut of_figure, |a, b| a.0.cmp(&b.0));
+        out.of_figure = of_figure
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|same| {
+                let series = same.iter().find_map(|x| x.1);
+                (same[0].0, series, same.iter().find_map(|x| x.2))
+            })
+            .collect();
         out
+    }
+
+    fn entry(&self, r: FigureRef) -> Option<&(FigureRef, Option<usize>, Option<usize>)> {
+        let i = self.of_figure.binary_search_by(|x| x.0.cmp(&r)).ok()?;
+        self.of_figure.get(i)
     }
 
     /// The series a figure belongs to.
     pub fn series_of(&self, r: FigureRef) -> Option<&Series> {
-        let i = self.of_figure.get(&r)?.0?;
-        self.series.get(i)
+        self.series.get(self.entry(r)?.1?)
     }
 
     /// The disagreement a figure is part of.
     pub fn disagreement_of(&self, r: FigureRef) -> Option<&Disagreement> {
-        let i = self.of_figure.get(&r)?.1?;
-        self.disagreements.get(i)
+        self.disagreements.get(self.entry(r)?.2?)
     }
 }
 
