@@ -334,8 +334,70 @@ fn figures_host(props: &FiguresHostProps) -> yew::Html {
     yew::html! {
         <FiguresView corpus={props.corpus.clone()} {results} lang={Lang::Fr}
             categories={Vec::new()} min={None} max={None}
-            links={DocLinks::new(&ViewState::default())} on_open={yew::Callback::noop()} />
+            links={DocLinks::new(&ViewState::default())} on_open={record_open()} />
     }
+}
+
+thread_local! {
+    /// What the hosted views asked to open (article id, figure).
+    static OPENED: std::cell::RefCell<Vec<(String, Option<u32>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn record_open() -> yew::Callback<(String, Option<u32>)> {
+    yew::Callback::from(|x| OPENED.with(|o| o.borrow_mut().push(x)))
+}
+
+/// An article of `corpus` in the reader, alone.
+#[yew::function_component(ReaderHost)]
+fn reader_host(props: &ReaderHostProps) -> yew::Html {
+    use raqmi::components::reader::Reader;
+    use raqmi_explorer::reading::ReaderLinks;
+    use raqmi_explorer::url::{Lang, ViewState};
+    let doc = props.corpus.doc(&props.id).expect("the article");
+    let links = ReaderLinks::new(&ViewState::default(), doc);
+    yew::html! {
+        <Reader corpus={props.corpus.clone()} id={props.id.clone()} fig={None} lang={Lang::Fr}
+            theme={None} prev={None} next={None} {links} on_back={yew::Callback::noop()}
+            on_open={record_open()} on_name={yew::Callback::noop()}
+            on_figure={yew::Callback::noop()} />
+    }
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct ReaderHostProps {
+    corpus: raqmi_explorer::corpus::CorpusRef,
+    id: String,
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_lists_a_disputed_figure_with_its_badge() {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let props = ReaderHostProps {
+        corpus: measures_corpus(),
+        id: "devoxx_bilan".into(),
+    };
+    yew::Renderer::<ReaderHost>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(count(&root, ".side-figures summary.badge-dispute"), 1);
+    let quotes = root
+        .query_selector_all(".side-figures .across-pair blockquote")
+        .unwrap();
+    assert_eq!(quotes.length(), 2);
+    // Its link to the other article opens it in the app, at that figure.
+    OPENED.with(|o| o.borrow_mut().clear());
+    let link: HtmlElement = root
+        .query_selector(".side-figures .across-pair blockquote + blockquote a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    link.click();
+    let opened = OPENED.with(|o| o.borrow().clone());
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].0, "devoxx_agadir");
+    assert!(opened[0].1.is_some());
+    root.remove();
 }
 
 async fn mount_figures(corpus: raqmi_explorer::corpus::CorpusRef) -> Element {
@@ -376,8 +438,21 @@ async fn a_disagreement_badge_opens_both_sentences_side_by_side() {
         .collect();
     assert!(both.iter().any(|q| q.contains("4500")), "{both:?}");
     assert!(both.iter().any(|q| q.contains("3000")), "{both:?}");
-    // Each quote links to its article at that figure.
+    // Each quote links to its article at that figure, opened in the app.
     assert_eq!(count(&details, ".across-pair a[href*='fig=']"), 2);
+    OPENED.with(|o| o.borrow_mut().clear());
+    let link: HtmlElement = details
+        .query_selector(".across-pair blockquote + blockquote a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let id = link.get_attribute("data-doc").unwrap();
+    link.click();
+    let opened = OPENED.with(|o| o.borrow().clone());
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].0, id);
+    assert!(id.starts_with("devoxx_"));
     root.remove();
 }
 

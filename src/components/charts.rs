@@ -230,7 +230,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                 <th scope="col">{ t.get("chart.col.article") }</th>
                                 <th scope="col">{ t.get("chart.col.date") }</th>
                             </tr></thead>
-                            <tbody>
+                            <tbody onclick={dom::follow_link(props.on_open.clone())}>
                                 { for rows.iter().map(|r| html! {
                                     <tr>
                                         <th scope="row">{ r.label.clone() }</th>
@@ -242,7 +242,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                                 <a href={props.links.href(doc, Some(fig as u32))}
                                                    onclick={dom::navigate(props.on_open.clone(), (doc.clone(), Some(fig as u32)))}>
                                                     { r.article.clone() }</a>
-                                                { badges_of(&props.corpus, doc, fig, lang, &props.links, &props.on_open) }
+                                                { badges_of(&props.corpus, doc, fig, lang, &props.links) }
                                             } else {
                                                 { r.article.clone() }
                                             }

@@ -262,7 +262,7 @@ fn side_list(doc: &Document, props: &ReaderProps) -> Html {
             if doc.figures.is_empty() {
                 <p class="empty">{ t.get("doc.no_figures") }</p>
             } else {
-                <ul class="side-figures">
+                <ul class="side-figures" onclick={dom::follow_link(props.on_open.clone())}>
                     { for doc.figures.iter().enumerate().map(|(i, f)| {
                         let fig = Some(i as u32);
                         html! {
@@ -273,7 +273,7 @@ fn side_list(doc: &Document, props: &ReaderProps) -> Html {
                                     { figure_text(f) }
                                 </a>
                                 <span class="side-cat">{ format!(" · {}", category_label(props.lang, f.category)) }</span>
-                                { badges_of(&props.corpus, &doc.id, i, props.lang, &props.links.docs, &props.on_open) }
+                                { badges_of(&props.corpus, &doc.id, i, props.lang, &props.links.docs) }
                             </li>
                         }
                     }) }

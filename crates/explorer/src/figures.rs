@@ -291,7 +291,7 @@ pub fn sort(rows: &mut [FigureRow], column: Column, descending: bool) {
 }
 
 /// The rows as CSV (RFC 4180: CRLF, fields quoted when needed, a leading `=+-@` guarded so a
-/// spreadsheet never runs a sentence as a formula).
+/// spreadsheet never runs a sentence as a formula: the charts' own field writer).
 pub fn to_csv(rows: &[FigureRow]) -> String {
     let mut out = String::from(
         "doc_id,figure,value,value_text,subject,actor,event,period,category,article,sentence,series_years,disagrees_with\r\n",
@@ -325,31 +325,11 @@ pub fn to_csv(rows: &[FigureRow]) -> String {
             if i > 0 {
                 out.push(',');
             }
-            csv_field(&mut out, value, *text);
+            raqmi_charts::export::csv_field(&mut out, value, *text);
         }
         out.push_str("\r\n");
     }
     out
-}
-
-fn csv_field(out: &mut String, value: &str, text: bool) {
-    let guarded = text && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = guarded || value.contains([',', '"', '\n', '\r', ';']);
-    if quoted {
-        out.push('"');
-    }
-    if guarded {
-        out.push('\'');
-    }
-    for c in value.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    if quoted {
-        out.push('"');
-    }
 }
 
 #[cfg(test)]
