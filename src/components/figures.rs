@@ -122,7 +122,7 @@ pub fn figures_view(props: &FiguresViewProps) -> Html {
                 <p class="figures-tools">
                     <button type="button" class="figures-csv" onclick={csv}>{ t.fill("figures.csv", &[("n", &n)]) }</button>
                 </p>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="figures-title" {onclick}>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t.get("figures.table")} {onclick}>
                     { Html::from_html_unchecked(AttrValue::from(markup)) }
                 </div>
                 if total > shown {

@@ -7,6 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { setUp, openPage, assertClean } from './harness.mjs';
 
 let env;
@@ -138,3 +140,33 @@ test('the view speaks English and Arabic too', async () => {
     await assertClean(page, problems);
   }
 });
+
+test('the view fits 320 px without horizontal scrolling of the page', async () => {
+  const { page, problems } = await openPage(env, '?view=figures', { viewport: { width: 320, height: 640 } });
+  await table(page).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${overflow}px of horizontal scroll`);
+  await assertClean(page, problems);
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+for (const [name, path, sort] of [
+  ['the figures view', '?view=figures', 'Valeur'],
+  ['the figures view, dark', '?view=figures&theme=dark&cat=budget', null],
+  ['the figures view in Arabic', '?view=figures&lang=ar', null],
+]) {
+  test(`axe-core finds no accessibility violation on ${name}`, async () => {
+    const { page, problems } = await openPage(env, path);
+    await table(page).waitFor();
+    if (sort) await page.getByRole('button', { name: sort, exact: true }).click();
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+    await assertClean(page, problems);
+  });
+}
