@@ -508,3 +508,54 @@ async fn the_figures_table_shows_a_page_and_more_on_request() {
     );
     root.remove();
 }
+
+/// The people chart alone over `corpus`, every article found.
+#[yew::function_component(ChartHost)]
+fn chart_host(props: &FiguresHostProps) -> yew::Html {
+    use raqmi::components::charts::ChartView;
+    use raqmi_explorer::corpus::ResultsRef;
+    use raqmi_explorer::url::{ChartKind, DocLinks, Lang, Scale, ViewState};
+    let results = {
+        let corpus = props.corpus.clone();
+        ResultsRef(yew::use_memo((), move |_| {
+            corpus.search(&ViewState::default())
+        }))
+    };
+    yew::html! {
+        <ChartView corpus={props.corpus.clone()} {results} lang={Lang::Fr} kind={ChartKind::People}
+            scale={Scale::Linear} theme={None} categories={Vec::new()} min={None} max={None}
+            kind_links={ChartKind::ALL.map(|_| String::new())}
+            links={DocLinks::new(&ViewState::default())} on_kind={yew::Callback::noop()}
+            on_scale={yew::Callback::noop()} on_open={record_open()}
+            on_period={yew::Callback::noop()} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_charts_data_table_marks_series_and_disagreements() {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let props = FiguresHostProps {
+        corpus: measures_corpus(),
+    };
+    yew::Renderer::<ChartHost>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(count(&root, "figure.chart"), 1);
+    assert_eq!(
+        count(&root, ".chart-data tbody summary.badge-dispute"),
+        2,
+        "the two Devoxx attendances"
+    );
+    assert!(count(&root, ".chart-data tbody summary.badge-series") >= 3);
+    // A badge's link opens its article in the app.
+    OPENED.with(|o| o.borrow_mut().clear());
+    let link: HtmlElement = root
+        .query_selector(".chart-data tbody .across-pair a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    link.click();
+    assert_eq!(OPENED.with(|o| o.borrow().len()), 1);
+    root.remove();
+}
