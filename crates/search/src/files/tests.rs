@@ -165,6 +165,32 @@ fn every_file_round_trips() {
     assert_eq!(stems, fx.index.stem_parts());
 }
 
+#[test]
+fn the_figures_table_alone_carries_every_meaning_and_measure_key() {
+    let fx = fixture();
+    let m = Manifest::decode(&fx.files[0].bytes).expect("manifest");
+    let i = m
+        .files
+        .iter()
+        .position(|f| f.kind == FileKind::Figures)
+        .expect("a figures table");
+    let mut c = open_corpus(&fx.files);
+    let r = FileRef {
+        kind: FileKind::Figures,
+        number: 0,
+    };
+    c.add(r, &fx.files[i + 1].bytes).expect("the figures table");
+    let table = c.figures().expect("the figures table is enough");
+    for (t, d) in table.iter().zip(&fx.docs) {
+        assert!(t.text.is_empty(), "no text in the table");
+        assert_eq!(t.figures, d.figures);
+    }
+    assert!(table
+        .iter()
+        .flat_map(|d| &d.figures)
+        .any(|f| !f.meaning.measure.is_empty()));
+}
+
 fn files_of<'a>(
     files: &'a [WrittenFile],
     m: &'a Manifest,
