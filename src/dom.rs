@@ -201,6 +201,28 @@ pub fn move_result_focus(delta: i32) -> bool {
     false
 }
 
+/// The attribute `attr` of the element nearest the event's target that matches `selector`.
+pub fn closest_attr(e: &MouseEvent, selector: &str, attr: &str) -> Option<String> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .and_then(|el| el.get_attribute(attr))
+}
+
+/// A click handler for a container of links written as text (`data-doc`, `data-fig`: the
+/// figures table, the badges): a plain click on one opens that article at that figure in the
+/// app; a click with a modifier follows the link's `href`.
+pub fn follow_link(on_open: Callback<(String, Option<u32>)>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if let Some(doc) = closest_attr(&e, "a[data-doc]", "data-doc") {
+            if in_app_click(&e) {
+                let fig = closest_attr(&e, "a[data-doc]", "data-fig").and_then(|f| f.parse().ok());
+                on_open.emit((doc, fig));
+            }
+        }
+    })
+}
+
 /// Opens (modal) or closes the `<dialog>` with this id: one callback type for every dialog
 /// button of the app (a node-ref hook and a closure per dialog cost about 1 KB of wasm).
 pub fn show_dialog(id: &'static str, open: bool) -> Callback<MouseEvent> {

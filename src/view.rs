@@ -16,6 +16,7 @@ use super::components::{
     contexts::ContextsView,
     embed::{embedded, EmbedDialog},
     facets::FacetPanel,
+    figures::FiguresView,
     reader::Reader,
     results::{ResultList, SearchBox},
     shell::{lang_picker, notices, theme_toggle, view_tabs, StatusBar},
@@ -592,6 +593,11 @@ fn explorer(props: &ExplorerProps) -> Html {
                 on_open={i.open_at.clone()} on_period={i.period.clone()}
                 embed={view.embed} controls={view.controls} />
         },
+        View::Figures => html! {
+            <FiguresView corpus={corpus.clone()} results={results.clone()} {lang}
+                categories={view.cats.clone()} min={view.min} max={view.max}
+                links={DocLinks::new(view)} on_open={i.open_at.clone()} />
+        },
         View::Contexts => html! {
             <ContextsView corpus={corpus.clone()} query={view.q.clone()} filters={filters(view)}
                 {lang} links={DocLinks::new(view)} on_open={i.open.clone()} />
@@ -612,7 +618,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         );
     }
 
-    let show_facets = !waiting && matches!(view.view, View::List | View::Chart | View::Contexts);
+    let show_facets = !waiting && view.view != View::Doc;
     html! {
         <>
             <header class="site-header">

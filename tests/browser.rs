@@ -366,3 +366,286 @@ async fn the_list_shows_a_page_of_results_and_more_on_request() {
     );
     root.remove();
 }
+
+/// The fixture corpus of the across-articles rules (`tests/fixtures/measures-corpus`: AUSIM's
+/// members over three years, two Devoxx attendances that disagree), analysed in the browser.
+fn measures_corpus() -> raqmi_explorer::corpus::CorpusRef {
+    let files = [
+        (
+            "ausim_2022",
+            include_str!("fixtures/measures-corpus/ausim_2022.txt"),
+        ),
+        (
+            "ausim_2023",
+            include_str!("fixtures/measures-corpus/ausim_2023.txt"),
+        ),
+        (
+            "ausim_2023_rapport",
+            include_str!("fixtures/measures-corpus/ausim_2023_rapport.txt"),
+        ),
+        (
+            "ausim_2024",
+            include_str!("fixtures/measures-corpus/ausim_2024.txt"),
+        ),
+        (
+            "devoxx_agadir",
+            include_str!("fixtures/measures-corpus/devoxx_agadir.txt"),
+        ),
+        (
+            "devoxx_bilan",
+            include_str!("fixtures/measures-corpus/devoxx_bilan.txt"),
+        ),
+    ];
+    let docs = files
+        .iter()
+        .map(|(id, text)| raqmi_testkit::article(id, text))
+        .collect();
+    let corpus = raqmi_explorer::corpus::Corpus::new(raqmi_search::snapshot::Snapshot::new(docs));
+    raqmi_explorer::corpus::CorpusRef(std::rc::Rc::new(corpus))
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct FiguresHostProps {
+    corpus: raqmi_explorer::corpus::CorpusRef,
+}
+
+/// The figures view alone, over a given corpus, every article found.
+#[yew::function_component(FiguresHost)]
+fn figures_host(props: &FiguresHostProps) -> yew::Html {
+    use raqmi::components::figures::FiguresView;
+    use raqmi_explorer::corpus::ResultsRef;
+    use raqmi_explorer::url::{DocLinks, Lang, ViewState};
+    let results = {
+        let corpus = props.corpus.clone();
+        ResultsRef(yew::use_memo((), move |_| {
+            corpus.search(&ViewState::default())
+        }))
+    };
+    yew::html! {
+        <FiguresView corpus={props.corpus.clone()} {results} lang={Lang::Fr}
+            categories={Vec::new()} min={None} max={None}
+            links={DocLinks::new(&ViewState::default())} on_open={record_open()} />
+    }
+}
+
+thread_local! {
+    /// What the hosted views asked to open (article id, figure).
+    static OPENED: std::cell::RefCell<Vec<(String, Option<u32>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn record_open() -> yew::Callback<(String, Option<u32>)> {
+    yew::Callback::from(|x| OPENED.with(|o| o.borrow_mut().push(x)))
+}
+
+/// An article of `corpus` in the reader, alone.
+#[yew::function_component(ReaderHost)]
+fn reader_host(props: &ReaderHostProps) -> yew::Html {
+    use raqmi::components::reader::Reader;
+    use raqmi_explorer::reading::ReaderLinks;
+    use raqmi_explorer::url::{Lang, ViewState};
+    let doc = props.corpus.doc(&props.id).expect("the article");
+    let links = ReaderLinks::new(&ViewState::default(), doc);
+    yew::html! {
+        <Reader corpus={props.corpus.clone()} id={props.id.clone()} fig={None} lang={Lang::Fr}
+            theme={None} prev={None} next={None} {links} on_back={yew::Callback::noop()}
+            on_open={record_open()} on_name={yew::Callback::noop()}
+            on_figure={yew::Callback::noop()} />
+    }
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct ReaderHostProps {
+    corpus: raqmi_explorer::corpus::CorpusRef,
+    id: String,
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_lists_a_disputed_figure_with_its_badge() {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let props = ReaderHostProps {
+        corpus: measures_corpus(),
+        id: "devoxx_bilan".into(),
+    };
+    yew::Renderer::<ReaderHost>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(count(&root, ".side-figures summary.badge-dispute"), 1);
+    let quotes = root
+        .query_selector_all(".side-figures .across-pair blockquote")
+        .unwrap();
+    assert_eq!(quotes.length(), 2);
+    // Its link to the other article opens it in the app, at that figure.
+    OPENED.with(|o| o.borrow_mut().clear());
+    let link: HtmlElement = root
+        .query_selector(".side-figures .across-pair blockquote + blockquote a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    link.click();
+    let opened = OPENED.with(|o| o.borrow().clone());
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].0, "devoxx_agadir");
+    assert!(opened[0].1.is_some());
+    root.remove();
+}
+
+async fn mount_figures(corpus: raqmi_explorer::corpus::CorpusRef) -> Element {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    yew::Renderer::<FiguresHost>::with_root_and_props(root.clone(), FiguresHostProps { corpus })
+        .render();
+    settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn a_disagreement_badge_opens_both_sentences_side_by_side() {
+    let root = mount_figures(measures_corpus()).await;
+    let disputes = root
+        .query_selector_all("table.figures-table details:has(.badge-dispute)")
+        .unwrap();
+    assert_eq!(disputes.length(), 2, "the two Devoxx attendances");
+    let details: HtmlElement = disputes.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(text(&details, "summary").trim(), "sources en désaccord");
+    assert!(!details.has_attribute("open"));
+    // A summary is a button to the keyboard: activating it opens the disclosure.
+    let summary: HtmlElement = details
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    summary.click();
+    settle().await;
+    assert!(details.has_attribute("open"));
+    let quotes = details
+        .query_selector_all(".across-pair blockquote")
+        .unwrap();
+    assert_eq!(quotes.length(), 2);
+    let both: Vec<String> = (0..2)
+        .map(|i| quotes.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert!(both.iter().any(|q| q.contains("4500")), "{both:?}");
+    assert!(both.iter().any(|q| q.contains("3000")), "{both:?}");
+    // Each quote links to its article at that figure, opened in the app.
+    assert_eq!(count(&details, ".across-pair a[href*='fig=']"), 2);
+    OPENED.with(|o| o.borrow_mut().clear());
+    let link: HtmlElement = details
+        .query_selector(".across-pair blockquote + blockquote a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let id = link.get_attribute("data-doc").unwrap();
+    link.click();
+    let opened = OPENED.with(|o| o.borrow().clone());
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].0, id);
+    assert!(id.starts_with("devoxx_"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_series_badge_draws_the_series_over_the_years() {
+    let root = mount_figures(measures_corpus()).await;
+    let series = root
+        .query_selector_all("table.figures-table summary.badge-series")
+        .unwrap();
+    assert!(series.length() >= 3, "every member count of AUSIM");
+    assert_eq!(
+        series.item(0).unwrap().text_content().unwrap(),
+        "série (3 ans)"
+    );
+    let details = root
+        .query_selector("table.figures-table details:has(.badge-series)")
+        .unwrap()
+        .unwrap();
+    // 2022, 2023 twice ("108" and "plus de 100"), 2024: one dot and one line each.
+    assert_eq!(count(&details, "svg.series-chart circle"), 4);
+    assert_eq!(count(&details, "ol.series-points li"), 4);
+    let first = text(&details, "ol.series-points li");
+    assert!(first.starts_with("2022"), "{first}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_figures_table_shows_a_page_and_more_on_request() {
+    use raqmi_explorer::figures::PAGE;
+    let corpus =
+        raqmi_explorer::corpus::CorpusRef(std::rc::Rc::new(small_corpus(PAGE as u32 + 10)));
+    let total = corpus.docs.iter().map(|d| d.figures.len()).sum::<usize>();
+    assert!(total > PAGE);
+    let root = mount_figures(corpus).await;
+    assert_eq!(count(&root, "table.figures-table tbody tr"), PAGE as u32);
+    let more: HtmlElement = root
+        .query_selector("button.more")
+        .unwrap()
+        .expect("a show-more button")
+        .dyn_into()
+        .unwrap();
+    more.click();
+    settle().await;
+    assert_eq!(
+        count(&root, "table.figures-table tbody tr"),
+        total.min(2 * PAGE) as u32
+    );
+    // The CSV button says how many rows it exports: exactly those on screen.
+    let shown = count(&root, "table.figures-table tbody tr");
+    assert_eq!(
+        text(&root, "button.figures-csv"),
+        format!("Exporter ces {shown} lignes (CSV)")
+    );
+    root.remove();
+}
+
+/// The people chart alone over `corpus`, every article found.
+#[yew::function_component(ChartHost)]
+fn chart_host(props: &FiguresHostProps) -> yew::Html {
+    use raqmi::components::charts::ChartView;
+    use raqmi_explorer::corpus::ResultsRef;
+    use raqmi_explorer::url::{ChartKind, DocLinks, Lang, Scale, ViewState};
+    let results = {
+        let corpus = props.corpus.clone();
+        ResultsRef(yew::use_memo((), move |_| {
+            corpus.search(&ViewState::default())
+        }))
+    };
+    yew::html! {
+        <ChartView corpus={props.corpus.clone()} {results} lang={Lang::Fr} kind={ChartKind::People}
+            scale={Scale::Linear} theme={None} categories={Vec::new()} min={None} max={None}
+            kind_links={ChartKind::ALL.map(|_| String::new())}
+            links={DocLinks::new(&ViewState::default())} on_kind={yew::Callback::noop()}
+            on_scale={yew::Callback::noop()} on_open={record_open()}
+            on_period={yew::Callback::noop()} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_charts_data_table_marks_series_and_disagreements() {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let props = FiguresHostProps {
+        corpus: measures_corpus(),
+    };
+    yew::Renderer::<ChartHost>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(count(&root, "figure.chart"), 1);
+    assert_eq!(
+        count(&root, ".chart-data tbody summary.badge-dispute"),
+        2,
+        "the two Devoxx attendances"
+    );
+    assert!(count(&root, ".chart-data tbody summary.badge-series") >= 3);
+    // A badge's link opens its article in the app.
+    OPENED.with(|o| o.borrow_mut().clear());
+    let link: HtmlElement = root
+        .query_selector(".chart-data tbody .across-pair a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    link.click();
+    assert_eq!(OPENED.with(|o| o.borrow().len()), 1);
+    root.remove();
+}

@@ -1,8 +1,10 @@
 //! The chart view: the figures of the filtered articles, drawn by `raqmi_charts` (plotters, SVG)
 //! and inserted as SVG; each bar is a focusable link back to its sentence. Each chart is a
-//! `<figure>` with its `<figcaption>` and its data as a `<table>` one click away, plus exports
-//! (SVG, PNG, CSV, JSON).
+//! `<figure>` with its `<figcaption>` and its data as a `<table>` one click away (each figure
+//! with its series and disagreement badges, `figures::badges`), plus exports (SVG, PNG, CSV,
+//! JSON).
 
+use crate::components::figures::badges_of;
 use crate::dom;
 use raqmi_charts::{
     chart_data_with, export, render_svg, table_rows, ChartError, ChartKind, ChartOptions,
@@ -228,7 +230,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                 <th scope="col">{ t.get("chart.col.article") }</th>
                                 <th scope="col">{ t.get("chart.col.date") }</th>
                             </tr></thead>
-                            <tbody>
+                            <tbody onclick={dom::follow_link(props.on_open.clone())}>
                                 { for rows.iter().map(|r| html! {
                                     <tr>
                                         <th scope="row">{ r.label.clone() }</th>
@@ -240,6 +242,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                                 <a href={props.links.href(doc, Some(fig as u32))}
                                                    onclick={dom::navigate(props.on_open.clone(), (doc.clone(), Some(fig as u32)))}>
                                                     { r.article.clone() }</a>
+                                                { badges_of(&props.corpus, doc, fig, lang, &props.links) }
                                             } else {
                                                 { r.article.clone() }
                                             }

@@ -1,10 +1,12 @@
 //! The reader: one article with its paragraphs, date (marked when estimated) and source; its
 //! figures wrapped in `<data value>` and highlighted by category, its names highlighted as links
-//! that filter by them; a side list of its figures and names; previous/next article. A `fig`
+//! that filter by them; a side list of its figures (each with its series and disagreement
+//! badges, `figures::badges`) and names; previous/next article. A `fig`
 //! in the URL scrolls to that figure and focuses it. Every link's `href` comes from the root
 //! (`ReaderLinks`): the URL of what its click asks for.
 
 use crate::components::facets::category_label;
+use crate::components::figures::badges_of;
 use crate::dom;
 use raqmi_charts::{figure_card, render_figure_card_image, ChartOptions, Theme as ChartTheme};
 use raqmi_explorer::corpus::CorpusRef;
@@ -260,7 +262,7 @@ fn side_list(doc: &Document, props: &ReaderProps) -> Html {
             if doc.figures.is_empty() {
                 <p class="empty">{ t.get("doc.no_figures") }</p>
             } else {
-                <ul class="side-figures">
+                <ul class="side-figures" onclick={dom::follow_link(props.on_open.clone())}>
                     { for doc.figures.iter().enumerate().map(|(i, f)| {
                         let fig = Some(i as u32);
                         html! {
@@ -271,6 +273,7 @@ fn side_list(doc: &Document, props: &ReaderProps) -> Html {
                                     { figure_text(f) }
                                 </a>
                                 <span class="side-cat">{ format!(" · {}", category_label(props.lang, f.category)) }</span>
+                                { badges_of(&props.corpus, &doc.id, i, props.lang, &props.links.docs) }
                             </li>
                         }
                     }) }

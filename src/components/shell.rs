@@ -50,7 +50,7 @@ pub fn theme_toggle(lang: Lang, theme: Option<Theme>, on_theme: &Callback<Theme>
     }
 }
 
-/// Articles / charts / contexts, as links (each view is a URL): `href` gives each tab's link,
+/// Articles / charts / figures / contexts, as links (each view is a URL): `href` gives each tab's link,
 /// `current` is the view on screen.
 pub fn view_tabs(
     lang: Lang,
@@ -74,9 +74,7 @@ pub fn view_tabs(
     html! {
         <nav class="view-tabs" aria-label={t.get("tabs.label")}>
             <ul>
-                { tab(View::List, "tabs.list") }
-                { tab(View::Chart, "tabs.chart") }
-                { tab(View::Contexts, "tabs.contexts") }
+                { for View::TABS.into_iter().map(|(view, key)| tab(view, key)) }
             </ul>
         </nav>
     }

@@ -5,8 +5,10 @@ use super::url::ViewState;
 use raqmi_model::document::Document;
 use raqmi_model::order;
 use raqmi_search::index::SearchIndex;
+use raqmi_search::measures::{FigureRef, Measures};
 use raqmi_search::query::{self, Filters, SearchResults};
 use raqmi_search::snapshot::Snapshot;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -19,6 +21,9 @@ pub struct Corpus {
     /// Whether the index holds its terms; without them (the data files' first step,
     /// `loading::corpus_without_terms`) it answers only queries without words.
     pub terms: bool,
+    /// The series and disagreements of the whole corpus: read once, the first time a view
+    /// shows a figure's (not at start-up, which most visits never need it for).
+    measures: OnceCell<Measures>,
 }
 
 impl Corpus {
@@ -43,7 +48,19 @@ impl Corpus {
             by_id,
             years,
             terms: true,
+            measures: OnceCell::new(),
         }
+    }
+
+    /// The corpus's series and disagreements (`raqmi_search::measures`), computed once.
+    pub fn measures(&self) -> &Measures {
+        self.measures.get_or_init(|| Measures::of(&self.docs))
+    }
+
+    /// Figure `figure` of article `id`, as the measures name it.
+    pub fn figure_ref(&self, id: &str, figure: usize) -> Option<FigureRef> {
+        let doc = self.position(id)?;
+        (figure < self.docs.get(doc)?.figures.len()).then_some(FigureRef { doc, figure })
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {

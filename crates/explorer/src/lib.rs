@@ -3,9 +3,10 @@
 //! ([`url`]), the decoded corpus as the views hold it and the state -> engine filters
 //! ([`corpus`]), strings in French, English and Arabic ([`i18n`]), dates in words ([`format`]),
 //! loading the corpus from its data files and telling a failed file ([`loading`]), the values
-//! of a result card ([`card`]), of the figures table ([`figures`]), of an article's reading
-//! ([`reading`]) and of the embed snippet and source line ([`embed_snippet`]) with the static chart fallbacks it
-//! names ([`fallback`], drawn at build time by `corpus fallbacks`), the CSV of what a
+//! of a result card ([`card`]), of the figures table ([`figures`], its markup in
+//! [`figures_html`]), of an article's reading ([`reading`]) and of the embed snippet and source
+//! line ([`embed_snippet`]) with the static chart fallbacks it names ([`fallback`], drawn at
+//! build time by `corpus fallbacks`), the CSV of what a
 //! chart draws ([`drawn`]), exact decimal parsing for the URL and the range filter
 //! ([`decimal`]), and the default view as static HTML ([`prerender`], written into
 //! `index.html` at build time by `corpus prerender`). The yew views in the `raqmi` crate are a
@@ -18,6 +19,7 @@ pub mod drawn;
 pub mod embed_snippet;
 pub mod fallback;
 pub mod figures;
+pub mod figures_html;
 pub mod format;
 pub mod i18n;
 pub mod loading;

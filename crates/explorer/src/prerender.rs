@@ -76,11 +76,7 @@ pub fn default_view(corpus: &Corpus) -> String {
     out.push_str("</p></form><nav class=\"view-tabs\" aria-label=\"");
     out.push_str(&attr(t.get("tabs.label")));
     out.push_str("\"><ul>");
-    for (tab, key) in [
-        (View::List, "tabs.list"),
-        (View::Chart, "tabs.chart"),
-        (View::Contexts, "tabs.contexts"),
-    ] {
+    for (tab, key) in View::TABS {
         let href = format!(
             "./{}",
             url::to_query(&ViewState {

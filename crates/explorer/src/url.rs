@@ -6,7 +6,7 @@
 //! `q` text; `from`/`to` `YYYY` or `YYYY-MM`; `source`*, `org`, `place`, `person`, `program`
 //! (canonical names, repeated for several); `cat` figure category (repeatable); `min`/`max`*
 //! figure-value range; `doc` article id; `fig`* figure index in that article; `view`
-//! `list|chart|doc|contexts`*; `chart`* `budget|people|shares|timeline`; `scale`* `linear|log`;
+//! `list|chart|figures|doc|contexts`* (`figures`: the table of every figure); `chart`* `budget|people|shares|timeline`; `scale`* `linear|log`;
 //! `lang` `fr|en|ar`; `theme` `light|dark|auto`; `dark`* `auto|1|0` (the same, as partners'
 //! embed tools write it); `embed=1`; `controls=1`* (an embed with the chart tabs).
 //! A figure category picks the chart that shows it (`cat=participants&view=chart` is the
@@ -65,6 +65,8 @@ pub enum View {
     Chart,
     Doc,
     Contexts,
+    /// The table of every figure of the filtered articles (`view=figures`).
+    Figures,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -181,13 +183,26 @@ impl View {
             View::Chart => "chart",
             View::Doc => "doc",
             View::Contexts => "contexts",
+            View::Figures => "figures",
         }
     }
     fn parse(s: &str) -> Option<View> {
-        [View::List, View::Chart, View::Doc, View::Contexts]
-            .into_iter()
-            .find(|v| v.name() == s)
+        View::ALL.into_iter().find(|v| v.name() == s)
     }
+    pub const ALL: [View; 5] = [
+        View::List,
+        View::Chart,
+        View::Doc,
+        View::Contexts,
+        View::Figures,
+    ];
+    /// The views with a tab, in the tabs' order, with their label's key.
+    pub const TABS: [(View, &'static str); 4] = [
+        (View::List, "tabs.list"),
+        (View::Chart, "tabs.chart"),
+        (View::Figures, "tabs.figures"),
+        (View::Contexts, "tabs.contexts"),
+    ];
 }
 
 impl Lang {
@@ -629,6 +644,22 @@ mod tests {
         assert_eq!(decode_component("%zz%4"), "%zz%4");
         assert_eq!(decode_component("%FF"), "\u{fffd}");
         assert_eq!(decode_component("a+b%20c"), "a b c");
+    }
+
+    #[test]
+    fn every_view_round_trips_and_figures_is_one() {
+        let (s, n) = parse("?cat=budget&view=figures");
+        assert!(n.is_empty());
+        assert_eq!(s.view, View::Figures);
+        assert_eq!(to_query(&s), "?cat=budget&view=figures");
+        for v in View::ALL {
+            let s = ViewState {
+                view: v,
+                ..ViewState::default()
+            };
+            assert_eq!(parse(&to_query(&s)).0, s, "{v:?}");
+        }
+        assert!(View::TABS.iter().any(|(v, _)| *v == View::Figures));
     }
 
     #[test]

@@ -52,7 +52,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             prop::option::of(0u32..50),
         ),
         (
-            0usize..4,
+            0usize..5,
             0usize..4,
             any::<bool>(),
             0usize..3,
@@ -87,7 +87,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                     max,
                     fig: doc.as_ref().and(fig),
                     doc,
-                    view: [View::List, View::Chart, View::Doc, View::Contexts][view],
+                    view: View::ALL[view],
                     chart: ChartKind::ALL[chart],
                     scale: if log { Scale::Log } else { Scale::Linear },
                     lang: [Lang::Fr, Lang::En, Lang::Ar][lang],

@@ -4,6 +4,8 @@
 //!
 //! - `scale/N/ingest`: ingest + figures + entities of every article (MB/s), the build's work;
 //! - `scale/N/index`: building the search index from the analyzed documents;
+//! - `scale/N/measures`: the corpus's series and disagreements (`Measures::of`), which the app
+//!   computes once, the first time it shows a figure's badges or the figures view;
 //! - snapshot bytes per article (as bundled), the index's share of it, and decoding the
 //!   snapshot (the app's start-up: median of `DECODE_RUNS`);
 //! - query latency of [`raqmi_search::query::search`] (the app's one call per keystroke) for
@@ -22,6 +24,7 @@ mod bench {
     use raqmi_model::document::{Category, Document};
     use raqmi_search::facet::FacetKind;
     use raqmi_search::index::SearchIndex;
+    use raqmi_search::measures::Measures;
     use raqmi_search::query::{search, Filters};
     use raqmi_search::snapshot::Snapshot;
     use std::fmt::Write as _;
@@ -170,6 +173,7 @@ mod bench {
             g.bench_function("ingest", |b| b.iter(|| ingest_all(black_box(&articles))));
             g.throughput(Throughput::Elements(n as u64));
             g.bench_function("index", |b| b.iter(|| SearchIndex::build(black_box(&docs))));
+            g.bench_function("measures", |b| b.iter(|| Measures::of(black_box(&docs))));
             g.finish();
 
             let mut g = c.benchmark_group(format!("scale/{n}/query"));

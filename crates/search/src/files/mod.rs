@@ -46,7 +46,9 @@
 //! - tables: the [`TablesPart`](crate::index::TablesPart) in postcard;
 //! - figures table and pack: `varint first_doc` (0 for the table), then the documents in the
 //!   snapshot's documents layout (`snapshot` module: string table, text blob, one record per
-//!   document), the figures table's with empty texts, paragraphs and sentences;
+//!   document), the figures table's with empty texts, paragraphs and sentences (every
+//!   figure's meaning, its measure key included since version 2, for the figures view's
+//!   series and disagreements);
 //! - dictionary shard: `varint first_id`, `varint count`, then per term its key and `varint
 //!   postings_len`;
 //! - postings shard: `varint first_id`, `varint count`, `count` varint lengths, then the lists
@@ -71,7 +73,7 @@ pub use write::{write_files, FileOptions, WrittenFile};
 use std::fmt;
 
 pub const FILES_MAGIC: &[u8; 4] = b"RQMF";
-pub const FILES_VERSION: u16 = 1;
+pub const FILES_VERSION: u16 = 2;
 /// The manifest's name, the one file whose name does not change with its content.
 pub const MANIFEST_NAME: &str = "manifest.bin";
 

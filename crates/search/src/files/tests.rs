@@ -26,14 +26,12 @@ struct Fixture {
     files: Vec<WrittenFile>,
 }
 
-/// Synthetic articles analysed, as the files carry them (no measure key).
+/// Synthetic articles analysed (the files carry them whole, measure keys included).
 fn synth_docs(seed: u64, n: u32) -> Vec<Document> {
-    raqmi_testkit::as_shipped(
-        raqmi_testkit::synth::corpus(seed, n)
-            .iter()
-            .map(|(id, text)| ingest_text(id, id, text, &Overrides::default()).expect("synthetic"))
-            .collect(),
-    )
+    raqmi_testkit::synth::corpus(seed, n)
+        .iter()
+        .map(|(id, text)| ingest_text(id, id, text, &Overrides::default()).expect("synthetic"))
+        .collect()
 }
 
 fn fixture() -> &'static Fixture {
@@ -125,6 +123,14 @@ fn every_file_round_trips() {
     assert_eq!((docs.as_slice(), &index), (fx.docs.as_slice(), &fx.index));
     let figures = c.figures().expect("loaded");
     assert_eq!(figures.len(), fx.docs.len());
+    // Every figure whole, its measure key included (format 2): series and disagreements.
+    for (t, d) in figures.iter().zip(&fx.docs) {
+        assert_eq!(t.figures, d.figures);
+    }
+    assert!(figures
+        .iter()
+        .flat_map(|d| &d.figures)
+        .any(|f| !f.meaning.measure.is_empty()));
     // Dictionary shards and postings shards together hold every term's postings.
     let dicts: Vec<_> = files_of(&fx.files, &m, FileKind::Dictionary)
         .map(|(name, b)| decode_dict(b, name).expect("dict"))
@@ -157,6 +163,32 @@ fn every_file_round_trips() {
         .flat_map(|(name, b)| decode_key_ids(b, FileKind::Stems, name).expect("stems"))
         .collect();
     assert_eq!(stems, fx.index.stem_parts());
+}
+
+#[test]
+fn the_figures_table_alone_carries_every_meaning_and_measure_key() {
+    let fx = fixture();
+    let m = Manifest::decode(&fx.files[0].bytes).expect("manifest");
+    let i = m
+        .files
+        .iter()
+        .position(|f| f.kind == FileKind::Figures)
+        .expect("a figures table");
+    let mut c = open_corpus(&fx.files);
+    let r = FileRef {
+        kind: FileKind::Figures,
+        number: 0,
+    };
+    c.add(r, &fx.files[i + 1].bytes).expect("the figures table");
+    let table = c.figures().expect("the figures table is enough");
+    for (t, d) in table.iter().zip(&fx.docs) {
+        assert!(t.text.is_empty(), "no text in the table");
+        assert_eq!(t.figures, d.figures);
+    }
+    assert!(table
+        .iter()
+        .flat_map(|d| &d.figures)
+        .any(|f| !f.meaning.measure.is_empty()));
 }
 
 fn files_of<'a>(

@@ -195,6 +195,7 @@ fn decode_document(
                 },
             }),
         };
+        let measure = string(r)?.to_string();
         figures.push(Figure {
             span,
             value,
@@ -208,8 +209,7 @@ fn decode_document(
                 actor,
                 event,
                 period,
-                // Not shipped: see the `snapshot` module header.
-                measure: String::new(),
+                measure,
             },
         });
     }

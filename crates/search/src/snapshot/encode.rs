@@ -137,6 +137,7 @@ pub(super) fn encode_documents(docs: &[Document], out: &mut Vec<u8>) {
                     ((p.year as u64) << 4 | p.month.map_or(0, |m| m.min(15) as u64)) + 1
                 }),
             );
+            put_varint64(r, table.id(&m.measure));
         }
         put_varint64(r, d.entities.len() as u64);
         let mut prev = 0;

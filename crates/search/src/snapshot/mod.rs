@@ -34,9 +34,9 @@
 //!     read back as `n / 100.0`; 2: the 8 bytes of the float, little-endian), the unit's
 //!     string, then its meaning: the subject's string, the actor's and the event's string + 1
 //!     (0: none) and the period as `(year << 4 | month) + 1` (month 0: the whole year; 0: no
-//!     period). The measure key is not shipped (it decodes empty): the app reads no figure
-//!     across articles yet, and the keys would cost the first load some 270 bytes gzip for
-//!     the bundled corpus alone; the CLI and the build read it from the analysis itself;
+//!     period), and the measure key's string (the figures table and the reader's badges read
+//!     series and disagreements from it, `measures` module; the keys of the bundled corpus
+//!     cost the first load some 270 bytes gzip, measured in docs/performance.md);
 //!   - entities: `count`, then per entity zigzag(start − previous start), zigzag(end − start),
 //!     `canonical string << 4 | kind << 1 | has_role`, and the role's string when it has one.
 //!
@@ -70,7 +70,7 @@ pub(crate) fn decode_document_list(r: &mut Reader) -> Result<Vec<Document>, &'st
 }
 
 pub const MAGIC: &[u8; 4] = b"RQMI";
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 
 /// Everything the app knows about its corpus.
 #[derive(Clone, Debug, PartialEq)]
