@@ -33,8 +33,9 @@ if (files.length === 0) {
   console.error(`dist-sizes: no files in ${dir}`);
   process.exit(1);
 }
-// The extraction worker's files (trunk names a worker's files after its crate, unhashed).
-const ON_DEMAND = /^raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)$/;
+// The extraction worker's files (trunk names a worker's files after its crate, unhashed) and
+// the dialog's module that drives it (www/own-dialog.js, imported by www/own.js on first use).
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.js)$/;
 let raw = 0;
 let gz = 0;
 let lazyRaw = 0;

@@ -7,6 +7,7 @@
 /// The views; public so that the browser tests (tests/browser.rs) can mount one on its own.
 pub mod components;
 mod dom;
+mod own;
 mod view;
 
 #[cfg(feature = "bench")]

@@ -29,7 +29,6 @@ use raqmi_explorer::url::{
     self, ChartKind, DocLinks, Lang, Scale, Theme, View, ViewState, YearMonth,
 };
 use raqmi_model::document::Category;
-use raqmi_search::query;
 use raqmi_search::snapshot::Snapshot;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -293,7 +292,8 @@ struct ExplorerProps {
 
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
-    let corpus = &props.corpus;
+    // The corpus with the reader's own articles beside it (issue 16).
+    let corpus = &super::own::use_own_corpus(&props.corpus);
     let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
     let state = {
         let typed = takeover
@@ -409,10 +409,10 @@ fn explorer(props: &ExplorerProps) -> Html {
 
     // One search per change of query or filters, shared by every view.
     let results = {
-        let corpus = corpus.clone();
-        let memo = use_memo((view.q.clone(), filters(view)), move |(q, f)| {
-            query::search(&corpus.index, &corpus.docs, q, f)
-        });
+        let memo = use_memo(
+            (corpus.clone(), view.q.clone(), filters(view)),
+            |(c, q, f)| c.find(q, f),
+        );
         ResultsRef(memo)
     };
     let lang = view.lang;
@@ -486,6 +486,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 <div class="header-tools">
                     { lang_picker(lang, &i.lang) }
                     { theme_toggle(lang, view.theme, &i.theme) }
+                    { super::own::add_button(lang) }
                     <EmbedDialog {lang} query={embedded_query(view)} />
                 </div>
             </header>

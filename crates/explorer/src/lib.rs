@@ -19,6 +19,7 @@ pub mod figures;
 pub mod format;
 pub mod i18n;
 pub mod loading;
+pub mod own;
 pub mod prerender;
 pub mod reading;
 pub mod state;

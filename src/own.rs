@@ -1,0 +1,90 @@
+//! Own articles, the app's side (issue 16). The "Add an article" dialog, the extraction worker
+//! and the device's storage are not in this wasm: `www/own.js` (a few lines, loaded with the
+//! page) imports `www/own-dialog.js` on the first click of the header's button (or at start
+//! when own articles are stored), and that module drives the worker (crates/own-worker), which
+//! analyses, stores in IndexedDB and lists them. The module publishes the stored articles'
+//! snapshots as `window.raqmiOwn` and says so with the window event `raqmi:own`;
+//! [`use_own_corpus`] decodes them and gives the views the corpus with them beside it
+//! (`raqmi_explorer::own`). So the app's first load grows by this file and a few marks only.
+
+use js_sys::{Array, Reflect, Uint8Array};
+use raqmi_explorer::corpus::CorpusRef;
+use raqmi_explorer::i18n::strings;
+use raqmi_explorer::own::OwnArticle;
+use raqmi_explorer::url::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The own articles, compared by identity (each listing is a new value).
+#[derive(Clone, Default)]
+struct OwnList(Rc<Vec<OwnArticle>>);
+
+impl PartialEq for OwnList {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The snapshots the dialog's module last published (none before it ran).
+fn published() -> OwnList {
+    let list = Reflect::get(&gloo::utils::window(), &"raqmiOwn".into()).unwrap_or_default();
+    // `Array.from(undefined)` throws: nothing published yet is no article.
+    let own = if list.is_object() {
+        Array::from(&list)
+            .iter()
+            .filter_map(|s| OwnArticle::decode(&Uint8Array::new(&s).to_vec()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    OwnList(Rc::new(own))
+}
+
+/// The corpus the views show: `main` with the stored own articles beside it (the same value as
+/// `main` while there are none).
+#[hook]
+pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
+    let own = use_state(OwnList::default);
+    {
+        let own = own.setter();
+        use_effect_with((), move |_| {
+            own.set(published());
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "raqmi:own", move |_| {
+                    own.set(published())
+                });
+            move || drop(listener)
+        });
+    }
+    let combined = use_memo((main.clone(), (*own).clone()), |(main, own)| {
+        if own.0.is_empty() {
+            main.clone()
+        } else {
+            CorpusRef(Rc::new(main.with_own(&own.0)))
+        }
+    });
+    (*combined).clone()
+}
+
+/// The header's "Add an article" button (its click is `www/own.js`'s).
+pub fn add_button(lang: Lang) -> Html {
+    html! {
+        <button type="button" class="own-button" aria-haspopup="dialog">{ strings(lang).get("own.button") }</button>
+    }
+}
+
+/// An own article's mark ("yours"), and in the reader its "remove" button (`www/own.js`).
+pub fn mark(lang: Lang, id: &str, remove: bool) -> Html {
+    if !raqmi_model::own::is_own_id(id) {
+        return html! {};
+    }
+    let t = strings(lang);
+    html! {
+        <>
+            <span class="own-mark">{ t.get("own.yours") }</span>
+            if remove {
+                <button type="button" class="own-remove" data-id={id.to_string()}>{ t.get("own.remove") }</button>
+            }
+        </>
+    }
+}
