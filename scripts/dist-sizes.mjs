@@ -34,8 +34,9 @@ if (files.length === 0) {
   process.exit(1);
 }
 // The extraction worker's files (trunk names a worker's files after its crate, unhashed) and
-// the dialog's module that drives it (www/own-dialog.js, imported by www/own.js on first use).
-const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.js)$/;
+// the dialog's module that drives it and its styles (www/own-dialog.js and .css, imported by
+// www/own.js on first use).
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css))$/;
 let raw = 0;
 let gz = 0;
 let lazyRaw = 0;

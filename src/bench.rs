@@ -55,7 +55,7 @@ pub fn raqmi_bench_snapshot_bytes() -> u32 {
 /// The search index's share of the snapshot, in bytes.
 #[wasm_bindgen]
 pub fn raqmi_bench_index_bytes() -> u32 {
-    with_corpus(|c| postcard::to_allocvec(&c.index).map_or(0, |b| b.len() as u32)).unwrap_or(0)
+    with_corpus(|c| postcard::to_allocvec(&*c.index).map_or(0, |b| b.len() as u32)).unwrap_or(0)
 }
 
 /// Decodes the bundled snapshot once more and returns how long it took, in milliseconds (the

@@ -5,7 +5,8 @@
 //! analyses, stores in IndexedDB and lists them. The module publishes the stored articles'
 //! snapshots as `window.raqmiOwn` and says so with the window event `raqmi:own`;
 //! [`use_own_corpus`] decodes them and gives the views the corpus with them beside it
-//! (`raqmi_explorer::own`). So the app's first load grows by this file and a few marks only.
+//! (`raqmi_explorer::own`). The loaded corpus never changes while the app runs, so the corpus
+//! shown is made again only when the module publishes. So the app's first load grows by this file and a few marks only.
 
 use js_sys::{Array, Reflect, Uint8Array};
 use raqmi_explorer::corpus::CorpusRef;
@@ -15,55 +16,42 @@ use raqmi_explorer::url::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The own articles, compared by identity (each listing is a new value).
-#[derive(Clone, Default)]
-struct OwnList(Rc<Vec<OwnArticle>>);
-
-impl PartialEq for OwnList {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The snapshots the dialog's module last published (none before it ran).
-fn published() -> OwnList {
+/// The corpus with the own articles the dialog's module last published beside it (`main` itself
+/// when there are none, or before the module ran).
+fn with_published(main: &CorpusRef) -> CorpusRef {
     let list = Reflect::get(&gloo::utils::window(), &"raqmiOwn".into()).unwrap_or_default();
     // `Array.from(undefined)` throws: nothing published yet is no article.
-    let own = if list.is_object() {
-        Array::from(&list)
-            .iter()
-            .filter_map(|s| OwnArticle::decode(&Uint8Array::new(&s).to_vec()))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    OwnList(Rc::new(own))
+    if !list.is_object() {
+        return main.clone();
+    }
+    let own: Vec<OwnArticle> = Array::from(&list)
+        .iter()
+        .filter_map(|s| OwnArticle::decode(&Uint8Array::new(&s).to_vec()))
+        .collect();
+    if own.is_empty() {
+        return main.clone();
+    }
+    CorpusRef(Rc::new(main.with_own(&own)))
 }
 
-/// The corpus the views show: `main` with the stored own articles beside it (the same value as
-/// `main` while there are none).
+/// The corpus the views show: `main` with the stored own articles beside it, made again each
+/// time the dialog's module publishes them (the same value as `main` while there are none).
 #[hook]
 pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
-    let own = use_state(OwnList::default);
+    let shown = use_state(|| main.clone());
     {
-        let own = own.setter();
-        use_effect_with((), move |_| {
-            own.set(published());
+        let shown = shown.setter();
+        use_effect_with(main.clone(), move |main| {
+            let main = main.clone();
+            shown.set(with_published(&main));
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "raqmi:own", move |_| {
-                    own.set(published())
+                    shown.set(with_published(&main))
                 });
             move || drop(listener)
         });
     }
-    let combined = use_memo((main.clone(), (*own).clone()), |(main, own)| {
-        if own.0.is_empty() {
-            main.clone()
-        } else {
-            CorpusRef(Rc::new(main.with_own(&own.0)))
-        }
-    });
-    (*combined).clone()
+    (*shown).clone()
 }
 
 /// The header's "Add an article" button (its click is `www/own.js`'s).

@@ -13,8 +13,10 @@
  * - Publishing the stored articles to the app: `window.raqmiOwn` (their one-document snapshots)
  *   and the window event `raqmi:own` (src/own.rs); `localStorage["raqmi-own"]` while any is
  *   stored. Opening an article: the URL is pushed and a `popstate` event lets the app follow.
- * Performance marks for the benchmark: `raqmi:own-analyse` (the click on "Analyser") and
- * `raqmi:own-added` (the article stored and listed, the app asked to open it).
+ * Its styles are www/own-dialog.css, linked when the dialog is first built.
+ * Performance marks for the benchmark (scripts/bench-own.mjs): `raqmi:own-analyse` (the click on
+ * "Analyser"), `raqmi:own-save` (the click on "Ajouter") and `raqmi:own-added` (the article
+ * stored and listed, the app asked to open it).
  */
 const WORKER = 'raqmi-own-worker_loader.js';
 const FLAG = 'raqmi-own';
@@ -114,6 +116,7 @@ export async function open() {
   if (!dialog || dialog.dataset.lang !== lang()) {
     await loadStrings();
     if (dialog) dialog.remove();
+    else document.head.append(el('link', { rel: 'stylesheet', href: 'own-dialog.css' }));
     dialog = build();
     document.body.append(dialog);
     list();
@@ -202,6 +205,7 @@ function build() {
   });
 
   save.addEventListener('click', async () => {
+    performance.mark('raqmi:own-save');
     // A value left as detected is no correction (the date keeps its origin).
     const corrected = (input, was) => (input.value.trim() === was ? '' : input.value);
     const r = await ask({

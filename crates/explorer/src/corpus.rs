@@ -13,20 +13,26 @@ use std::rc::Rc;
 pub struct Corpus {
     /// The corpus's documents, then the reader's own articles, if any (`own.rs`).
     pub docs: Vec<Document>,
-    /// The index of the corpus's documents (`docs[..main_len]`).
-    pub index: SearchIndex,
+    /// The index of the corpus's documents (`docs[..main_len]`), shared with the corpus the own
+    /// articles join (`own.rs`) rather than copied.
+    pub index: Rc<SearchIndex>,
     pub(crate) by_id: HashMap<String, usize>,
     /// Every year a document is dated in, newest first (the date filter's choices).
     pub years: Vec<u16>,
     /// How many of `docs` are the corpus's; each own article after them has its own index.
     pub(crate) main_len: usize,
-    pub(crate) own: Vec<SearchIndex>,
+    pub(crate) own: Vec<Rc<SearchIndex>>,
 }
 
 impl Corpus {
     pub fn new(snapshot: Snapshot) -> Corpus {
         let main_len = snapshot.documents.len();
-        Corpus::assemble(snapshot.documents, snapshot.index, main_len, Vec::new())
+        Corpus::assemble(
+            snapshot.documents,
+            Rc::new(snapshot.index),
+            main_len,
+            Vec::new(),
+        )
     }
 
     /// A corpus of `docs` whose first `main_len` the index holds, each one after them with
@@ -34,9 +40,9 @@ impl Corpus {
     #[inline(never)]
     pub(crate) fn assemble(
         docs: Vec<Document>,
-        index: SearchIndex,
+        index: Rc<SearchIndex>,
         main_len: usize,
-        own: Vec<SearchIndex>,
+        own: Vec<Rc<SearchIndex>>,
     ) -> Corpus {
         let by_id = docs
             .iter()

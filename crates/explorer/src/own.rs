@@ -13,18 +13,17 @@
 
 use crate::corpus::Corpus;
 use raqmi_model::document::{Category, Document, Span};
-use raqmi_model::order;
 use raqmi_model::own::is_own_id;
 use raqmi_search::index::SearchIndex;
 use raqmi_search::query::{self, FacetCount, Filters, Hit, KwicLine, SearchResults};
 use raqmi_search::snapshot::Snapshot;
-use std::cmp::Ordering;
+use std::rc::Rc;
 
 /// One own article: its document and the index of it alone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OwnArticle {
     pub doc: Document,
-    index: SearchIndex,
+    index: Rc<SearchIndex>,
 }
 
 impl OwnArticle {
@@ -33,7 +32,7 @@ impl OwnArticle {
     /// article again from its stored JSON when it lists them).
     pub fn decode(bytes: &[u8]) -> Option<OwnArticle> {
         let snapshot = Snapshot::decode(bytes).ok()?;
-        let index = snapshot.index;
+        let index = Rc::new(snapshot.index);
         let mut docs = snapshot.documents;
         match (docs.pop(), docs.is_empty()) {
             (Some(doc), true) if is_own_id(&doc.id) => Some(OwnArticle { doc, index }),
@@ -68,22 +67,25 @@ impl Corpus {
         self.docs.len() - self.main_len
     }
 
-    /// The corpus's index over its documents, then each own article's over its own, with the
-    /// position of each part's first document (one call site per engine function: a second
-    /// would cost its own copy in the wasm).
-    fn parts(&self) -> impl Iterator<Item = (&SearchIndex, &[Document], usize)> {
-        let main = (&self.index, &self.docs[..self.main_len], 0);
-        let own = self.own.iter().enumerate().map(|(k, index)| {
-            let at = self.main_len + k;
-            (index, &self.docs[at..=at], at)
-        });
-        std::iter::once(main).chain(own)
+    /// Part `k` of the corpus: 0 is the corpus's index over its documents, then each own
+    /// article's index over it alone; with the position of the part's first document. Every
+    /// engine function has one call site, in a loop over the parts (a second call site would
+    /// cost a second copy in the wasm).
+    fn part(&self, k: usize) -> (&SearchIndex, &[Document], usize) {
+        match k.checked_sub(1) {
+            None => (&self.index, &self.docs[..self.main_len], 0),
+            Some(o) => {
+                let at = self.main_len + o;
+                (&self.own[o], &self.docs[at..=at], at)
+            }
+        }
     }
 
     /// The search of the corpus and its own articles, as one result list.
     pub fn find(&self, q: &str, f: &Filters) -> SearchResults {
         let mut results: Option<SearchResults> = None;
-        for (index, docs, at) in self.parts() {
+        for k in 0..=self.own.len() {
+            let (index, docs, at) = self.part(k);
             let part = query::search(index, docs, q, f);
             match &mut results {
                 None => results = Some(part),
@@ -96,19 +98,23 @@ impl Corpus {
     /// The match spans of one document (see `query::matches_for`).
     pub fn matches(&self, q: &str, doc: u32) -> (Vec<Span>, Vec<Span>) {
         let d = doc as usize;
-        let Some((index, docs, at)) = self
-            .parts()
-            .find(|(_, docs, at)| (*at..*at + docs.len()).contains(&d))
-        else {
-            return (Vec::new(), Vec::new());
+        let k = if d < self.main_len {
+            0
+        } else {
+            d - self.main_len + 1
         };
+        if k > self.own.len() {
+            return (Vec::new(), Vec::new());
+        }
+        let (index, docs, at) = self.part(k);
         query::matches_for(index, docs, q, (d - at) as u32)
     }
 
     /// Keyword-in-context lines (see `query::kwic`): the corpus's, then the own articles'.
     pub fn kwic(&self, q: &str, f: &Filters, chars: usize, limit: usize) -> Vec<KwicLine> {
         let mut lines = Vec::new();
-        for (index, docs, at) in self.parts() {
+        for k in 0..=self.own.len() {
+            let (index, docs, at) = self.part(k);
             let Some(left) = limit.checked_sub(lines.len()).filter(|&n| n > 0) else {
                 break;
             };
@@ -133,45 +139,43 @@ impl Corpus {
         }
         into.total = into.hits.len();
         let (to, from) = (&mut into.facets, part.facets);
-        add_counts(&mut to.years, from.years, |a, b| b.value.cmp(&a.value));
-        add_counts(&mut to.categories, from.categories, |a, b| {
-            rank(a.value).cmp(&rank(b.value))
+        add_in_order(&mut to.years, from.years, |a, b| a.value > b.value);
+        add_in_order(&mut to.categories, from.categories, |a, b| {
+            rank(&a.value) < rank(&b.value)
         });
         for (kind, list) in from.names.iter() {
-            add_counts(&mut to.names[kind], list.clone(), |a, b| {
-                b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+            add_in_order(&mut to.names[kind], list.clone(), |a, b| {
+                a.count > b.count || (a.count == b.count && a.value < b.value)
             });
         }
     }
 }
 
 /// A category's place in the facet's order.
-fn rank(c: Category) -> usize {
+fn rank(c: &Category) -> usize {
     Category::ALL
         .iter()
-        .position(|x| *x == c)
+        .position(|x| x == c)
         .unwrap_or(usize::MAX)
 }
 
-/// Adds counts by value (a value selected in either stays selected), then orders the list.
-fn add_counts<T: PartialEq>(
+/// Adds counts by value (a value selected in either stays selected), each value (re)placed
+/// before the first one it comes `before` in the facet's order (years newest first, categories
+/// in their order, names by count then name), or last: the lists stay ordered, unsorted.
+fn add_in_order<T: PartialEq>(
     into: &mut Vec<FacetCount<T>>,
     from: Vec<FacetCount<T>>,
-    cmp: impl Fn(&FacetCount<T>, &FacetCount<T>) -> Ordering,
+    before: impl Fn(&FacetCount<T>, &FacetCount<T>) -> bool,
 ) {
-    if from.is_empty() {
-        return;
-    }
-    for c in from {
-        match into.iter_mut().find(|x| x.value == c.value) {
-            Some(x) => {
-                x.count += c.count;
-                x.selected |= c.selected;
-            }
-            None => into.push(c),
+    for mut c in from {
+        if let Some(i) = into.iter().position(|x| x.value == c.value) {
+            let x = into.remove(i);
+            c.count += x.count;
+            c.selected |= x.selected;
         }
+        let at = into.iter().position(|x| before(&c, x));
+        into.insert(at.unwrap_or(into.len()), c);
     }
-    order::sort_by(into, cmp);
 }
 
 #[cfg(test)]
@@ -254,6 +258,33 @@ mod tests {
         let lines = c.kwic("devoxx", &f, 20, 100);
         assert!(lines.iter().any(|l| c.is_own(l.doc as usize)));
         assert!(c.kwic("devoxx", &f, 20, 1).len() == 1);
+    }
+
+    #[test]
+    fn a_new_year_and_category_take_their_place_in_the_facets() {
+        let mut doc = raqmi_testkit::seed_documents()
+            .into_iter()
+            .find(|d| d.id == "003_33d08dc07e69b5e4")
+            .unwrap();
+        doc.id = OWN.to_string();
+        doc.date = Some(raqmi_model::document::Date {
+            year: 2030,
+            month: None,
+            day: None,
+        });
+        let own = OwnArticle::decode(&Snapshot::new(vec![doc]).encode()).unwrap();
+        let c = seed_corpus().with_own(&[own]);
+        assert_eq!(c.years[0], 2030);
+        let r = c.find("", &Filters::default());
+        let years: Vec<u16> = r.facets.years.iter().map(|y| y.value).collect();
+        assert_eq!(years[0], 2030, "newest first: {years:?}");
+        assert!(years.windows(2).all(|w| w[0] > w[1]), "{years:?}");
+        let cats: Vec<usize> = r.facets.categories.iter().map(|x| rank(&x.value)).collect();
+        assert!(cats.windows(2).all(|w| w[0] < w[1]), "{cats:?}");
+        // The newest article comes first in an empty query's list.
+        assert_eq!(c.docs[r.hits[0].doc as usize].id, OWN);
+        let names = &r.facets.names[FacetKind::Program];
+        assert!(names.windows(2).all(|w| w[0].count >= w[1].count));
     }
 
     #[test]
