@@ -240,6 +240,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                                 <a href={props.links.href(doc, Some(fig as u32))}
                                                    onclick={dom::navigate(props.on_open.clone(), (doc.clone(), Some(fig as u32)))}>
                                                     { r.article.clone() }</a>
+                                                { crate::own::mark(props.lang, doc, false) }
                                             } else {
                                                 { r.article.clone() }
                                             }

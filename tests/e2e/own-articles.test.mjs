@@ -106,6 +106,7 @@ test('an own article is read, searched, charted, kept across reloads and offline
     await own.first().waitFor({ state: 'attached' });
     const row = own.first().locator('xpath=ancestor::tr');
     assert.equal(await row.locator('data').getAttribute('value'), '450000000');
+    assert.equal(await row.locator('.own-mark').textContent(), 'ajouté par vous');
     assert.ok(await page.locator('.chart svg, .chart-view svg').count() > 0);
 
     // Reload, then offline: still there.

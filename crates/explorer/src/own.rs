@@ -183,6 +183,7 @@ mod tests {
     use super::*;
     use crate::corpus::seed_corpus;
     use raqmi_search::facet::FacetKind;
+    use raqmi_search::measures::{FigureRef, Measures};
 
     const OWN: &str = "own-0123456789abcdef";
 
@@ -285,6 +286,42 @@ mod tests {
         assert_eq!(c.docs[r.hits[0].doc as usize].id, OWN);
         let names = &r.facets.names[FacetKind::Program];
         assert!(names.windows(2).all(|w| w[0].count >= w[1].count));
+    }
+
+    #[test]
+    fn own_figures_join_the_figures_table_and_its_disagreements() {
+        // The Devoxx article again, as if another paper had doubled its budgets.
+        let mut doc = raqmi_testkit::seed_documents()
+            .into_iter()
+            .find(|d| d.id == "003_33d08dc07e69b5e4")
+            .unwrap();
+        doc.id = OWN.to_string();
+        for f in doc
+            .figures
+            .iter_mut()
+            .filter(|f| f.category == Category::Budget)
+        {
+            f.value *= 2.0;
+        }
+        let own = OwnArticle::decode(&Snapshot::new(vec![doc.clone()]).encode()).unwrap();
+        let c = seed_corpus().with_own(&[own]);
+        let m = Measures::of(&c.docs);
+        let (s, _) = crate::url::parse("?cat=budget&view=figures");
+        let rows = crate::figures::rows(&c, &m, &c.search(&s), &s);
+        let mine: Vec<_> = rows.iter().filter(|r| r.doc_id == OWN).collect();
+        assert_eq!(mine.len(), 2, "{rows:?}");
+        // Disagreements read the figures' measure keys, which the snapshot does not carry yet
+        // (docs/performance.md, "Size and the budget"): on the analysed documents themselves,
+        // the own article's doubled budgets disagree with the corpus's.
+        let mut docs = raqmi_testkit::seed_documents();
+        docs.push(doc);
+        let at = docs.len() - 1;
+        let m = Measures::of(&docs);
+        let disputed = (0..docs[at].figures.len()).any(|figure| {
+            m.disagreement_of(FigureRef { doc: at, figure })
+                .is_some_and(|d| docs[d.low.doc].id != docs[d.high.doc].id)
+        });
+        assert!(disputed);
     }
 
     #[test]
