@@ -190,7 +190,12 @@ function build() {
     say([], false);
     preview.hidden = true;
     analyse.disabled = true;
+    // A long paste: an indeterminate progress bar until the worker answers (the page never
+    // waits on it: the analysis runs in the worker).
+    progress.hidden = false;
+    progress.removeAttribute('value');
     const r = await ask({ kind: 'text', text: text.value });
+    progress.hidden = true;
     analyse.disabled = false;
     if (!r || !r.ok) { say([refusal(r)], true); return; }
     const doc = r.documents[0];

@@ -249,3 +249,24 @@ test('every bad input gets its message and stores nothing; a page full of script
   assert.equal(await page.locator(OWN).count(), 0);
   await assertClean(page, problems);
 });
+
+test('the dialog speaks the page\'s language: its strings and refusals come from the worker', async () => {
+  const { page, problems } = await openPage(env, '?lang=ar');
+  await appStarted(page);
+  await page.locator('.own-button', { hasText: 'أضف مقالًا' }).click();
+  await page.locator('#own-dialog[open]').waitFor();
+  assert.equal(await page.locator('#own-title').textContent(), 'أضف مقالًا');
+  assert.match(await page.locator('.own-privacy').textContent(), /لا يُرسَل أي شيء/);
+  await page.locator('.own-analyse').click();
+  await page.locator('.own-errors p').waitFor();
+  assert.doesNotMatch(await page.locator('.own-errors').textContent(), /[A-Za-z]{4}/, 'in Arabic');
+  // Another language: the dialog is built again in it.
+  await page.locator('.own-close').click();
+  await page.locator('.lang-picker select').selectOption('en');
+  await page.locator('.own-button', { hasText: 'Add an article' }).click();
+  await page.locator('#own-dialog[open]').waitFor();
+  assert.equal(await page.locator('.own-analyse').textContent(), 'Analyse');
+  await page.locator('.own-analyse').click();
+  await page.locator('.own-errors p', { hasText: 'The text is empty' }).waitFor();
+  await assertClean(page, problems);
+});
