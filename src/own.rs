@@ -54,6 +54,14 @@ pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
     (*shown).clone()
 }
 
+/// Whether the stored own articles are still being listed (`www/own.js` marks the page): an own
+/// article's link then waits for them rather than saying it lives on another device.
+pub fn pending() -> bool {
+    gloo::utils::document()
+        .document_element()
+        .is_some_and(|e| e.has_attribute("data-own-pending"))
+}
+
 /// The header's "Add an article" button (its click is `www/own.js`'s).
 pub fn add_button(lang: Lang) -> Html {
     html! {

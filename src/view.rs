@@ -431,6 +431,12 @@ fn explorer(props: &ExplorerProps) -> Html {
                         embed={view.embed} />
                 }
             }
+            // An own article while the stored ones are being listed (issue 16): not missing yet.
+            None if view.doc.as_deref().is_some_and(raqmi_model::own::is_own_id)
+                && super::own::pending() =>
+            {
+                html! {}
+            }
             None => html! {
                 <section class="missing" aria-labelledby="missing-title">
                     <h1 id="missing-title">{ t.get("doc.missing.title") }</h1>

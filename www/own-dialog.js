@@ -79,7 +79,11 @@ async function loadStrings() {
 /** Lists the stored articles and gives them to the app; resolves with how many there are. */
 export async function list() {
   const r = await ask({ kind: 'list' });
-  if (!r || !r.ok) return 0;
+  delete document.documentElement.dataset.ownPending;
+  if (!r || !r.ok) {
+    window.dispatchEvent(new Event('raqmi:own'));
+    return 0;
+  }
   window.raqmiOwn = r.documents.map((d) => d.snapshot);
   try {
     if (r.documents.length) localStorage.setItem(FLAG, '1'); else localStorage.removeItem(FLAG);

@@ -5,7 +5,8 @@
  * - on a click of the header's `.own-button` (then opens the dialog) or of a reader's
  *   `.own-remove` (removes that article);
  * - at start, when `localStorage["raqmi-own"]` says own articles are stored: it lists them, so
- *   that the app shows them. A reader who never added one never loads the module nor the worker.
+ *   that the app shows them (meanwhile `data-own-pending` on <html>). A reader who never added
+ *   one never loads the module nor the worker.
  */
 (function () {
   'use strict';
@@ -22,5 +23,10 @@
   });
   var stored = false;
   try { stored = !!localStorage.getItem('raqmi-own'); } catch (err) { stored = false; }
-  if (stored) load().then(function (m) { return m.list(); });
+  // Until they are listed, the app shows no "this article lives on another device" for an own
+  // article's link (data-own-pending, removed by the listing).
+  if (stored) {
+    document.documentElement.dataset.ownPending = '1';
+    load().then(function (m) { return m.list(); });
+  }
 })();

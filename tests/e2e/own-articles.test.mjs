@@ -89,6 +89,7 @@ test('an own article is read, searched, charted, kept across reloads and offline
     await pasteArticle(page);
     assert.ok(urls.some((u) => /\/raqmi-own-worker_bg\.wasm$/.test(u)), 'the worker ran');
     const reader = page.locator('article.reader');
+    const ownId = await reader.getAttribute('data-id');
     assert.equal(await reader.locator('#doc-title').textContent(), HEADLINE);
     assert.equal(await reader.locator('.own-mark').textContent(), 'ajouté par vous');
     assert.equal(await reader.locator('.meta .source').textContent(), 'Mon journal', 'the correction');
@@ -109,7 +110,18 @@ test('an own article is read, searched, charted, kept across reloads and offline
     assert.equal(await row.locator('.own-mark').textContent(), 'ajouté par vous');
     assert.ok(await page.locator('.chart svg, .chart-view svg').count() > 0);
 
+    // The article's own URL, loaded afresh: its view, never "lives on another device" (not
+    // even while the stored articles are being listed).
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.missing')) window.__sawMissing = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(new URL(`?view=doc&doc=${ownId}`, env.server.url).href);
+    await page.locator(`article.reader[data-id="${ownId}"]`).waitFor();
+    assert.equal(await page.evaluate(() => window.__sawMissing), undefined);
     // Reload, then offline: still there.
+    await page.goto(new URL('?view=chart&cat=budget', env.server.url).href);
     await page.reload();
     await appStarted(page);
     await page.locator('.chart-data a[href*="doc=own-"]').first().waitFor({ state: 'attached' });
