@@ -282,3 +282,20 @@ test('the dialog speaks the page\'s language: its strings and refusals come from
   await page.locator('.own-errors p', { hasText: 'The text is empty' }).waitFor();
   await assertClean(page, problems);
 });
+
+test('a file dropped on the drop zone is analysed and opened', async () => {
+  const { page, problems } = await openPage(env, '');
+  await appStarted(page);
+  await openDialog(page);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'tanger.md', { type: 'text/markdown' }));
+    const zone = document.querySelector('.own-drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, `# ${HEADLINE}\n\n${ARTICLE.split('\n\n').slice(1).join('\n\n')}`);
+  await page.locator('article.reader[data-id^="own-"]').waitFor();
+  assert.equal(await page.locator('#doc-title').textContent(), HEADLINE);
+  assert.equal(await stored(page), 1);
+  await assertClean(page, problems);
+});
