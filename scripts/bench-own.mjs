@@ -8,7 +8,13 @@
 //   the page's round trip, postMessage to the analysed document back in the page, and in the
 //   worker (its own clock) the checks and extraction, and the whole request (plus the JSON
 //   and the one-document snapshot the app keeps);
-// - throughput: a 1 MiB text made the same way, analysed in the worker, in MB/s (10^6 B/s).
+// - throughput: a 1 MiB text made the same way, analysed in the worker, in MB/s (10^6 B/s);
+// - the app's path (www/own-dialog.js): the same 10 KB article pasted into "Ajouter un article",
+//   from the click on "Analyser" to the detected values painted, from the click on "Ajouter"
+//   to the article's view painted (stored in IndexedDB, listed, decoded and merged by the app),
+//   and the two together: the first use of a page (the dialog's module and the worker start
+//   then) and a later one (each a fresh article, median of UI_RUNS). A frame is painted when a
+//   requestAnimationFrame callback has run and a task after it.
 // Prints a markdown table and writes it to target/bench-own.md.
 //   node scripts/bench-own.mjs [--runs N]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -20,6 +26,7 @@ import { launchBrowser } from '../tests/e2e/harness.mjs';
 const args = process.argv.slice(2);
 const r = args.indexOf('--runs');
 const RUNS = r >= 0 ? Number(args[r + 1]) : 15;
+const UI_RUNS = Math.max(3, Math.ceil(RUNS / 2));
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** The fixture article, its body paragraphs repeated until the text has `bytes` bytes. */
@@ -80,6 +87,12 @@ try {
     ['extraction throughput, 10 KB article / whole request', `${mbps(s, 'extractMs').toFixed(2)} / ${mbps(s, 'ms').toFixed(2)} MB/s`],
     [`extraction throughput, ${(result.large[0].bytes / 1048576).toFixed(0)} MiB text (median of 3) / whole request`, `${mbps(result.large, 'extractMs').toFixed(2)} / ${mbps(result.large, 'ms').toFixed(2)} MB/s`],
   ];
+  const ui = await appPath(browser, small);
+  rows.push(
+    ['app: "Analyser" to the detected values painted (first use of the page / later)', `${median(ui.first.map((x) => x.analyse)).toFixed(1)} / ${median(ui.later.map((x) => x.analyse)).toFixed(1)} ms`],
+    ['app: "Ajouter" to the article\'s view painted (first use / later)', `${median(ui.first.map((x) => x.add)).toFixed(1)} / ${median(ui.later.map((x) => x.add)).toFixed(1)} ms`],
+    ['app: "Analyser" to the article\'s view painted, both clicks included (first use / later)', `${median(ui.first.map((x) => x.total)).toFixed(1)} / ${median(ui.later.map((x) => x.total)).toFixed(1)} ms`],
+  );
   const table = ['| measure | median |', '|---|---|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
   console.log(table);
   mkdirSync(fileURLToPath(new URL('../target/', import.meta.url)), { recursive: true });
@@ -87,4 +100,40 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** The app's path, UI_RUNS fresh pages, two articles each (the first use, then a later one). */
+async function appPath(browser, text) {
+  const first = [];
+  const later = [];
+  for (let run = 0; run < UI_RUNS; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('article.result').first().waitFor();
+    for (const [n, into] of [[0, first], [1, later]]) {
+      await page.locator('.own-button').click();
+      await page.locator('#own-dialog[open] .own-analyse').waitFor();
+      // A new first line: a new article (a new id) each time.
+      await page.locator('#own-text').fill(`Article ${run}-${n}. ${text}`);
+      const painted = () => page.evaluate(() => new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+      }));
+      await page.locator('.own-analyse').click();
+      await page.locator('.own-save').waitFor();
+      const detected = await painted();
+      await page.locator('.own-save').click();
+      await page.locator('article.reader[data-id^="own-"]').waitFor();
+      const shown = await painted();
+      const marks = await page.evaluate(() => Object.fromEntries(['raqmi:own-analyse', 'raqmi:own-save']
+        .map((m) => [m, performance.getEntriesByName(m).at(-1).startTime])));
+      into.push({
+        analyse: detected - marks['raqmi:own-analyse'],
+        add: shown - marks['raqmi:own-save'],
+        total: shown - marks['raqmi:own-analyse'],
+      });
+    }
+    await context.close();
+  }
+  return { first, later };
 }

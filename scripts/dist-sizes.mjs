@@ -39,8 +39,10 @@ if (files.length === 0) {
   console.error(`dist-sizes: no files in ${dir}`);
   process.exit(1);
 }
-// The extraction worker's files (trunk names a worker's files after its crate, unhashed).
-const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
+// The extraction worker's files (trunk names a worker's files after its crate, unhashed), the
+// own-article dialog's module that drives it and its styles (www/own-dialog.js and .css,
+// imported by www/own.js on first use), and the corpus's term files.
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
 const FALLBACK = /^fallback\//;
 let fbRaw = 0;
 let fbGz = 0;

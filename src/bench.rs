@@ -56,7 +56,7 @@ pub fn raqmi_bench_snapshot_bytes() -> u32 {
 /// The search index's size in bytes (as one postcard value, to compare with MiniSearch's).
 #[wasm_bindgen]
 pub fn raqmi_bench_index_bytes() -> u32 {
-    with_corpus(|_, c| postcard::to_allocvec(&c.index).map_or(0, |b| b.len() as u32)).unwrap_or(0)
+    with_corpus(|_, c| postcard::to_allocvec(&*c.index).map_or(0, |b| b.len() as u32)).unwrap_or(0)
 }
 
 /// Assembles the corpus from its loaded data files once more and returns how long it took, in

@@ -9,6 +9,7 @@
 pub mod components;
 mod data;
 mod dom;
+mod own;
 mod view;
 
 #[cfg(feature = "bench")]

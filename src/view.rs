@@ -33,7 +33,6 @@ use raqmi_explorer::url::{
     self, ChartKind, DocLinks, Lang, Scale, Theme, View, ViewState, YearMonth,
 };
 use raqmi_model::document::Category;
-use raqmi_search::query;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -405,10 +404,12 @@ fn explorer(props: &ExplorerProps) -> Html {
     // The term files' outcome (`data::fetch_terms`): the whole corpus, or what failed (a retry
     // sets it back to none). Until then, the corpus loaded at start.
     let terms = use_state(|| None::<Result<CorpusRef, LoadFailure>>);
-    let corpus = match &*terms {
+    let loaded = match &*terms {
         Some(Ok(whole)) => whole,
         _ => &props.corpus,
     };
+    // The corpus with the reader's own articles beside it (issue 16).
+    let corpus = &super::own::use_own_corpus(loaded);
     let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
     let state = {
         let typed = takeover
@@ -538,7 +539,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let results = {
         let memo = use_memo(
             (corpus.clone(), view.q.clone(), filters(view)),
-            |(c, q, f)| query::search(&c.index, &c.docs, q, f),
+            |(c, q, f)| c.find(q, f),
         );
         ResultsRef(memo)
     };
@@ -567,6 +568,12 @@ fn explorer(props: &ExplorerProps) -> Html {
                         on_name={i.filter_by_name.clone()} on_figure={i.filter_by_figure.clone()}
                         embed={view.embed} />
                 }
+            }
+            // An own article while the stored ones are being listed (issue 16): not missing yet.
+            None if view.doc.as_deref().is_some_and(raqmi_model::own::is_own_id)
+                && super::own::pending() =>
+            {
+                html! {}
             }
             None => html! {
                 <section class="missing" aria-labelledby="missing-title">
@@ -628,6 +635,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 <div class="header-tools">
                     { lang_picker(lang, &i.lang) }
                     { theme_toggle(lang, view.theme, &i.theme) }
+                    { super::own::add_button(lang) }
                     <EmbedDialog {lang} query={embedded_query(view)} corpus={corpus.clone()} chart={raqmi_explorer::fallback::kind_of(view)} />
                 </div>
             </header>

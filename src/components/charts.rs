@@ -243,6 +243,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                                                    onclick={dom::navigate(props.on_open.clone(), (doc.clone(), Some(fig as u32)))}>
                                                     { r.article.clone() }</a>
                                                 { badges_of(&props.corpus, doc, fig, lang, &props.links) }
+                                                { crate::own::mark(props.lang, doc, false) }
                                             } else {
                                                 { r.article.clone() }
                                             }

@@ -5,7 +5,7 @@ use crate::dom;
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{DocLinks, Lang};
-use raqmi_search::query::{kwic, Filters};
+use raqmi_search::query::Filters;
 use yew::prelude::*;
 
 /// Characters of context on each side.
@@ -32,9 +32,9 @@ pub fn contexts_view(props: &ContextsProps) -> Html {
     let q = &props.query;
     let t = strings(props.lang);
     let lines = {
-        let corpus = props.corpus.clone();
-        use_memo((q.clone(), props.filters.clone()), move |(q, f)| {
-            kwic(&corpus.index, &corpus.docs, q, f, CONTEXT_CHARS, LIMIT + 1)
+        let deps = (props.corpus.clone(), q.clone(), props.filters.clone());
+        use_memo(deps, |(corpus, q, f)| {
+            corpus.kwic(q, f, CONTEXT_CHARS, LIMIT + 1)
         })
     };
     let more = lines.len() > LIMIT;

@@ -8,7 +8,7 @@ use raqmi_explorer::card::{card_data, count_text, more_text};
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{DocLinks, Lang};
-use raqmi_search::query::{matches_for, snippet, Hit};
+use raqmi_search::query::{snippet, Hit};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -127,8 +127,7 @@ fn result_card(props: &ResultListProps, hit: &Hit) -> Html {
         Vec::new()
     } else if hit.matches.is_empty() && hit.headline_matches.is_empty() {
         // The engine locates matches for the first page of hits only; deeper ones on demand.
-        let (matches, headline_matches) =
-            matches_for(&corpus.index, &corpus.docs, &props.query, hit.doc);
+        let (matches, headline_matches) = corpus.matches(&props.query, hit.doc);
         let hit = Hit {
             matches,
             headline_matches,
@@ -148,7 +147,8 @@ fn result_card(props: &ResultListProps, hit: &Hit) -> Html {
                 if let Some(source) = card.source {
                     <span class="source">{ source }</span>
                 }
-                <code class="doc-id">{ card.id }</code>
+                <code class="doc-id">{ card.id.clone() }</code>
+                { crate::own::mark(props.lang, &card.id, false) }
             </p>
             if !parts.is_empty() {
                 <p class="snippet">

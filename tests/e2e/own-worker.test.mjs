@@ -61,16 +61,18 @@ test('the first load never requests the worker; the service worker precaches it 
   await page.waitForFunction(() => performance.getEntriesByName('raqmi:takeover').length > 0);
   await page.locator('article.result').first().waitFor();
   await waitForController(page);
-  assert.ok(urls.some((u) => /raqmi-[0-9a-f]{16}_bg\.wasm$/.test(u)), 'the app wasm was loaded');
-  assert.deepEqual(urls.filter((u) => WORKER_FILE.test(u)), [], 'the page asked for the worker');
+  assert.ok(urls.some((u) => /raqmi-[0-9a-f]{12,16}_bg\.wasm$/.test(u)), 'the app wasm was loaded');
+  assert.deepEqual(urls.filter((u) => WORKER_FILE.test(u) || /\/own-dialog\.(js|css)$/.test(u)), [],
+    'the page asked for the worker or the dialog');
   const cached = await page.evaluate(async () => {
     const names = [];
-    for (const f of ['raqmi-own-worker_loader.js', 'raqmi-own-worker.js', 'raqmi-own-worker_bg.wasm']) {
+    for (const f of ['raqmi-own-worker_loader.js', 'raqmi-own-worker.js', 'raqmi-own-worker_bg.wasm', 'own-dialog.js', 'own-dialog.css']) {
       if (await caches.match(new URL(f, location.href).href)) names.push(f);
     }
     return names;
   });
-  assert.equal(cached.length, 3, `precached: ${cached}`);
+  // The worker and the dialog's module and styles (www/own-dialog.*): the dialog works offline.
+  assert.equal(cached.length, 5, `precached: ${cached}`);
   await assertClean(page, problems);
 });
 

@@ -6,16 +6,19 @@ use raqmi_model::document::Document;
 use raqmi_model::order;
 use raqmi_search::index::SearchIndex;
 use raqmi_search::measures::{FigureRef, Measures};
-use raqmi_search::query::{self, Filters, SearchResults};
+use raqmi_search::query::{Filters, SearchResults};
 use raqmi_search::snapshot::Snapshot;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 pub struct Corpus {
+    /// The corpus's documents, then the reader's own articles, if any (`own.rs`).
     pub docs: Vec<Document>,
-    pub index: SearchIndex,
-    by_id: HashMap<String, usize>,
+    /// The index of the corpus's documents (`docs[..main_len]`), shared with the corpus the own
+    /// articles join (`own.rs`) rather than copied.
+    pub index: Rc<SearchIndex>,
+    pub(crate) by_id: HashMap<String, usize>,
     /// Every year a document is dated in, newest first (the date filter's choices).
     pub years: Vec<u16>,
     /// Whether the index holds its terms; without them (the data files' first step,
@@ -24,31 +27,49 @@ pub struct Corpus {
     /// The series and disagreements of the whole corpus: read once, the first time a view
     /// shows a figure's (not at start-up, which most visits never need it for).
     measures: OnceCell<Measures>,
+    /// How many of `docs` are the corpus's; each own article after them has its own index.
+    pub(crate) main_len: usize,
+    pub(crate) own: Vec<Rc<SearchIndex>>,
 }
 
 impl Corpus {
     pub fn new(snapshot: Snapshot) -> Corpus {
-        let by_id = snapshot
-            .documents
+        let main_len = snapshot.documents.len();
+        Corpus::assemble(
+            snapshot.documents,
+            Rc::new(snapshot.index),
+            main_len,
+            Vec::new(),
+        )
+    }
+
+    /// A corpus of `docs` whose first `main_len` the index holds, each one after them with
+    /// its own index in `own` (`own.rs`).
+    #[inline(never)]
+    pub(crate) fn assemble(
+        docs: Vec<Document>,
+        index: Rc<SearchIndex>,
+        main_len: usize,
+        own: Vec<Rc<SearchIndex>>,
+    ) -> Corpus {
+        let by_id = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let mut years: Vec<u16> = snapshot
-            .documents
-            .iter()
-            .filter_map(|d| d.date.map(|x| x.year))
-            .collect();
+        let mut years: Vec<u16> = docs.iter().filter_map(|d| d.date.map(|x| x.year)).collect();
         // Newest first, through the shared sort (`raqmi_model::order`: no `sort_unstable` copy).
         order::sort_by(&mut years, |a, b| b.cmp(a));
         years.dedup();
         Corpus {
-            docs: snapshot.documents,
-            index: snapshot.index,
+            docs,
+            index,
             by_id,
             years,
             terms: true,
             measures: OnceCell::new(),
+            main_len,
+            own,
         }
     }
 
@@ -72,7 +93,7 @@ impl Corpus {
     }
 
     pub fn search(&self, state: &ViewState) -> SearchResults {
-        query::search(&self.index, &self.docs, &state.q, &filters(state))
+        self.find(&state.q, &filters(state))
     }
 }
 

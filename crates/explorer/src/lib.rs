@@ -23,6 +23,7 @@ pub mod figures_html;
 pub mod format;
 pub mod i18n;
 pub mod loading;
+pub mod own;
 pub mod prerender;
 pub mod reading;
 pub mod state;

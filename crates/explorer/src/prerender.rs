@@ -62,6 +62,9 @@ pub fn default_view(corpus: &Corpus) -> String {
     }
     out.push_str("</select></label><button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\" disabled=\"\">");
     out.push_str(&text(t.get("theme.dark")));
+    // "Add an article" (issue 16; its click is www/own.js's once the app runs).
+    out.push_str("</button><button type=\"button\" class=\"own-button\" aria-haspopup=\"dialog\" disabled=\"\">");
+    out.push_str(&text(t.get("own.button")));
     out.push_str("</button><button type=\"button\" class=\"embed-button\" disabled=\"\">");
     out.push_str(&text(t.get("embed.button")));
     out.push_str("</button></div></header>");

@@ -94,3 +94,31 @@ pub fn import(file: &str) -> Result<Vec<Analysed>, Problem> {
         })
         .collect()
 }
+
+/// A stored article's snapshot checked against this version: `None` when it decodes as one own
+/// document (nothing to do), else the article analysed again from its stored export JSON (a
+/// snapshot written by another app version), or why that JSON was refused.
+pub fn refresh(json: &str, snapshot: &[u8]) -> Option<Result<Analysed, Problem>> {
+    match Snapshot::decode(snapshot) {
+        Ok(s) if s.documents.len() == 1 && input::is_own_id(&s.documents[0].id) => None,
+        _ => Some(
+            import(&format!("{{\"documents\":[{json}]}}"))
+                .and_then(|mut docs| docs.pop().ok_or(Problem::NotAnExport)),
+        ),
+    }
+}
+
+/// The export file of stored articles, from their export JSON (`exchange::export`'s format,
+/// without decoding the documents again); a record that is not JSON is left out.
+pub fn export_stored(jsons: &[String]) -> String {
+    let documents: Vec<serde_json::Value> = jsons
+        .iter()
+        .filter_map(|j| serde_json::from_str(j).ok())
+        .collect();
+    let file = serde_json::json!({
+        "format": exchange::FORMAT,
+        "version": exchange::VERSION,
+        "documents": documents,
+    });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}

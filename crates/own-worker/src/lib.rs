@@ -2,8 +2,10 @@
 //! the build's extraction code. [`analyse`] is the pure half (a submission in, a document or a
 //! refusal out; import of an export file, all or nothing) and [`merge`] (the bundled corpus
 //! and the own articles as one snapshot) are the pure half, tested natively; [`worker`] is the
-//! message loop wasm-bindgen exports to the Web Worker.
+//! message loop wasm-bindgen exports to the Web Worker, and [`store`] keeps the own articles
+//! in IndexedDB (the worker's, so the app's first load carries none of it).
 
 pub mod analyse;
 pub mod merge;
+pub mod store;
 pub mod worker;

@@ -137,3 +137,21 @@ fn an_import_stores_all_or_nothing() {
         }
     );
 }
+
+#[test]
+fn a_stale_snapshot_is_analysed_again_from_its_json_and_stored_articles_export() {
+    use raqmi_own_worker::analyse::{export_stored, refresh};
+    let a = analyse_paste(&fixture(), Corrections::default()).unwrap();
+    // A snapshot of this version: nothing to redo.
+    assert!(refresh(&a.json, &a.snapshot).is_none());
+    // Another version's snapshot (here: damaged bytes) is rebuilt from the JSON.
+    let again = refresh(&a.json, b"RQMI\xff\xff").unwrap().unwrap();
+    assert_eq!(again.document, a.document);
+    assert_eq!(again.snapshot, a.snapshot);
+    assert!(matches!(refresh("{}", b""), Some(Err(_))));
+    // The stored JSON exports as a file that imports back to the same article.
+    let file = export_stored(&[a.json.clone(), "not json".into()]);
+    let back = import(&file).unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].document, a.document);
+}

@@ -27,6 +27,17 @@ pub fn lookup(file: &'static str, key: &str) -> Option<&'static str> {
         .map(|(_, v)| v.trim())
 }
 
+/// The "Add an article" dialog's strings (`own.ui.*`) in a language, for www/own-dialog.js
+/// (the worker sends them: the app's first load carries none of them).
+pub fn ui_strings(lang: &str) -> Vec<(&'static str, &'static str)> {
+    strings(lang)
+        .lines()
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .filter(|(k, _)| k.starts_with("own.ui."))
+        .collect()
+}
+
 /// The message of a refusal in the language `lang` ("fr", "en", "ar"), placeholders filled;
 /// French writes sizes with a decimal comma.
 pub fn message(problem: &Problem, lang: &str) -> String {

@@ -120,6 +120,9 @@ impl Snapshot {
         out
     }
 
+    // Never inlined: the web app decodes at two places (its corpus, its own articles), and
+    // one copy of the decoder is about 5 KB of wasm.
+    #[inline(never)]
     pub fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
         if bytes.len() < 6 || &bytes[..4] != MAGIC {
             return Err(SnapshotError::NotASnapshot);
