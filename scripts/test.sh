@@ -32,9 +32,11 @@ cargo test -p raqmi --target wasm32-unknown-unknown --test browser
 # are fetched on demand (scripts/dist-sizes.mjs says why; docs/performance.md: measured
 # 278 489 B with the offline app, the prerendered view and the session's size work; raise it
 # only with a reason written there: 286 000 B when issues 13, 15 and 16 merged, back to
-# 283 000 B after the size work measured 277 258 B; 294 000 B for issue 13's figures view,
-# measured 292 031 B).
-FIRST_LOAD_BUDGET=294000
+# 283 000 B after the size work measured 277 258 B; 307 000 B when issues 13 (figures view
+# and badges, +14.8 KB), 15 (three embed formats, +5.5 KB) and 16 (own articles in the
+# explorer, +7.5 KB) merged with 14's data files (-0.04 KB): measured 304 189 B. A size pass
+# is owed: issues 15 and 16 stay open on it).
+FIRST_LOAD_BUDGET=307000
 
 step "release build"
 trunk build --release true
