@@ -42,7 +42,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const NS = opt('--ns', '1000,10000').split(',');
+const NS = opt('--ns', '1000,10000,100000').split(',');
 const SKIP_BUILD = args.includes('--skip-build');
 const SEED = 42;
 const QUERIES = [['numérique', 'formation'], ['startups maroc', 'investissement']];
@@ -205,14 +205,25 @@ async function measure(browser, server, dist, first, second) {
     const path = new URL(r.url()).pathname;
     if (!seen.has(path)) { seen.add(path); phase.push(path); }
   });
-  const results = () => page.waitForFunction(() => document.querySelector('.loading') === null
-    && document.querySelector('.prerendered') === null
-    && document.querySelector('.results-view .result-count') !== null, null, { timeout: 600_000 });
+  // The results, or the app's own message when it could not get them (an alert: e.g. at
+  // 100 000 articles, Chromium refusing thousands of requests at once), which is reported.
+  const results = async () => {
+    const done = await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent
+      || (document.querySelector('.loading') === null
+        && document.querySelector('.prerendered') === null
+        && document.querySelector('.results-view .result-count') !== null), null, { timeout: 600_000 });
+    const value = await done.jsonValue();
+    return typeof value === 'string' ? value : null;
+  };
   const t0 = Date.now();
   await page.goto(`${server.url}?q=${encodeURIComponent(first)}`);
-  await results();
+  const error = await results();
   const ms = Date.now() - t0;
   const firstFiles = phase;
+  if (error) {
+    await context.close();
+    return { error, first: { bytes: firstFiles.reduce((s, p) => s + gzipSize(dist, p), 0), files: firstFiles.length, ms } };
+  }
   phase = [];
   await page.getByRole('searchbox').first().fill(second);
   await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, second, { timeout: 60_000 });
@@ -248,6 +259,11 @@ for (const n of NS) {
       for (const [first, second] of QUERIES) {
         const r = await measure(browser, server, dist, first, second);
         const p = await measurePagefind(browser, pfServer, site, first, second);
+        if (r.error) {
+          rows.push(`| ${n} | \`${first}\` | **no results**: the app said "${r.error.trim()}" after ${r.first.ms} ms (${r.first.bytes} B requested in ${r.first.files} files) | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | – | \`${second}\` | – | ${p.second.bytes} B (${p.second.files}) |`);
+          console.error(rows.at(-1));
+          continue;
+        }
         rows.push(`| ${n} | \`${first}\` | ${r.first.bytes} B (${r.first.files} files), ${r.first.ms} ms | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | ${(r.first.bytes / p.first.bytes).toFixed(1)} | \`${second}\` | ${r.second.bytes} B (${r.second.files}) | ${p.second.bytes} B (${p.second.files}) |`);
         console.error(rows.at(-1));
       }
