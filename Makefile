@@ -28,9 +28,10 @@ bench-browser:
 	bash scripts/setup.sh --browser
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" node scripts/bench-browser.mjs
 
-# Transfer benchmark (issue 14): bytes from navigation to a query's first results and of a
-# second query, the app at 1 000 and 10 000 synthetic articles against Pagefind over the same
-# articles. About 15 minutes the first time (its own cargo target dir), 3 with --skip-build.
+# Transfer benchmark (issue 14): bytes and time from navigation to a query's first results and
+# bytes of a second query, and each build's time, peak memory, files and size, the app at 1 000,
+# 10 000 and 100 000 synthetic articles against Pagefind over the same articles. About 25
+# minutes the first time (its own cargo target dir; 100 000 is most of it), less with --skip-build.
 bench-transfer:
 	bash scripts/setup.sh --browser
 	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" node scripts/bench-transfer.mjs

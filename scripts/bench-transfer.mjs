@@ -7,7 +7,7 @@
 // query and waits for its results. Bytes are counted as gzip -9 of each file the page asked for
 // (what a host compressing with gzip sends), once per file.
 //
-//   node scripts/bench-transfer.mjs [--ns 1000,10000] [--skip-build]
+//   node scripts/bench-transfer.mjs [--ns 1000,10000,100000] [--skip-build]
 //
 // In the same run, Pagefind 1.x (npm `pagefind`, its binary from the npm registry) over the same
 // articles written as HTML pages (headline, text, and an `organisation` filter from the
@@ -16,10 +16,20 @@
 // the first 10 results' fragments (what a result list shows), and the same second query.
 // Pagefind's files are compressed already: each counts as the smaller of its size and gzip's.
 //
-// Prints a markdown table (docs/performance.md, "Corpus data files").
+// Each build is measured: wall time and peak memory (GNU `/usr/bin/time -f '%e %M'`: the
+// maximum resident set of the largest single process of the build, e.g. `corpus data` or
+// rustc; no number without it), and what it writes: the dist's files and bytes (Raqmi: the
+// whole dist; Pagefind: its bundle `pagefind/` and the whole site, pages included). Raqmi's
+// build is the app's `trunk build --release` (build.rs checks the corpus; post_build
+// prerenders and writes the data files: three passes over the corpus, plus the app's crate
+// recompiled since build.rs re-ran); Pagefind's is its indexing of the pages, which are
+// written from `corpus export` first (not counted). The numbers are kept beside each build
+// (`<dir>.build.json`) so that `--skip-build` prints them again.
+//
+// Prints markdown tables (docs/performance.md, "Transfer in the browser, against Pagefind").
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -32,7 +42,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const NS = opt('--ns', '1000,10000').split(',');
+const NS = opt('--ns', '1000,10000,100000').split(',');
 const SKIP_BUILD = args.includes('--skip-build');
 const SEED = 42;
 const QUERIES = [['numérique', 'formation'], ['startups maroc', 'investissement']];
@@ -40,17 +50,58 @@ const QUERIES = [['numérique', 'formation'], ['startups maroc', 'investissement
 const run = (cmd, argv, env = {}) =>
   execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
+const GNU_TIME = '/usr/bin/time';
+/**
+ * Runs a build step and measures it: wall seconds and, with GNU time, the peak resident set of
+ * its largest process (MB). Saved to `<out>.build.json` for `--skip-build`.
+ */
+function timedBuild(out, cmd, argv, env = {}) {
+  const statsFile = join(ROOT, `target/tmp/bench-transfer-time-${process.pid}`);
+  mkdirSync(join(ROOT, 'target/tmp'), { recursive: true });
+  const t0 = Date.now();
+  if (existsSync(GNU_TIME)) run(GNU_TIME, ['-f', '%e %M', '-o', statsFile, cmd, ...argv], env);
+  else run(cmd, argv, env);
+  const seconds = (Date.now() - t0) / 1000;
+  let peakMb = null;
+  if (existsSync(statsFile)) {
+    const [, kb] = readFileSync(statsFile, 'utf8').trim().split('\n').pop().split(' ');
+    peakMb = Math.round(Number(kb) / 1024);
+    rmSync(statsFile);
+  }
+  const stats = { seconds, peakMb };
+  writeFileSync(`${out}.build.json`, JSON.stringify(stats));
+  return stats;
+}
+const savedBuild = (out) => (existsSync(`${out}.build.json`) ? JSON.parse(readFileSync(`${out}.build.json`, 'utf8')) : { seconds: null, peakMb: null });
+
+/** Files and bytes under `dir` (recursive). */
+function dirSize(dir) {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) {
+      const sub = dirSize(join(dir, e.name));
+      files += sub.files;
+      bytes += sub.bytes;
+    } else if (e.isFile()) {
+      files += 1;
+      bytes += statSync(join(dir, e.name)).size;
+    }
+  }
+  return { files, bytes };
+}
+
 function prepare(n) {
   const dist = join(ROOT, `target/transfer-dist-${n}`);
   const corpusDir = `target/synth/${n}`;
-  if (!SKIP_BUILD || !existsSync(join(dist, 'index.html'))) {
-    if (!existsSync(join(ROOT, corpusDir))) {
-      run(join(ROOT, 'target/release/synth-corpus'), ['--seed', String(SEED), '--count', n, '--out', corpusDir]);
-    }
-    run('trunk', ['build', '--release', 'true', '--dist', dist],
-      { RAQMI_CORPUS_DIR: corpusDir, CARGO_TARGET_DIR: join(ROOT, 'target/transfer') });
+  if (!existsSync(join(ROOT, corpusDir))) {
+    run(join(ROOT, 'target/release/synth-corpus'), ['--seed', String(SEED), '--count', n, '--out', corpusDir]);
   }
-  return dist;
+  const build = !SKIP_BUILD || !existsSync(join(dist, 'index.html'))
+    ? timedBuild(dist, 'trunk', ['build', '--release', 'true', '--dist', dist],
+      { RAQMI_CORPUS_DIR: corpusDir, CARGO_TARGET_DIR: join(ROOT, 'target/transfer') })
+    : savedBuild(dist);
+  return { dist, build, size: dirSize(dist), data: dirSize(join(dist, 'data')) };
 }
 
 const gzipCache = new Map();
@@ -65,14 +116,35 @@ function gzipSize(dist, path) {
 
 const escape = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The same articles as HTML pages, indexed by Pagefind; returns the site's directory. */
+/**
+ * The analysed articles of `target/synth/N`, in chunks of at most 10 000 (hard links in
+ * target/tmp), since one JSON text of 100 000 articles outgrows a JavaScript string.
+ */
+function* exportedDocuments(n) {
+  const dir = join(ROOT, `target/synth/${n}`);
+  const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const CHUNK = 10_000;
+  for (let i = 0; i < names.length; i += CHUNK) {
+    const chunk = join(ROOT, `target/tmp/export-${n}`);
+    rmSync(chunk, { recursive: true, force: true });
+    mkdirSync(chunk, { recursive: true });
+    for (const f of [...names.slice(i, i + CHUNK), ...(existsSync(join(dir, 'corpus.toml')) ? ['corpus.toml'] : [])]) {
+      linkSync(join(dir, f), join(chunk, f));
+    }
+    const out = execFileSync(join(ROOT, 'target/release/corpus'), ['export', chunk], { cwd: ROOT, maxBuffer: 1 << 30 });
+    rmSync(chunk, { recursive: true, force: true });
+    yield* JSON.parse(out).documents;
+  }
+}
+
+/** The same articles as HTML pages, indexed by Pagefind; the site's directory and its build. */
 function preparePagefind(n) {
   const site = join(ROOT, `target/pagefind-${n}`);
-  if (SKIP_BUILD && existsSync(join(site, 'pagefind', 'pagefind.js'))) return site;
+  const measured = (build) => ({ site, build, bundle: dirSize(join(site, 'pagefind')), size: dirSize(site) });
+  if (SKIP_BUILD && existsSync(join(site, 'pagefind', 'pagefind.js'))) return measured(savedBuild(site));
   rmSync(site, { recursive: true, force: true });
   mkdirSync(join(site, 'a'), { recursive: true });
-  const out = execFileSync(join(ROOT, 'target/release/corpus'), ['export', `target/synth/${n}`], { cwd: ROOT, maxBuffer: 1 << 30 });
-  for (const d of JSON.parse(out).documents) {
+  for (const d of exportedDocuments(n)) {
     const orgs = [...new Set(d.entities.filter((e) => e.type === 'org').map((e) => e.canonical))];
     writeFileSync(join(site, 'a', `${d.id}.html`), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escape(d.headline ?? d.id)}</title></head>`
       + `<body><main data-pagefind-body><h1>${escape(d.headline ?? '')}</h1>`
@@ -94,8 +166,7 @@ const q = new URLSearchParams(location.search).get('q');
 if (q) await window.runQuery(q);
 document.body.dataset.done = '1';
 </script></body></html>`);
-  run(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', site, '--quiet']);
-  return site;
+  return measured(timedBuild(site, join(ROOT, 'node_modules/.bin/pagefind'), ['--site', site, '--quiet']));
 }
 
 /** Pagefind's side of `measure`. */
@@ -134,14 +205,25 @@ async function measure(browser, server, dist, first, second) {
     const path = new URL(r.url()).pathname;
     if (!seen.has(path)) { seen.add(path); phase.push(path); }
   });
-  const results = () => page.waitForFunction(() => document.querySelector('.loading') === null
-    && document.querySelector('.prerendered') === null
-    && document.querySelector('.results-view .result-count') !== null, null, { timeout: 600_000 });
+  // The results, or the app's own message when it could not get them (an alert: e.g. at
+  // 100 000 articles, Chromium refusing thousands of requests at once), which is reported.
+  const results = async () => {
+    const done = await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent
+      || (document.querySelector('.loading') === null
+        && document.querySelector('.prerendered') === null
+        && document.querySelector('.results-view .result-count') !== null), null, { timeout: 600_000 });
+    const value = await done.jsonValue();
+    return typeof value === 'string' ? value : null;
+  };
   const t0 = Date.now();
   await page.goto(`${server.url}?q=${encodeURIComponent(first)}`);
-  await results();
+  const error = await results();
   const ms = Date.now() - t0;
   const firstFiles = phase;
+  if (error) {
+    await context.close();
+    return { error, first: { bytes: firstFiles.reduce((s, p) => s + gzipSize(dist, p), 0), files: firstFiles.length, ms } };
+  }
   phase = [];
   await page.getByRole('searchbox').first().fill(second);
   await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, second, { timeout: 60_000 });
@@ -159,16 +241,29 @@ async function measure(browser, server, dist, first, second) {
 if (!SKIP_BUILD) run('cargo', ['build', '--release', '-p', 'raqmi-testkit', '--bin', 'synth-corpus']);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const rows = [];
+const buildRows = [];
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const buildCells = (b) => `${b.seconds === null ? '?' : b.seconds.toFixed(0)} s | ${b.peakMb === null ? '?' : b.peakMb} MB`;
 for (const n of NS) {
-  const dist = prepare(n);
+  const { dist, build, size, data } = prepare(n);
+  buildRows.push(`| ${n} | Raqmi (\`trunk build --release\`) | ${buildCells(build)} | ${size.files} files, ${mb(size.bytes)} MB (data: ${data.files} files, ${mb(data.bytes)} MB) |`);
+  console.error(buildRows.at(-1));
   const server = await startServer({ dir: dist, brotliQuality: 5 });
   try {
-    const site = preparePagefind(n);
+    const pf = preparePagefind(n);
+    const site = pf.site;
+    buildRows.push(`| ${n} | Pagefind (indexing) | ${buildCells(pf.build)} | bundle ${pf.bundle.files} files, ${mb(pf.bundle.bytes)} MB; site with the pages ${pf.size.files} files, ${mb(pf.size.bytes)} MB |`);
+    console.error(buildRows.at(-1));
     const pfServer = await startServer({ dir: site, brotliQuality: 5 });
     try {
       for (const [first, second] of QUERIES) {
         const r = await measure(browser, server, dist, first, second);
         const p = await measurePagefind(browser, pfServer, site, first, second);
+        if (r.error) {
+          rows.push(`| ${n} | \`${first}\` | **no results**: the app said "${r.error.trim()}" after ${r.first.ms} ms (${r.first.bytes} B requested in ${r.first.files} files) | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | – | \`${second}\` | – | ${p.second.bytes} B (${p.second.files}) |`);
+          console.error(rows.at(-1));
+          continue;
+        }
         rows.push(`| ${n} | \`${first}\` | ${r.first.bytes} B (${r.first.files} files), ${r.first.ms} ms | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | ${(r.first.bytes / p.first.bytes).toFixed(1)} | \`${second}\` | ${r.second.bytes} B (${r.second.files}) | ${p.second.bytes} B (${p.second.files}) |`);
         console.error(rows.at(-1));
       }
@@ -183,3 +278,7 @@ await browser.close();
 console.log('| N | first query | Raqmi: gzip to its first 10 results (files), time | Pagefind: the same | Raqmi / Pagefind | second query | Raqmi: extra gzip (files) | Pagefind: extra (files) |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+console.log('');
+console.log('| N | build | wall time | peak memory (largest process) | written |');
+console.log('|---|---|---|---|---|');
+for (const r of buildRows) console.log(r);

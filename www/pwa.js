@@ -15,6 +15,11 @@
  * - Applying it: a click on any `[data-action="apply-update"]` posts {type: "SKIP_WAITING"} to
  *   the waiting worker; on `controllerchange` the page reloads once, so a page never runs on a
  *   mix of two versions' files.
+ * - Handing over what the first visit fetched: the corpus's data files the page requested
+ *   before a service worker controlled it never went through one; when the first worker takes
+ *   control, their URLs are posted to it as {type: "KEEP", files: [...]} (www/sw.template.js
+ *   keeps the intact ones from the HTTP cache). Above the offline limit that is the only way
+ *   they are kept; under it they are precached already and the worker skips them.
  * It registers no `message` listener: the page ignores every message it receives.
  */
 (function () {
@@ -32,6 +37,28 @@
   var scriptUrl = new URL('sw.js', document.currentScript.src).href;
   var hadController = Boolean(sw.controller);
   var reloading = false;
+
+  // The data files requested while no worker controlled the page (resource timing; buffered:
+  // those requested before this script ran too). A request started after the take-over went
+  // through the worker, which keeps it itself.
+  var DATA_FILE = /\/data\/[a-z]+-[0-9a-f]{16}\.bin$/;
+  var uncontrolled = [];
+  var controlledSince = hadController ? 0 : Infinity;
+  function handOver(urls) {
+    if (urls.length && sw.controller) sw.controller.postMessage({ type: 'KEEP', files: urls });
+  }
+  if (!hadController && typeof PerformanceObserver === 'function') {
+    try {
+      new PerformanceObserver(function (list) {
+        var late = [];
+        list.getEntries().forEach(function (entry) {
+          if (entry.startTime >= controlledSince || !DATA_FILE.test(new URL(entry.name).pathname)) return;
+          if (controlledSince === Infinity) uncontrolled.push(entry.name); else late.push(entry.name);
+        });
+        handOver(late);
+      }).observe({ type: 'resource', buffered: true });
+    } catch (error) { /* no resource timing: the worker keeps only what it fetches */ }
+  }
 
   function announce() {
     if (root.dataset.update === 'available') return;
@@ -79,7 +106,13 @@
   sw.addEventListener('controllerchange', function () {
     // The first install claiming the page changes nothing that is running; a new version
     // taking over (here or from another tab) must not run on this page's old files.
-    if (!hadController) { hadController = true; return; }
+    if (!hadController) {
+      hadController = true;
+      controlledSince = performance.now();
+      handOver(uncontrolled);
+      uncontrolled = [];
+      return;
+    }
     if (reloading) return;
     reloading = true;
     window.location.reload();

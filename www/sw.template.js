@@ -18,6 +18,11 @@
  *   network as usual; a corpus data file that arrives is kept (above the offline limit, the
  *   parts of the corpus read so far work offline). One cache per build, and the manifest from
  *   it: a page never mixes two corpus versions.
+ * - message {type: "KEEP", files: [url, ...]} (www/pwa.js, once this worker took control of a
+ *   page that had loaded without one): the data files the page fetched before, which this
+ *   worker never saw. Each is read from the browser's HTTP cache only (`only-if-cached`: never
+ *   a second download) and kept when intact, as the fetch handler keeps what it sees; anything
+ *   else in the list (another origin, not a data file, not in the HTTP cache) is skipped.
  */
 'use strict';
 
@@ -97,10 +102,31 @@ self.addEventListener('message', (event) => {
   const source = event.source;
   if (!source || typeof source.url !== 'string' || new URL(source.url).origin !== self.location.origin) return;
   const data = event.data;
-  if (data !== null && typeof data === 'object' && Object.keys(data).length === 1 && data.type === 'SKIP_WAITING') {
-    self.skipWaiting();
-  }
+  if (data === null || typeof data !== 'object') return;
+  const keys = Object.keys(data).sort().join(' ');
+  if (keys === 'type' && data.type === 'SKIP_WAITING') self.skipWaiting();
+  else if (keys === 'files type' && data.type === 'KEEP' && Array.isArray(data.files) && !DEBUG) event.waitUntil(keep(data.files));
 });
+
+/** Keeps the intact data files among `files` that the HTTP cache holds (the "KEEP" message). */
+async function keep(files) {
+  const cache = await caches.open(CACHE);
+  const { pathname } = scope();
+  for (const file of files) {
+    if (typeof file !== 'string') continue;
+    let url;
+    try { url = new URL(file, self.location.href); } catch { continue; }
+    if (url.origin !== self.location.origin || !url.pathname.startsWith(pathname) || !DATA_FILE.test(url.pathname)) continue;
+    if (await cache.match(url.href, { ignoreSearch: true })) continue;
+    let response;
+    try {
+      response = await fetch(new Request(url.href, { cache: 'only-if-cached', mode: 'same-origin' }));
+    } catch {
+      continue; // not in the HTTP cache: kept when the app fetches it again through this worker
+    }
+    if (response.ok && await intact(url.href, response)) await cache.put(url.href, response);
+  }
+}
 
 const scope = () => new URL(self.registration.scope);
 

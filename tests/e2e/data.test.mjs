@@ -207,6 +207,65 @@ test('above the offline limit the service worker keeps each intact data file the
   }
 });
 
+test('above the offline limit the data files of the first visit, fetched before the worker took control, are kept from the HTTP cache: intact ones only, none downloaded twice', async () => {
+  // dist/ as above the limit (DATA empty), with the dictionary damaged (its last byte flipped):
+  // the page fetches it before any worker exists (an init script), and the app its manifest,
+  // tables and pack; then the worker takes control and is handed their URLs (www/pwa.js).
+  const dir = mkdtempSync(join(tmpdir(), 'raqmi-first-visit-'));
+  cpSync(DIST, dir, { recursive: true });
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  writeFileSync(join(dir, 'sw.js'), sw.replace(/\bDATA\s*=\s*'[^']*'/, "DATA=''"));
+  const dict = dataFiles().find((f) => f.startsWith('dict-'));
+  const bytes = readFileSync(join(dir, 'data', dict));
+  bytes[bytes.length - 1] ^= 1;
+  writeFileSync(join(dir, 'data', dict), bytes);
+  const above = await setUp({ dir });
+  try {
+    const context = await above.browser.newContext();
+    await context.addInitScript((url) => {
+      if (!navigator.serviceWorker?.controller) fetch(url).then((r) => r.arrayBuffer()).catch(() => {});
+    }, `/data/${dict}`);
+    const { page, problems } = await (async () => {
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+      return { page, problems };
+    })();
+    await page.goto(above.server.url);
+    await appStarted(page);
+    const before = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    assert.equal(before, false, 'the page loaded without a worker (a first visit)');
+    await waitForController(page);
+    const fetched = above.server.sent.filter((r) => r.path.startsWith('/data/') && r.status === 200).map((r) => r.path);
+    assert.equal(new Set(fetched).size, fetched.length, `a data file downloaded twice: ${fetched}`);
+    const expected = fetched.filter((p) => p !== '/data/manifest.bin' && !p.endsWith(dict)).sort();
+    assert.ok(expected.some((p) => p.startsWith('/data/pack-')) && expected.some((p) => p.startsWith('/data/tables-')), expected.join(' '));
+    assert.ok(fetched.includes(`/data/${dict}`), 'the damaged dictionary was fetched before the worker');
+    const kept = () => page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) {
+        for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
+      }
+      return names.filter((p) => p.startsWith('/data/')).sort();
+    });
+    // The worker keeps them in the background after the take-over: wait for them (30 s at most).
+    let now = [];
+    for (let i = 0; i < 300 && !expected.every((p) => now.includes(p)); i++) {
+      await page.waitForTimeout(100);
+      now = await kept();
+    }
+    assert.deepEqual(now, ['/data/manifest.bin', ...expected].sort(), 'the intact files fetched before the take-over are kept, the damaged one is not');
+    const again = above.server.sent.filter((r) => r.path.startsWith('/data/') && r.status === 200).map((r) => r.path);
+    assert.deepEqual(again, fetched, 'keeping them downloaded nothing more');
+    assert.deepEqual(expectedErrors(problems), []);
+    await context.close();
+  } finally {
+    await above.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('typing from the first moment keeps every character while the corpus loads and the app takes over', async () => {
   // The take-over now waits for the data files, so a fast typist is often mid-word then: the
   // box gets its focus back in the take-over's own task, and the caret is left where typing
