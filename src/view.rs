@@ -381,12 +381,6 @@ pub struct AppProps {
     pub corpus: CorpusRef,
 }
 
-/// The app over a loaded corpus.
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
-    html! { <Explorer corpus={props.corpus.clone()} /> }
-}
-
 /// A `performance.mark` (cheap; read by `scripts/bench-browser.mjs` and by devtools).
 pub(crate) fn mark(name: &str) {
     if let Some(p) = gloo::utils::window().performance() {
@@ -394,13 +388,10 @@ pub(crate) fn mark(name: &str) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ExplorerProps {
-    corpus: CorpusRef,
-}
-
-#[function_component(Explorer)]
-fn explorer(props: &ExplorerProps) -> Html {
+/// The app over a loaded corpus: the root component itself (no wrapper component: each
+/// component type costs the wasm about 2 KB).
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
     // The term files' outcome (`data::fetch_terms`): the whole corpus, or what failed (a retry
     // sets it back to none). Until then, the corpus loaded at start.
     let terms = use_state(|| None::<Result<CorpusRef, LoadFailure>>);
