@@ -37,17 +37,18 @@ pub struct FiguresViewProps {
 #[function_component(FiguresView)]
 pub fn figures_view(props: &FiguresViewProps) -> Html {
     let t = strings(props.lang);
-    let sorting = use_state(Sorting::default);
     let filters = (
         props.results.clone(),
         props.categories.clone(),
         props.min,
         props.max,
     );
-    // How many rows are shown, for the filters it was asked under: a new search starts again
-    // from the first page, without an effect (and its second render).
-    let pages = use_state(|| (filters.clone(), PAGE));
-    let shown = if pages.0 == filters { pages.1 } else { PAGE };
+    // One state (each hook type costs wasm): the sorting, and how many rows are shown for the
+    // filters it was asked under: a new search starts again from the first page, without an
+    // effect (and its second render).
+    let ui = use_state(|| (Sorting::default(), filters.clone(), PAGE));
+    let sorting = &ui.0;
+    let shown = if ui.1 == filters { ui.2 } else { PAGE };
     let table = {
         let corpus = props.corpus.clone();
         use_memo(
@@ -95,18 +96,18 @@ pub fn figures_view(props: &FiguresViewProps) -> Html {
         })
     };
     let more = {
-        let pages = pages.clone();
-        Callback::from(move |_: MouseEvent| pages.set((filters.clone(), shown + PAGE)))
+        let ui = ui.clone();
+        Callback::from(move |_: MouseEvent| ui.set((ui.0, filters.clone(), shown + PAGE)))
     };
     // One listener for the table's buttons and links (its markup is text: see figures_html).
     let onclick = {
         let follow = dom::follow_link(props.on_open.clone());
-        let sorting = sorting.clone();
+        let ui = ui.clone();
         Callback::from(move |e: MouseEvent| {
             match dom::closest_attr(&e, "button[data-sort]", "data-sort")
                 .and_then(|c| Column::from_param(&c))
             {
-                Some(c) => sorting.set(sorting.press(c)),
+                Some(c) => ui.set((ui.0.press(c), ui.1.clone(), ui.2)),
                 None => follow.emit(e),
             }
         })
