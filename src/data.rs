@@ -50,9 +50,11 @@ async fn fetch_into(
     wanted: Vec<(FileRef, String)>,
 ) -> Result<(), LoadFailure> {
     let window = gloo::utils::window();
+    // With an empty init: the same import as the manifest's fetch (one less in the glue).
+    let init = web_sys::RequestInit::new();
     let started: Vec<_> = wanted
         .into_iter()
-        .map(|(r, url)| (r, window.fetch_with_str(&url)))
+        .map(|(r, url)| (r, window.fetch_with_str_and_init(&url, &init)))
         .collect();
     for (r, request) in started {
         let name = files.manifest().name(r);

@@ -150,11 +150,12 @@ pub fn focus_search() {
     }
 }
 
+/// Queries run on the root element rather than the document: one import of
+/// `Element.querySelector(All)` in the glue, not a second one for `Document`'s.
 pub fn dialog_open() -> bool {
     gloo::utils::document()
-        .query_selector("dialog[open]")
-        .ok()
-        .flatten()
+        .document_element()
+        .and_then(|root| root.query_selector("dialog[open]").ok().flatten())
         .is_some()
 }
 
@@ -162,7 +163,10 @@ pub fn dialog_open() -> bool {
 /// result. Returns false when the focus is elsewhere (the key keeps its usual meaning).
 pub fn move_result_focus(delta: i32) -> bool {
     let document = gloo::utils::document();
-    let Ok(links) = document.query_selector_all(".results .result-link") else {
+    let Some(Ok(links)) = document
+        .document_element()
+        .map(|root| root.query_selector_all(".results .result-link"))
+    else {
         return false;
     };
     let count = links.length();

@@ -12,7 +12,6 @@ use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{self, Lang, ViewState};
 use raqmi_model::document::Document;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -84,9 +83,12 @@ fn copy_code() -> bool {
 pub fn embed_dialog(props: &EmbedProps) -> Html {
     let t = strings(props.lang);
     // Focus events do not bubble: the target is the textarea the listener is on, so an
-    // unchecked cast (no JS instanceof import) is enough.
+    // unchecked cast (no JS instanceof import) is enough. Cast to the input element's type:
+    // both have `select()`, and the search box's (`dom::focus_search`) is then the glue's only
+    // `select` import.
     let select_all = Callback::from(|e: FocusEvent| {
-        e.target_unchecked_into::<HtmlTextAreaElement>().select();
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .select();
     });
     // One state (each hook type costs wasm): the format shown; whether the dialog was opened
     // (the preview frame loads a second app: only then); the last copy (None: not copied yet,
