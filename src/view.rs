@@ -19,7 +19,7 @@ use super::components::{
     figures::FiguresView,
     reader::Reader,
     results::{ResultList, SearchBox},
-    shell::{lang_picker, notices, theme_toggle, view_tabs, StatusBar},
+    shell::{lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
 };
 use super::dom;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -422,6 +422,7 @@ pub fn app(props: &AppProps) -> Html {
         let d = state.dispatcher();
         use_memo((), move |_| Intents::new(&d))
     };
+    let status = use_status();
 
     // State -> URL, recorded as the action asked.
     use_effect_with(state.0.clone(), |s| {
@@ -630,7 +631,7 @@ pub fn app(props: &AppProps) -> Html {
                     <EmbedDialog {lang} query={embedded_query(view)} corpus={corpus.clone()} chart={raqmi_explorer::fallback::kind_of(view)} />
                 </div>
             </header>
-            <StatusBar lang={lang} />
+            { status_bar(lang, status) }
             { notices(&state.notices, lang, &i.dismiss) }
             <div class="toolbar">
                 <SearchBox query={view.q.clone()} {lang} on_query={i.query.clone()} />

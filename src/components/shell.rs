@@ -104,11 +104,6 @@ pub fn notices(notices: &[Notice], lang: Lang, on_dismiss: &Callback<()>) -> Htm
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct StatusProps {
-    pub lang: Lang,
-}
-
 fn root_data(name: &str) -> Option<String> {
     gloo::utils::document()
         .document_element()
@@ -119,12 +114,13 @@ fn browser_online() -> bool {
     root_data("online").as_deref() != Some("0") && gloo::utils::window().navigator().on_line()
 }
 
-/// The offline indicator and the update banner. The service-worker script (`www/pwa.js`)
-/// announces a waiting version with `data-update="available"` on `<html>` and a
-/// `raqmi:update-available` event; a click on `[data-action=apply-update]` is handled there.
-#[function_component(StatusBar)]
-pub fn status_bar(props: &StatusProps) -> Html {
-    let t = strings(props.lang);
+/// Whether the browser is online, and whether a new version waits: the offline indicator's and
+/// the update banner's state. The service-worker script (`www/pwa.js`) announces a waiting
+/// version with `data-update="available"` on `<html>` and a `raqmi:update-available` event; a
+/// click on `[data-action=apply-update]` is handled there. A hook of the root, not a component
+/// of its own (each component type costs the wasm about 2 KB): [`status_bar`] draws it.
+#[hook]
+pub fn use_status() -> (bool, bool) {
     let online = use_state(browser_online);
     let update = use_state(|| root_data("update").as_deref() == Some("available"));
     {
@@ -145,12 +141,18 @@ pub fn status_bar(props: &StatusProps) -> Html {
             move || drop((on, off, upd))
         });
     }
+    (*online, *update)
+}
+
+/// The offline indicator and the update banner, as [`use_status`] says.
+pub fn status_bar(lang: Lang, (online, update): (bool, bool)) -> Html {
+    let t = strings(lang);
     html! {
         <>
-            if !*online {
+            if !online {
                 <p class="offline-badge" role="status">{ t.get("status.offline") }</p>
             }
-            if *update {
+            if update {
                 <div class="update-banner" role="status" data-raqmi-update-banner="">
                     <span>{ t.get("status.update") }</span>
                     <button type="button" data-action="apply-update">{ t.get("status.reload") }</button>
