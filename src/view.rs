@@ -13,7 +13,7 @@
 
 use super::components::{
     charts::ChartView,
-    contexts::ContextsView,
+    contexts::{contexts_view, use_kwic},
     embed::{embedded, EmbedDialog},
     facets::FacetPanel,
     figures::FiguresView,
@@ -535,6 +535,11 @@ pub fn app(props: &AppProps) -> Html {
         );
         ResultsRef(memo)
     };
+    // The keyword-in-context lines, only while that view is shown (and answerable).
+    let kwic = use_kwic(
+        (view.view == View::Contexts && !waiting)
+            .then(|| (corpus.clone(), view.q.clone(), filters(view))),
+    );
     let lang = view.lang;
     let t = strings(lang);
     let i = &*intents;
@@ -597,10 +602,9 @@ pub fn app(props: &AppProps) -> Html {
                 categories={view.cats.clone()} min={view.min} max={view.max}
                 links={DocLinks::new(view)} on_open={i.open_at.clone()} />
         },
-        View::Contexts => html! {
-            <ContextsView corpus={corpus.clone()} query={view.q.clone()} filters={filters(view)}
-                {lang} links={DocLinks::new(view)} on_open={i.open.clone()} />
-        },
+        View::Contexts => {
+            contexts_view(corpus, &view.q, &kwic, lang, &DocLinks::new(view), &i.open)
+        }
         View::List => html! {
             <ResultList corpus={corpus.clone()} results={results.clone()} query={view.q.clone()}
                 {lang} shown={state.shown} links={DocLinks::new(view)} on_open={i.open.clone()}

@@ -5,7 +5,8 @@ use crate::dom;
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{DocLinks, Lang};
-use raqmi_search::query::Filters;
+use raqmi_search::query::{Filters, KwicLine};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Characters of context on each side.
@@ -13,30 +14,28 @@ const CONTEXT_CHARS: usize = 60;
 /// Lines listed at most (the count says when there are more).
 const LIMIT: usize = 500;
 
-#[derive(Properties, PartialEq)]
-pub struct ContextsProps {
-    pub corpus: CorpusRef,
-    /// The search text, whose occurrences are listed.
-    pub query: String,
-    /// The filters, which narrow the articles searched.
-    pub filters: Filters,
-    pub lang: Lang,
-    /// The lines' links to their articles.
-    pub links: DocLinks,
-    /// Opens an article (by id).
-    pub on_open: Callback<String>,
+/// The lines of the current query (`None` when the view is not shown: nothing is computed),
+/// once per change of corpus, query or filters. A hook of the root, not a component of its own
+/// (each component type costs the wasm about 2 KB): [`contexts_view`] draws them.
+#[hook]
+pub fn use_kwic(shown: Option<(CorpusRef, String, Filters)>) -> Rc<Vec<KwicLine>> {
+    use_memo(shown, |shown| match shown {
+        Some((corpus, q, f)) => corpus.kwic(q, f, CONTEXT_CHARS, LIMIT + 1),
+        None => Vec::new(),
+    })
 }
 
-#[function_component(ContextsView)]
-pub fn contexts_view(props: &ContextsProps) -> Html {
-    let q = &props.query;
-    let t = strings(props.lang);
-    let lines = {
-        let deps = (props.corpus.clone(), q.clone(), props.filters.clone());
-        use_memo(deps, |(corpus, q, f)| {
-            corpus.kwic(q, f, CONTEXT_CHARS, LIMIT + 1)
-        })
-    };
+/// The view: `lines` are [`use_kwic`]'s for the query `q`; each links to its article
+/// (`links`), opened by `on_open`.
+pub fn contexts_view(
+    corpus: &CorpusRef,
+    q: &str,
+    lines: &[KwicLine],
+    lang: Lang,
+    links: &DocLinks,
+    on_open: &Callback<String>,
+) -> Html {
+    let t = strings(lang);
     let more = lines.len() > LIMIT;
     let shown = &lines[..lines.len().min(LIMIT)];
     let count = if more {
@@ -65,14 +64,14 @@ pub fn contexts_view(props: &ContextsProps) -> Html {
                     </thead>
                     <tbody>
                         { for shown.iter().map(|line| {
-                            let Some(doc) = props.corpus.docs.get(line.doc as usize) else { return html! {} };
+                            let Some(doc) = corpus.docs.get(line.doc as usize) else { return html! {} };
                             html! {
                                 <tr>
                                     <td class="kwic-left" dir="ltr">{ line.left.clone() }</td>
                                     <td class="kwic-key" dir="ltr"><mark>{ line.keyword.clone() }</mark></td>
                                     <td class="kwic-right" dir="ltr">{ line.right.clone() }</td>
-                                    <td><a href={props.links.href(&doc.id, None)} title={doc.title(120)}
-                                        onclick={dom::navigate(props.on_open.clone(), doc.id.clone())}>
+                                    <td><a href={links.href(&doc.id, None)} title={doc.title(120)}
+                                        onclick={dom::navigate(on_open.clone(), doc.id.clone())}>
                                         { doc.id.clone() }</a></td>
                                 </tr>
                             }
