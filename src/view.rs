@@ -14,7 +14,7 @@
 use super::components::{
     charts::ChartView,
     contexts::{contexts_view, use_kwic},
-    embed::{embedded, EmbedDialog},
+    embed::{embedded, use_embed_dialog, EmbedProps},
     facets::FacetPanel,
     figures::FiguresView,
     reader::Reader,
@@ -535,6 +535,12 @@ pub fn app(props: &AppProps) -> Html {
         );
         ResultsRef(memo)
     };
+    let embed_dialog = use_embed_dialog(EmbedProps {
+        lang: view.lang,
+        query: embedded_query(view),
+        corpus: corpus.clone(),
+        chart: raqmi_explorer::fallback::kind_of(view),
+    });
     // The keyword-in-context lines, only while that view is shown (and answerable).
     let kwic = use_kwic(
         (view.view == View::Contexts && !waiting)
@@ -632,7 +638,7 @@ pub fn app(props: &AppProps) -> Html {
                     { lang_picker(lang, &i.lang) }
                     { theme_toggle(lang, view.theme, &i.theme) }
                     { super::own::add_button(lang) }
-                    <EmbedDialog {lang} query={embedded_query(view)} corpus={corpus.clone()} chart={raqmi_explorer::fallback::kind_of(view)} />
+                    { embed_dialog }
                 </div>
             </header>
             { status_bar(lang, status) }

@@ -14,7 +14,7 @@ use raqmi_model::document::Document;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the dialog embeds.
 pub struct EmbedProps {
     pub lang: Lang,
     /// The query string of the view to embed, with `embed=1` (`embed_snippet::embedded_query`).
@@ -79,8 +79,11 @@ fn copy_code() -> bool {
         .unwrap_or(false)
 }
 
-#[function_component(EmbedDialog)]
-pub fn embed_dialog(props: &EmbedProps) -> Html {
+/// The "Intégrer" button and its dialog. A hook of the root (its state and memo live there),
+/// not a component of its own: each component type costs the wasm about 2 KB, and its props
+/// (the embedded query) changed with every keystroke anyway.
+#[hook]
+pub fn use_embed_dialog(props: EmbedProps) -> Html {
     let t = strings(props.lang);
     // Focus events do not bubble: the target is the textarea the listener is on, so an
     // unchecked cast (no JS instanceof import) is enough. Cast to the input element's type:
