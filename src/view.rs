@@ -17,7 +17,7 @@ use super::components::{
     embed::{embedded, use_embed_dialog, EmbedProps},
     facets::FacetPanel,
     figures::FiguresView,
-    reader::Reader,
+    reader::{focus_target, reader, use_reader_focus, ReaderProps},
     results::{ResultList, SearchBox},
     shell::{lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
 };
@@ -541,6 +541,13 @@ pub fn app(props: &AppProps) -> Html {
         corpus: corpus.clone(),
         chart: raqmi_explorer::fallback::kind_of(view),
     });
+    // The article shown (as the view below decides): the focus goes into it when it changes.
+    use_reader_focus(
+        (view.view == View::Doc && !waiting)
+            .then(|| view.doc.as_deref().and_then(|id| corpus.doc(id)))
+            .flatten()
+            .map(|doc| (doc.id.clone(), focus_target(doc, view.fig))),
+    );
     // The keyword-in-context lines, only while that view is shown (and answerable).
     let kwic = use_kwic(
         (view.view == View::Contexts && !waiting)
@@ -564,13 +571,21 @@ pub fn app(props: &AppProps) -> Html {
         View::Doc => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
             Some(doc) => {
                 let (prev, next) = neighbours(corpus, &results, &doc.id);
-                html! {
-                    <Reader corpus={corpus.clone()} id={doc.id.clone()} fig={view.fig} {lang}
-                        theme={view.theme} {prev} {next} links={ReaderLinks::new(view, doc)}
-                        on_back={i.back.clone()} on_open={i.open_at.clone()}
-                        on_name={i.filter_by_name.clone()} on_figure={i.filter_by_figure.clone()}
-                        embed={view.embed} />
-                }
+                reader(&ReaderProps {
+                    corpus: corpus.clone(),
+                    id: doc.id.clone(),
+                    fig: view.fig,
+                    lang,
+                    theme: view.theme,
+                    prev,
+                    next,
+                    links: ReaderLinks::new(view, doc),
+                    on_back: i.back.clone(),
+                    on_open: i.open_at.clone(),
+                    on_name: i.filter_by_name.clone(),
+                    on_figure: i.filter_by_figure.clone(),
+                    embed: view.embed,
+                })
             }
             // An own article while the stored ones are being listed (issue 16): not missing yet.
             None if view.doc.as_deref().is_some_and(raqmi_model::own::is_own_id)

@@ -440,17 +440,26 @@ fn record_open() -> yew::Callback<(String, Option<u32>)> {
 /// An article of `corpus` in the reader, alone.
 #[yew::function_component(ReaderHost)]
 fn reader_host(props: &ReaderHostProps) -> yew::Html {
-    use raqmi::components::reader::Reader;
+    use raqmi::components::reader::{reader, ReaderProps};
     use raqmi_explorer::reading::ReaderLinks;
     use raqmi_explorer::url::{Lang, ViewState};
     let doc = props.corpus.doc(&props.id).expect("the article");
     let links = ReaderLinks::new(&ViewState::default(), doc);
-    yew::html! {
-        <Reader corpus={props.corpus.clone()} id={props.id.clone()} fig={None} lang={Lang::Fr}
-            theme={None} prev={None} next={None} {links} on_back={yew::Callback::noop()}
-            on_open={record_open()} on_name={yew::Callback::noop()}
-            on_figure={yew::Callback::noop()} />
-    }
+    reader(&ReaderProps {
+        corpus: props.corpus.clone(),
+        id: props.id.clone(),
+        fig: None,
+        lang: Lang::Fr,
+        theme: None,
+        prev: None,
+        next: None,
+        links,
+        on_back: yew::Callback::noop(),
+        on_open: record_open(),
+        on_name: yew::Callback::noop(),
+        on_figure: yew::Callback::noop(),
+        embed: false,
+    })
 }
 
 #[derive(yew::Properties, PartialEq)]

@@ -49,7 +49,25 @@ pub struct ReaderProps {
     pub embed: bool,
 }
 
-#[function_component(Reader)]
+/// Where the focus lands when an article is opened: figure `fig` of article `id` if it has it,
+/// else its title. The figure `fig` asks for, when article `doc` has it.
+pub fn focus_target(doc: &Document, fig: Option<u32>) -> Option<usize> {
+    fig.map(|f| f as usize).filter(|&f| f < doc.figures.len())
+}
+
+/// Lands on the figure a link pointed at, or on the title, each time the article shown (`Some`
+/// of its id and [`focus_target`]) changes. A hook of the root: the reader is a plain function,
+/// not a component (each component type costs the wasm about 2 KB).
+#[hook]
+pub fn use_reader_focus(shown: Option<(String, Option<usize>)>) {
+    use_effect_with(shown, |shown| match shown {
+        Some((_, Some(f))) => dom::focus_by_id(&format!("fig-{f}")),
+        Some((_, None)) => dom::focus_by_id("doc-title"),
+        None => {}
+    });
+}
+
+/// The reader (see the module header); [`use_reader_focus`] moves the focus into it.
 pub fn reader(props: &ReaderProps) -> Html {
     let corpus = &props.corpus;
     let Some(doc) = corpus.doc(&props.id) else {
@@ -57,16 +75,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
     let lang = props.lang;
     let t = strings(lang);
-    let target_fig = props
-        .fig
-        .map(|f| f as usize)
-        .filter(|&f| f < doc.figures.len());
-
-    // Land on the figure the link pointed at, or on the title.
-    use_effect_with((props.id.clone(), target_fig), |(_, fig)| match fig {
-        Some(f) => dom::focus_by_id(&format!("fig-{f}")),
-        None => dom::focus_by_id("doc-title"),
-    });
+    let target_fig = focus_target(doc, props.fig);
 
     let link_to = |i: Option<usize>, key: &'static str, rel: &'static str| {
         let Some(d) = i.and_then(|i| corpus.docs.get(i)) else {
