@@ -18,7 +18,7 @@ use super::components::{
     facets::FacetPanel,
     figures::FiguresView,
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
-    results::{ResultList, SearchBox},
+    results::{search_box, ResultList},
     shell::{lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
 };
 use super::dom;
@@ -659,7 +659,7 @@ pub fn app(props: &AppProps) -> Html {
             { status_bar(lang, status) }
             { notices(&state.notices, lang, &i.dismiss) }
             <div class="toolbar">
-                <SearchBox query={view.q.clone()} {lang} on_query={i.query.clone()} />
+                { search_box(&view.q, lang, &i.query) }
                 { view_tabs(lang, view.view, |tab| href_after(view, Action::SetView(tab)), &i.view) }
             </div>
             <div class={classes!("layout", show_facets.then_some("with-facets"))}>

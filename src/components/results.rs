@@ -15,20 +15,14 @@ use yew::prelude::*;
 /// Characters of a snippet.
 const SNIPPET_CHARS: usize = 220;
 
-#[derive(Properties, PartialEq)]
-pub struct SearchBoxProps {
-    /// The search text.
-    pub query: String,
-    pub lang: Lang,
-    /// The text as typed, at every keystroke.
-    pub on_query: Callback<String>,
-}
-
-#[function_component(SearchBox)]
-pub fn search_box(props: &SearchBoxProps) -> Html {
-    let t = strings(props.lang);
+/// The search box: `query` its text; `on_query` gets the text as typed, at every keystroke. A
+/// plain function, not a component (each component type costs the wasm about 2 KB): the root
+/// re-renders it with the same text, which leaves the field alone (yew compares the value with
+/// the one it rendered, not with the field's).
+pub fn search_box(query: &str, lang: Lang, on_query: &Callback<String>) -> Html {
+    let t = strings(lang);
     let oninput = {
-        let on_query = props.on_query.clone();
+        let on_query = on_query.clone();
         Callback::from(move |e: InputEvent| {
             on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value());
         })
@@ -37,7 +31,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     html! {
         <form class="search" role="search" {onsubmit}>
             <label for="search" class="search-label">{ t.get("search.label") }</label>
-            <input id="search" type="search" value={props.query.clone()} {oninput}
+            <input id="search" type="search" value={query.to_string()} {oninput}
                 placeholder={t.get("search.placeholder")} autocomplete="off" spellcheck="false"
                 aria-describedby="search-help" />
             <p id="search-help" class="hint">{ t.get("search.help") }</p>
