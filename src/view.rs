@@ -15,7 +15,7 @@ use super::components::{
     charts::ChartView,
     contexts::{contexts_view, use_kwic},
     embed::{embedded, use_embed_dialog, EmbedProps},
-    facets::FacetPanel,
+    facets::{facet_panel, use_phone, FacetPanelProps},
     figures::FiguresView,
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
     results::{search_box, ResultList},
@@ -423,6 +423,7 @@ pub fn app(props: &AppProps) -> Html {
         use_memo((), move |_| Intents::new(&d))
     };
     let status = use_status();
+    let phone = use_phone();
 
     // State -> URL, recorded as the action asked.
     use_effect_with(state.0.clone(), |s| {
@@ -664,12 +665,22 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             <div class={classes!("layout", show_facets.then_some("with-facets"))}>
                 if show_facets {
-                    <FacetPanel corpus={corpus.clone()} results={results.clone()} {lang}
-                        from={view.from} to={view.to} min={view.min} max={view.max}
-                        clearable={view.has_filters() || !view.q.is_empty()}
-                        on_toggle={i.toggle_name.clone()} on_category={i.toggle_category.clone()}
-                        on_dates={i.dates.clone()} on_range={i.range.clone()}
-                        on_clear={i.clear.clone()} on_clear_all={i.clear_all.clone()} />
+                    { facet_panel(&FacetPanelProps {
+                        corpus: corpus.clone(),
+                        results: results.clone(),
+                        lang,
+                        from: view.from,
+                        to: view.to,
+                        min: view.min,
+                        max: view.max,
+                        clearable: view.has_filters() || !view.q.is_empty(),
+                        on_toggle: i.toggle_name.clone(),
+                        on_category: i.toggle_category.clone(),
+                        on_dates: i.dates.clone(),
+                        on_range: i.range.clone(),
+                        on_clear: i.clear.clone(),
+                        on_clear_all: i.clear_all.clone(),
+                    }, phone) }
                 }
                 <main id="main" tabindex="-1">{ main }</main>
             </div>

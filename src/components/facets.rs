@@ -68,8 +68,26 @@ pub struct FacetPanelProps {
     pub on_clear_all: Callback<()>,
 }
 
-#[function_component(FacetPanel)]
-pub fn facet_panel(props: &FacetPanelProps) -> Html {
+/// Whether the viewport is a phone's (the panel then opens in a dialog), followed as it turns
+/// or resizes. A hook of the root: the panel is a plain function, not a component (each
+/// component type costs the wasm about 2 KB).
+#[hook]
+pub fn use_phone() -> bool {
+    let phone = use_state(|| media_matches(PHONE));
+    {
+        let phone = phone.clone();
+        use_effect_with((), move |_| {
+            let listener = media(PHONE).map(|m| {
+                EventListener::new(&m, "change", move |_| phone.set(media_matches(PHONE)))
+            });
+            move || drop(listener)
+        });
+    }
+    *phone
+}
+
+/// The filters' panel; in a dialog when `phone` ([`use_phone`]).
+pub fn facet_panel(props: &FacetPanelProps, phone: bool) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let f = &props.results.facets;
@@ -83,17 +101,6 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 on_clear={props.on_clear.clone()} />
         }
     };
-    // A phone shows the panel in a dialog; follow the viewport as it turns or resizes.
-    let phone = use_state(|| media_matches(PHONE));
-    {
-        let phone = phone.clone();
-        use_effect_with((), move |_| {
-            let listener = media(PHONE).map(|m| {
-                EventListener::new(&m, "change", move |_| phone.set(media_matches(PHONE)))
-            });
-            move || drop(listener)
-        });
-    }
     let panel = html! {
         <aside class="facets" aria-labelledby="facets-title">
             <div class="facets-head">
@@ -108,7 +115,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 on_range={props.on_range.clone()} on_clear={props.on_clear.clone()} />
         </aside>
     };
-    if !*phone {
+    if !phone {
         return panel;
     }
     // Active filters: each ticked name and category, the period, the range.
