@@ -12,7 +12,7 @@
 //! what its click does).
 
 use super::components::{
-    charts::ChartView,
+    charts::{chart_view, use_drawing, ChartViewProps},
     contexts::{contexts_view, use_kwic},
     embed::{embedded, use_embed_dialog, EmbedProps},
     facets::{facet_panel, use_phone, FacetPanelProps},
@@ -549,6 +549,27 @@ pub fn app(props: &AppProps) -> Html {
             .flatten()
             .map(|doc| (doc.id.clone(), focus_target(doc, view.fig))),
     );
+    // The chart view's properties and drawing, only while that view is shown (and answerable).
+    let chart = (view.view == View::Chart && !waiting).then(|| ChartViewProps {
+        corpus: corpus.clone(),
+        results: results.clone(),
+        lang: view.lang,
+        kind: view.chart,
+        scale: view.scale,
+        theme: view.theme,
+        categories: view.cats.clone(),
+        min: view.min,
+        max: view.max,
+        kind_links: ChartKind::ALL.map(|c| href_after(view, Action::SetChart(c))),
+        links: DocLinks::new(view),
+        on_kind: intents.chart.clone(),
+        on_scale: intents.scale.clone(),
+        on_open: intents.open_at.clone(),
+        on_period: intents.period.clone(),
+        embed: view.embed,
+        controls: view.controls,
+    });
+    let drawing = use_drawing(chart.as_ref());
     // The keyword-in-context lines, only while that view is shown (and answerable).
     let kwic = use_kwic(
         (view.view == View::Contexts && !waiting)
@@ -610,14 +631,9 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
             },
         },
-        View::Chart => html! {
-            <ChartView corpus={corpus.clone()} results={results.clone()} {lang} kind={view.chart}
-                scale={view.scale} theme={view.theme} categories={view.cats.clone()}
-                min={view.min} max={view.max}
-                kind_links={ChartKind::ALL.map(|c| href_after(view, Action::SetChart(c)))}
-                links={DocLinks::new(view)} on_kind={i.chart.clone()} on_scale={i.scale.clone()}
-                on_open={i.open_at.clone()} on_period={i.period.clone()}
-                embed={view.embed} controls={view.controls} />
+        View::Chart => match (&chart, &*drawing) {
+            (Some(props), Some(drawn)) => chart_view(props, drawn),
+            _ => Html::default(),
         },
         View::Figures => html! {
             <FiguresView corpus={corpus.clone()} results={results.clone()} {lang}

@@ -611,7 +611,7 @@ async fn the_figures_table_shows_a_page_and_more_on_request() {
 /// The people chart alone over `corpus`, every article found.
 #[yew::function_component(ChartHost)]
 fn chart_host(props: &FiguresHostProps) -> yew::Html {
-    use raqmi::components::charts::ChartView;
+    use raqmi::components::charts::{chart_view, use_drawing, ChartViewProps};
     use raqmi_explorer::corpus::ResultsRef;
     use raqmi_explorer::url::{ChartKind, DocLinks, Lang, Scale, ViewState};
     let results = {
@@ -620,13 +620,29 @@ fn chart_host(props: &FiguresHostProps) -> yew::Html {
             corpus.search(&ViewState::default())
         }))
     };
-    yew::html! {
-        <ChartView corpus={props.corpus.clone()} {results} lang={Lang::Fr} kind={ChartKind::People}
-            scale={Scale::Linear} theme={None} categories={Vec::new()} min={None} max={None}
-            kind_links={ChartKind::ALL.map(|_| String::new())}
-            links={DocLinks::new(&ViewState::default())} on_kind={yew::Callback::noop()}
-            on_scale={yew::Callback::noop()} on_open={record_open()}
-            on_period={yew::Callback::noop()} />
+    let chart = ChartViewProps {
+        corpus: props.corpus.clone(),
+        results,
+        lang: Lang::Fr,
+        kind: ChartKind::People,
+        scale: Scale::Linear,
+        theme: None,
+        categories: Vec::new(),
+        min: None,
+        max: None,
+        kind_links: ChartKind::ALL.map(|_| String::new()),
+        links: DocLinks::new(&ViewState::default()),
+        on_kind: yew::Callback::noop(),
+        on_scale: yew::Callback::noop(),
+        on_open: record_open(),
+        on_period: yew::Callback::noop(),
+        embed: false,
+        controls: false,
+    };
+    let drawing = use_drawing(Some(&chart));
+    match &*drawing {
+        Some(drawn) => chart_view(&chart, drawn),
+        None => yew::Html::default(),
     }
 }
 

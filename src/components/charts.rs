@@ -7,13 +7,14 @@
 use crate::components::figures::badges_of;
 use crate::dom;
 use raqmi_charts::{
-    chart_data_with, export, render_svg, table_rows, ChartError, ChartKind, ChartOptions,
-    DataOptions,
+    chart_data_with, export, render_svg, table_rows, ChartData, ChartError, ChartKind,
+    ChartOptions, ChartSvg, DataOptions,
 };
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{DocLinks, Lang, Scale, Theme, YearMonth};
 use raqmi_model::document::{Category, Document};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -88,51 +89,66 @@ fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-#[function_component(ChartView)]
-pub fn chart_view(props: &ChartViewProps) -> Html {
+/// A chart's data and its drawing (or why there is none).
+pub type Drawing = (ChartData, Result<ChartSvg, ChartError>);
+
+/// The drawing of the chart view `props` asks for (`None`: the view is not shown, nothing is
+/// drawn), made again only when its inputs change: drawing is the costly part. A hook of the
+/// root: the view is a plain function, not a component (each component type costs the wasm
+/// about 2 KB).
+#[hook]
+pub fn use_drawing(props: Option<&ChartViewProps>) -> Rc<Option<Drawing>> {
+    let deps = props.map(|p| {
+        let theme = match p.theme {
+            Some(theme) => theme,
+            None if prefers_dark() => Theme::Dark,
+            None => Theme::Light,
+        };
+        let options = DataOptions {
+            categories: p.categories.clone(),
+            value_min: p.min,
+            value_max: p.max,
+            ..DataOptions::default()
+        };
+        // Drawn at the width of its box, so that its text stays readable once scaled (a phone).
+        let width = drawn_width(available_width(p.embed));
+        (
+            p.corpus.clone(),
+            p.results.clone(),
+            p.kind,
+            p.scale,
+            theme,
+            options,
+            width,
+        )
+    });
+    use_memo(deps, |deps| {
+        let (corpus, results, kind, scale, theme, options, width) = deps.as_ref()?;
+        let docs: Vec<&Document> = results
+            .hits
+            .iter()
+            .filter_map(|h| corpus.docs.get(h.doc as usize))
+            .collect();
+        let data = chart_data_with(&docs, *kind, options);
+        let chart_options = ChartOptions {
+            width: *width,
+            scale: *scale,
+            theme: *theme,
+            id: "raqmi-chart".into(),
+            ..ChartOptions::default()
+        };
+        let svg = render_svg(&data, &chart_options);
+        Some((data, svg))
+    })
+}
+
+/// The chart view of `props`, drawn by [`use_drawing`].
+pub fn chart_view(props: &ChartViewProps, drawn: &Drawing) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let kind = props.kind;
-    let theme = match props.theme {
-        Some(theme) => theme,
-        None if prefers_dark() => Theme::Dark,
-        None => Theme::Light,
-    };
     let scale = props.scale;
-    // Drawn at the width of its box, so that its text stays readable once scaled (a phone).
-    let width = drawn_width(available_width(props.embed));
-    // Drawing is the costly part: only when its inputs change.
-    let drawn = {
-        let corpus = props.corpus.clone();
-        let results = props.results.clone();
-        let options = DataOptions {
-            categories: props.categories.clone(),
-            value_min: props.min,
-            value_max: props.max,
-            ..DataOptions::default()
-        };
-        use_memo(
-            (results, kind, scale, theme, options, width),
-            move |(results, kind, scale, theme, options, width)| {
-                let docs: Vec<&Document> = results
-                    .hits
-                    .iter()
-                    .filter_map(|h| corpus.docs.get(h.doc as usize))
-                    .collect();
-                let data = chart_data_with(&docs, *kind, options);
-                let chart_options = ChartOptions {
-                    width: *width,
-                    scale: *scale,
-                    theme: *theme,
-                    id: "raqmi-chart".into(),
-                    ..ChartOptions::default()
-                };
-                let svg = render_svg(&data, &chart_options);
-                (data, svg)
-            },
-        )
-    };
-    let (data, svg) = &*drawn;
+    let (data, svg) = drawn;
 
     let on_mark = {
         let on_open = props.on_open.clone();
