@@ -18,7 +18,7 @@ use super::components::{
     facets::{facet_panel, use_phone, FacetPanelProps},
     figures::FiguresView,
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
-    results::{search_box, ResultList},
+    results::{result_list, search_box, ResultListProps},
     shell::{lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
 };
 use super::dom;
@@ -643,11 +643,16 @@ pub fn app(props: &AppProps) -> Html {
         View::Contexts => {
             contexts_view(corpus, &view.q, &kwic, lang, &DocLinks::new(view), &i.open)
         }
-        View::List => html! {
-            <ResultList corpus={corpus.clone()} results={results.clone()} query={view.q.clone()}
-                {lang} shown={state.shown} links={DocLinks::new(view)} on_open={i.open.clone()}
-                on_more={i.more.clone()} />
-        },
+        View::List => result_list(&ResultListProps {
+            corpus: corpus.clone(),
+            results: results.clone(),
+            query: view.q.clone(),
+            lang,
+            shown: state.shown,
+            links: DocLinks::new(view),
+            on_open: i.open.clone(),
+            on_more: i.more.clone(),
+        }),
     };
 
     if view.embed {

@@ -312,7 +312,7 @@ struct ListHostProps {
 /// the app's reducer, as in the app.
 #[yew::function_component(ListHost)]
 fn list_host(props: &ListHostProps) -> yew::Html {
-    use raqmi::components::results::ResultList;
+    use raqmi::components::results::{result_list, ResultListProps};
     use raqmi_explorer::corpus::ResultsRef;
     use raqmi_explorer::state::{reduce, Action, AppState};
     use raqmi_explorer::url::{DocLinks, ViewState};
@@ -327,11 +327,16 @@ fn list_host(props: &ListHostProps) -> yew::Html {
         let state = state.clone();
         yew::Callback::from(move |()| state.set(reduce(&state, Action::ShowMore)))
     };
-    yew::html! {
-        <ResultList corpus={props.corpus.clone()} {results} query={view.q.clone()}
-            lang={view.lang} shown={state.shown} links={DocLinks::new(view)}
-            on_open={yew::Callback::noop()} {on_more} />
-    }
+    result_list(&ResultListProps {
+        corpus: props.corpus.clone(),
+        results,
+        query: view.q.clone(),
+        lang: view.lang,
+        shown: state.shown,
+        links: DocLinks::new(view),
+        on_open: yew::Callback::noop(),
+        on_more,
+    })
 }
 
 #[wasm_bindgen_test]
