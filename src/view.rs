@@ -16,7 +16,7 @@ use super::components::{
     contexts::{contexts_view, use_kwic},
     embed::{embedded, use_embed_dialog, EmbedProps},
     facets::{facet_panel, use_phone, FacetPanelProps},
-    figures::FiguresView,
+    figures::{figures_view, use_figures, FiguresViewProps},
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
     results::{result_list, search_box, ResultListProps},
     shell::{lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
@@ -570,6 +570,18 @@ pub fn app(props: &AppProps) -> Html {
         controls: view.controls,
     });
     let drawing = use_drawing(chart.as_ref());
+    // The figures view's properties and state (its rows only while it is shown).
+    let figures_props = (view.view == View::Figures && !waiting).then(|| FiguresViewProps {
+        corpus: corpus.clone(),
+        results: results.clone(),
+        lang: view.lang,
+        categories: view.cats.clone(),
+        min: view.min,
+        max: view.max,
+        links: DocLinks::new(view),
+        on_open: intents.open_at.clone(),
+    });
+    let figures = use_figures(figures_props.as_ref());
     // The keyword-in-context lines, only while that view is shown (and answerable).
     let kwic = use_kwic(
         (view.view == View::Contexts && !waiting)
@@ -635,10 +647,9 @@ pub fn app(props: &AppProps) -> Html {
             (Some(props), Some(drawn)) => chart_view(props, drawn),
             _ => Html::default(),
         },
-        View::Figures => html! {
-            <FiguresView corpus={corpus.clone()} results={results.clone()} {lang}
-                categories={view.cats.clone()} min={view.min} max={view.max}
-                links={DocLinks::new(view)} on_open={i.open_at.clone()} />
+        View::Figures => match &figures_props {
+            Some(props) => figures_view(props, &figures),
+            None => Html::default(),
         },
         View::Contexts => {
             contexts_view(corpus, &view.q, &kwic, lang, &DocLinks::new(view), &i.open)

@@ -417,7 +417,7 @@ struct FiguresHostProps {
 /// The figures view alone, over a given corpus, every article found.
 #[yew::function_component(FiguresHost)]
 fn figures_host(props: &FiguresHostProps) -> yew::Html {
-    use raqmi::components::figures::FiguresView;
+    use raqmi::components::figures::{figures_view, use_figures, FiguresViewProps};
     use raqmi_explorer::corpus::ResultsRef;
     use raqmi_explorer::url::{DocLinks, Lang, ViewState};
     let results = {
@@ -426,11 +426,18 @@ fn figures_host(props: &FiguresHostProps) -> yew::Html {
             corpus.search(&ViewState::default())
         }))
     };
-    yew::html! {
-        <FiguresView corpus={props.corpus.clone()} {results} lang={Lang::Fr}
-            categories={Vec::new()} min={None} max={None}
-            links={DocLinks::new(&ViewState::default())} on_open={record_open()} />
-    }
+    let view = FiguresViewProps {
+        corpus: props.corpus.clone(),
+        results,
+        lang: Lang::Fr,
+        categories: Vec::new(),
+        min: None,
+        max: None,
+        links: DocLinks::new(&ViewState::default()),
+        on_open: record_open(),
+    };
+    let state = use_figures(Some(&view));
+    figures_view(&view, &state)
 }
 
 thread_local! {

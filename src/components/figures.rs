@@ -9,12 +9,13 @@
 
 use crate::dom;
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
-use raqmi_explorer::figures::{across, rows, to_csv, Column, Sorting, PAGE};
+use raqmi_explorer::figures::{across, rows, to_csv, Column, FigureRow, Sorting, PAGE};
 use raqmi_explorer::figures_html;
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{DocLinks, Lang, ViewState};
 use raqmi_model::document::Category;
 use raqmi_search::measures::FigureRef;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -34,46 +35,76 @@ pub struct FiguresViewProps {
     pub on_open: Callback<(String, Option<u32>)>,
 }
 
-#[function_component(FiguresView)]
-pub fn figures_view(props: &FiguresViewProps) -> Html {
+/// The filters the rows follow: the results, the categories, the value range.
+type Filters = (ResultsRef, Vec<Category>, Option<f64>, Option<f64>);
+
+/// The view's state: the sorting, and how many rows are shown for the filters they were asked
+/// under (a new search starts again from the first page, without an effect and its second
+/// render); and the sorted rows.
+pub struct FiguresState {
+    ui: UseStateHandle<(Sorting, Option<Filters>, usize)>,
+    table: Rc<Vec<FigureRow>>,
+}
+
+/// The figures view's state, its rows made only while `props` is `Some` (the view is shown).
+/// A hook of the root: the view is a plain function, not a component (each component type
+/// costs the wasm about 2 KB). Leaving the view forgets its sorting and pages, as a component
+/// unmounted would.
+#[hook]
+pub fn use_figures(props: Option<&FiguresViewProps>) -> FiguresState {
+    let ui = use_state(|| (Sorting::default(), None::<Filters>, PAGE));
+    let shown = props.map(|p| {
+        (
+            p.corpus.clone(),
+            (p.results.clone(), p.categories.clone(), p.min, p.max),
+        )
+    });
+    let on = shown.is_some();
+    let table = use_memo((shown, ui.0), |(shown, sorting)| {
+        let Some((corpus, (results, cats, min, max))) = shown else {
+            return Vec::new();
+        };
+        let state = ViewState {
+            cats: cats.clone(),
+            min: *min,
+            max: *max,
+            ..ViewState::default()
+        };
+        let mut rows = rows(corpus, results, &state);
+        sorting.apply(&mut rows);
+        rows
+    });
+    // The table is redrawn when sorted: its button gets the focus back. Leaving the view
+    // resets the state.
+    {
+        let ui = ui.clone();
+        use_effect_with((ui.0, on), move |&(s, on)| {
+            if !on {
+                if s != Sorting::default() || ui.2 != PAGE {
+                    ui.set((Sorting::default(), None, PAGE));
+                }
+            } else if let Some(c) = s.column {
+                if let Some(b) = gloo::utils::document().get_element_by_id(&c.button_id()) {
+                    let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        });
+    }
+    FiguresState { ui, table }
+}
+
+/// The view of `props`, in the state [`use_figures`] keeps.
+pub fn figures_view(props: &FiguresViewProps, state: &FiguresState) -> Html {
     let t = strings(props.lang);
-    let filters = (
+    let filters = Some((
         props.results.clone(),
         props.categories.clone(),
         props.min,
         props.max,
-    );
-    // One state (each hook type costs wasm): the sorting, and how many rows are shown for the
-    // filters it was asked under: a new search starts again from the first page, without an
-    // effect (and its second render).
-    let ui = use_state(|| (Sorting::default(), filters.clone(), PAGE));
+    ));
+    let (ui, table) = (&state.ui, &state.table);
     let sorting = &ui.0;
     let shown = if ui.1 == filters { ui.2 } else { PAGE };
-    let table = {
-        let corpus = props.corpus.clone();
-        use_memo(
-            (filters.clone(), *sorting),
-            move |((results, cats, min, max), sorting)| {
-                let state = ViewState {
-                    cats: cats.clone(),
-                    min: *min,
-                    max: *max,
-                    ..ViewState::default()
-                };
-                let mut rows = rows(&corpus, results, &state);
-                sorting.apply(&mut rows);
-                rows
-            },
-        )
-    };
-    // The table is redrawn when sorted: its button gets the focus back.
-    use_effect_with(*sorting, |s| {
-        if let Some(c) = s.column {
-            if let Some(b) = gloo::utils::document().get_element_by_id(&c.button_id()) {
-                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        }
-    });
     let total = table.len();
     let visible = &table[..shown.min(total)];
     let markup = figures_html::table(visible, *sorting, t, &props.links, &|r| {
