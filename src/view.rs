@@ -15,7 +15,7 @@ use super::components::{
     charts::{chart_view, use_drawing, ChartViewProps},
     contexts::{contexts_view, use_kwic},
     embed::{embedded, use_embed_dialog, EmbedProps},
-    facets::{facet_panel, use_phone, FacetPanelProps},
+    facets::{facet_panel, use_expanded, use_phone, FacetPanelProps},
     figures::{figures_view, use_figures, FiguresViewProps},
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
     results::{result_list, search_box, ResultListProps},
@@ -582,6 +582,8 @@ pub fn app(props: &AppProps) -> Html {
         on_open: intents.open_at.clone(),
     });
     let figures = use_figures(figures_props.as_ref());
+    // The name facets' "show more", folded again whenever the panel is hidden.
+    let expanded = use_expanded(!waiting && view.view != View::Doc && !view.embed);
     // The keyword-in-context lines, only while that view is shown (and answerable).
     let kwic = use_kwic(
         (view.view == View::Contexts && !waiting)
@@ -712,7 +714,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_range: i.range.clone(),
                         on_clear: i.clear.clone(),
                         on_clear_all: i.clear_all.clone(),
-                    }, phone) }
+                    }, phone, &expanded) }
                 }
                 <main id="main" tabindex="-1">{ main }</main>
             </div>

@@ -87,7 +87,11 @@ pub fn use_phone() -> bool {
 }
 
 /// The filters' panel; in a dialog when `phone` ([`use_phone`]).
-pub fn facet_panel(props: &FacetPanelProps, phone: bool) -> Html {
+pub fn facet_panel(
+    props: &FacetPanelProps,
+    phone: bool,
+    expanded: &UseStateHandle<[bool; FacetKind::COUNT]>,
+) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let f = &props.results.facets;
@@ -95,11 +99,15 @@ pub fn facet_panel(props: &FacetPanelProps, phone: bool) -> Html {
     // Each name facet reads its counts from the shared results (compared by identity): at
     // 10 000 articles a facet holds thousands of names, too many to copy at every keystroke.
     let names = |facet: FacetKind| {
-        html! {
-            <NameFacet facet={facet} legend={t.get(facet_key(facet))} lang={lang}
-                results={props.results.clone()} on_toggle={props.on_toggle.clone()}
-                on_clear={props.on_clear.clone()} />
-        }
+        name_facet(NameFacetProps {
+            facet,
+            legend: t.get(facet_key(facet)),
+            lang,
+            results: &props.results,
+            on_toggle: &props.on_toggle,
+            on_clear: &props.on_clear,
+            expanded,
+        })
     };
     let panel = html! {
         <aside class="facets" aria-labelledby="facets-title">
@@ -166,21 +174,40 @@ fn clear_button(
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct NameFacetProps {
-    facet: FacetKind,
-    legend: AttrValue,
-    lang: Lang,
-    /// The search's results, whose counts for this facet are listed.
-    results: ResultsRef,
-    on_toggle: Callback<(FacetKind, String)>,
-    on_clear: Callback<FacetSlot>,
+/// Which name facets show all their names ("show more"), in [`FacetKind::ALL`]'s order. A
+/// hook of the root: the facets are plain functions, not components (each component type costs
+/// the wasm about 2 KB). Hiding the panel folds them again, as unmounting them did.
+#[hook]
+pub fn use_expanded(panel_shown: bool) -> UseStateHandle<[bool; FacetKind::COUNT]> {
+    let expanded = use_state(|| [false; FacetKind::COUNT]);
+    {
+        let expanded = expanded.clone();
+        use_effect_with(panel_shown, move |&shown| {
+            if !shown && expanded.contains(&true) {
+                expanded.set([false; FacetKind::COUNT]);
+            }
+        });
+    }
+    expanded
 }
 
-#[function_component(NameFacet)]
-fn name_facet(props: &NameFacetProps) -> Html {
+struct NameFacetProps<'a> {
+    facet: FacetKind,
+    legend: &'static str,
+    lang: Lang,
+    /// The search's results, whose counts for this facet are listed.
+    results: &'a ResultsRef,
+    on_toggle: &'a Callback<(FacetKind, String)>,
+    on_clear: &'a Callback<FacetSlot>,
+    /// Every facet's "show more" state ([`use_expanded`]).
+    expanded: &'a UseStateHandle<[bool; FacetKind::COUNT]>,
+}
+
+fn name_facet(props: NameFacetProps) -> Html {
     let t = strings(props.lang);
-    let expanded = use_state(|| false);
+    let all = props.expanded;
+    let at = props.facet.index();
+    let expanded = &all[at];
     let counts = &props.results.facets.names[props.facet];
     if counts.is_empty() {
         return html! {};
@@ -196,14 +223,18 @@ fn name_facet(props: &NameFacetProps) -> Html {
     };
     let hidden = counts.len() - shown.len();
     let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_| expanded.set(!*expanded))
+        let all = all.clone();
+        Callback::from(move |_| {
+            let mut now = *all;
+            now[at] = !now[at];
+            all.set(now);
+        })
     };
     let slot = FacetSlot::Name(props.facet);
     html! {
         <fieldset class="facet">
-            <legend>{ props.legend.clone() }</legend>
-            { clear_button(t, &props.on_clear, slot, &props.legend, any_selected) }
+            <legend>{ props.legend }</legend>
+            { clear_button(t, props.on_clear, slot, props.legend, any_selected) }
             // Unkeyed: a keystroke reorders and renames most rows, and patching a row's name,
             // count and box costs less than rebuilding it. The boxes are controlled (`checked`
             // comes from the state at every render), so a reused row never keeps another

@@ -359,3 +359,23 @@ for (const [name, path] of [
     await assertClean(page, problems);
   });
 }
+
+test('a long name facet lists its first names, all of them on request, and folds again once the panel was hidden', async () => {
+  const { page, problems } = await openPage(env);
+  await appStarted(page);
+  const facet = page.locator('.facets fieldset.facet', { has: page.locator('button.link-button') }).first();
+  const more = facet.locator('button.link-button');
+  await more.waitFor();
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  assert.equal(await facet.locator('li').count(), 8);
+  await more.click();
+  await facet.locator('button.link-button[aria-expanded=true]').waitFor();
+  assert.ok((await facet.locator('li').count()) > 8);
+  // The reader hides the panel; back on the list, the facet is folded again.
+  await page.locator('article.result a.result-link').first().click();
+  await page.locator('#doc-title').waitFor();
+  await page.goBack();
+  await facet.locator('button.link-button[aria-expanded=false]').waitFor();
+  assert.equal(await facet.locator('li').count(), 8);
+  await assertClean(page, problems);
+});
