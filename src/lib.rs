@@ -15,4 +15,4 @@ mod view;
 #[cfg(feature = "bench")]
 pub mod bench;
 
-pub use view::{start, App, AppProps, LoadFailureProps, LoadFailureView};
+pub use view::{load_failure, start, App, AppProps};

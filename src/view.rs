@@ -84,29 +84,44 @@ fn show_load_failure(failure: &raqmi_explorer::loading::LoadFailure) {
         return;
     }
     let lang = url::parse(&dom::location_search()).0.lang;
-    let props = LoadFailureProps {
-        message: failure.message(lang),
-        retry: strings(lang).get("data.retry"),
-        on_retry: Callback::from(|()| start()),
-    };
-    yew::Renderer::<LoadFailureView>::with_root_and_props(panel, props).render();
+    // Plain DOM, not a yew root: a component type for this panel alone cost the wasm ~2 KB.
+    panel.set_inner_html(&failure_markup(
+        &failure.message(lang),
+        strings(lang).get("data.retry"),
+    ));
+    EventListener::new(&panel, "click", |e| {
+        if dom::closest_attr(e.unchecked_ref(), RETRY, "data-action").is_some() {
+            start();
+        }
+    })
+    .forget();
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LoadFailureProps {
-    pub message: String,
-    pub retry: &'static str,
-    pub on_retry: Callback<()>,
+/// The retry button of a failed load.
+const RETRY: &str = "button[data-action=retry-load]";
+
+/// What a failed load says, and its retry button, as escaped markup: the same for the panel
+/// above the prerendered view (a failed start) and for the app's own (failed term files).
+fn failure_markup(message: &str, retry: &str) -> String {
+    format!(
+        "<div class=\"notices\" role=\"alert\"><p>{}</p><button type=\"button\" \
+         data-action=\"retry-load\">{}</button></div>",
+        raqmi_model::markup::escape_text(message),
+        raqmi_model::markup::escape_text(retry)
+    )
 }
 
-/// What a failed load says, and its retry button (public for the browser tests).
-#[function_component(LoadFailureView)]
-pub fn load_failure_view(props: &LoadFailureProps) -> Html {
-    let on_retry = props.on_retry.reform(|_: MouseEvent| ());
+/// What a failed load says, and its retry button, which calls `on_retry` (public for the
+/// browser tests).
+pub fn load_failure(message: &str, retry: &str, on_retry: Callback<()>) -> Html {
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if dom::closest_attr(&e, RETRY, "data-action").is_some() {
+            on_retry.emit(());
+        }
+    });
     html! {
-        <div class="notices" role="alert">
-            <p>{ &props.message }</p>
-            <button type="button" data-action="retry-load" onclick={on_retry}>{ props.retry }</button>
+        <div class="load-failure-app" {onclick}>
+            { Html::from_html_unchecked(AttrValue::from(failure_markup(message, retry))) }
         </div>
     }
 }
@@ -597,10 +612,11 @@ pub fn app(props: &AppProps) -> Html {
         _ if waiting => match &*terms {
             Some(Err(failure)) => {
                 let terms = terms.clone();
-                html! {
-                    <LoadFailureView message={failure.message(lang)} retry={t.get("data.retry")}
-                        on_retry={Callback::from(move |()| terms.set(None))} />
-                }
+                load_failure(
+                    &failure.message(lang),
+                    t.get("data.retry"),
+                    Callback::from(move |()| terms.set(None)),
+                )
             }
             _ => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
         },

@@ -106,6 +106,18 @@ fn the_seeds_data_files_load_in_the_browser() {
     assert_eq!(corpus.docs, raqmi_testkit::as_shipped(seed_documents()));
 }
 
+#[derive(yew::Properties, PartialEq)]
+struct FailureHostProps {
+    message: String,
+    on_retry: yew::Callback<()>,
+}
+
+/// What a failed load shows, alone.
+#[yew::function_component(FailureHost)]
+fn failure_host(props: &FailureHostProps) -> yew::Html {
+    raqmi::load_failure(&props.message, "Réessayer", props.on_retry.clone())
+}
+
 #[wasm_bindgen_test]
 async fn a_failed_load_says_why_and_retries_on_request() {
     let root = gloo::utils::document().create_element("div").unwrap();
@@ -119,12 +131,11 @@ async fn a_failed_load_says_why_and_retries_on_request() {
         file: "manifest.bin".into(),
         status: 404,
     };
-    let props = raqmi::LoadFailureProps {
+    let props = FailureHostProps {
         message: failure.message(raqmi_explorer::url::Lang::Fr),
-        retry: "Réessayer",
         on_retry,
     };
-    yew::Renderer::<raqmi::LoadFailureView>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<FailureHost>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(
         text(&root, "[role=alert] p"),
