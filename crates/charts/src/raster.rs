@@ -7,8 +7,8 @@
 //! (the caller reads a TrueType/OpenType file, e.g. DejaVu Sans) as the sans-serif family the
 //! drawing names, for the normal and the bold style.
 
-use super::draw::{auto_height, draw_chart};
-use super::{ChartData, ChartError, ChartKind, ChartOptions, EmptyReason, Scale};
+use super::draw::draw_chart;
+use super::{ChartData, ChartError, ChartOptions};
 use plotters::prelude::*;
 use plotters::style::{register_font, FontFamily, FontStyle};
 
@@ -27,20 +27,7 @@ pub fn use_font(font: Vec<u8>) -> Result<(), String> {
 /// A PNG of `data`, as [`crate::render_svg`] would draw it (same size, same refusals); a font
 /// must have been registered with [`use_font`].
 pub fn render_png(data: &ChartData, options: &ChartOptions) -> Result<Vec<u8>, ChartError> {
-    if let Some(reason) = data.empty {
-        return Err(ChartError::Empty(reason));
-    }
-    if options.scale == Scale::Log
-        && data.kind != ChartKind::Timeline
-        && !data
-            .bars
-            .iter()
-            .any(|b| b.value > 0.0 || b.high.is_some_and(|h| h > 0.0))
-    {
-        return Err(ChartError::Empty(EmptyReason::NoPositiveValues));
-    }
-    let width = options.width.clamp(240, 4000);
-    let height = auto_height(data, options);
+    let (width, height) = crate::svg::drawable_size(data, options)?;
     let mut rgb = vec![255u8; width as usize * height as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
@@ -67,7 +54,7 @@ pub fn render_png(data: &ChartData, options: &ChartOptions) -> Result<Vec<u8>, C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{chart_data, render_svg};
+    use crate::{chart_data, render_svg, ChartKind};
     use raqmi_testkit::seed_documents;
 
     /// The PNG's width and height, from its IHDR chunk.

@@ -238,8 +238,12 @@ where
     Ok((buf, layout))
 }
 
-/// Renders `data` (whose `kind` says which chart) as an accessible SVG string, with its table.
-pub fn render_svg(data: &ChartData, options: &ChartOptions) -> Result<ChartSvg, ChartError> {
+/// The size `data` is drawn at (any backend), or why it cannot be drawn: nothing to draw, or a
+/// log scale with no positive value. One place, so the SVG and the PNG refuse alike.
+pub(crate) fn drawable_size(
+    data: &ChartData,
+    options: &ChartOptions,
+) -> Result<(u32, u32), ChartError> {
     if let Some(reason) = data.empty {
         return Err(ChartError::Empty(reason));
     }
@@ -254,6 +258,12 @@ pub fn render_svg(data: &ChartData, options: &ChartOptions) -> Result<ChartSvg, 
     }
     let width = options.width.clamp(240, 4000);
     let height = auto_height(data, options);
+    Ok((width, height))
+}
+
+/// Renders `data` (whose `kind` says which chart) as an accessible SVG string, with its table.
+pub fn render_svg(data: &ChartData, options: &ChartOptions) -> Result<ChartSvg, ChartError> {
+    let (width, height) = drawable_size(data, options)?;
     let (raw, layout) = render_with(width, height, |root| draw_chart(root, data, options))?;
     let id = sanitize_id(&options.id);
     let title = options
