@@ -157,16 +157,7 @@ pub const MAX_VALUE_CHARS: usize = 500;
 pub const MAX_REPEATS: usize = 50;
 
 pub fn category_name(c: Category) -> &'static str {
-    match c {
-        Category::Budget => "budget",
-        Category::Participants => "participants",
-        Category::Members => "members",
-        Category::Beneficiaries => "beneficiaries",
-        Category::Jobs => "jobs",
-        Category::Companies => "companies",
-        Category::Share => "share",
-        Category::Other => "other",
-    }
+    c.name()
 }
 
 /// Every category, in the order the URL and the facets list them.

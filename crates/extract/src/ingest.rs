@@ -17,7 +17,7 @@
 
 mod boilerplate;
 mod decoding;
-mod metadata;
+pub(crate) mod metadata;
 mod paragraphs;
 
 #[cfg(test)]

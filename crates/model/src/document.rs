@@ -74,6 +74,20 @@ impl Category {
         Category::Share,
         Category::Other,
     ];
+
+    /// Its spelling in the URL, the CLI and the measure key ("budget", "participants").
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Budget => "budget",
+            Category::Participants => "participants",
+            Category::Members => "members",
+            Category::Beneficiaries => "beneficiaries",
+            Category::Jobs => "jobs",
+            Category::Companies => "companies",
+            Category::Share => "share",
+            Category::Other => "other",
+        }
+    }
 }
 
 /// How exact the press says a figure is ("plus de", "environ", "moins de", "jusqu'à").

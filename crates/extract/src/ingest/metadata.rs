@@ -142,7 +142,8 @@ pub(super) fn infer_year(text: &str) -> Option<Date> {
     None
 }
 
-const MONTHS: &[&str] = &[
+/// French month names, folded (no accents), January first; the period reader uses them too.
+pub(crate) const MONTHS: &[&str] = &[
     "janvier",
     "fevrier",
     "mars",

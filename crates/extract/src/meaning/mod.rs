@@ -163,11 +163,7 @@ pub fn measure_key(
         FigureKind::Count => String::new(),
         _ => head(unit),
     };
-    format!(
-        "{anchor}|{}|{}|{unit}",
-        head(subject),
-        category_name(category)
-    )
+    format!("{anchor}|{}|{}|{unit}", head(subject), category.name())
 }
 
 /// An event's name without its years and edition numbers ("9ème édition du Devoxx 2022").
@@ -177,18 +173,4 @@ fn event_anchor(event: &str) -> String {
         .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()) && *w != "edition")
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The CLI's spelling of a category ("budget", "participants").
-pub fn category_name(c: Category) -> &'static str {
-    match c {
-        Category::Budget => "budget",
-        Category::Participants => "participants",
-        Category::Members => "members",
-        Category::Beneficiaries => "beneficiaries",
-        Category::Jobs => "jobs",
-        Category::Companies => "companies",
-        Category::Share => "share",
-        Category::Other => "other",
-    }
 }

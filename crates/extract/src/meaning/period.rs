@@ -14,22 +14,8 @@
 //! figures of 2024, not of that month).
 
 use super::words::Word;
+use crate::ingest::metadata::MONTHS;
 use raqmi_model::document::{Date, Period, Span};
-
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
 
 const TIME_WORDS: &[&str] = &[
     "en", "ici", "horizon", "depuis", "pour", "fin", "debut", "courant", "annee", "exercice", "s1",
