@@ -12,13 +12,13 @@
 //! Each test works in its own directory under cargo's `CARGO_TARGET_TMPDIR` (`target/tmp`),
 //! removed when the test ends.
 
+mod common;
+
+use common::{assert_no_panic, run_with_input as corpus, text, BIN};
 use serde_json::Value;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_corpus");
+use std::process::{Command, Output};
 
 fn seeds() -> PathBuf {
     raqmi_testkit::seeds_dir()
@@ -59,38 +59,6 @@ impl Corpus {
 impl Drop for Corpus {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn corpus(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the corpus binary");
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    // Written from a thread so a large input cannot deadlock against a full stdout pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    assert_no_panic(&out);
-    out
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn assert_no_panic(out: &Output) {
-    for stream in [&out.stdout, &out.stderr] {
-        let s = text(stream);
-        assert!(!s.contains("panicked"), "the CLI panicked:\n{s}");
-        assert!(!s.contains("RUST_BACKTRACE"), "the CLI panicked:\n{s}");
     }
 }
 

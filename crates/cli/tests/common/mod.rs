@@ -36,9 +36,17 @@ pub fn run_with_input(args: &[&str], stdin: &[u8]) -> Output {
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_no_panic(&out);
     out
+}
+
+/// Fails the test if either stream shows a panic.
+pub fn assert_no_panic(out: &Output) {
+    for stream in [&out.stdout, &out.stderr] {
+        let s = text(stream);
+        assert!(!s.contains("panicked"), "the CLI panicked:\n{s}");
+        assert!(!s.contains("RUST_BACKTRACE"), "the CLI panicked:\n{s}");
+    }
 }
 
 pub fn text(b: &[u8]) -> String {
