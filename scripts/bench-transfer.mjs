@@ -20,9 +20,8 @@
 // maximum resident set of the largest single process of the build, e.g. `corpus data` or
 // rustc; no number without it), and what it writes: the dist's files and bytes (Raqmi: the
 // whole dist; Pagefind: its bundle `pagefind/` and the whole site, pages included). Raqmi's
-// build is the app's `trunk build --release` (build.rs checks the corpus; post_build
-// prerenders and writes the data files: three passes over the corpus, plus the app's crate
-// recompiled since build.rs re-ran); Pagefind's is its indexing of the pages, which are
+// build is the app's `trunk build --release` (its post_build hook's `corpus build` reads the
+// corpus once: data files, prerendered view, chart fallbacks); Pagefind's is its indexing of the pages, which are
 // written from `corpus export` first (not counted). The numbers are kept beside each build
 // (`<dir>.build.json`) so that `--skip-build` prints them again.
 //

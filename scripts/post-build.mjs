@@ -3,19 +3,24 @@
 // (the base of asset URLs, "./"), TRUNK_PROFILE ("release" | "debug").
 //
 // Algorithm:
-// 0. The prerendered default view: `corpus prerender DIR` (the native CLI, built with cargo
-//    in the build's profile, offline) writes the HTML of the app's default view for the corpus
-//    being built (RAQMI_CORPUS_DIR, as build.rs reads it, else seeds/), which replaces the
-//    `<!-- raqmi:prerender … -->` comment inside #app: the first results are painted before the
-//    wasm arrives (crates/explorer/src/prerender.rs, www/boot.js). A failure fails the build.
-// 0b. The data files: `corpus data DIR <staging>/data` writes the analysed corpus as the app's
-//    data files (raqmi_search::files: data/manifest.bin and content-hashed shards and packs),
-//    which the app fetches at start; they are staged files like any other, so step 2 hashes
-//    them and the service worker precaches them. A failure fails the build.
+// 0. The corpus, in one pass: `corpus build DIR <staging>` (the native CLI, built with cargo in
+//    the build's profile, offline) loads and analyses the corpus being built (RAQMI_CORPUS_DIR,
+//    relative to the repository root or absolute, else seeds/) once and writes
+//    - <staging>/data/: the analysed corpus as the app's data files (raqmi_search::files:
+//      data/manifest.bin and content-hashed shards and packs), which the app fetches; they are
+//      staged files like any other, so step 2 hashes them and the service worker may precache
+//      them;
+//    - <staging>/prerender.html: the HTML of the app's default view, which replaces the
+//      `<!-- raqmi:prerender … -->` comment inside #app (the first results are painted before
+//      the wasm arrives: crates/explorer/src/prerender.rs, www/boot.js), then is removed;
+//    - <staging>/fallback/: the static chart fallbacks for partners' pages
+//      (crates/explorer/src/fallback.rs); the app never fetches them, so they are neither
+//      precached nor part of the build's hash (the data files already change it).
+//    A bad article fails the build here, with `corpus check`'s `path:line: message` lines
+//    (crates/cli/tests/build_fails_on_bad_corpus.rs): this is the one pass over the articles.
 // 0c. In a release build, the page's markup, its inline blocks and the staged .js files are
 //    minified (scripts/minify.mjs; the files' integrity attributes recomputed), and sw.js at 3:
 //    every hash below is the minified text's.
-// (4, last: the chart fallbacks, `corpus fallbacks DIR fallback/`, see there.)
 // 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm
@@ -40,7 +45,7 @@
 // Under `trunk serve`, whose autoreload script must stay inline, no CSP meta is written.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -62,8 +67,8 @@ const sha = (bytes, encoding = 'hex') => createHash('sha256').update(bytes).dige
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 // `corpus ARGS` (the native CLI, built with cargo in the build's profile, offline), run from
-// the crate root; its stdout, or the build fails. The CLI reads DIR itself (RAQMI_CORPUS_DIR
-// is the app's build script's variable, not its own).
+// the repository root; its stdout, or the build fails. The CLI reads DIR itself
+// (RAQMI_CORPUS_DIR is the build's variable, not the CLI's).
 function runCorpus(args, stdout = 'pipe') {
   const cargo = ['run', '--quiet', '--offline', ...(debug ? [] : ['--release']), '-p', 'raqmi-cli', '--bin', 'corpus', '--', ...args];
   const env = { ...process.env };
@@ -76,26 +81,26 @@ function runCorpus(args, stdout = 'pipe') {
   return run.stdout ?? '';
 }
 
-// 0. The prerendered default view.
+// 0. The corpus, in one pass: data files, prerendered view, chart fallbacks.
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 let prerendered = 0;
 {
-  // Relative to the crate root, as build.rs (run by cargo in the crate root) reads it.
+  // Relative to the repository root, where the CLI runs.
   const corpusDir = process.env.RAQMI_CORPUS_DIR || 'seeds';
   const placeholders = html.match(/<!--\s*raqmi:prerender\b[\s\S]*?-->/g) ?? [];
   if (placeholders.length !== 1) fail(`index.html must hold exactly one <!-- raqmi:prerender --> comment inside #app, found ${placeholders.length}`);
-  console.log(`post-build: prerendering the default view of ${corpusDir}`);
-  const fragment = runCorpus(['prerender', corpusDir]).trim();
-  if (!fragment.startsWith('<div class="prerendered">')) fail(`\`corpus prerender ${corpusDir}\` wrote no prerendered view: ${JSON.stringify(fragment.slice(0, 80))}`);
+  console.log(`post-build: building the data files, prerendered view and chart fallbacks of ${corpusDir}`);
+  const written = runCorpus(['build', corpusDir, staging]);
+  process.stdout.write(written.replace(/^(?=.)/gm, 'post-build: '));
+  if (!existsSync(join(staging, 'data', 'manifest.bin'))) fail(`\`corpus build ${corpusDir}\` wrote no data/manifest.bin`);
+  const pagePath = join(staging, 'prerender.html');
+  if (!existsSync(pagePath)) fail(`\`corpus build ${corpusDir}\` wrote no prerender.html`);
+  const fragment = readFileSync(pagePath, 'utf8').trim();
+  unlinkSync(pagePath);
+  if (!fragment.startsWith('<div class="prerendered">')) fail(`\`corpus build ${corpusDir}\` wrote no prerendered view: ${JSON.stringify(fragment.slice(0, 80))}`);
   html = html.replace(placeholders[0], () => fragment);
   prerendered = (fragment.match(/<article class="result"/g) ?? []).length;
-
-  // 0b. The corpus's data files, which the app fetches (the wasm holds code only).
-  console.log(`post-build: writing the data files of ${corpusDir}`);
-  const written = runCorpus(['data', corpusDir, join(staging, 'data')]);
-  if (!existsSync(join(staging, 'data', 'manifest.bin'))) fail(`\`corpus data ${corpusDir}\` wrote no data/manifest.bin`);
-  process.stdout.write(`post-build: ${written}`);
 }
 
 // 0c. Minified scripts and styles (release only: `trunk serve` keeps what the developer wrote).
@@ -175,7 +180,8 @@ for (const [, url] of markup.matchAll(/\s(?:src|href)\s*=\s*"([^"]+)"/gi)) {
 if (findings.length) fail(`index.html is not ready for the strict CSP: ${findings.join('; ')}`);
 writeFileSync(indexPath, html);
 
-// 2. The build's files and hash (sw.js is the output, never its own input).
+// 2. The build's files and hash (sw.js is the output, never its own input; the chart
+//    fallbacks, which the app never fetches, are not part of it: step 0).
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -184,7 +190,7 @@ const files = [];
     else files.push(relative(staging, path).split(sep).join('/'));
   }
 })(staging);
-const listed = files.filter((f) => f !== 'sw.js').sort()
+const listed = files.filter((f) => f !== 'sw.js' && !f.startsWith('fallback/')).sort()
   .map((f) => [f, sha(readFileSync(join(staging, f)))]);
 const build = sha(listed.map(([f, h]) => `${f} ${h}\n`).join('')).slice(0, 16);
 
@@ -208,11 +214,6 @@ const worker = template
   .replace(placeholders[2], () => String(debug))
   .replace(placeholders[3], () => `'${dataNames}'`);
 writeFileSync(join(staging, 'sw.js'), minify.js(worker));
-
-// 4. The static chart fallbacks for partners' pages (`corpus fallbacks DIR dist/fallback`:
-//    crates/explorer/src/fallback.rs), written last on purpose: the app never fetches them, so
-//    they are neither precached nor part of the build's hash (the data files already change it).
-runCorpus(['fallbacks', process.env.RAQMI_CORPUS_DIR || 'seeds', join(staging, 'fallback')], 'inherit');
 
 console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
   `${prerendered} result(s) prerendered, ` +

@@ -298,7 +298,7 @@ async fn opening_an_article_shows_its_figures_as_data_elements() {
     root.remove();
 }
 
-/// A corpus of `count` short articles, analyzed and indexed as build.rs does.
+/// A corpus of `count` short articles, analyzed and indexed as the build (`corpus build`) does.
 fn small_corpus(count: u32) -> raqmi_explorer::corpus::Corpus {
     let docs = (0..count)
         .map(|i| {

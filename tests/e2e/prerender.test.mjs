@@ -267,7 +267,7 @@ test('the post_build hook fails the build, saying why, when the view cannot be p
     const bad = hook({ RAQMI_CORPUS_DIR: corpus });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /001_vide\.txt:1: no text/);
-    assert.match(bad.stderr, /post-build: error: `corpus prerender .*corpus` failed/);
+    assert.match(bad.stderr, /post-build: error: `corpus build .*corpus .*stage` failed/);
     // The page lost its placeholder: said, and failed.
     writeFileSync(join(stage, 'index.html'), page.replace('<!-- raqmi:prerender -->', ''));
     const lost = spawnSync('node', ['scripts/post-build.mjs'], {

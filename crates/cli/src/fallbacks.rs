@@ -3,7 +3,7 @@
 //! on plotters' bitmap backend (`raqmi_charts::raster`).
 
 use raqmi_charts::{raster, ChartError, ChartKind};
-use raqmi_explorer::fallback;
+use raqmi_explorer::{corpus::Corpus, fallback};
 use std::path::{Path, PathBuf};
 
 /// Where Debian puts the fonts the PNG's text can use, in order of preference.
@@ -32,10 +32,14 @@ fn font() -> Result<(PathBuf, Vec<u8>), String> {
 }
 
 pub fn write(dir: &str, out: &str) -> i32 {
-    let corpus = match super::app_corpus(dir) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    match super::app_corpus(dir) {
+        Ok(corpus) => write_corpus(&corpus, out),
+        Err(code) => code,
+    }
+}
+
+/// The fallbacks of `corpus` into OUT (`corpus build` shares it).
+pub fn write_corpus(corpus: &Corpus, out: &str) -> i32 {
     let (font_path, bytes) = match font() {
         Ok(f) => f,
         Err(e) => {
@@ -52,7 +56,7 @@ pub fn write(dir: &str, out: &str) -> i32 {
         return 1;
     }
     for kind in ChartKind::ALL {
-        let (data, svg) = fallback::render(&corpus, kind);
+        let (data, svg) = fallback::render(corpus, kind);
         let name = |ext: &str| Path::new(out).join(format!("{}.{ext}", kind.param()));
         let svg = match svg {
             Ok(svg) => svg,

@@ -20,11 +20,19 @@
 //!   (`raqmi_explorer::fallback`), as `OUT/<chart>.svg` and `OUT/<chart>.png`; a chart with
 //!   nothing to draw gets no file. The PNG's text needs a TrueType font: `RAQMI_FONT` (a file),
 //!   else DejaVu Sans or Liberation Sans where Debian installs them; none is an error saying so.
-//!   One line per chart on stdout; `scripts/post-build.mjs` writes them into `dist/fallback/`.
+//!   One line per chart on stdout.
+//! - `corpus build DIR OUT`: everything the app's build needs from DIR's corpus, from one load
+//!   and one analysis of its articles: `OUT/data/` as `corpus data DIR OUT/data` writes it,
+//!   `OUT/fallback/` as `corpus fallbacks DIR OUT/fallback`, and `OUT/prerender.html`, what
+//!   `corpus prerender DIR` prints; the same files, byte for byte. The summary lines of `data`
+//!   and `fallbacks` on stdout; a bad corpus fails as `check` does and writes nothing. This is
+//!   what `scripts/post-build.mjs` (trunk's post_build hook) runs, so it is where a bad article
+//!   fails the app's build.
 //!
 //! The CLI is a thin shell: analysis lives in the extraction and search cores.
 
 mod fallbacks;
+mod site;
 
 use raqmi_explorer::{corpus::Corpus, prerender};
 use raqmi_extract::{ingest, load};
@@ -43,14 +51,15 @@ fn main() {
 }
 
 const USAGE: &str =
-    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus conflicts [DIR] | corpus prerender [DIR] | corpus data DIR OUT | corpus fallbacks DIR OUT\n\
+    "usage: corpus check [DIR] | corpus extract < in.jsonl | corpus export [DIR] | corpus conflicts [DIR] | corpus prerender [DIR] | corpus data DIR OUT | corpus fallbacks DIR OUT | corpus build DIR OUT\n\
     \n  check [DIR]      validate every article of DIR (default: seeds)\
     \n  extract          JSON Lines {\"id\",\"text\"} on stdin -> figures and entities on stdout\
     \n  export [DIR]     the analyzed corpus of DIR (default: seeds) as JSON\
     \n  conflicts [DIR]  the figures of DIR's articles that disagree, one pair per line\
     \n  prerender [DIR]  the HTML of the app's default view for DIR (default: seeds)\
     \n  data DIR OUT     the corpus of DIR as the app's data files, written into OUT\
-    \n  fallbacks DIR OUT  each chart of DIR's corpus as OUT/<chart>.svg and .png";
+    \n  fallbacks DIR OUT  each chart of DIR's corpus as OUT/<chart>.svg and .png\
+    \n  build DIR OUT    one pass: OUT/data/, OUT/fallback/ and OUT/prerender.html";
 
 fn run(args: Vec<String>) -> i32 {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -66,6 +75,7 @@ fn run(args: Vec<String>) -> i32 {
         ["prerender", dir] => prerender(dir),
         ["data", dir, out] => data(dir, out),
         ["fallbacks", dir, out] => fallbacks::write(dir, out),
+        ["build", dir, out] => site::build(dir, out),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             0
@@ -280,7 +290,13 @@ fn data(dir: &str, out: &str) -> i32 {
         Err(code) => return code,
     };
     let index = raqmi_search::index::SearchIndex::build(&docs);
-    let files = files::write_files(&docs, &index, files::FileOptions::default());
+    write_data(&docs, &index, out)
+}
+
+/// The data files of `docs` (indexed by `index`) into OUT: earlier `*.bin` files of OUT
+/// removed first, then one summary line on stdout.
+fn write_data(docs: &[Document], index: &raqmi_search::index::SearchIndex, out: &str) -> i32 {
+    let files = files::write_files(docs, index, files::FileOptions::default());
     let fail = |what: &str, e: io::Error| {
         eprintln!("{out}: {what}: {e}");
         1

@@ -1,4 +1,4 @@
-//! Loading a corpus directory (native only: the CLI, `build.rs` and tests).
+//! Loading a corpus directory (native only: the CLI and tests).
 //!
 //! A corpus directory holds one article per `*.txt` file (its id is the file name without the
 //! extension) and optionally `corpus.toml`, where a maintainer sets or overrides an article's
