@@ -14,7 +14,9 @@
 // (src/data.rs; tests/e2e/data.test.mjs checks that the default view never asks for them), and
 // the service worker precaches them after load. The static chart fallbacks
 // (fallback/*.svg, *.png: partners' <noscript> and AMP placeholders) are never fetched by the
-// app nor precached: they are on their own line too, out of the budget.
+// app nor precached: they are on their own line too, out of the budget. So are www/offline.js
+// and .css ("Disponible hors ligne"): imported only above the offline limit, and precached only
+// then.
 //   node scripts/dist-sizes.mjs [DIR] [--budget BYTES]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,7 +44,7 @@ if (files.length === 0) {
 // The extraction worker's files (trunk names a worker's files after its crate, unhashed), the
 // own-article dialog's module that drives it and its styles (www/own-dialog.js and .css,
 // imported by www/own.js on first use), and the corpus's term files.
-const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|offline\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
 const FALLBACK = /^fallback\//;
 let fbRaw = 0;
 let fbGz = 0;

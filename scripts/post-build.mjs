@@ -39,7 +39,9 @@
 //    but the corpus's data files (data/manifest.bin aside), listed by name only (their names
 //    are their content's hash, and the app checks each against the manifest) and only when
 //    their gzip total is at most OFFLINE_LIMIT (20 MB; RAQMI_OFFLINE_LIMIT overrides it):
-//    above it, the service worker keeps the data files as the app reads them.
+//    above it, the service worker keeps the data files as the app reads them, and, in a
+//    release build, www/sw-offline.js is appended with every data file's name: the download
+//    of them all when the reader asks ("Disponible hors ligne (N Mo)", www/offline.js, step 0b).
 //    In a debug build (`trunk serve`), sw.js is a pass-through worker instead (no cache,
 //    removes Raqmi's caches) so that a rebuilt app is always what the developer sees.
 // Under `trunk serve`, whose autoreload script must stay inline, no CSP meta is written.
@@ -103,6 +105,27 @@ let prerendered = 0;
   prerendered = (fragment.match(/<article class="result"/g) ?? []).length;
 }
 
+// 0b. The corpus's data files (all but the manifest) and their gzip total, against the offline
+//    limit: under it the service worker precaches them all (step 3); above it, a release build
+//    offers "Disponible hors ligne (N Mo)" (N: that gzip total), which the page's starter
+//    (www/pwa-offline.js, appended to the staged pwa.js here, before minification) and the
+//    worker's part (www/sw-offline.js, appended to sw.js at 3) carry only then; www/offline.js
+//    and .css, which they load, are precached only then.
+const isData = (f) => /^data\/[a-z]+-[0-9a-f]{16}\.bin$/.test(f);
+const dataFiles = readdirSync(join(staging, 'data')).map((f) => `data/${f}`).filter(isData).sort();
+const dataGzip = dataFiles.reduce((n, f) => n + gzipSync(readFileSync(join(staging, f)), { level: 9 }).length, 0);
+const offline = !debug && dataGzip <= OFFLINE_LIMIT;
+const offer = !debug && !offline;
+const OFFER_FILES = /^offline\.(js|css)$/;
+if (offer) {
+  const pwa = readdirSync(staging).filter((f) => /^pwa(-[0-9a-f]+)?\.js$/.test(f));
+  if (pwa.length !== 1) fail(`expected one staged pwa.js, found ${pwa.length}`);
+  const starter = readFileSync(new URL('../www/pwa-offline.js', import.meta.url), 'utf8');
+  if (!starter.includes('/*__RAQMI_OFFER__*/0')) fail('www/pwa-offline.js lost its placeholder /*__RAQMI_OFFER__*/0');
+  const page = readFileSync(join(staging, pwa[0]), 'utf8');
+  writeFileSync(join(staging, pwa[0]), `${page}\n${starter.replace('/*__RAQMI_OFFER__*/0', () => String(dataGzip))}`);
+}
+
 // 0c. Minified scripts and styles (release only: `trunk serve` keeps what the developer wrote).
 const minify = { js: debug ? (t) => t : minifyJs, css: debug ? (t) => t : minifyCss };
 if (!debug) {
@@ -113,6 +136,7 @@ if (!debug) {
   for (const name of readdirSync(staging).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
     const code = minify.js(readFileSync(join(staging, name), 'utf8'));
     writeFileSync(join(staging, name), code);
+    // (Also the integrity of pwa.js with its offline starter appended at 0b.)
     const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
     const tag = new RegExp(`<[^>]*["/]${name.replace(/[.$]/g, '\\$&')}"[^>]*>`, 'g');
     html = html.replace(tag, (t) => t.replace(/\sintegrity="[^"]*"/, ` integrity="${integrity}"`));
@@ -199,13 +223,10 @@ const template = readFileSync(new URL('../www/sw.template.js', import.meta.url),
 // The corpus's data files (all but the manifest) go by name only, and only when their gzip
 // total fits under the offline limit (OFFLINE_LIMIT below); above it the service worker keeps
 // those the app fetched.
-const isData = (f) => /^data\/[a-z]+-[0-9a-f]{16}\.bin$/.test(f);
-const dataFiles = listed.filter(([f]) => isData(f)).map(([f]) => f);
-const dataGzip = dataFiles.reduce((n, f) => n + gzipSync(readFileSync(join(staging, f)), { level: 9 }).length, 0);
-const offline = !debug && dataGzip <= OFFLINE_LIMIT;
-const precache = debug ? [] : listed.filter(([f]) => !isData(f))
+const precache = debug ? [] : listed.filter(([f]) => !isData(f) && (offer || !OFFER_FILES.test(f)))
   .map(([f, h]) => [f === 'index.html' ? './' : `./${f.split('/').map(encodeURIComponent).join('/')}`, h]);
-const dataNames = offline ? dataFiles.map((f) => f.slice('data/'.length, -'.bin'.length)).join(' ') : '';
+const names = dataFiles.map((f) => f.slice('data/'.length, -'.bin'.length)).join(' ');
+const dataNames = offline ? names : '';
 const placeholders = ["'__RAQMI_BUILD__'", '/*__RAQMI_PRECACHE__*/[]', '/*__RAQMI_DEBUG__*/false', "/*__RAQMI_DATA__*/''"];
 for (const p of placeholders) if (!template.includes(p)) fail(`www/sw.template.js lost its placeholder ${p}`);
 const worker = template
@@ -213,10 +234,17 @@ const worker = template
   .replace(placeholders[1], () => `[\n${precache.map((e) => `  ${JSON.stringify(e)},\n`).join('')}]`)
   .replace(placeholders[2], () => String(debug))
   .replace(placeholders[3], () => `'${dataNames}'`);
-writeFileSync(join(staging, 'sw.js'), minify.js(worker));
+let offerPart = '';
+if (offer) {
+  // Above the limit: the download on request, with every data file's name (0b).
+  const part = readFileSync(new URL('../www/sw-offline.js', import.meta.url), 'utf8');
+  if (!part.includes("/*__RAQMI_ON_REQUEST__*/''")) fail("www/sw-offline.js lost its placeholder /*__RAQMI_ON_REQUEST__*/''");
+  offerPart = `\n${part.replace("/*__RAQMI_ON_REQUEST__*/''", () => `'${names}'`)}`;
+}
+writeFileSync(join(staging, 'sw.js'), minify.js(worker + offerPart));
 
 console.log(`post-build: build ${build}${debug ? ' (debug: pass-through service worker)' : ''}, ` +
   `${prerendered} result(s) prerendered, ` +
   `${precache.length} files precached, ${dataFiles.length} data files (${dataGzip} B gzip) ` +
-  `${offline ? 'precached' : `above the offline limit of ${OFFLINE_LIMIT} B: cached as read`}, loader moved out to ${moved.join(', ') || 'nothing'}, ` +
+  `${offline ? 'precached' : `above the offline limit of ${OFFLINE_LIMIT} B: cached as read${offer ? ', or all on request ("Disponible hors ligne")' : ''}`}, loader moved out to ${moved.join(', ') || 'nothing'}, ` +
   (devServer ? "NO CSP meta (trunk serve's inline autoreload script is in the page)" : 'CSP meta written'));

@@ -3,8 +3,8 @@
 # formatting, clippy (native and wasm32, warnings are errors), native tests, browser tests
 # (wasm-bindgen-test in headless Chromium), a release build with its size report (failing over
 # the first-load budget), a second build with one more article (version "B" of the
-# offline-update test), and the end-to-end suite (playwright-core + node's test runner) against
-# the built dist/.
+# offline-update test), a third above the offline limit (the "available offline" offer), and
+# the end-to-end suite (playwright-core + node's test runner) against the built dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -51,6 +51,11 @@ mkdir -p target/e2e-corpus-b
 cp -p seeds/* tests/fixtures/update-article/* target/e2e-corpus-b/
 CARGO_TARGET_DIR=target/e2e-b RAQMI_CORPUS_DIR=target/e2e-corpus-b \
   trunk build --release true --dist target/e2e-dist-b
+
+step "release build above the offline limit: the seeds with RAQMI_OFFLINE_LIMIT=1, for the offer's test"
+# The same code and corpus as dist/ (nothing recompiles); only the post_build hook differs: the
+# data files are not precached, and "Disponible hors ligne (N Mo)" is offered (offline-offer.test.mjs).
+RAQMI_OFFLINE_LIMIT=1 trunk build --release true --dist target/e2e-dist-offline
 
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

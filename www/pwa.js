@@ -20,7 +20,9 @@
  *   control, their URLs are posted to it as {type: "KEEP", files: [...]} (www/sw.template.js
  *   keeps the intact ones from the HTTP cache). Above the offline limit that is the only way
  *   they are kept; under it they are precached already and the worker skips them.
- * It registers no `message` listener: the page ignores every message it receives.
+ * It registers no `message` listener: the page ignores every message it receives, but for
+ * www/offline.js's (the worker's download progress), which only a build above the offline
+ * limit loads (scripts/post-build.mjs appends www/pwa-offline.js, its starter, to this file).
  */
 (function () {
   'use strict';

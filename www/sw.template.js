@@ -23,6 +23,8 @@
  *   worker never saw. Each is read from the browser's HTTP cache only (`only-if-cached`: never
  *   a second download) and kept when intact, as the fetch handler keeps what it sees; anything
  *   else in the list (another origin, not a data file, not in the HTTP cache) is skipped.
+ * Above the offline limit, scripts/post-build.mjs appends www/sw-offline.js: the whole corpus
+ * downloaded on the reader's request ("Disponible hors ligne", www/offline.js).
  */
 'use strict';
 

@@ -27,7 +27,7 @@ export async function launchBrowser() {
 /** Fails with a clear message when a build is missing. */
 export function requireBuild(dir) {
   if (!existsSync(join(dir, 'index.html'))) {
-    throw new Error(`${dir} does not exist: build the app first (scripts/test.sh builds dist/ and target/e2e-dist-b/)`);
+    throw new Error(`${dir} does not exist: build the app first (scripts/test.sh builds dist/, target/e2e-dist-b/ and target/e2e-dist-offline/)`);
   }
 }
 

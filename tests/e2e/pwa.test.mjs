@@ -43,6 +43,9 @@ test('the first visit installs a service worker that caches exactly this build, 
     // The static chart fallbacks are for partners' pages, never fetched by the app: not cached.
     for (const f of files) if (f.startsWith('fallback/')) files.delete(f);
     assert.ok(files.size < listing(DIST).size - 2 && precache.every(([p]) => !p.includes('fallback/')));
+    // Nor, under the offline limit (the seeds), the "available offline" offer's module and
+    // styles, which only a build above it loads (offline-offer.test.mjs).
+    for (const f of ['offline.js', 'offline.css']) assert.ok(files.delete(f), `${f} is in dist/`);
     assert.deepEqual(new Set(precache.map(([p]) => p).filter((p) => p !== './').map((p) => p.slice(2))), files);
     const caches = await cacheState(page);
     assert.deepEqual(Object.keys(caches), [`raqmi-${build}`]);
