@@ -214,11 +214,18 @@ pub fn closest_attr(e: &MouseEvent, selector: &str, attr: &str) -> Option<String
 }
 
 /// A click handler for a container of links written as text (`data-doc`, `data-fig`: the
-/// figures table, the badges): a plain click on one opens that article at that figure in the
-/// app; a click with a modifier follows the link's `href`.
+/// figures table, the badges) or of result cards (`.result-link` in an `article[data-id]`): a
+/// plain click on one opens that article (at that figure) in the app; a click with a modifier
+/// follows the link's `href`.
 pub fn follow_link(on_open: Callback<(String, Option<u32>)>) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
-        if let Some(doc) = closest_attr(&e, "a[data-doc]", "data-doc") {
+        // A result card's headline carries no id: its card does (the prerendered headlines
+        // the app keeps have no listener of their own, `components::results`).
+        let doc = match closest_attr(&e, ".result-link", "href") {
+            Some(_) => closest_attr(&e, "article[data-id]", "data-id"),
+            None => closest_attr(&e, "a[data-doc]", "data-doc"),
+        };
+        if let Some(doc) = doc {
             if in_app_click(&e) {
                 let fig = closest_attr(&e, "a[data-doc]", "data-fig").and_then(|f| f.parse().ok());
                 on_open.emit((doc, fig));

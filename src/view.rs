@@ -220,10 +220,11 @@ fn take_over(root: web_sys::Element) {
         mark("raqmi:takeover");
     }
     // Yew's first render runs in a microtask of this same task, so no frame is painted between
-    // the prerendered view leaving and the app's arriving.
+    // the prerendered view leaving and the app's arriving; its headlines stay, as nodes.
     let Some(corpus) = LOADED.with(|l| l.borrow_mut().take()) else {
         return;
     };
+    super::components::results::keep_prerendered_headlines(&root);
     root.set_inner_html("");
     yew::Renderer::<App>::with_root_and_props(root, AppProps { corpus }).render();
     // The box gets its focus back in a microtask queued after yew's first render, in this same
@@ -679,7 +680,7 @@ pub fn app(props: &AppProps) -> Html {
             lang,
             shown: state.shown,
             links: DocLinks::new(view),
-            on_open: i.open.clone(),
+            on_open: i.open_at.clone(),
             on_more: i.more.clone(),
         }),
     };
