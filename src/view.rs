@@ -14,7 +14,7 @@
 use super::components::{
     charts::{chart_view, use_drawing, ChartViewProps},
     contexts::{contexts_view, use_kwic},
-    embed::{embedded, use_embed_dialog, EmbedProps},
+    embed::{embed_button, embedded, EmbedProps},
     facets::{facet_panel, use_expanded, use_phone, FacetPanelProps},
     figures::{figures_view, use_figures, FiguresViewProps},
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
@@ -552,12 +552,6 @@ pub fn app(props: &AppProps) -> Html {
         );
         ResultsRef(memo)
     };
-    let embed_dialog = use_embed_dialog(EmbedProps {
-        lang: view.lang,
-        query: embedded_query(view),
-        corpus: corpus.clone(),
-        chart: raqmi_explorer::fallback::kind_of(view),
-    });
     // The article shown (as the view below decides): the focus goes into it when it changes.
     use_reader_focus(
         (view.view == View::Doc && !waiting)
@@ -705,7 +699,12 @@ pub fn app(props: &AppProps) -> Html {
                     { lang_picker(lang, &i.lang) }
                     { theme_toggle(lang, view.theme, &i.theme) }
                     { super::own::add_button(lang) }
-                    { embed_dialog }
+                    { embed_button(EmbedProps {
+                        lang: view.lang,
+                        query: embedded_query(view),
+                        corpus: corpus.clone(),
+                        chart: raqmi_explorer::fallback::kind_of(view),
+                    }) }
                 </div>
             </header>
             { status_bar(lang, status) }

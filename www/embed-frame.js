@@ -14,9 +14,20 @@
  *
  * The height is not a secret, and a partner's origin is not known in advance: target "*".
  * This file registers no `message` listener: the page ignores every message it receives.
+ *
+ * The embedding side's other half, in the full app: the first click on "Intégrer"
+ * (`.embed-button`) imports www/embed-dialog.js, the dialog, which is not part of the first
+ * load; the app's own click handler has written onto the button what the dialog shows.
  */
 (function () {
   'use strict';
+  var dialog = null;
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('.embed-button');
+    if (!b) return;
+    if (!dialog) dialog = import('./embed-dialog.js');
+    dialog.then(function (m) { m.open(b); });
+  });
   if (new URLSearchParams(window.location.search).get('embed') !== '1') return;
   if (window.parent === window) return;
   var root = document.documentElement;
