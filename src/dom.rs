@@ -119,7 +119,7 @@ pub fn navigate<T: Clone + 'static>(intent: Callback<T>, value: T) -> Callback<M
 
 /// True for a plain click, whose default (following the link) is then prevented. Apart from
 /// [`navigate`]'s generic closure: one copy of the checks for every type of intent.
-fn in_app_click(e: &MouseEvent) -> bool {
+pub fn in_app_click(e: &MouseEvent) -> bool {
     if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
         return false;
     }
