@@ -5,7 +5,7 @@
 //! in the URL scrolls to that figure and focuses it. Every link's `href` comes from the root
 //! (`ReaderLinks`): the URL of what its click asks for. The text is escaped markup
 //! (`reading::text_html`) and the figure and name links have one listener, the article's:
-//! as yew elements with a handler each, they cost the wasm ~4 KB more.
+//! as yew elements with a handler each, they cost the first load 480 B gzip more.
 
 use crate::components::facets::category_label;
 use crate::components::figures::badges_of;

@@ -206,8 +206,9 @@ pub fn entity_name(k: EntityKind) -> &'static str {
 /// data-qualifier title>`, `fig-target` on figure `target`; each name `<a class="entity
 /// entity-…" data-canonical data-facet title>` (to the list filtered by it). The app inserts it
 /// as is and handles these links' clicks with one listener (their `data-category`, or
-/// `data-canonical` and `data-facet`): as yew elements, the same markup cost the wasm several
-/// KB. `label` names a category, `hint` ends each figure's title.
+/// `data-canonical` and `data-facet`): as yew elements with a handler each, the same markup
+/// cost the first load 480 B gzip more. `label` names a category, `hint` ends each figure's
+/// title.
 pub fn text_html(
     doc: &Document,
     links: &ReaderLinks,
