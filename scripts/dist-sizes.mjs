@@ -41,9 +41,9 @@ if (files.length === 0) {
 }
 // The extraction worker's files (trunk names a worker's files after its crate, unhashed), the
 // own-article dialog's module that drives it and its styles (www/own-dialog.js and .css,
-// imported by www/own.js on first use), the "Intégrer" dialog's module (www/embed-dialog.js,
-// imported by www/embed-frame.js on first use), and the corpus's term files.
-const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|embed-dialog\.js|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
+// imported by www/own.js on first use), the "Intégrer" dialog's module and styles
+// (www/embed-dialog.js and .css, imported by www/embed-frame.js on first use), and the corpus's term files.
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|embed-dialog\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
 const FALLBACK = /^fallback\//;
 let fbRaw = 0;
 let fbGz = 0;

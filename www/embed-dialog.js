@@ -10,11 +10,26 @@
  * its click handler (src/components/embed.rs): the snippets, computed by the pure side
  * (crates/explorer/src/embed_snippet.rs), the preview's URL, image and alternative text, and
  * the strings in the page's language. Built with textContent and attributes only (strict CSP,
- * no markup parsed). The dialog is built again at each opening (the view may have changed);
+ * no markup parsed). Its styles are www/embed-dialog.css, linked on the first opening (shown
+ * once they apply). The dialog is built again at each opening (the view may have changed);
  * the chosen format is kept.
  */
 const VARIANTS = ['script', 'iframe', 'amp'];
 let variant = 'script';
+let styled = null;
+
+/** Resolves once the dialog's stylesheet is there (loaded or failed: shown either way). */
+function styles() {
+  if (!styled) {
+    styled = new Promise((done) => {
+      const link = el('link', { rel: 'stylesheet', href: 'embed-dialog.css' });
+      link.addEventListener('load', done);
+      link.addEventListener('error', done);
+      document.head.append(link);
+    });
+  }
+  return styled;
+}
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -24,9 +39,10 @@ function el(tag, attrs, ...children) {
 }
 
 /** Opens the dialog for what `button` (the app's `.embed-button`) carries. */
-export function open(button) {
+export async function open(button) {
   const data = button.dataset;
   if (!data.text) return;
+  await styles();
   const [title, help, legend, script, iframe, amp, codeLabel, copyText, closeText, copied, refused, previewTitle, frameTitle] = data.text.split('\n');
   const labels = { script, iframe, amp };
   document.getElementById('embed-dialog')?.remove();
