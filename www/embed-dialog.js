@@ -6,15 +6,64 @@
  * Owns the dialog's DOM and behaviour only: the three formats to choose from (radios), the
  * code of the chosen one (a read-only textarea, selected when focused), its copy to the
  * clipboard with a status line, and its preview (the framed view for the two iframe formats,
- * the placeholder image for AMP). What it shows comes from the app, written onto the button by
- * its click handler (src/components/embed.rs): the snippets, computed by the pure side
- * (crates/explorer/src/embed_snippet.rs), the preview's URL, image and alternative text, and
- * the strings in the page's language. Built with textContent and attributes only (strict CSP,
+ * the placeholder image for AMP). It writes the snippets (`snippet`, below) from what the app
+ * wrote onto the button in its click handler (src/components/embed.rs): the framed query (the
+ * view with `embed=1`), the view's static chart image if it has one (crates/explorer
+ * fallback.rs: its chart, and the alternative text and size the build drew it with), and the
+ * strings in the page's language. Built with textContent and attributes only (strict CSP,
  * no markup parsed). Its styles are www/embed-dialog.css, linked on the first opening (shown
  * once they apply). The dialog is built again at each opening (the view may have changed);
  * the chosen format is kept.
  */
 const VARIANTS = ['script', 'iframe', 'amp'];
+/** AMP's script for `<amp-iframe>`: the partner's AMP page loads it; our app never does. */
+export const AMP_IFRAME_SCRIPT = 'https://cdn.ampproject.org/v0/amp-iframe-0.1.js';
+
+/** An attribute value or text, escaped (as raqmi_model::markup's: quotes too). */
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/**
+ * The snippet of `variant` ('script', 'iframe' or 'amp') embedding `f.query` (a query string
+ * with `embed=1`) of the app at `f.base` (its URL without query, e.g.
+ * `https://example.org/raqmi/index.html`), the frame named `f.title`, with the static image
+ * `fallback/<f.chart>.svg|png` (`f.alt`, `f.width` × `f.height`) when `f.chart` is set, and
+ * `f.overflow` the AMP overflow button's text:
+ * - script: our resizing script's tag (`embed.js`, shipped in `dist/`), then an `<iframe
+ *   data-raqmi>`: the script comes first and without `defer`, since the framed page reports
+ *   its height when it first renders, and a listener not there yet would miss it;
+ * - iframe: the `<iframe>` alone, at a fixed height (pages that take no script);
+ * - amp: an `<amp-iframe resizable>`, with AMP's script tag, the required `overflow` element
+ *   and a placeholder `<amp-img>` of the view's PNG (else the app's icon); its URLs `https`
+ *   (AMP loads no other), its `src` ending with `#amp`, which makes the framed page post AMP's
+ *   `embed-size` message instead of ours (www/embed-frame.js).
+ * The first two end with a `<noscript>`: the static SVG with its alternative text, or a link to
+ * the view. No `style` attribute: the snippet also works under a strict Content-Security-Policy.
+ */
+export function snippet(variant, f) {
+  const dir = f.base.slice(0, f.base.lastIndexOf('/') + 1) || f.base;
+  const src = f.base + f.query;
+  const title = esc(f.title);
+  const amp = variant === 'amp';
+  const https = (url) => (amp ? url.replace(/^http:\/\//, 'https://') : url);
+  let out = variant === 'script' ? `<script src="${esc(dir)}embed.js"></script>\n<iframe`
+    : amp ? `<script async custom-element="amp-iframe" src="${AMP_IFRAME_SCRIPT}"></script>\n<amp-iframe`
+      : '<iframe';
+  out += ` src="${esc(https(src))}${amp ? '#amp' : ''}" title="${title}"`;
+  if (!amp) {
+    if (variant === 'script') out += ' data-raqmi';
+    out += ' width="100%" height="600" frameborder="0"></iframe>\n';
+    return out + (f.chart
+      ? `<noscript><img src="${esc(`${dir}fallback/${f.chart}.svg`)}" alt="${esc(f.alt)}" width="${f.width}" height="${f.height}"></noscript>`
+      : `<noscript><a href="${esc(src.replaceAll('&embed=1', '').replaceAll('?embed=1', '?'))}">${title}</a></noscript>`);
+  }
+  const [image, alt, width, height] = f.chart
+    ? [`fallback/${f.chart}.png`, f.alt, f.width, f.height] : ['icons/icon-512.png', f.title, 600, 600];
+  const overflow = esc(f.overflow);
+  return `${out} width="${width}" height="${height}" layout="responsive" resizable `
+    + `sandbox="allow-scripts allow-same-origin" frameborder="0">\n  <div overflow tabindex="0" role="button" `
+    + `aria-label="${overflow}">${overflow}</div>\n  <amp-img placeholder layout="fill" `
+    + `src="${esc(https(dir + image))}" alt="${esc(alt)}"></amp-img>\n</amp-iframe>`;
+}
 let variant = 'script';
 let styled = null;
 
@@ -43,8 +92,12 @@ export async function open(button) {
   const data = button.dataset;
   if (!data.text) return;
   await styles();
-  const [title, help, legend, script, iframe, amp, codeLabel, copyText, closeText, copied, refused, previewTitle, frameTitle] = data.text.split('\n');
+  const [title, help, legend, script, iframe, amp, codeLabel, copyText, closeText, copied, refused, previewTitle, frameTitle, overflow] = data.text.split('\n');
   const labels = { script, iframe, amp };
+  const framed = {
+    base: location.origin + location.pathname, query: data.query, title: frameTitle, overflow,
+    chart: data.chart, alt: data.alt, width: data.width, height: data.height,
+  };
   document.getElementById('embed-dialog')?.remove();
   const code = el('textarea', { id: 'embed-code', readonly: true, rows: '7' });
   code.addEventListener('focus', () => code.select());
@@ -54,7 +107,7 @@ export async function open(button) {
   let shown = null;
   function show(v) {
     variant = v;
-    code.value = data[v];
+    code.value = snippet(v, framed);
     code.dataset.variant = v;
     status.textContent = '';
     // The framed view loads a second app: kept while switching between the iframe formats.
@@ -62,8 +115,8 @@ export async function open(button) {
     if (shown?.localName === wanted) return;
     shown?.remove();
     shown = wanted === 'img'
-      ? el('img', { class: 'embed-preview-image', src: data.image, alt: data.alt })
-      : el('iframe', { class: 'embed-preview-frame', src: data.query, title: frameTitle });
+      ? el('img', { class: 'embed-preview-image', src: `./${data.chart ? `fallback/${data.chart}.png` : 'icons/icon-512.png'}`, alt: data.chart ? data.alt : frameTitle })
+      : el('iframe', { class: 'embed-preview-frame', src: `./${data.query}`, title: frameTitle });
     preview.append(shown);
   }
   const copy = el('button', { type: 'button', class: 'embed-copy' }, copyText);
