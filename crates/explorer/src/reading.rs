@@ -383,14 +383,14 @@ mod tests {
         assert!(html.contains(" · &lt;budget&gt; · voir\""), "{html}");
         assert!(html.contains(&format!(
             "href=\"{}\"",
-            links.figure(Category::Budget).replace('&', "&amp;")
+            raqmi_model::markup::escape_attr(links.figure(Category::Budget))
         )));
         let e = &devoxx.entities[0];
         assert!(html.contains(&format!(
             "<a class=\"entity entity-{}\" data-facet=\"{}\" href=\"{}\" data-canonical=\"",
             entity_name(e.kind),
             FacetKind::of_entity(e.kind).param(),
-            links.name(e.kind, &e.canonical).replace('&', "&amp;")
+            raqmi_model::markup::escape_attr(links.name(e.kind, &e.canonical))
         )));
         // Text only between the tags: no raw `<` or `&` from the article's own text.
         let mut doc = devoxx.clone();
