@@ -217,10 +217,22 @@ pub fn chart_view(props: &ChartViewProps, drawn: &Drawing) -> Html {
                 Callback::from(move |_| dom::download(&name, mime, body.as_bytes()))
             };
             let drawn = raqmi_explorer::drawn::drawn_csv(data);
+            // The PNG is drawn by `www/export-png.js`, loaded on the first click: this writes
+            // onto the button what it draws.
             let png = {
                 let name = format!("{base}.png");
                 let svg = svg_text.clone();
-                Callback::from(move |_| dom::download_svg_as_png(&name, &svg, w, h))
+                Callback::from(move |e: MouseEvent| {
+                    let button: Element = e.target_unchecked_into();
+                    for (attr, value) in [
+                        ("data-svg", svg.clone()),
+                        ("data-name", name.clone()),
+                        ("data-width", w.to_string()),
+                        ("data-height", h.to_string()),
+                    ] {
+                        let _ = button.set_attribute(attr, &value);
+                    }
+                })
             };
             html! {
                 <figure class="chart" aria-labelledby="chart-caption">
@@ -240,7 +252,7 @@ pub fn chart_view(props: &ChartViewProps, drawn: &Drawing) -> Html {
                                 onclick={dl(format!("{base}-donnees.csv"), "text/csv;charset=utf-8", drawn)}>{ t.get("embed.download") }</button>
                         } else {
                         <button type="button" onclick={dl(format!("{base}.svg"), "image/svg+xml", svg_text.clone())}>{ t.get("chart.export.svg") }</button>
-                        <button type="button" onclick={png}>{ t.get("chart.export.png") }</button>
+                        <button type="button" class="export-png" onclick={png}>{ t.get("chart.export.png") }</button>
                         <button type="button" onclick={dl(format!("{base}.csv"), "text/csv;charset=utf-8", csv)}>{ t.get("chart.export.csv") }</button>
                         <button type="button" onclick={dl(format!("{base}.json"), "application/json", json)}>{ t.get("chart.export.json") }</button>
                         }
