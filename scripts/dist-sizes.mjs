@@ -43,8 +43,11 @@ if (files.length === 0) {
 }
 // The extraction worker's files (trunk names a worker's files after its crate, unhashed), the
 // own-article dialog's module that drives it and its styles (www/own-dialog.js and .css,
-// imported by www/own.js on first use), and the corpus's term files.
-const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|offline\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
+// imported by www/own.js on first use), the "Intégrer" dialog's module and styles
+// (www/embed-dialog.js and .css) and a chart's PNG export (www/export-png.js), imported by
+// www/embed-frame.js on first use, the offline offer's module (www/offline.js and .css, only
+// above the offline limit), and the corpus's term files.
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|embed-dialog\.(js|css)|export-png\.js|offline\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
 const FALLBACK = /^fallback\//;
 let fbRaw = 0;
 let fbGz = 0;

@@ -36,9 +36,12 @@ cargo test -p raqmi --target wasm32-unknown-unknown --test browser
 # and badges, +14.8 KB), 15 (three embed formats, +5.5 KB) and 16 (own articles in the
 # explorer, +7.5 KB) merged with 14's data files (-0.04 KB): measured 304 189 B; 298 000 B
 # after the size pass that followed (views as plain functions with their hooks in the root,
-# fewer glue imports): measured 295 115 B, plus about 1%. Issues 15 and 16 stay open on the
-# rest: 17.9 KB over the 277 258 B before them).
-FIRST_LOAD_BUDGET=298000
+# fewer glue imports): measured 295 115 B, plus about 1%; 289 950 B after issue 15's second
+# pass (the "Intégrer" dialog and its snippets, and a chart's PNG export, modules loaded on
+# first use; the reader's text and the chart's data table as markup; the take-over keeping the
+# prerendered headlines: measured 289 430 B, plus about 500 B). Issue 16 stays open on its
+# share: docs/performance.md).
+FIRST_LOAD_BUDGET=289950
 
 step "release build"
 trunk build --release true

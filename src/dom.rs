@@ -119,7 +119,7 @@ pub fn navigate<T: Clone + 'static>(intent: Callback<T>, value: T) -> Callback<M
 
 /// True for a plain click, whose default (following the link) is then prevented. Apart from
 /// [`navigate`]'s generic closure: one copy of the checks for every type of intent.
-fn in_app_click(e: &MouseEvent) -> bool {
+pub fn in_app_click(e: &MouseEvent) -> bool {
     if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
         return false;
     }
@@ -214,11 +214,18 @@ pub fn closest_attr(e: &MouseEvent, selector: &str, attr: &str) -> Option<String
 }
 
 /// A click handler for a container of links written as text (`data-doc`, `data-fig`: the
-/// figures table, the badges): a plain click on one opens that article at that figure in the
-/// app; a click with a modifier follows the link's `href`.
+/// figures table, the badges) or of result cards (`.result-link` in an `article[data-id]`): a
+/// plain click on one opens that article (at that figure) in the app; a click with a modifier
+/// follows the link's `href`.
 pub fn follow_link(on_open: Callback<(String, Option<u32>)>) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
-        if let Some(doc) = closest_attr(&e, "a[data-doc]", "data-doc") {
+        // A result card's headline carries no id: its card does (the prerendered headlines
+        // the app keeps have no listener of their own, `components::results`).
+        let doc = match closest_attr(&e, ".result-link", "href") {
+            Some(_) => closest_attr(&e, "article[data-id]", "data-id"),
+            None => closest_attr(&e, "a[data-doc]", "data-doc"),
+        };
+        if let Some(doc) = doc {
             if in_app_click(&e) {
                 let fig = closest_attr(&e, "a[data-doc]", "data-fig").and_then(|f| f.parse().ok());
                 on_open.emit((doc, fig));
@@ -272,16 +279,12 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return;
     };
-    download_blob(name, &blob);
-}
-
-pub fn download_blob(name: &str, blob: &web_sys::Blob) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
     let document = gloo::utils::document();
     // An element created as "a" is an HTMLAnchorElement: an unchecked cast, which spares the
-    // JS glue an `instanceof` import (likewise for the canvas and its 2D context below).
+    // JS glue an `instanceof` import.
     if let Some(a) = document
         .create_element("a")
         .ok()
@@ -298,67 +301,4 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) {
         let _ = web_sys::Url::revoke_object_url(&url);
     })
     .forget();
-}
-
-/// Renders an SVG string to a PNG (via an image and a canvas) and downloads it.
-pub fn download_svg_as_png(name: &str, svg: &str, width: u32, height: u32) {
-    let name = name.to_string();
-    let array = js_sys::Uint8Array::from(svg.as_bytes());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(
-        &js_sys::Array::of1(&array),
-        &options,
-    ) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let Ok(image) = web_sys::HtmlImageElement::new() else {
-        return;
-    };
-    let img = image.clone();
-    let src = url.clone();
-    let onload = wasm_bindgen::closure::Closure::once(move || {
-        let document = gloo::utils::document();
-        let Some(canvas) = document
-            .create_element("canvas")
-            .ok()
-            .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
-        else {
-            return;
-        };
-        // Twice the size: crisp on high-density screens and in print.
-        canvas.set_width(width * 2);
-        canvas.set_height(height * 2);
-        if let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            // getContext("2d") gives a CanvasRenderingContext2d or null.
-            .map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
-        {
-            ctx.set_fill_style_str("#ffffff");
-            ctx.fill_rect(0.0, 0.0, f64::from(width * 2), f64::from(height * 2));
-            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
-                &img,
-                0.0,
-                0.0,
-                f64::from(width * 2),
-                f64::from(height * 2),
-            );
-        }
-        let _ = web_sys::Url::revoke_object_url(&src);
-        let callback = wasm_bindgen::closure::Closure::once(move |blob: Option<web_sys::Blob>| {
-            if let Some(blob) = blob {
-                download_blob(&name, &blob);
-            }
-        });
-        let _ = canvas.to_blob(callback.as_ref().unchecked_ref());
-        callback.forget();
-    });
-    image.set_onload(Some(onload.as_ref().unchecked_ref()));
-    onload.forget();
-    image.set_src(&url);
 }

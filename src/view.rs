@@ -14,7 +14,7 @@
 use super::components::{
     charts::{chart_view, use_drawing, ChartViewProps},
     contexts::{contexts_view, use_kwic},
-    embed::{embedded, use_embed_dialog, EmbedProps},
+    embed::{embed_button, embedded, EmbedProps},
     facets::{facet_panel, use_expanded, use_phone, FacetPanelProps},
     figures::{figures_view, use_figures, FiguresViewProps},
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
@@ -220,10 +220,11 @@ fn take_over(root: web_sys::Element) {
         mark("raqmi:takeover");
     }
     // Yew's first render runs in a microtask of this same task, so no frame is painted between
-    // the prerendered view leaving and the app's arriving.
+    // the prerendered view leaving and the app's arriving; its headlines stay, as nodes.
     let Some(corpus) = LOADED.with(|l| l.borrow_mut().take()) else {
         return;
     };
+    super::components::results::keep_prerendered_headlines(&root);
     root.set_inner_html("");
     yew::Renderer::<App>::with_root_and_props(root, AppProps { corpus }).render();
     // The box gets its focus back in a microtask queued after yew's first render, in this same
@@ -551,12 +552,6 @@ pub fn app(props: &AppProps) -> Html {
         );
         ResultsRef(memo)
     };
-    let embed_dialog = use_embed_dialog(EmbedProps {
-        lang: view.lang,
-        query: embedded_query(view),
-        corpus: corpus.clone(),
-        chart: raqmi_explorer::fallback::kind_of(view),
-    });
     // The article shown (as the view below decides): the focus goes into it when it changes.
     use_reader_focus(
         (view.view == View::Doc && !waiting)
@@ -679,7 +674,7 @@ pub fn app(props: &AppProps) -> Html {
             lang,
             shown: state.shown,
             links: DocLinks::new(view),
-            on_open: i.open.clone(),
+            on_open: i.open_at.clone(),
             on_more: i.more.clone(),
         }),
     };
@@ -704,7 +699,12 @@ pub fn app(props: &AppProps) -> Html {
                     { lang_picker(lang, &i.lang) }
                     { theme_toggle(lang, view.theme, &i.theme) }
                     { super::own::add_button(lang) }
-                    { embed_dialog }
+                    { embed_button(EmbedProps {
+                        lang: view.lang,
+                        query: embedded_query(view),
+                        corpus: corpus.clone(),
+                        chart: raqmi_explorer::fallback::kind_of(view),
+                    }) }
                 </div>
             </header>
             { status_bar(lang, status) }

@@ -14,9 +14,23 @@
  *
  * The height is not a secret, and a partner's origin is not known in advance: target "*".
  * This file registers no `message` listener: the page ignores every message it receives.
+ *
+ * In the full app it also loads two modules the first load does not carry, each on the first
+ * click of its button: "Intégrer" (`.embed-button`) imports www/embed-dialog.js, the dialog;
+ * a chart's "Télécharger PNG" (`.export-png`) www/export-png.js, the drawing. The app's own
+ * click handler has written onto the button what the module needs (its listener, on the
+ * app's root, runs before this one, on the document).
  */
 (function () {
   'use strict';
+  var modules = {};
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('.embed-button, .export-png');
+    if (!b) return;
+    var path = b.classList.contains('export-png') ? './export-png.js' : './embed-dialog.js';
+    if (!modules[path]) modules[path] = import(path);
+    modules[path].then(function (m) { m.open(b); });
+  });
   if (new URLSearchParams(window.location.search).get('embed') !== '1') return;
   if (window.parent === window) return;
   var root = document.documentElement;

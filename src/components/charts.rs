@@ -4,13 +4,14 @@
 //! with its series and disagreement badges, `figures::badges`), plus exports (SVG, PNG, CSV,
 //! JSON).
 
-use crate::components::figures::badges_of;
+use crate::components::figures::badges_markup;
 use crate::dom;
 use raqmi_charts::{
     chart_data_with, export, render_svg, table_rows, ChartData, ChartError, ChartKind,
     ChartOptions, ChartSvg, DataOptions,
 };
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
+use raqmi_explorer::figures_html::chart_table;
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{DocLinks, Lang, Scale, Theme, YearMonth};
 use raqmi_model::document::{Category, Document};
@@ -196,6 +197,17 @@ pub fn chart_view(props: &ChartViewProps, drawn: &Drawing) -> Html {
     let figure = match svg {
         Ok(chart) => {
             let rows = table_rows(data);
+            // After an article's link: its badges, and the own-article mark (the markup of
+            // `own::mark` for a card).
+            let after = |doc: &str, fig: usize| {
+                let mut s = badges_markup(&props.corpus, doc, fig, lang, &props.links);
+                if raqmi_model::own::is_own_id(doc) {
+                    s.push_str("<span class=\"own-mark\">");
+                    raqmi_model::markup::escape_into(t.get("own.yours"), false, &mut s);
+                    s.push_str("</span>");
+                }
+                s
+            };
             let (w, h) = (chart.width, chart.height);
             let svg_text = chart.svg.clone();
             let csv = export::to_csv(data);
@@ -205,10 +217,22 @@ pub fn chart_view(props: &ChartViewProps, drawn: &Drawing) -> Html {
                 Callback::from(move |_| dom::download(&name, mime, body.as_bytes()))
             };
             let drawn = raqmi_explorer::drawn::drawn_csv(data);
+            // The PNG is drawn by `www/export-png.js`, loaded on the first click: this writes
+            // onto the button what it draws.
             let png = {
                 let name = format!("{base}.png");
                 let svg = svg_text.clone();
-                Callback::from(move |_| dom::download_svg_as_png(&name, &svg, w, h))
+                Callback::from(move |e: MouseEvent| {
+                    let button: Element = e.target_unchecked_into();
+                    for (attr, value) in [
+                        ("data-svg", svg.clone()),
+                        ("data-name", name.clone()),
+                        ("data-width", w.to_string()),
+                        ("data-height", h.to_string()),
+                    ] {
+                        let _ = button.set_attribute(attr, &value);
+                    }
+                })
             };
             html! {
                 <figure class="chart" aria-labelledby="chart-caption">
@@ -228,47 +252,18 @@ pub fn chart_view(props: &ChartViewProps, drawn: &Drawing) -> Html {
                                 onclick={dl(format!("{base}-donnees.csv"), "text/csv;charset=utf-8", drawn)}>{ t.get("embed.download") }</button>
                         } else {
                         <button type="button" onclick={dl(format!("{base}.svg"), "image/svg+xml", svg_text.clone())}>{ t.get("chart.export.svg") }</button>
-                        <button type="button" onclick={png}>{ t.get("chart.export.png") }</button>
+                        <button type="button" class="export-png" onclick={png}>{ t.get("chart.export.png") }</button>
                         <button type="button" onclick={dl(format!("{base}.csv"), "text/csv;charset=utf-8", csv)}>{ t.get("chart.export.csv") }</button>
                         <button type="button" onclick={dl(format!("{base}.json"), "application/json", json)}>{ t.get("chart.export.json") }</button>
                         }
                     </div>
                     <details class="chart-data">
                         <summary>{ t.get("chart.table") }</summary>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label={t.get("chart.table")}>
-                        <table>
-                            <caption>{ chart.title.clone() }</caption>
-                            <thead><tr>
-                                <th scope="col">{ t.get("chart.col.label") }</th>
-                                <th scope="col">{ t.get("chart.col.value") }</th>
-                                <th scope="col">{ t.get("chart.col.qualifier") }</th>
-                                <th scope="col">{ t.get("chart.col.category") }</th>
-                                <th scope="col">{ t.get("chart.col.article") }</th>
-                                <th scope="col">{ t.get("chart.col.date") }</th>
-                            </tr></thead>
-                            <tbody onclick={dom::follow_link(props.on_open.clone())}>
-                                { for rows.iter().map(|r| html! {
-                                    <tr>
-                                        <th scope="row">{ r.label.clone() }</th>
-                                        <td class="num"><data value={raqmi_explorer::reading::value_attr(r.value)}>{ r.value_text.clone() }</data></td>
-                                        <td>{ r.qualifier_text.clone() }</td>
-                                        <td>{ r.category_text.clone() }</td>
-                                        <td>
-                                            if let (Some(doc), Some(fig)) = (&r.doc_id, r.figure) {
-                                                <a href={props.links.href(doc, Some(fig as u32))}
-                                                   onclick={dom::navigate(props.on_open.clone(), (doc.clone(), Some(fig as u32)))}>
-                                                    { r.article.clone() }</a>
-                                                { badges_of(&props.corpus, doc, fig, lang, &props.links) }
-                                                { crate::own::mark(props.lang, doc, false) }
-                                            } else {
-                                                { r.article.clone() }
-                                            }
-                                        </td>
-                                        <td>{ r.date_text.clone() }</td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
+                        // The table as escaped markup (`figures_html::chart_table`): its links
+                        // and badges followed by this one listener.
+                        <div class="table-scroll" tabindex="0" role="region" aria-label={t.get("chart.table")}
+                            onclick={dom::follow_link(props.on_open.clone())}>
+                            { Html::from_html_unchecked(AttrValue::from(chart_table(&rows, &chart.title, t, &props.links, &after))) }
                         </div>
                     </details>
                 </figure>

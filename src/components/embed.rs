@@ -1,17 +1,15 @@
-//! Embedding: the "Intégrer" dialog, which writes the snippet that embeds the current view on
-//! another site (three formats, `embed_snippet::Variant`: the iframe with our resizing script,
-//! the iframe alone, AMP), each with a preview and a copy button, and the page an embed shows
-//! ([`embedded`]): one focused view and a discreet source line.
+//! Embedding: the "Intégrer" button, whose dialog (`www/embed-dialog.js`, loaded on demand)
+//! writes the snippet that embeds the current view on another site (three formats: the iframe
+//! with our resizing script, the iframe alone, AMP), each with a preview and a copy button, and
+//! the page an embed shows ([`embedded`]): one focused view and a discreet source line.
 
-use crate::dom;
 use raqmi_charts::ChartKind;
 use raqmi_explorer::corpus::CorpusRef;
-use raqmi_explorer::embed_snippet::{snippet, source_line, FallbackImage, Framed, Variant};
+use raqmi_explorer::embed_snippet::source_line;
 use raqmi_explorer::fallback;
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{self, Lang, ViewState};
 use raqmi_model::document::Document;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the dialog embeds.
@@ -48,145 +46,58 @@ pub fn embedded(view: &ViewState, docs: &[Document], notices: Html, main: Html) 
     }
 }
 
-/// Where the app is deployed: the page's URL without query or fragment.
-fn app_base() -> String {
-    let location = gloo::utils::window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}")
-}
+/// The dialog's strings, in the order `www/embed-dialog.js` reads them (one per line of the
+/// button's `data-text`).
+const TEXTS: [&str; 14] = [
+    "embed.title",
+    "embed.help",
+    "embed.variants",
+    "embed.variant.script",
+    "embed.variant.iframe",
+    "embed.variant.amp",
+    "embed.code",
+    "embed.copy",
+    "embed.close",
+    "embed.copied",
+    "embed.copy_failed",
+    "embed.preview",
+    "embed.frame_title",
+    "embed.overflow",
+];
 
-/// The dialog's id (opened and closed through `dom::show_dialog`).
-const EMBED_DIALOG: &str = "embed-dialog";
-
-/// The label of a snippet format's radio.
-fn variant_key(v: Variant) -> &'static str {
-    match v {
-        Variant::Script => "embed.variant.script",
-        Variant::Iframe => "embed.variant.iframe",
-        Variant::Amp => "embed.variant.amp",
-    }
-}
-
-/// Copies the code (`#embed-code`, selected by focusing it) to the clipboard, on a click;
-/// whether the browser allowed it. `execCommand("copy")` rather than the asynchronous
-/// `navigator.clipboard`: one synchronous call, no promise and no closures in the wasm.
-fn copy_code() -> bool {
-    dom::focus_by_id("embed-code");
-    gloo::utils::document()
-        .unchecked_into::<web_sys::HtmlDocument>()
-        .exec_command("copy")
-        .unwrap_or(false)
-}
-
-/// The "Intégrer" button and its dialog. A hook of the root (its state and memo live there),
-/// not a component of its own: each component type costs the wasm about 2 KB, and its props
-/// (the embedded query) changed with every keystroke anyway.
-#[hook]
-pub fn use_embed_dialog(props: EmbedProps) -> Html {
+/// The "Intégrer" button. Its dialog is `www/embed-dialog.js`, a module that
+/// `www/embed-frame.js` imports on the first click (not part of the first load: the dialog's
+/// DOM as yew elements, and the snippets' writer, cost the first load 3.8 KB gzip). A click
+/// first writes onto the button what the module needs from the app: the framed query
+/// (`data-query`, `embed_snippet::embedded_query`), the view's static image when it has one
+/// (`data-chart`, and the alternative text and size the build drew it with: `data-alt`,
+/// `data-width`, `data-height`), and the dialog's strings in the page's language
+/// (`data-text`). The app's listener runs before the module's (it sits on the app's root,
+/// below the document).
+pub fn embed_button(props: EmbedProps) -> Html {
     let t = strings(props.lang);
-    // Focus events do not bubble: the target is the textarea the listener is on, so an
-    // unchecked cast (no JS instanceof import) is enough. Cast to the input element's type:
-    // both have `select()`, and the search box's (`dom::focus_search`) is then the glue's only
-    // `select` import.
-    let select_all = Callback::from(|e: FocusEvent| {
-        e.target_unchecked_into::<web_sys::HtmlInputElement>()
-            .select();
-    });
-    // One state (each hook type costs wasm): the format shown; whether the dialog was opened
-    // (the preview frame loads a second app: only then); the last copy (None: not copied yet,
-    // Some(whether the browser allowed it)).
-    let ui = use_state(|| (Variant::Script, false, None::<bool>));
-    let (variant, opened, copied) = *ui;
-    // The static image's alternative text and size, drawn as the build drew the file: once the
-    // dialog has been opened (a second drawing of the chart; the code is not shown before).
-    let chart = props.chart.filter(|_| opened);
-    let image = use_memo((props.corpus.clone(), chart), |(corpus, chart)| {
-        let kind = (*chart)?;
-        let svg = fallback::render(&corpus.0, kind).1.ok()?;
-        Some(FallbackImage {
-            kind,
-            alt: fallback::alt(&svg),
-            width: svg.width,
-            height: svg.height,
-        })
-    });
-    let base = app_base();
-    let code = snippet(
-        variant,
-        &Framed {
-            base: &base,
-            query: &props.query,
-            title: t.get("embed.frame_title"),
-            fallback: (*image).as_ref(),
-            overflow: t.get("embed.overflow"),
-        },
-    );
-    let open = {
-        let ui = ui.clone();
-        let show = dom::show_dialog(EMBED_DIALOG, true);
-        Callback::from(move |e: MouseEvent| {
-            ui.set((variant, true, copied));
-            show.emit(e);
-        })
-    };
-    let copy = {
-        let ui = ui.clone();
-        Callback::from(move |_: MouseEvent| ui.set((variant, opened, Some(copy_code()))))
-    };
-    let choose = |v: Variant| {
-        let ui = ui.clone();
-        Callback::from(move |_: Event| ui.set((v, opened, None)))
-    };
-    let preview = if variant == Variant::Amp {
-        let (src, alt) = match &*image {
-            Some(f) => (fallback::file(f.kind, "png"), f.alt.clone()),
-            None => (
-                "icons/icon-512.png".to_string(),
-                t.get("embed.frame_title").to_string(),
-            ),
-        };
-        html! { <img class="embed-preview-image" src={format!("./{src}")} {alt} /> }
-    } else if opened {
-        html! {
-            <iframe class="embed-preview-frame" src={format!("./{}", props.query)}
-                title={t.get("embed.frame_title")}></iframe>
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let t = strings(props.lang);
+        let button: web_sys::Element = e.target_unchecked_into();
+        // The static image's alternative text and size, drawn as the build drew the file.
+        let image = props.chart.and_then(|kind| {
+            let svg = fallback::render(&props.corpus.0, kind).1.ok()?;
+            Some((kind.param(), fallback::alt(&svg), svg.width, svg.height))
+        });
+        let (chart, alt, width, height) = image.unwrap_or_default();
+        let texts: Vec<&str> = TEXTS.iter().map(|k| t.get(k)).collect();
+        for (name, value) in [
+            ("data-query", props.query.clone()),
+            ("data-chart", chart.to_string()),
+            ("data-alt", alt),
+            ("data-width", width.to_string()),
+            ("data-height", height.to_string()),
+            ("data-text", texts.join("\n")),
+        ] {
+            let _ = button.set_attribute(name, &value);
         }
-    } else {
-        Html::default()
-    };
+    });
     html! {
-        <>
-            <button type="button" class="embed-button" onclick={open}>{ t.get("embed.button") }</button>
-            <dialog id={EMBED_DIALOG} class="embed-dialog" aria-labelledby="embed-title">
-                <h2 id="embed-title">{ t.get("embed.title") }</h2>
-                <p>{ t.get("embed.help") }</p>
-                <fieldset class="embed-variants">
-                    <legend>{ t.get("embed.variants") }</legend>
-                    { for Variant::ALL.into_iter().map(|v| html! {
-                        <label>
-                            <input type="radio" name="embed-variant" value={v.slug()}
-                                checked={variant == v} onchange={choose(v)} />
-                            { t.get(variant_key(v)) }
-                        </label>
-                    }) }
-                </fieldset>
-                <label for="embed-code">{ t.get("embed.code") }</label>
-                <textarea id="embed-code" readonly=true rows="7" onfocus={select_all} value={code} data-variant={variant.slug()} />
-                <div class="dialog-actions">
-                    <button type="button" class="embed-copy" onclick={copy}>{ t.get("embed.copy") }</button>
-                    <button type="button" onclick={dom::show_dialog(EMBED_DIALOG, false)}>{ t.get("embed.close") }</button>
-                    <span class="embed-copied" role="status">{ match copied {
-                        Some(true) => t.get("embed.copied"),
-                        Some(false) => t.get("embed.copy_failed"),
-                        None => "",
-                    } }</span>
-                </div>
-                <section class="embed-preview" aria-labelledby="embed-preview-title">
-                    <h3 id="embed-preview-title">{ t.get("embed.preview") }</h3>
-                    { preview }
-                </section>
-            </dialog>
-        </>
+        <button type="button" class="embed-button" {onclick}>{ t.get("embed.button") }</button>
     }
 }

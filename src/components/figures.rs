@@ -176,15 +176,22 @@ pub fn badges_of(
     lang: Lang,
     links: &DocLinks,
 ) -> Html {
-    match corpus
+    Html::from_html_unchecked(AttrValue::from(badges_markup(
+        corpus, id, figure, lang, links,
+    )))
+}
+
+/// [`badges_of`] as markup ("" when the figure has none).
+pub fn badges_markup(
+    corpus: &CorpusRef,
+    id: &str,
+    figure: usize,
+    lang: Lang,
+    links: &DocLinks,
+) -> String {
+    corpus
         .figure_ref(id, figure)
         .and_then(|r| across(corpus, r))
-    {
-        Some(a) => Html::from_html_unchecked(AttrValue::from(figures_html::badges(
-            &a,
-            strings(lang),
-            links,
-        ))),
-        None => html! {},
-    }
+        .map(|a| figures_html::badges(&a, strings(lang), links))
+        .unwrap_or_default()
 }

@@ -3,7 +3,9 @@
 //! that filter by them; a side list of its figures (each with its series and disagreement
 //! badges, `figures::badges`) and names; previous/next article. A `fig`
 //! in the URL scrolls to that figure and focuses it. Every link's `href` comes from the root
-//! (`ReaderLinks`): the URL of what its click asks for.
+//! (`ReaderLinks`): the URL of what its click asks for. The text is escaped markup
+//! (`reading::text_html`) and the figure and name links have one listener, the article's:
+//! as yew elements with a handler each, they cost the first load 480 B gzip more.
 
 use crate::components::facets::category_label;
 use crate::components::figures::badges_of;
@@ -12,12 +14,10 @@ use raqmi_charts::{figure_card, render_figure_card_image, ChartOptions, Theme as
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::format::date_in;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::reading::{
-    figure_text, qualifier_name, segments, value_attr, ReaderLinks, Segment,
-};
+use raqmi_explorer::reading::{entity_name, figure_text, text_html, ReaderLinks};
 use raqmi_explorer::state::FacetKind;
-use raqmi_explorer::url::{category_name, Lang, Theme};
-use raqmi_model::document::{Category, Document, EntityKind, FigureKind, ParagraphRole};
+use raqmi_explorer::url::{category_name, parse_category, Lang, Theme};
+use raqmi_model::document::{Category, Document, EntityKind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -89,7 +89,8 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
 
     html! {
-        <article class="reader" aria-labelledby="doc-title" data-id={doc.id.clone()}>
+        <article class="reader" aria-labelledby="doc-title" data-id={doc.id.clone()}
+            onclick={on_link(props)}>
             if !props.embed {
                 <nav class="reader-nav" aria-label={t.get("doc.nav")}>
                     <a href={props.links.back.clone()}
@@ -117,15 +118,16 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </p>
             </div>
             <div class="reader-body">
+                // The text as escaped markup (`text_html`): its links' clicks reach the
+                // article's one listener.
                 <div class="reader-text">
-                    { for doc.paragraphs.iter().enumerate().filter(|(_, p)| p.role != ParagraphRole::Headline || doc.headline.is_none()).map(|(i, p)| {
-                        let content = render_segments(doc, props, p.span.range(), target_fig);
-                        match p.role {
-                            ParagraphRole::Subheading => html! { <h2 key={i}>{ content }</h2> },
-                            ParagraphRole::Dateline => html! { <p key={i} class="dateline">{ content }</p> },
-                            _ => html! { <p key={i}>{ content }</p> },
-                        }
-                    }) }
+                    { Html::from_html_unchecked(AttrValue::from(text_html(
+                        doc,
+                        &props.links,
+                        target_fig,
+                        &|c| category_label(lang, c),
+                        t.get("doc.figure_hint"),
+                    ))) }
                 </div>
                 <div class="reader-aside">
                     if let Some(fig) = target_fig {
@@ -138,77 +140,26 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 }
 
-fn render_segments(
-    doc: &Document,
-    props: &ReaderProps,
-    range: std::ops::Range<usize>,
-    target_fig: Option<usize>,
-) -> Html {
-    let t = strings(props.lang);
-    segments(doc, range)
-        .into_iter()
-        .map(|seg| match seg {
-            Segment::Text(r) => html! { { doc.text[r].to_string() } },
-            Segment::Figure(i) => {
-                let f = &doc.figures[i];
-                let cat = category_name(f.category);
-                let title = format!(
-                    "{} · {} · {}",
-                    figure_text(f),
-                    category_label(props.lang, f.category),
-                    t.get("doc.figure_hint")
-                );
-                html! {
-                    <a class="fig-link" href={props.links.figure(f.category).to_string()} id={format!("fig-{i}")}
-                       onclick={dom::navigate(props.on_figure.clone(), f.category)}>
-                        <data value={value_attr(f.value)}
-                            class={classes!("fig", format!("cat-{cat}"), (target_fig == Some(i)).then_some("fig-target"))}
-                            data-kind={kind_name(f.kind)} data-unit={f.unit.clone()} data-category={cat}
-                            data-qualifier={f.qualifier.map(qualifier_name)}
-                            {title}>{ doc.text[f.span.range()].to_string() }</data>
-                    </a>
+/// The one listener of the article's figure and name links, in its text and side list (they
+/// carry what their click asks for: `data-category`, or `data-canonical` and `data-facet`).
+fn on_link(props: &ReaderProps) -> Callback<MouseEvent> {
+    let on_figure = props.on_figure.clone();
+    let on_name = props.on_name.clone();
+    Callback::from(move |e: MouseEvent| {
+        let category = dom::closest_attr(&e, "a.fig-link", "data-category");
+        if let Some(c) = category.and_then(|c| parse_category(&c)) {
+            if dom::in_app_click(&e) {
+                on_figure.emit(c);
+            }
+        } else if let Some(name) = dom::closest_attr(&e, "a[data-canonical]", "data-canonical") {
+            let facet = dom::closest_attr(&e, "a[data-canonical]", "data-facet");
+            if let Some(kind) = facet.and_then(|f| FacetKind::from_param(&f)) {
+                if dom::in_app_click(&e) {
+                    on_name.emit((kind, name));
                 }
             }
-            Segment::Entity(i) => {
-                let e = &doc.entities[i];
-                let name = (FacetKind::of_entity(e.kind), e.canonical.clone());
-                let title = match &e.role {
-                    Some(role) => format!("{} — {role}", e.canonical),
-                    None => e.canonical.clone(),
-                };
-                html! {
-                    <a class={classes!("entity", format!("entity-{}", entity_name(e.kind)))}
-                       href={props.links.name(e.kind, &e.canonical).to_string()} {title}
-                       data-canonical={e.canonical.clone()}
-                       onclick={dom::navigate(props.on_name.clone(), name)}>
-                        { doc.text[e.span.range()].to_string() }
-                    </a>
-                }
-            }
-        })
-        .collect::<Html>()
-}
-
-fn kind_name(k: FigureKind) -> &'static str {
-    match k {
-        FigureKind::Money => "money",
-        FigureKind::Percent => "percent",
-        FigureKind::Count => "count",
-        FigureKind::Ordinal => "ordinal",
-        FigureKind::Duration => "duration",
-        FigureKind::Factor => "factor",
-        FigureKind::Year => "year",
-    }
-}
-
-pub fn entity_name(k: EntityKind) -> &'static str {
-    match k {
-        EntityKind::Org => "org",
-        EntityKind::Place => "place",
-        EntityKind::Person => "person",
-        EntityKind::Program => "program",
-        EntityKind::Event => "event",
-    }
+        }
+    })
 }
 
 /// The card of the figure a link pointed at: its value drawn with its qualifier, its sentence,
@@ -277,9 +228,10 @@ fn side_list(doc: &Document, props: &ReaderProps) -> Html {
                         let fig = Some(i as u32);
                         html! {
                             <li key={i}>
+                                // Followed by the list's listener (`data-doc`, `data-fig`).
                                 <a href={props.links.docs.href(&doc.id, fig)}
                                    class={classes!("cat-swatch", format!("cat-{}", category_name(f.category)))}
-                                   onclick={dom::navigate(props.on_open.clone(), (doc.id.clone(), fig))}>
+                                   data-doc={doc.id.clone()} data-fig={i.to_string()}>
                                     { figure_text(f) }
                                 </a>
                                 <span class="side-cat">{ format!(" · {}", category_label(props.lang, f.category)) }</span>
@@ -295,12 +247,12 @@ fn side_list(doc: &Document, props: &ReaderProps) -> Html {
                     <h3>{ t.get(key) }</h3>
                     <ul class="side-names">
                         { for names.iter().filter(|(k, _, _)| k == kind).map(|(k, canonical, role)| {
-                            let name = (FacetKind::of_entity(*k), canonical.to_string());
                             html! {
                                 <li>
                                     <a class={classes!("entity", format!("entity-{}", entity_name(*k)))}
                                        href={props.links.name(*k, canonical).to_string()}
-                                       onclick={dom::navigate(props.on_name.clone(), name)}>{ canonical.to_string() }</a>
+                                       data-canonical={canonical.to_string()}
+                                       data-facet={FacetKind::of_entity(*k).param()}>{ canonical.to_string() }</a>
                                     if let Some(role) = role {
                                         <span class="role">{ format!(", {role}") }</span>
                                     }

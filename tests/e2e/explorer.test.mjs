@@ -302,7 +302,8 @@ test('malformed parameters give a visible notice and defaults', async () => {
 
 test('keyboard: "/" focuses the search, arrows move through results, Enter opens, Escape goes back', async () => {
   const { page, problems } = await openPage(env);
-  await page.locator('article.result').first().waitFor();
+  // The app's keys: the prerendered list is there before the app is.
+  await appStarted(page);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search');

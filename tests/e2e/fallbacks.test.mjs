@@ -17,7 +17,8 @@ const CHARTS = ['budget', 'people', 'shares', 'timeline'];
 
 /** Opens the dialog and picks a format; resolves to the snippet shown. */
 async function snippetOf(page, variant) {
-  if (!(await page.locator('#embed-dialog').evaluate((d) => d.open))) await page.locator('button.embed-button').click();
+  // The dialog (www/embed-dialog.js, loaded on the first click) exists once opened.
+  if (!(await page.locator('#embed-dialog[open]').count())) await page.locator('button.embed-button').click();
   await page.locator(`input[name="embed-variant"][value="${variant}"]`).check();
   const code = page.locator('#embed-code');
   await page.waitForFunction((v) => document.querySelector('#embed-code')?.dataset.variant === v, variant);

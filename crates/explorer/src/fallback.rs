@@ -2,7 +2,8 @@
 //! linear scale), drawn at build time by `corpus fallbacks DIR OUT` into `dist/fallback/` as
 //! `<chart>.svg` and `<chart>.png` (`scripts/post-build.mjs`). A partner's page shows them where
 //! the live embed cannot run: the snippet's `<noscript>` (the SVG) and the AMP variant's
-//! placeholder (the PNG); see [`crate::embed_snippet`].
+//! placeholder (the PNG), written by the "Intégrer" dialog (`www/embed-dialog.js`) with the
+//! alternative text and size the app draws here.
 //!
 //! The app and the CLI draw a fallback through [`render`], from the same corpus, documents in
 //! the same order as the chart view takes them, at [`WIDTH`], light theme: so the image, its

@@ -1,6 +1,6 @@
 //! The figures view's markup as escaped HTML: the table (headers whose buttons carry
 //! `data-sort`, rows whose article links carry `data-doc` and `data-fig`) and a figure's series
-//! and disagreement badges. Written here as text, not as yew elements: the same markup built
+//! and disagreement badges; and the chart's data table ([`chart_table`]). Written here as text, not as yew elements: the same markup built
 //! by yew's `html!` cost the app's wasm about 21 KB (6 KB gzip, docs/performance.md), and as
 //! text it is tested natively. The app inserts it and handles its clicks with one listener on
 //! the container (delegation), as it does for the charts' SVG. Every text and attribute value
@@ -15,6 +15,7 @@ use crate::figures::{series_dots, Across, Column, FigureRow, Quote, Sorting};
 use crate::i18n::Strings;
 use crate::reading::value_attr;
 use crate::url::DocLinks;
+use raqmi_charts::TableRow;
 use raqmi_model::markup::escape_into;
 
 /// An HTML writer: raw markup, escaped text, escaped attribute values.
@@ -194,6 +195,67 @@ fn badges_into(h: &mut Html, a: &Across, t: &Strings, links: &DocLinks) {
     h.raw("</span>");
 }
 
+/// The chart's data table, one row per mark drawn (`raqmi_charts::table_rows`),
+/// captioned `caption`: label, value (`<data value>`), qualifier, category, article, date. An
+/// article is a link carrying `data-doc` and `data-fig` (followed by the container's listener),
+/// then `after(doc, figure)`, markup: its badges and marks.
+pub fn chart_table(
+    rows: &[TableRow],
+    caption: &str,
+    t: &Strings,
+    links: &DocLinks,
+    after: &dyn Fn(&str, usize) -> String,
+) -> String {
+    let mut h = Html(String::with_capacity(rows.len() * 300 + 600));
+    h.raw("<table><caption>")
+        .text(caption)
+        .raw("</caption><thead><tr>");
+    for key in [
+        "chart.col.label",
+        "chart.col.value",
+        "chart.col.qualifier",
+        "chart.col.category",
+        "chart.col.article",
+        "chart.col.date",
+    ] {
+        h.raw("<th scope=\"col\">").text(t.get(key)).raw("</th>");
+    }
+    h.raw("</tr></thead><tbody>");
+    for r in rows {
+        h.raw("<tr><th scope=\"row\">")
+            .text(&r.label)
+            .raw("</th><td class=\"num\"><data value=\"")
+            .raw(&value_attr(r.value))
+            .raw("\">")
+            .text(&r.value_text)
+            .raw("</data></td><td>")
+            .text(&r.qualifier_text)
+            .raw("</td><td>")
+            .text(&r.category_text)
+            .raw("</td><td>");
+        match (&r.doc_id, r.figure) {
+            (Some(doc), Some(fig)) => {
+                h.raw("<a href=\"")
+                    .attr(&links.href(doc, Some(fig as u32)))
+                    .raw("\" data-doc=\"")
+                    .attr(doc)
+                    .raw("\" data-fig=\"")
+                    .raw(&fig.to_string())
+                    .raw("\">")
+                    .text(&r.article)
+                    .raw("</a>")
+                    .raw(&after(doc, fig));
+            }
+            _ => {
+                h.text(&r.article);
+            }
+        }
+        h.raw("</td><td>").text(&r.date_text).raw("</td></tr>");
+    }
+    h.raw("</tbody></table>");
+    h.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +360,49 @@ mod tests {
         // The largest value at the top (y 8), the first year at the left (x 8).
         assert!(html.contains("<polyline points=\"8.0,"));
         assert!(html.contains("cx=\"232.0\" cy=\"8.0\""));
+    }
+
+    #[test]
+    fn the_chart_table_has_a_row_per_mark_with_its_article_linked() {
+        let c = crate::corpus::seed_corpus();
+        let (s, _) = url::parse("?view=chart&cat=budget");
+        let docs: Vec<&raqmi_model::document::Document> = c
+            .search(&s)
+            .hits
+            .iter()
+            .filter_map(|h| c.docs.get(h.doc as usize))
+            .collect();
+        let data =
+            raqmi_charts::chart_data_with(&docs, s.chart, &raqmi_charts::DataOptions::default());
+        let rows = raqmi_charts::table_rows(&data);
+        assert!(!rows.is_empty());
+        let links = DocLinks::new(&s);
+        let html = chart_table(
+            &rows,
+            "Budgets <annoncés>",
+            strings(Lang::Fr),
+            &links,
+            &|d, f| format!("<i>{d}:{f}</i>"),
+        );
+        assert!(
+            html.starts_with(
+                "<table><caption>Budgets &lt;annoncés&gt;</caption><thead><tr><th scope=\"col\">"
+            ),
+            "{html}"
+        );
+        assert_eq!(html.matches("<th scope=\"row\">").count(), rows.len());
+        assert_eq!(html.matches("<th scope=\"col\">").count(), 6);
+        for r in rows.iter().filter(|r| r.doc_id.is_some()) {
+            let (doc, fig) = (r.doc_id.as_deref().unwrap(), r.figure.unwrap());
+            assert!(
+                html.contains(&format!("data-doc=\"{doc}\" data-fig=\"{fig}\">")),
+                "{html}"
+            );
+            assert!(
+                html.contains(&format!("</a><i>{doc}:{fig}</i></td>")),
+                "{html}"
+            );
+        }
+        assert_eq!(html.matches("<tr>").count(), rows.len() + 1);
     }
 }

@@ -4,8 +4,8 @@
 //! ([`corpus`]), strings in French, English and Arabic ([`i18n`]), dates in words ([`format`]),
 //! loading the corpus from its data files and telling a failed file ([`loading`]), the values
 //! of a result card ([`card`]), of the figures table ([`figures`], its markup in
-//! [`figures_html`]), of an article's reading ([`reading`]) and of the embed snippet and source
-//! line ([`embed_snippet`]) with the static chart fallbacks it names ([`fallback`], drawn at
+//! [`figures_html`]), of an article's reading ([`reading`]) and of an embed's query and source
+//! line ([`embed_snippet`]) with the static chart fallbacks ([`fallback`], drawn at
 //! build time by `corpus fallbacks`), the CSV of what a
 //! chart draws ([`drawn`]), exact decimal parsing for the URL and the range filter
 //! ([`decimal`]), and the default view as static HTML ([`prerender`], written into

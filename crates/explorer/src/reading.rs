@@ -1,10 +1,14 @@
 //! Pure helpers of the reader: how a paragraph splits into plain text, figures and names, how a
-//! figure reads in the side list, and where the reader's links lead. Tested natively.
+//! figure reads in the side list, where the reader's links lead, and the article's text as
+//! escaped markup ([`text_html`]). Tested natively.
 
 use crate::state::{href_after, Action, FacetKind};
 use crate::url::{DocLinks, View, ViewState};
 use raqmi_charts::numfmt;
-use raqmi_model::document::{Category, Document, EntityKind, Figure, FigureKind, Qualifier};
+use raqmi_model::document::{
+    Category, Document, EntityKind, Figure, FigureKind, ParagraphRole, Qualifier,
+};
+use raqmi_model::markup::escape_into;
 use raqmi_model::order;
 use std::ops::Range;
 
@@ -171,6 +175,116 @@ impl ReaderLinks {
     }
 }
 
+/// A figure's kind as its `data-kind` names it.
+pub fn kind_name(k: FigureKind) -> &'static str {
+    match k {
+        FigureKind::Money => "money",
+        FigureKind::Percent => "percent",
+        FigureKind::Count => "count",
+        FigureKind::Ordinal => "ordinal",
+        FigureKind::Duration => "duration",
+        FigureKind::Factor => "factor",
+        FigureKind::Year => "year",
+    }
+}
+
+/// A name's kind as its link's class names it (`entity-org`).
+pub fn entity_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Org => "org",
+        EntityKind::Place => "place",
+        EntityKind::Person => "person",
+        EntityKind::Program => "program",
+        EntityKind::Event => "event",
+    }
+}
+
+/// The article's paragraphs (its headline paragraph aside when the article has a headline: the
+/// reader's title shows it) as escaped markup: `<p>`, `<h2>` for a subheading, `<p
+/// class="dateline">`. Each figure is `<a class="fig-link" id="fig-N" data-category>` (to its
+/// category's chart) around `<data value class="fig cat-…" data-kind data-unit data-category
+/// data-qualifier title>`, `fig-target` on figure `target`; each name `<a class="entity
+/// entity-…" data-canonical data-facet title>` (to the list filtered by it). The app inserts it
+/// as is and handles these links' clicks with one listener (their `data-category`, or
+/// `data-canonical` and `data-facet`): as yew elements with a handler each, the same markup
+/// cost the first load 480 B gzip more. `label` names a category, `hint` ends each figure's
+/// title.
+pub fn text_html(
+    doc: &Document,
+    links: &ReaderLinks,
+    target: Option<usize>,
+    label: &dyn Fn(Category) -> String,
+    hint: &str,
+) -> String {
+    let mut out = String::with_capacity(doc.text.len() * 2);
+    let paragraphs = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.role != ParagraphRole::Headline || doc.headline.is_none());
+    for p in paragraphs {
+        let (open, close) = match p.role {
+            ParagraphRole::Subheading => ("<h2>", "</h2>"),
+            ParagraphRole::Dateline => ("<p class=\"dateline\">", "</p>"),
+            _ => ("<p>", "</p>"),
+        };
+        out.push_str(open);
+        for seg in segments(doc, p.span.range()) {
+            match seg {
+                Segment::Text(r) => escape_into(&doc.text[r], false, &mut out),
+                Segment::Figure(i) => {
+                    let f = &doc.figures[i];
+                    let cat = f.category.name();
+                    out.push_str("<a class=\"fig-link\" href=\"");
+                    escape_into(links.figure(f.category), true, &mut out);
+                    out.push_str(&format!(
+                        "\" id=\"fig-{i}\" data-category=\"{cat}\"><data value=\"{}\" \
+                         class=\"fig cat-{cat}{}\" data-kind=\"{}\" data-category=\"{cat}\"",
+                        value_attr(f.value),
+                        if target == Some(i) { " fig-target" } else { "" },
+                        kind_name(f.kind)
+                    ));
+                    out.push_str(" data-unit=\"");
+                    escape_into(&f.unit, true, &mut out);
+                    out.push('"');
+                    if let Some(q) = f.qualifier {
+                        out.push_str(" data-qualifier=\"");
+                        out.push_str(qualifier_name(q));
+                        out.push('"');
+                    }
+                    out.push_str(" title=\"");
+                    let title = format!("{} · {} · {hint}", figure_text(f), label(f.category));
+                    escape_into(&title, true, &mut out);
+                    out.push_str("\">");
+                    escape_into(&doc.text[f.span.range()], false, &mut out);
+                    out.push_str("</data></a>");
+                }
+                Segment::Entity(i) => {
+                    let e = &doc.entities[i];
+                    out.push_str(&format!(
+                        "<a class=\"entity entity-{}\" data-facet=\"{}\" href=\"",
+                        entity_name(e.kind),
+                        FacetKind::of_entity(e.kind).param()
+                    ));
+                    escape_into(links.name(e.kind, &e.canonical), true, &mut out);
+                    out.push_str("\" data-canonical=\"");
+                    escape_into(&e.canonical, true, &mut out);
+                    out.push_str("\" title=\"");
+                    escape_into(&e.canonical, true, &mut out);
+                    if let Some(role) = &e.role {
+                        out.push_str(" — ");
+                        escape_into(role, true, &mut out);
+                    }
+                    out.push_str("\">");
+                    escape_into(&doc.text[e.span.range()], false, &mut out);
+                    out.push_str("</a>");
+                }
+            }
+        }
+        out.push_str(close);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +353,50 @@ mod tests {
             format!("./?q=budget&doc={}&fig=2&view=doc&lang=en", devoxx.id)
         );
         assert_eq!(links.name(EntityKind::Org, "Nobody"), "");
+    }
+
+    #[test]
+    fn the_text_markup_has_every_figure_and_name_as_a_link_and_escapes_the_text() {
+        let docs = seeds();
+        let devoxx = docs.iter().find(|d| d.id.starts_with("003")).unwrap();
+        let (view, _) = crate::url::parse(&format!("?doc={}&view=doc", devoxx.id));
+        let links = ReaderLinks::new(&view, devoxx);
+        let label = |c: Category| format!("<{}>", c.name());
+        let html = text_html(devoxx, &links, Some(1), &label, "voir");
+        let count = |needle: &str| html.matches(needle).count();
+        let shown: Vec<&Figure> = devoxx
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| html.contains(&format!(" id=\"fig-{i}\" ")))
+            .map(|(_, f)| f)
+            .collect();
+        assert!(!shown.is_empty());
+        assert_eq!(count("<a class=\"fig-link\""), shown.len());
+        assert_eq!(count("fig-target"), 1);
+        assert!(
+            html.contains("<data value=\"13300000\" class=\"fig cat-budget"),
+            "{html}"
+        );
+        assert!(html.contains(" data-kind=\"money\" data-category=\"budget\" data-unit=\"MAD\""));
+        // The label and the hint in the title, escaped.
+        assert!(html.contains(" · &lt;budget&gt; · voir\""), "{html}");
+        assert!(html.contains(&format!(
+            "href=\"{}\"",
+            raqmi_model::markup::escape_attr(links.figure(Category::Budget))
+        )));
+        let e = &devoxx.entities[0];
+        assert!(html.contains(&format!(
+            "<a class=\"entity entity-{}\" data-facet=\"{}\" href=\"{}\" data-canonical=\"",
+            entity_name(e.kind),
+            FacetKind::of_entity(e.kind).param(),
+            raqmi_model::markup::escape_attr(links.name(e.kind, &e.canonical))
+        )));
+        // Text only between the tags: no raw `<` or `&` from the article's own text.
+        let mut doc = devoxx.clone();
+        doc.text = doc.text.replacen('a', "<", 1);
+        let html = text_html(&doc, &links, None, &label, "voir");
+        assert!(html.contains("&lt;"));
+        assert_eq!(count("<p"), html.matches("</p>").count());
     }
 }

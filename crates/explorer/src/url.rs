@@ -163,7 +163,8 @@ pub fn category_name(c: Category) -> &'static str {
 /// Every category, in the order the URL and the facets list them.
 pub const CATEGORIES: [Category; 8] = Category::ALL;
 
-fn parse_category(s: &str) -> Option<Category> {
+/// The category named `s` (`category_name`), if any.
+pub fn parse_category(s: &str) -> Option<Category> {
     CATEGORIES.into_iter().find(|c| category_name(*c) == s)
 }
 
