@@ -3,8 +3,8 @@
 //! relative to the page. Two steps: at start the manifest, then the tables and the packs, enough
 //! for every view of a query without words ([`load`]); the term files (dictionary, postings,
 //! stems) when the first query with words needs them ([`fetch_terms`]; a URL holding one asks
-//! at once, after the first step). Within a step every request is started before any is awaited, so the
-//! downloads run together. The manifest is revalidated with the server (its name never
+//! at once, after the first step). Within a step the downloads run together, at most [`IN_FLIGHT`] at
+//! once (a queue holds the rest). The manifest is revalidated with the server (its name never
 //! changes); the other files are named after their content. Each file is checked against the
 //! manifest (length, hash, format) before it is used, so a half-deployed server or a truncated
 //! download gives a [`LoadFailure`], never a mix: the term files complete the very manifest
@@ -44,7 +44,12 @@ async fn bytes_of(request: js_sys::Promise, file: &str) -> Result<Vec<u8>, LoadF
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Fetches `wanted` together and adds each to `files`.
+/// How many data files are downloading at once, at most. Browsers refuse a burst of thousands
+/// (Chromium: `ERR_INSUFFICIENT_RESOURCES`, which broke a 100 000-article start), and over
+/// HTTP/1.1 a host serves six at a time anyway; the rest wait in a queue.
+pub const IN_FLIGHT: usize = 6;
+
+/// Fetches `wanted`, at most [`IN_FLIGHT`] at once, and adds each to `files`.
 async fn fetch_into(
     files: &mut ShardedCorpus,
     wanted: Vec<(FileRef, String)>,
@@ -52,13 +57,22 @@ async fn fetch_into(
     let window = gloo::utils::window();
     // With an empty init: the same import as the manifest's fetch (one less in the glue).
     let init = web_sys::RequestInit::new();
-    let started: Vec<_> = wanted
-        .into_iter()
-        .map(|(r, url)| (r, window.fetch_with_str_and_init(&url, &init)))
-        .collect();
-    for (r, request) in started {
+    let mut queue = wanted.into_iter();
+    let mut started = std::collections::VecDeque::with_capacity(IN_FLIGHT);
+    let mut start = |started: &mut std::collections::VecDeque<_>| {
+        if let Some((r, url)) = queue.next() {
+            started.push_back((r, window.fetch_with_str_and_init(&url, &init)));
+        }
+    };
+    for _ in 0..IN_FLIGHT {
+        start(&mut started);
+    }
+    // In order: a file read frees its place for the next (one that finished early waits
+    // read, not downloading).
+    while let Some((r, request)) = started.pop_front() {
         let name = files.manifest().name(r);
         let bytes = bytes_of(request, &name).await?;
+        start(&mut started);
         files.add(r, &bytes).map_err(LoadFailure::Data)?;
     }
     Ok(())
