@@ -74,3 +74,95 @@ test('a corpus of many files starts with at most a few downloads at once', async
   await assertClean(page, problems);
   await context.close();
 });
+
+/** The data files a page asks for, by kind ("pack", "dict", …), in order. */
+function requests(page) {
+  const asked = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)[-.]/);
+    if (m) asked.push(m[1]);
+  });
+  return asked;
+}
+const count = (asked, kind) => asked.filter((k) => k === kind).length;
+const files = (kind) => readdirSync(join(DIR, 'data')).filter((f) => f.startsWith(`${kind}-`)).length;
+
+test('by need: the start fetches the tables and its cards\' packs; a query its term shards; a chart the figures table; the reader its pack', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  const asked = requests(page);
+  await page.goto(env.server.url);
+  await appStarted(page);
+  assert.equal(await page.locator('article.result').count(), 20);
+  assert.equal(await page.locator('.result-pending').count(), 0);
+  assert.equal(count(asked, 'manifest') + count(asked, 'tables'), 2, asked.join(' '));
+  assert.ok(count(asked, 'pack') > 0 && count(asked, 'pack') < files('pack') / 2, asked.join(' '));
+  assert.equal(asked.length, 2 + count(asked, 'pack'), `only the tables and packs: ${asked.join(' ')}`);
+
+  // A query with words: some term shards, not all of them.
+  asked.length = 0;
+  await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('numérique');
+  await page.waitForFunction(() => document.querySelector('.loading') === null
+    && document.querySelectorAll('article.result').length > 0);
+  // (This corpus's dictionary is one shard; the native tests cover several.)
+  assert.ok(count(asked, 'dict') > 0, asked.join(' '));
+  assert.ok(count(asked, 'postings') > 0 && count(asked, 'postings') < files('postings'), asked.join(' '));
+  assert.equal(count(asked, 'figures'), 0, asked.join(' '));
+  assert.equal(await page.locator('.result-pending').count(), 0);
+
+  // "Show more": the next cards' packs, each card shown whole once its pack is there.
+  const more = page.locator('button.more');
+  if (await more.count() > 0) {
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('article.result').length > 20
+      && document.querySelector('.result-pending') === null);
+  }
+
+  // The chart: the figures table, once.
+  asked.length = 0;
+  await page.getByRole('link', { name: 'Graphiques' }).first().click();
+  await page.locator('svg.chart, .chart svg').first().waitFor();
+  assert.deepEqual(asked.filter((k) => k !== 'pack'), ['figures'], asked.join(' '));
+
+  // The reader: the article's text.
+  await page.goto(new URL('?q=num%C3%A9rique', env.server.url).href);
+  await appStarted(page);
+  const first = page.locator('article.result .result-link').first();
+  const title = (await first.textContent()).trim();
+  await first.click();
+  await page.locator('#main h1').filter({ hasText: title }).waitFor();
+  assert.ok(await page.locator('#main p').count() > 1);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('an embedded chart fetches the tables and the figures table only: no pack, no term file', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  const asked = requests(page);
+  await page.goto(new URL('?embed=1&view=chart', env.server.url).href);
+  await page.locator('svg').first().waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('raqmi:first-results').length > 0);
+  assert.deepEqual([...asked].sort(), ['figures', 'manifest', 'tables'], asked.join(' '));
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('a card whose pack fails says so with a retry, and the retry shows it', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  await page.goto(env.server.url);
+  await appStarted(page);
+  const before = new Set();
+  page.on('request', (r) => before.add(new URL(r.url()).pathname));
+  // Every pack not fetched yet fails: the next page of cards needs some.
+  await context.route('**/data/pack-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.locator('button.more').click();
+  const alert = page.locator('#main [role=alert]');
+  await alert.waitFor();
+  assert.match((await alert.locator('p').textContent()).trim(), /^Fichier de données introuvable sur le serveur \(HTTP 404\) : pack-/);
+  await context.unroute('**/data/pack-*');
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#main [role=alert]').length === 0
+    && document.querySelectorAll('article.result').length > 20
+    && document.querySelector('.result-pending') === null);
+  await assertClean(page, problems.filter((p) => !/Failed to load resource/.test(p)));
+  await context.close();
+});
