@@ -1,5 +1,7 @@
-//! The root of the UI (wasm32 only): loads the corpus's data files (`data.rs`; a failed file
-//! gets a localized message and a retry above the prerendered view), keeps the one reducer,
+//! The root of the UI (wasm32 only): loads the corpus's data files (`data.rs`: at start what
+//! the URL's view reads, a failed file getting a localized message and a retry above the
+//! prerendered view; then, as the view changes, what it reads and the corpus lacks, the view
+//! waiting or its cards saying they are loading until it arrives), keeps the one reducer,
 //! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
 //! the page's language, direction and theme, and wires the keyboard. It takes over from the
 //! prerendered default view of `index.html`, keeping what was typed in its search box. It sets
