@@ -24,6 +24,8 @@ use wasm_bindgen_futures::JsFuture;
 struct Files {
     sharded: ShardedCorpus,
     base: Option<CorpusRef>,
+    /// How many files were added: what the root's corpus is made again for.
+    added: u32,
 }
 
 /// What the root asked for last ([`update`]), and whether a loop is fetching for it.
@@ -31,7 +33,7 @@ struct Files {
 struct Wanted {
     request: Option<(ViewState, Vec<u32>)>,
     running: bool,
-    added: Option<yew::Callback<()>>,
+    added: Option<yew::Callback<u32>>,
     failed: Option<yew::Callback<LoadFailure>>,
 }
 
@@ -91,6 +93,7 @@ async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
         start(&mut started);
         with_files(|f| {
             f.base = None;
+            f.added += 1;
             f.sharded.add(r, &bytes)
         })
         .unwrap_or(Ok(()))
@@ -146,6 +149,7 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
         *f.borrow_mut() = Some(Files {
             sharded,
             base: None,
+            added: 0,
         })
     });
     // The benchmark searches at once: the whole corpus (a build the app never ships).
@@ -196,13 +200,14 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
 
 /// Asks for the files the view of `view` needs, `docs` being its shown documents
 /// (`loading::shown_docs`): fetched in the background, in rounds, for the latest request only;
-/// `added` after each round that added files (the root then makes its corpus again), `failed`
-/// with what failed (a file can be asked for again; what arrived is kept).
+/// `added` after each round that added files, with how many were added since the start (the
+/// root then makes its corpus again), `failed` with what failed (a file can be asked for
+/// again; what arrived is kept).
 #[inline(never)]
 pub fn update(
     view: ViewState,
     docs: Vec<u32>,
-    added: yew::Callback<()>,
+    added: yew::Callback<u32>,
     failed: yew::Callback<LoadFailure>,
 ) {
     let start = WANTED.with(|w| {
@@ -245,7 +250,7 @@ async fn fetch_wanted() {
         match fetched {
             Ok(()) => {
                 if let Some(added) = added {
-                    added.emit(());
+                    added.emit(with_files(|f| f.added).unwrap_or_default());
                 }
             }
             Err(failure) => {

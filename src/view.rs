@@ -409,8 +409,8 @@ pub(crate) fn mark(name: &str) {
 /// component type costs the wasm about 2 KB).
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    // Files arrive as the views need them (`data::update`): each round bumps `arrived`, and
-    // the corpus is made again from what was added (the benchmark's build: the whole corpus,
+    // Files arrive as the views need them (`data::update`): each round sets `arrived` to how
+    // many were added so far, and the corpus is made again from them (the benchmark's build: the whole corpus,
     // `props.corpus`). `failure`: what failed last, until a retry (`retry` asks again).
     let arrived = use_state(|| 0u32);
     let failure = use_state(|| None::<LoadFailure>);
@@ -565,7 +565,7 @@ pub fn app(props: &AppProps) -> Html {
             crate::data::update(
                 view.clone(),
                 shown.clone(),
-                Callback::from(move |()| arrived.set(*arrived + 1)),
+                Callback::from(move |n| arrived.set(n)),
                 Callback::from(move |f| failure.set(Some(f))),
             );
         });
