@@ -1,26 +1,45 @@
 //! Fetching the corpus's data files (wasm32 only; `raqmi_explorer::loading` says which, and
 //! `corpus data` wrote them beside the app at build time). Same origin only: the URLs are
-//! relative to the page. Two steps: at start the manifest, then the tables and the packs, enough
-//! for every view of a query without words ([`load`]); the term files (dictionary, postings,
-//! stems) when the first query with words needs them ([`fetch_terms`]; a URL holding one asks
-//! at once, after the first step). Within a step every request is started before any is awaited, so the
-//! downloads run together. The manifest is revalidated with the server (its name never
-//! changes); the other files are named after their content. Each file is checked against the
-//! manifest (length, hash, format) before it is used, so a half-deployed server or a truncated
-//! download gives a [`LoadFailure`], never a mix: the term files complete the very manifest
-//! the page started with.
+//! relative to the page. By need: at start the manifest, then what the URL's view reads (the
+//! tables, the packs of its cards; [`load`]); later what each view asks for ([`update`], from
+//! the root: the term shards of a query, the figures table, the packs of the cards shown and
+//! of the article read). The downloads run together, at most [`IN_FLIGHT`] at once (a queue
+//! holds the rest). The manifest is revalidated with the server (its name never changes); the
+//! other files are named after their content. Each file is checked against the manifest
+//! (length, hash, format) before it is used, so a half-deployed server or a truncated download
+//! gives a [`LoadFailure`], never a mix: every file completes the very manifest the page
+//! started with. The files added so far live here ([`base`], [`for_query`] make the views'
+//! corpus of them).
 
-use raqmi_explorer::corpus::{Corpus, CorpusRef};
-use raqmi_explorer::loading::{corpus_of, file_url, files_to_fetch, LoadFailure};
-use raqmi_search::files::{FileRef, Need, ShardedCorpus, MANIFEST_NAME};
+use raqmi_explorer::corpus::CorpusRef;
+use raqmi_explorer::loading::{self, file_url, with_urls, LoadFailure};
+use raqmi_explorer::url::ViewState;
+use raqmi_search::files::{FileRef, ShardedCorpus, MANIFEST_NAME};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The data files added so far, and the corpus they make (none: files were added since).
+struct Files {
+    sharded: ShardedCorpus,
+    base: Option<CorpusRef>,
+    /// How many files were added: what the root's corpus is made again for.
+    added: u32,
+}
+
+/// What the root asked for last ([`update`]), and whether a loop is fetching for it.
+#[derive(Default)]
+struct Wanted {
+    request: Option<(ViewState, Vec<u32>)>,
+    running: bool,
+    added: Option<yew::Callback<u32>>,
+    failed: Option<yew::Callback<LoadFailure>>,
+}
+
 thread_local! {
-    /// The data files loaded so far, kept for the term files' step.
-    static FILES: RefCell<Option<ShardedCorpus>> = const { RefCell::new(None) };
+    static FILES: RefCell<Option<Files>> = const { RefCell::new(None) };
+    static WANTED: RefCell<Wanted> = RefCell::new(Wanted::default());
 }
 
 /// Waits for a started `fetch` and reads its body.
@@ -44,86 +63,204 @@ async fn bytes_of(request: js_sys::Promise, file: &str) -> Result<Vec<u8>, LoadF
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Fetches `wanted` together and adds each to `files`.
-async fn fetch_into(
-    files: &mut ShardedCorpus,
-    wanted: Vec<(FileRef, String)>,
-) -> Result<(), LoadFailure> {
+/// How many data files are downloading at once, at most. Browsers refuse a burst of thousands
+/// (Chromium: `ERR_INSUFFICIENT_RESOURCES`, which broke a 100 000-article start), and over
+/// HTTP/1.1 a host serves six at a time anyway; the rest wait in a queue.
+pub const IN_FLIGHT: usize = 6;
+
+/// Fetches `wanted`, at most [`IN_FLIGHT`] at once, and adds each to the files (short borrows:
+/// the views read them meanwhile).
+async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
+    let wanted = with_files(|f| with_urls(&f.sharded, wanted)).unwrap_or_default();
     let window = gloo::utils::window();
     // With an empty init: the same import as the manifest's fetch (one less in the glue).
     let init = web_sys::RequestInit::new();
-    let started: Vec<_> = wanted
-        .into_iter()
-        .map(|(r, url)| (r, window.fetch_with_str_and_init(&url, &init)))
-        .collect();
-    for (r, request) in started {
-        let name = files.manifest().name(r);
+    let mut queue = wanted.into_iter();
+    let mut started = std::collections::VecDeque::with_capacity(IN_FLIGHT);
+    let mut start = |started: &mut std::collections::VecDeque<_>| {
+        if let Some((r, url)) = queue.next() {
+            started.push_back((r, window.fetch_with_str_and_init(&url, &init)));
+        }
+    };
+    for _ in 0..IN_FLIGHT {
+        start(&mut started);
+    }
+    // In order: a file read frees its place for the next (one that finished early waits
+    // read, not downloading).
+    while let Some((r, request)) = started.pop_front() {
+        let name = with_files(|f| f.sharded.manifest().name(r)).unwrap_or_default();
         let bytes = bytes_of(request, &name).await?;
-        files.add(r, &bytes).map_err(LoadFailure::Data)?;
+        start(&mut started);
+        with_files(|f| {
+            f.base = None;
+            f.added += 1;
+            f.sharded.add(r, &bytes)
+        })
+        .unwrap_or(Ok(()))
+        .map_err(LoadFailure::Data)?;
     }
     Ok(())
 }
 
-/// The corpus `assemble` makes of `files`, or the first file it still lacks.
-fn assemble(
-    files: &ShardedCorpus,
-    assemble: fn(&ShardedCorpus) -> Result<Corpus, Need>,
-) -> Result<CorpusRef, LoadFailure> {
-    assemble(files)
-        .map(|c| CorpusRef(Rc::new(c)))
-        .map_err(|need| LoadFailure::Network {
-            file: need
-                .0
-                .first()
-                .map_or_else(String::new, |&r| files.manifest().name(r)),
-        })
+fn with_files<T>(f: impl FnOnce(&mut Files) -> T) -> Option<T> {
+    FILES.with(|files| files.borrow_mut().as_mut().map(f))
 }
 
-/// The corpus of this build at start, without its index's terms (a URL that holds a query with
-/// words has the explorer ask for them at once, [`fetch_terms`]).
+/// The files `view` still needs (`loading::needs`).
+fn needs(view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
+    with_files(|f| loading::needs(&mut f.sharded, view, docs)).unwrap_or_default()
+}
+
+/// The corpus of the files added so far (`loading::base_corpus`), made once per arrival; none
+/// before the tables (or in the benchmark's build, which loads the whole corpus at once).
+pub fn base() -> Option<CorpusRef> {
+    with_files(|f| {
+        if f.base.is_none() {
+            let made = loading::base_corpus(&mut f.sharded).ok();
+            f.base = made.map(|c| CorpusRef(Rc::new(c)));
+        }
+        f.base.clone()
+    })
+    .flatten()
+}
+
+/// `base` for `query` (`loading::for_query`): itself when it answers already, else with the
+/// index of the query's words; none while their files are missing.
+pub fn for_query(base: &CorpusRef, query: &str) -> Option<CorpusRef> {
+    if loading::answers(base, query) {
+        return Some(base.clone());
+    }
+    with_files(|f| loading::for_query(base, &mut f.sharded, query).ok())
+        .flatten()
+        .map(|c| CorpusRef(Rc::new(c)))
+}
+
+/// The corpus of this build at start, with what the URL's view reads: the tables, the term
+/// shards of its query, the packs of its cards (`AppState::new`'s first page), the figures
+/// table when it reads it. The app asks for the rest as the views change ([`update`]).
 pub async fn load() -> Result<CorpusRef, LoadFailure> {
     let window = gloo::utils::window();
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
     let manifest = window.fetch_with_str_and_init(&file_url(MANIFEST_NAME), &init);
     let manifest = bytes_of(manifest, MANIFEST_NAME).await?;
-    let mut files = ShardedCorpus::from_manifest(&manifest).map_err(LoadFailure::Data)?;
+    let sharded = ShardedCorpus::from_manifest(&manifest).map_err(LoadFailure::Data)?;
+    FILES.with(|f| {
+        *f.borrow_mut() = Some(Files {
+            sharded,
+            base: None,
+            added: 0,
+        })
+    });
     // The benchmark searches at once: the whole corpus (a build the app never ships).
     #[cfg(feature = "bench")]
-    let (wanted, make) = (files_to_fetch(&files), corpus_of);
+    {
+        let wanted = with_files(|f| f.sharded.missing_for_whole()).unwrap_or_default();
+        fetch(wanted).await?;
+        super::view::mark("raqmi:decode-start");
+        let files = FILES.with(|f| f.borrow_mut().take()).expect("set above");
+        let corpus = loading::corpus_of(&files.sharded).map_err(|need| LoadFailure::Network {
+            file: need
+                .0
+                .first()
+                .map_or_else(String::new, |&r| files.sharded.manifest().name(r)),
+        })?;
+        super::view::mark("raqmi:decoded");
+        let corpus = CorpusRef(Rc::new(corpus));
+        crate::bench::keep(files.sharded, corpus.clone());
+        Ok(corpus)
+    }
     #[cfg(not(feature = "bench"))]
-    let (wanted, make) = (
-        raqmi_explorer::loading::files_for_start(&files),
-        raqmi_explorer::loading::corpus_without_terms,
-    );
-    fetch_into(&mut files, wanted).await?;
-    super::view::mark("raqmi:decode-start");
-    let corpus = assemble(&files, make);
-    super::view::mark("raqmi:decoded");
-    let corpus = corpus?;
-    #[cfg(feature = "bench")]
-    crate::bench::keep(files, corpus.clone());
-    #[cfg(not(feature = "bench"))]
-    FILES.with(|f| *f.borrow_mut() = Some(files));
-    Ok(corpus)
+    {
+        let (view, notices) = raqmi_explorer::url::parse(&super::dom::location_search());
+        let shown = raqmi_explorer::state::AppState::new(view.clone(), notices).shown;
+        let mut docs = Vec::new();
+        loop {
+            let need = needs(&view, &docs);
+            if !need.is_empty() {
+                fetch(need).await?;
+                continue;
+            }
+            super::view::mark("raqmi:decode-start");
+            let corpus = base().and_then(|b| for_query(&b, &view.q));
+            super::view::mark("raqmi:decoded");
+            let Some(corpus) = corpus else {
+                return Err(LoadFailure::Network {
+                    file: MANIFEST_NAME.to_string(),
+                });
+            };
+            let results = corpus.find(&view.q, &raqmi_explorer::corpus::filters(&view));
+            docs = loading::shown_docs(&corpus, &view, &results, shown);
+            if docs.is_empty() {
+                return Ok(corpus);
+            }
+        }
+    }
 }
 
-/// Fetches the term files [`load`] left out, in the background, and hands the whole corpus (or
-/// what failed: a file can be asked for again, what arrived is kept) to `done`.
+/// Asks for the files the view of `view` needs, `docs` being its shown documents
+/// (`loading::shown_docs`): fetched in the background, in rounds, for the latest request only;
+/// `added` after each round that added files, with how many were added since the start (the
+/// root then makes its corpus again), `failed` with what failed (a file can be asked for
+/// again; what arrived is kept).
 #[inline(never)]
-pub fn fetch_terms(done: yew::Callback<Result<CorpusRef, LoadFailure>>) {
-    yew::platform::spawn_local(async move { done.emit(load_terms().await) });
+pub fn update(
+    view: ViewState,
+    docs: Vec<u32>,
+    added: yew::Callback<u32>,
+    failed: yew::Callback<LoadFailure>,
+) {
+    let start = WANTED.with(|w| {
+        let mut w = w.borrow_mut();
+        w.request = Some((view, docs));
+        w.added = Some(added);
+        w.failed = Some(failed);
+        !std::mem::replace(&mut w.running, true)
+    });
+    if start {
+        yew::platform::spawn_local(fetch_wanted());
+    }
 }
 
-async fn load_terms() -> Result<CorpusRef, LoadFailure> {
-    let Some(mut files) = FILES.with(|f| f.borrow_mut().take()) else {
-        return Err(LoadFailure::Network {
-            file: MANIFEST_NAME.to_string(),
+/// The loop of [`update`]: the latest request's files, until it needs none.
+async fn fetch_wanted() {
+    loop {
+        let request = WANTED.with(|w| w.borrow().request.clone());
+        let Some((view, docs)) = request else { break };
+        let need = needs(&view, &docs);
+        if need.is_empty() {
+            let newer = WANTED.with(|w| {
+                let mut w = w.borrow_mut();
+                let newer = w.request.as_ref() != Some(&(view, docs));
+                if !newer {
+                    w.request = None;
+                }
+                newer
+            });
+            if newer {
+                continue;
+            }
+            break;
+        }
+        let fetched = fetch(need).await;
+        let (added, failed) = WANTED.with(|w| {
+            let w = w.borrow();
+            (w.added.clone(), w.failed.clone())
         });
-    };
-    let wanted = files_to_fetch(&files);
-    let fetched = fetch_into(&mut files, wanted).await;
-    let corpus = fetched.and_then(|()| assemble(&files, corpus_of));
-    FILES.with(|f| *f.borrow_mut() = Some(files));
-    corpus
+        match fetched {
+            Ok(()) => {
+                if let Some(added) = added {
+                    added.emit(with_files(|f| f.added).unwrap_or_default());
+                }
+            }
+            Err(failure) => {
+                WANTED.with(|w| w.borrow_mut().request = None);
+                if let Some(failed) = failed {
+                    failed.emit(failure);
+                }
+                break;
+            }
+        }
+    }
+    WANTED.with(|w| w.borrow_mut().running = false);
 }

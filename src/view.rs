@@ -1,5 +1,7 @@
-//! The root of the UI (wasm32 only): loads the corpus's data files (`data.rs`; a failed file
-//! gets a localized message and a retry above the prerendered view), keeps the one reducer,
+//! The root of the UI (wasm32 only): loads the corpus's data files (`data.rs`: at start what
+//! the URL's view reads, a failed file getting a localized message and a retry above the
+//! prerendered view; then, as the view changes, what it reads and the corpus lacks, the view
+//! waiting or its cards saying they are loading until it arrives), keeps the one reducer,
 //! mirrors the state into the URL (push or replace, per the action) and back (popstate), sets
 //! the page's language, direction and theme, and wires the keyboard. It takes over from the
 //! prerendered default view of `index.html`, keeping what was typed in its search box. It sets
@@ -26,7 +28,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use raqmi_explorer::corpus::{filters, neighbours, CorpusRef, ResultsRef};
 use raqmi_explorer::embed_snippet::embedded_query;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::loading::{answers, LoadFailure};
+use raqmi_explorer::loading::{ready, shown_docs, LoadFailure};
 use raqmi_explorer::reading::ReaderLinks;
 use raqmi_explorer::state::{href_after, Action, AppState, FacetKind, FacetSlot, HistoryMode};
 use raqmi_explorer::url::{
@@ -408,15 +410,17 @@ pub(crate) fn mark(name: &str) {
 /// component type costs the wasm about 2 KB).
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    // The term files' outcome (`data::fetch_terms`): the whole corpus, or what failed (a retry
-    // sets it back to none). Until then, the corpus loaded at start.
-    let terms = use_state(|| None::<Result<CorpusRef, LoadFailure>>);
-    let loaded = match &*terms {
-        Some(Ok(whole)) => whole,
-        _ => &props.corpus,
-    };
+    // Files arrive as the views need them (`data::update`): each round sets `arrived` to how
+    // many were added so far, and the corpus is made again from them (the benchmark's build: the whole corpus,
+    // `props.corpus`). `failure`: what failed last, until a retry (`retry` asks again).
+    let arrived = use_state(|| 0u32);
+    let failure = use_state(|| None::<LoadFailure>);
+    let retry = use_state(|| 0u32);
+    let base = use_memo(*arrived, |_| {
+        crate::data::base().unwrap_or_else(|| props.corpus.clone())
+    });
     // The corpus with the reader's own articles beside it (issue 16).
-    let corpus = &super::own::use_own_corpus(loaded);
+    let joined = super::own::use_own_corpus(&base);
     let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
     let state = {
         let typed = takeover
@@ -532,17 +536,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // A query with words on a corpus without its terms: the term files are fetched (once, and
-    // again on a retry); meanwhile the page says so, or says what failed, with a retry.
-    let waiting = !answers(corpus, &view.q);
-    {
-        let terms = terms.clone();
-        use_effect_with((waiting, terms.is_none()), move |&(waiting, none)| {
-            if waiting && none {
-                crate::data::fetch_terms(Callback::from(move |r| terms.set(Some(r))));
-            }
-        });
-    }
+    // The corpus for the query: the joined one with the index of its words, once their files
+    // are there (else the joined one, which does not answer it: the view waits).
+    let corpus = &*use_memo((joined.clone(), view.q.clone()), |(joined, q)| {
+        crate::data::for_query(joined, q).unwrap_or_else(|| joined.clone())
+    });
 
     // One search per change of query, filters or corpus, shared by every view.
     let results = {
@@ -552,6 +550,27 @@ pub fn app(props: &AppProps) -> Html {
         );
         ResultsRef(memo)
     };
+    // What the view reads and the corpus lacks is fetched (`data::update`); meanwhile the
+    // view says so (a card not loaded yet, or the view's place), or says what failed, with a
+    // retry. A view that cannot be shown exactly yet waits.
+    let waiting = !ready(corpus, view, &results);
+    let shown = shown_docs(corpus, view, &results, state.shown);
+    let pending = !shown.is_empty();
+    {
+        let arrived = arrived.clone();
+        let failure = failure.clone();
+        use_effect_with((view.clone(), shown, *retry), move |(view, shown, _)| {
+            if failure.is_some() {
+                failure.set(None);
+            }
+            crate::data::update(
+                view.clone(),
+                shown.clone(),
+                Callback::from(move |n| arrived.set(n)),
+                Callback::from(move |f| failure.set(Some(f))),
+            );
+        });
+    }
     // The article shown (as the view below decides): the focus goes into it when it changes.
     use_reader_focus(
         (view.view == View::Doc && !waiting)
@@ -604,16 +623,16 @@ pub fn app(props: &AppProps) -> Html {
     let i = &*intents;
 
     let main = match view.view {
-        _ if waiting => match &*terms {
-            Some(Err(failure)) => {
-                let terms = terms.clone();
+        _ if waiting || failure.is_some() && pending => match &*failure {
+            Some(failure) => {
+                let retry = retry.clone();
                 load_failure(
                     &failure.message(lang),
                     t.get("data.retry"),
-                    Callback::from(move |()| terms.set(None)),
+                    Callback::from(move |()| retry.set(*retry + 1)),
                 )
             }
-            _ => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
+            None => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
         },
         View::Doc => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
             Some(doc) => {

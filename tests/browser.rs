@@ -103,7 +103,7 @@ fn the_seeds_data_files_load_in_the_browser() {
     assert_eq!(corpus.index.doc_count(), 5);
     // As the files carry them (the test kit's `as_shipped`: what the app does not show yet is
     // left out, like the figures' measure key).
-    assert_eq!(corpus.docs, raqmi_testkit::as_shipped(seed_documents()));
+    assert_eq!(*corpus.docs, raqmi_testkit::as_shipped(seed_documents()));
 }
 
 #[derive(yew::Properties, PartialEq)]

@@ -159,6 +159,14 @@ fn result_card(props: &ResultListProps, hit: &Hit) -> Html {
     let Some(doc) = corpus.docs.get(hit.doc as usize) else {
         return html! {};
     };
+    // Its pack is on its way (`data::update`): said, not shown half.
+    if !corpus.is_whole(hit.doc as usize) {
+        return html! {
+            <p class="result-pending loading" aria-busy="true">
+                { strings(props.lang).get("data.loading") }
+            </p>
+        };
+    }
     // The same values as the card prerendered into index.html (`raqmi_explorer::card`).
     let card = card_data(doc, &props.links, props.lang);
     // Without a query the headline is unmarked: the prerendered one, if it is there.

@@ -1,5 +1,13 @@
-//! The corpus as the app holds it: the decoded snapshot plus lookups the views need, and the
-//! translation of the URL's state into the query engine's filters. Pure, tested natively.
+//! The corpus as the app holds it: the documents (whole, or as loaded so far from the data
+//! files: `loading.rs`) and an index, plus lookups the views need, and the translation of the
+//! URL's state into the query engine's filters. Pure, tested natively.
+//!
+//! Loaded from data files, a corpus may hold documents without their text (their pack not
+//! fetched yet: [`Corpus::is_whole`]) or empty ones (neither their pack nor the figures table:
+//! [`Corpus::figures`]), and an index of one query's words only ([`Corpus::query`]); what a
+//! view needs before it is shown is `loading::ready`'s. The documents and the lookups made of
+//! them are shared (`Rc`) by the corpora of successive queries ([`Corpus::with_index`]): a
+//! keystroke makes a new index, never a copy of the documents.
 
 use super::url::ViewState;
 use raqmi_model::document::Document;
@@ -14,19 +22,27 @@ use std::rc::Rc;
 
 pub struct Corpus {
     /// The corpus's documents, then the reader's own articles, if any (`own.rs`).
-    pub docs: Vec<Document>,
+    pub docs: Rc<Vec<Document>>,
     /// The index of the corpus's documents (`docs[..main_len]`), shared with the corpus the own
     /// articles join (`own.rs`) rather than copied.
     pub index: Rc<SearchIndex>,
-    pub(crate) by_id: HashMap<String, usize>,
+    pub(crate) by_id: Rc<HashMap<String, usize>>,
     /// Every year a document is dated in, newest first (the date filter's choices).
     pub years: Vec<u16>,
-    /// Whether the index holds its terms; without them (the data files' first step,
-    /// `loading::corpus_without_terms`) it answers only queries without words.
+    /// Whether the index holds every term; without them (loaded from data files) it answers
+    /// queries without words and [`Corpus::query`].
     pub terms: bool,
+    /// The query whose words the index holds, when not [`Corpus::terms`].
+    pub query: String,
+    /// Whether every document has at least its figures, names and dates (the figures table or
+    /// every pack loaded): charts, ranges, the figures view and the measures read them.
+    pub figures: bool,
+    /// Per corpus document, whether it is whole (its pack loaded); empty when all are.
+    pub(crate) whole: Rc<Vec<bool>>,
     /// The series and disagreements of the whole corpus: read once, the first time a view
-    /// shows a figure's (not at start-up, which most visits never need it for).
-    measures: OnceCell<Measures>,
+    /// shows a figure's (not at start-up, which most visits never need it for); shared with
+    /// the corpora of other queries over the same documents.
+    measures: Rc<OnceCell<Measures>>,
     /// How many of `docs` are the corpus's; each own article after them has its own index.
     pub(crate) main_len: usize,
     pub(crate) own: Vec<Rc<SearchIndex>>,
@@ -45,6 +61,8 @@ impl Corpus {
 
     /// A corpus of `docs` whose first `main_len` the index holds, each one after them with
     /// its own index in `own` (`own.rs`).
+    /// The years are the index's (a document not loaded yet has no date) and the own
+    /// articles'.
     #[inline(never)]
     pub(crate) fn assemble(
         docs: Vec<Document>,
@@ -55,22 +73,63 @@ impl Corpus {
         let by_id = docs
             .iter()
             .enumerate()
+            .filter(|(_, d)| !d.id.is_empty())
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let mut years: Vec<u16> = docs.iter().filter_map(|d| d.date.map(|x| x.year)).collect();
+        let mut years: Vec<u16> = (0..main_len.min(index.doc_count()) as u32)
+            .filter_map(|d| index.meta(d).0.map(|(year, _)| year))
+            .chain(
+                docs[main_len..]
+                    .iter()
+                    .filter_map(|d| d.date.map(|x| x.year)),
+            )
+            .collect();
         // Newest first, through the shared sort (`raqmi_model::order`: no `sort_unstable` copy).
         order::sort_by(&mut years, |a, b| b.cmp(a));
         years.dedup();
         Corpus {
-            docs,
+            docs: Rc::new(docs),
             index,
-            by_id,
+            by_id: Rc::new(by_id),
             years,
             terms: true,
-            measures: OnceCell::new(),
+            query: String::new(),
+            figures: true,
+            whole: Rc::default(),
+            measures: Rc::default(),
             main_len,
             own,
         }
+    }
+
+    /// The same documents with `index`, which holds the words of `query` (`loading`).
+    pub fn with_index(&self, index: Rc<SearchIndex>, query: &str) -> Corpus {
+        Corpus {
+            docs: self.docs.clone(),
+            index,
+            by_id: self.by_id.clone(),
+            years: self.years.clone(),
+            terms: false,
+            query: query.to_string(),
+            figures: self.figures,
+            whole: self.whole.clone(),
+            measures: self.measures.clone(),
+            main_len: self.main_len,
+            own: self.own.clone(),
+        }
+    }
+
+    /// Takes `from`'s loading state (the own articles join a corpus loaded so far: `own.rs`).
+    pub(crate) fn carry_loading(&mut self, from: &Corpus) {
+        self.terms = from.terms;
+        self.query = from.query.clone();
+        self.figures = from.figures;
+        self.whole = from.whole.clone();
+    }
+
+    /// Whether document `doc` is whole (its text is there, not only its figures).
+    pub fn is_whole(&self, doc: usize) -> bool {
+        doc >= self.main_len || self.whole.get(doc).copied().unwrap_or(true)
     }
 
     /// The corpus's series and disagreements (`raqmi_search::measures`), computed once.

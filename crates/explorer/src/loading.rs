@@ -2,15 +2,20 @@
 //! the corpus they make, and what a failed file tells the reader, in their language. The
 //! fetching itself is the web app's (`src/data.rs`); everything else is here, tested natively.
 //!
-//! Two steps: at start the tables and the packs ([`files_for_start`]), enough for every view
-//! of a query without words (the default view, filters, facets, charts); the term files
-//! (dictionary, postings, stems) when the first query with words needs them
-//! ([`files_to_fetch`], then [`corpus_of`]).
+//! By need: each view asks for the files it reads, and only those ([`needs`]): the tables for
+//! any (filters, facet counts, the newest-first order); the term shards of its query's words,
+//! as `ShardedCorpus` names them; the figures table for charts, ranges, the figures view and
+//! the reader; the packs of the cards shown and of the article read ([`shown_docs`]). The
+//! corpus of the files added so far ([`base_corpus`]) holds every document, empty or without
+//! its text until its file arrives, and for a query with words the index of just those words
+//! ([`for_query`]); [`ready`] says whether a view can be shown from it as from the whole corpus.
+//! The benchmark's build loads the whole corpus at once ([`files_to_fetch`], [`corpus_of`]).
 
 use crate::corpus::Corpus;
 use crate::i18n::strings;
-use crate::url::Lang;
+use crate::url::{Lang, View, ViewState};
 use raqmi_search::files::{needs_terms, DataError, FileRef, Need, ShardedCorpus};
+use raqmi_search::query::SearchResults;
 use raqmi_search::snapshot::Snapshot;
 
 /// Where the data files are, relative to the page (`corpus data` writes them there at build
@@ -67,37 +72,17 @@ pub fn file_url(name: &str) -> String {
 }
 
 /// The files the app fetches after the manifest, with their URLs: everything the whole corpus
-/// needs (see [`ShardedCorpus::whole`]).
+/// needs (see [`ShardedCorpus::whole`]; the benchmark's build only).
 pub fn files_to_fetch(corpus: &ShardedCorpus) -> Vec<(FileRef, String)> {
-    corpus
-        .missing_for_whole()
+    with_urls(corpus, corpus.missing_for_whole())
+}
+
+/// `files` with their URLs.
+pub fn with_urls(corpus: &ShardedCorpus, files: Vec<FileRef>) -> Vec<(FileRef, String)> {
+    files
         .into_iter()
         .map(|r| (r, file_url(&corpus.manifest().name(r))))
         .collect()
-}
-
-/// The files the app fetches at start, after the manifest: the tables and the packs (see
-/// [`ShardedCorpus::without_terms`]).
-pub fn files_for_start(corpus: &ShardedCorpus) -> Vec<(FileRef, String)> {
-    corpus
-        .missing_for_tables()
-        .into_iter()
-        .map(|r| (r, file_url(&corpus.manifest().name(r))))
-        .collect()
-}
-
-/// The corpus without its index's terms, once every file of [`files_for_start`] was added:
-/// right for every state [`answers`] accepts.
-pub fn corpus_without_terms(files: &ShardedCorpus) -> Result<Corpus, Need> {
-    let (documents, index) = files.without_terms()?;
-    let mut corpus = Corpus::new(Snapshot { documents, index });
-    corpus.terms = false;
-    Ok(corpus)
-}
-
-/// Whether `corpus` answers `query` as the whole corpus would (else the term files are due).
-pub fn answers(corpus: &Corpus, query: &str) -> bool {
-    corpus.terms || !needs_terms(query)
 }
 
 /// The corpus as the views hold it, once every file of [`files_to_fetch`] was added.
@@ -106,10 +91,118 @@ pub fn corpus_of(files: &ShardedCorpus) -> Result<Corpus, Need> {
     Ok(Corpus::new(Snapshot { documents, index }))
 }
 
+/// Whether a view of `view` reads every document's figures, names and dates (the figures
+/// table): charts, the figures view, a numeric range, the reader (its figures' series and
+/// disagreements, the previous and next articles), an embed (its source line's date).
+pub fn needs_figures(view: &ViewState) -> bool {
+    view.min.is_some()
+        || view.max.is_some()
+        || view.embed
+        || matches!(view.view, View::Chart | View::Figures | View::Doc)
+}
+
+/// The corpus documents whose text the view of `view` shows and that are not whole yet: the
+/// cards of the list (the first `shown` hits), the article read, every hit of the keyword in
+/// context. None while `corpus` does not answer the query (its hits are not the query's).
+pub fn shown_docs(
+    corpus: &Corpus,
+    view: &ViewState,
+    results: &SearchResults,
+    shown: usize,
+) -> Vec<u32> {
+    if !answers(corpus, &view.q) {
+        return Vec::new();
+    }
+    let hits = results.hits.iter().map(|h| h.doc);
+    let docs: Vec<u32> = match view.view {
+        View::List => hits.take(shown).collect(),
+        View::Contexts => hits.collect(),
+        View::Doc => view
+            .doc
+            .as_deref()
+            .and_then(|id| corpus.position(id))
+            .map(|d| d as u32)
+            .into_iter()
+            .collect(),
+        View::Chart | View::Figures => Vec::new(),
+    };
+    docs.into_iter()
+        .filter(|&d| !corpus.is_whole(d as usize))
+        .collect()
+}
+
+/// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
+/// the term shards of its query (as [`ShardedCorpus::index_for`] names them, in rounds: ask
+/// again once they are added), the figures table when [`needs_figures`], the packs of `docs`.
+/// Empty: the view can be shown exactly as over the whole corpus.
+pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
+    if let Err(Need(terms)) = files.index_for(&view.q) {
+        return terms;
+    }
+    let mut need = Vec::new();
+    if needs_figures(view) {
+        if let Err(Need(more)) = files.figures() {
+            need.extend(more);
+        }
+    }
+    for &d in docs {
+        if let Err(Need(more)) = files.document(d) {
+            need.extend(more);
+        }
+    }
+    // The model's one sort (no sort instance of its own in the wasm).
+    raqmi_model::order::sort_by(&mut need, |a, b| a.cmp(b));
+    need.dedup();
+    need
+}
+
+/// The corpus of the files added so far, its index the tables alone (it answers queries
+/// without words; [`for_query`] gives the corpus of a query with words); or the tables' file.
+pub fn base_corpus(files: &mut ShardedCorpus) -> Result<Corpus, Need> {
+    let index = files.shared_index_for("")?;
+    let docs = files.documents().to_vec();
+    let main_len = docs.len();
+    let mut corpus = Corpus::assemble(docs, index, main_len, Vec::new());
+    corpus.terms = false;
+    corpus.figures = files.figures().is_ok();
+    corpus.whole = std::rc::Rc::new((0..main_len as u32).map(|d| files.is_whole(d)).collect());
+    Ok(corpus)
+}
+
+/// `base` (the corpus of [`base_corpus`], with the own articles, if any) for `query`: itself
+/// when it answers the query already, else with the index of the query's words, or the files
+/// that index needs.
+pub fn for_query(base: &Corpus, files: &mut ShardedCorpus, query: &str) -> Result<Corpus, Need> {
+    let index = files.shared_index_for(query)?;
+    Ok(base.with_index(index, query))
+}
+
+/// Whether `corpus` answers `query` as the whole corpus would (else its term files are due).
+pub fn answers(corpus: &Corpus, query: &str) -> bool {
+    corpus.terms || corpus.query == query || !needs_terms(query)
+}
+
+/// Whether the view of `view` can be shown from `corpus` as from the whole corpus (the list
+/// can: a card whose text is not loaded yet says so; every other view waits for its files).
+pub fn ready(corpus: &Corpus, view: &ViewState, results: &SearchResults) -> bool {
+    answers(corpus, &view.q)
+        && (corpus.figures || !needs_figures(view))
+        && match view.view {
+            View::Doc => view
+                .doc
+                .as_deref()
+                .and_then(|id| corpus.position(id))
+                .is_none_or(|d| corpus.is_whole(d)),
+            View::Contexts => results.hits.iter().all(|h| corpus.is_whole(h.doc as usize)),
+            _ => true,
+        }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raqmi_search::files::{write_files, FileOptions, MANIFEST_NAME};
+    use crate::url::{View, ViewState};
+    use raqmi_search::files::{write_files, FileOptions, WrittenFile, MANIFEST_NAME};
     use raqmi_search::index::SearchIndex;
 
     fn seed_files() -> Vec<raqmi_search::files::WrittenFile> {
@@ -136,43 +229,162 @@ mod tests {
         assert_eq!(corpus.years, want.years);
     }
 
-    #[test]
-    fn the_seeds_start_without_their_term_files_and_answer_queries_without_words() {
-        let files = seed_files();
-        let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
-        let add = |c: &mut ShardedCorpus, wanted: Vec<(FileRef, String)>| {
-            for (r, url) in wanted {
+    /// A synthetic corpus in small files (dozens of packs and term shards), its whole corpus.
+    fn many_files() -> (Vec<WrittenFile>, Corpus) {
+        use raqmi_extract::ingest::{ingest_text, Overrides};
+        let docs: Vec<_> = raqmi_testkit::synth::corpus(11, 160)
+            .iter()
+            .map(|(id, text)| ingest_text(id, id, text, &Overrides::default()).expect("synthetic"))
+            .collect();
+        let small = FileOptions {
+            dict_bytes: 1024,
+            postings_bytes: 1024,
+            stem_bytes: 512,
+            pack_bytes: 4096,
+        };
+        let files = write_files(&docs, &SearchIndex::build(&docs), small);
+        (files, Corpus::new(Snapshot::new(docs)))
+    }
+
+    /// What the app does (`src/data.rs`, the root's loop): fetches what [`needs`] names until
+    /// the view is [`ready`] and its cards whole; the corpus then, and the files fetched.
+    fn settle(
+        files: &[WrittenFile],
+        c: &mut ShardedCorpus,
+        view: &ViewState,
+    ) -> (Corpus, Vec<String>) {
+        let mut fetched = Vec::new();
+        let mut docs = Vec::new();
+        loop {
+            let need = needs(c, view, &docs);
+            if need.is_empty() {
+                let base = base_corpus(c).expect("tables added");
+                let corpus = for_query(&base, c, &view.q).expect("terms added");
+                let results = corpus.search(view);
+                docs = shown_docs(&corpus, view, &results, crate::card::PAGE);
+                if docs.is_empty() {
+                    assert!(ready(&corpus, view, &results));
+                    return (corpus, fetched);
+                }
+                continue;
+            }
+            for (r, url) in with_urls(c, need) {
                 let name = url.strip_prefix(DATA_DIR).unwrap();
                 let f = files.iter().find(|f| f.name == name).expect("written");
                 c.add(r, &f.bytes).unwrap();
+                assert!(!fetched.contains(&f.name), "{} fetched twice", f.name);
+                fetched.push(f.name.clone());
             }
-        };
-        let start = files_for_start(&c);
-        assert!(start
-            .iter()
-            .all(|(_, u)| !u.contains("dict-") && !u.contains("postings-")));
-        add(&mut c, start);
-        let light = corpus_without_terms(&c).expect("start files added");
-        let want = crate::corpus::seed_corpus();
-        assert!(!light.terms && want.terms);
-        assert_eq!(light.docs, want.docs);
-        assert_eq!(light.years, want.years);
-        for q in ["", "  "] {
-            assert!(answers(&light, q));
-            let state = crate::url::ViewState {
-                q: q.to_string(),
-                ..crate::url::ViewState::default()
-            };
-            assert_eq!(light.search(&state), want.search(&state));
         }
-        assert!(!answers(&light, "startups") && answers(&want, "startups"));
-        // The rest arrives for the first word typed: then the whole corpus.
-        let rest = files_to_fetch(&c);
-        assert!(!rest.is_empty() && rest.iter().all(|(_, u)| !u.contains("pack-")));
-        add(&mut c, rest);
-        let whole = corpus_of(&c).expect("every file added");
-        assert_eq!(whole.index, want.index);
-        assert!(whole.terms);
+    }
+
+    /// The same hits (documents, in order), counts and facets as the whole corpus.
+    fn same_results(corpus: &Corpus, whole: &Corpus, view: &ViewState) {
+        let (got, want) = (corpus.search(view), whole.search(view));
+        assert_eq!(got.total, want.total, "{view:?}");
+        assert_eq!(got.facets, want.facets, "{view:?}");
+        let docs = |r: &SearchResults| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
+        assert_eq!(docs(&got), docs(&want), "{view:?}");
+        for h in got.hits.iter().take(crate::card::PAGE) {
+            let d = h.doc as usize;
+            assert!(corpus.is_whole(d), "card {d} not whole");
+            assert_eq!(corpus.docs[d], whole.docs[d]);
+        }
+    }
+
+    fn kinds(fetched: &[String], kind: &str) -> usize {
+        fetched.iter().filter(|f| f.starts_with(kind)).count()
+    }
+
+    #[test]
+    fn each_view_fetches_only_its_files_and_shows_what_the_whole_corpus_shows() {
+        let (files, whole) = many_files();
+        let all = |kind: &str| files.iter().filter(|f| f.name.starts_with(kind)).count();
+        assert!(
+            all("pack-") > 2 * crate::card::PAGE / 10 && all("dict-") > 4,
+            "too few files"
+        );
+        let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+        // The default view: the tables and the packs of its cards, no term file, no figures.
+        let list = ViewState::default();
+        let (corpus, fetched) = settle(&files, &mut c, &list);
+        assert_eq!(kinds(&fetched, "tables-"), 1);
+        assert!(kinds(&fetched, "pack-") < all("pack-"), "{fetched:?}");
+        assert_eq!(fetched.len(), 1 + kinds(&fetched, "pack-"), "{fetched:?}");
+        assert!(!corpus.figures);
+        same_results(&corpus, &whole, &list);
+        assert_eq!(corpus.years, whole.years);
+        // A query with words: some term shards, not all; the same results.
+        for q in [
+            "numérique",
+            "startups maroc",
+            "\"transformation digitale\"",
+            "numeriqe",
+        ] {
+            let view = ViewState {
+                q: q.to_string(),
+                ..ViewState::default()
+            };
+            let (corpus, fetched) = settle(&files, &mut c, &view);
+            assert!(kinds(&fetched, "dict-") < all("dict-"), "{q}: {fetched:?}");
+            assert!(answers(&corpus, q));
+            same_results(&corpus, &whole, &view);
+        }
+        // A chart: the figures table, no pack; every document's figures.
+        let chart = ViewState {
+            view: View::Chart,
+            ..ViewState::default()
+        };
+        let (corpus, fetched) = settle(&files, &mut c, &chart);
+        assert_eq!(
+            fetched.iter().map(String::as_str).collect::<Vec<_>>().len(),
+            1
+        );
+        assert_eq!(kinds(&fetched, "figures-"), 1);
+        assert!(corpus.figures);
+        for (d, doc) in corpus.docs.iter().enumerate() {
+            assert_eq!(doc.figures, whole.docs[d].figures);
+        }
+        // The reader: its article's pack.
+        let last = whole.docs.last().unwrap().id.clone();
+        let doc = ViewState {
+            view: View::Doc,
+            doc: Some(last.clone()),
+            ..ViewState::default()
+        };
+        let (corpus, _) = settle(&files, &mut c, &doc);
+        assert_eq!(corpus.doc(&last), whole.doc(&last));
+        assert_eq!(corpus.measures(), whole.measures());
+        // A range: the same hits.
+        let range = ViewState {
+            min: Some(1000.0),
+            ..ViewState::default()
+        };
+        let (corpus, _) = settle(&files, &mut c, &range);
+        same_results(&corpus, &whole, &range);
+    }
+
+    #[test]
+    fn the_seeds_start_with_their_one_pack_and_no_term_file() {
+        let files = seed_files();
+        let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+        let (corpus, fetched) = settle(&files, &mut c, &ViewState::default());
+        assert_eq!(fetched.len(), 2, "{fetched:?}");
+        assert!(corpus.figures && !corpus.terms);
+        let want = crate::corpus::seed_corpus();
+        assert_eq!(corpus.docs, want.docs);
+        assert_eq!(corpus.years, want.years);
+        assert!(!answers(&corpus, "startups") && answers(&want, "startups"));
+        let view = ViewState {
+            q: "startups".to_string(),
+            ..ViewState::default()
+        };
+        let (corpus, fetched) = settle(&files, &mut c, &view);
+        assert!(
+            fetched.iter().all(|f| !f.starts_with("pack-")),
+            "{fetched:?}"
+        );
+        same_results(&corpus, &want, &view);
     }
 
     #[test]

@@ -55,8 +55,8 @@ impl Corpus {
             indexes.push(a.index.clone());
         }
         let mut joined = Corpus::assemble(docs, self.index.clone(), self.main_len, indexes);
-        // The own articles' indexes are whole; the corpus's may still wait for its terms.
-        joined.terms = self.terms;
+        // The own articles' indexes are whole; the corpus's may still wait for its files.
+        joined.carry_loading(self);
         joined
     }
 

@@ -290,7 +290,7 @@ mod tests {
     use super::*;
 
     fn seeds() -> Vec<Document> {
-        crate::corpus::seed_corpus().docs
+        crate::corpus::seed_corpus().docs.to_vec()
     }
 
     #[test]

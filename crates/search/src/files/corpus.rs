@@ -28,7 +28,7 @@ use crate::query::internals::expand;
 use crate::query::{parse_query, search, Clause, Filters, Query, SearchResults, Word};
 use crate::query::{RankingWeights, MATCHED_HITS};
 use raqmi_model::document::{DateOrigin, Document};
-use std::collections::BTreeSet;
+use std::rc::Rc;
 
 /// Whether `query` reads any term of the index (a word or a phrase): a query without one (empty,
 /// spaces, punctuation) is answered from the tables alone.
@@ -57,7 +57,8 @@ pub struct ShardedCorpus {
     /// rebuilt when dictionary or stem shards arrive.
     expansion_index: Option<(SearchIndex, Vec<u32>)>,
     /// The last search's index, with the global ids of its terms and its words' stems.
-    query_index: Option<(SearchIndex, Vec<u32>, Vec<String>)>,
+    /// Shared: the app keeps it as its corpus's index while the query stands.
+    query_index: Option<(Rc<SearchIndex>, Vec<u32>, Vec<String>)>,
 }
 
 fn empty_document() -> Document {
@@ -348,12 +349,12 @@ impl ShardedCorpus {
         self.prepare(&parsed, filters)?;
         let index = &self.query_index.as_ref().expect("prepared").0;
         let results = search(index, &self.docs, query, filters);
-        let mut need = BTreeSet::new();
+        let mut need = Set::default();
         for h in results.hits.iter().take(MATCHED_HITS) {
             self.need_pack(h.doc, &mut need);
         }
         if !need.is_empty() {
-            return Err(Need(need.into_iter().collect()));
+            return Err(Need(need.0));
         }
         Ok(results)
     }
@@ -365,7 +366,18 @@ impl ShardedCorpus {
         Ok(&self.query_index.as_ref().expect("prepared").0)
     }
 
-    fn need_pack(&self, doc: u32, need: &mut BTreeSet<FileRef>) {
+    /// The index of [`ShardedCorpus::index_for`], shared (made again only for other words).
+    pub fn shared_index_for(&mut self, query: &str) -> Result<Rc<SearchIndex>, Need> {
+        self.prepare(&parse_query(query), &Filters::default())?;
+        Ok(self.query_index.as_ref().expect("prepared").0.clone())
+    }
+
+    /// Whether document `doc` is whole (its pack added).
+    pub fn is_whole(&self, doc: u32) -> bool {
+        self.packs.contains(self.manifest.pack_of(doc))
+    }
+
+    fn need_pack(&self, doc: u32, need: &mut Set<FileRef>) {
         let number = self.manifest.pack_of(doc);
         if !self.packs.contains(number) {
             need.insert(FileRef {
@@ -378,12 +390,14 @@ impl ShardedCorpus {
     /// Loads nothing, but makes `query_index` the index `query` runs on, or says what is
     /// missing (the rounds of the module header).
     fn prepare(&mut self, query: &Query, filters: &Filters) -> Result<(), Need> {
-        let mut need = BTreeSet::new();
+        let mut need = Set::default();
         if self.tables.is_none() {
             need.insert(TABLES);
         }
         if filters.value_min.is_some() || filters.value_max.is_some() {
-            need.extend(self.figures_need());
+            for r in self.figures_need() {
+                need.insert(r);
+            }
         }
         let words = query_words(query);
         // Rounds 1 and 2: dictionary, stem and tail shards.
@@ -399,7 +413,7 @@ impl ShardedCorpus {
             );
         }
         if !need.is_empty() {
-            return Err(Need(need.into_iter().collect()));
+            return Err(Need(need.0));
         }
         // Round 3: the terms the words pick, and their postings shards.
         if self.expansion_index.is_none() {
@@ -408,23 +422,23 @@ impl ShardedCorpus {
         }
         let (ex_index, ex_ids) = self.expansion_index.as_ref().expect("built above");
         let weights = RankingWeights::default();
-        let mut picked = BTreeSet::new();
+        let mut picked = Vec::new();
         for &(w, typo) in &words {
             for x in expand(ex_index, w, &weights, typo) {
                 if let Some(&g) = ex_ids.get(x.entry.id as usize) {
-                    picked.insert(g);
+                    picked.push(g);
                 }
             }
         }
+        sort_unique(&mut picked);
         for &id in &picked {
             let shard = self.manifest.postings_of_id(id);
             self.want(FileKind::Postings, shard, &mut need);
         }
         if !need.is_empty() {
-            return Err(Need(need.into_iter().collect()));
+            return Err(Need(need.0));
         }
         // Round 4: the index of the picked terms; the packs a phrase may read.
-        let picked: Vec<u32> = picked.into_iter().collect();
         let stems = word_stems(&words);
         if self
             .query_index
@@ -433,7 +447,7 @@ impl ShardedCorpus {
         {
             let tables = self.tables.as_ref().expect("checked above");
             let index = self.query_index(tables, &picked, &stems);
-            self.query_index = Some((index, picked, stems));
+            self.query_index = Some((Rc::new(index), picked, stems));
         }
         let index = &self.query_index.as_ref().expect("built above").0;
         for clause in &query.clauses {
@@ -444,12 +458,12 @@ impl ShardedCorpus {
             }
         }
         if !need.is_empty() {
-            return Err(Need(need.into_iter().collect()));
+            return Err(Need(need.0));
         }
         Ok(())
     }
 
-    fn want(&self, kind: FileKind, number: u32, need: &mut BTreeSet<FileRef>) {
+    fn want(&self, kind: FileKind, number: u32, need: &mut Set<FileRef>) {
         let r = FileRef { kind, number };
         if (number as usize) < self.manifest.count(kind) && !self.has(r) {
             need.insert(r);
@@ -458,17 +472,17 @@ impl ShardedCorpus {
 
     /// Round 1 for one word (as `expand` reads the index), and round 2's term ids from the
     /// stem and tail shards already loaded.
-    fn dict_needs(&self, w: &Word, typo: bool, need: &mut BTreeSet<FileRef>, ids: &mut Vec<u32>) {
+    fn dict_needs(&self, w: &Word, typo: bool, need: &mut Set<FileRef>, ids: &mut Vec<u32>) {
         let m = &self.manifest;
-        let dict = |key: &[u8], need: &mut BTreeSet<FileRef>| {
+        let dict = |key: &[u8], need: &mut Set<FileRef>| {
             self.want(FileKind::Dictionary, m.dict_of_key(key), need);
         };
-        let dicts = |prefix: &[u8], need: &mut BTreeSet<FileRef>| {
+        let dicts = |prefix: &[u8], need: &mut Set<FileRef>| {
             for s in m.dicts_of_prefix(prefix) {
                 self.want(FileKind::Dictionary, s, need);
             }
         };
-        let mut lookup = |kind: FileKind, key: &[u8], need: &mut BTreeSet<FileRef>| {
+        let mut lookup = |kind: FileKind, key: &[u8], need: &mut Set<FileRef>| {
             let (starts, shards) = match kind {
                 FileKind::Stems => (&m.stem_starts, &self.stems),
                 _ => (&m.tail_starts, &self.tails),
@@ -618,12 +632,11 @@ const FIGURES: FileRef = FileRef {
 /// The stems of the words that are looked up by stem, sorted, once each.
 fn word_stems(words: &[(&Word, bool)]) -> Vec<String> {
     let stemmer = index::french_stemmer();
-    let stems: BTreeSet<String> = words
-        .iter()
-        .filter(|(w, _)| !w.stop)
-        .map(|(w, _)| index::stem(&stemmer, &w.folded))
-        .collect();
-    stems.into_iter().collect()
+    let mut stems = Set::default();
+    for (w, _) in words.iter().filter(|(w, _)| !w.stop) {
+        stems.insert(index::stem(&stemmer, &w.folded));
+    }
+    stems.0
 }
 
 /// The stems of `terms` (in key order; ids are positions), each with its terms, as the index
@@ -681,20 +694,49 @@ fn query_words(q: &Query) -> Vec<(&Word, bool)> {
 /// The documents holding every content word of a phrase in some accepted form: the only ones
 /// whose text the engine may read to check the phrase.
 fn phrase_candidates(index: &SearchIndex, words: &[Word], weights: &RankingWeights) -> Vec<u32> {
-    let mut common: Option<BTreeSet<u32>> = None;
+    let mut common: Option<Vec<u32>> = None;
     let mut occ = Vec::new();
     for w in words.iter().filter(|w| !w.stop || w.prefix) {
-        let mut docs = BTreeSet::new();
+        let mut docs = Vec::new();
         for x in expand(index, w, weights, false) {
             let mut p = index.postings(&x.entry);
             while let Some(d) = p.next_doc(&mut occ) {
-                docs.insert(d);
+                docs.push(d);
             }
         }
-        common = Some(match common {
-            None => docs,
-            Some(c) => c.intersection(&docs).copied().collect(),
-        });
+        sort_unique(&mut docs);
+        match &mut common {
+            None => common = Some(docs),
+            Some(c) => c.retain(|d| docs.binary_search(d).is_ok()),
+        }
     }
-    common.map(|c| c.into_iter().collect()).unwrap_or_default()
+    common.unwrap_or_default()
+}
+
+/// Sorts `ids` and drops repeats (the model's one sort: no sort instance of its own in the
+/// app's wasm).
+fn sort_unique(ids: &mut Vec<u32>) {
+    raqmi_model::order::sort_by(ids, |a, b| a.cmp(b));
+    ids.dedup();
+}
+
+/// A small set as a sorted vector, in order: `BTreeSet`'s code costs the app's wasm kilobytes
+/// per element type, and these sets hold a few files or stems.
+struct Set<T>(Vec<T>);
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Set(Vec::new())
+    }
+}
+
+impl<T: Ord> Set<T> {
+    fn insert(&mut self, x: T) {
+        if let Err(i) = self.0.binary_search(&x) {
+            self.0.insert(i, x);
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }

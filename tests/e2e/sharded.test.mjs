@@ -1,0 +1,168 @@
+// A corpus of many data files, end to end: the built app (dist/) over the data files of a
+// synthetic corpus (the wasm holds code only, so the same build reads any corpus's files),
+// written with `corpus data` into target/e2e-dist-many/ by `before` below (cargo builds the two
+// binaries once; later runs reuse them and the corpus). The app never has more than a few
+// downloads running at once (a burst of thousands broke a 100 000-article start:
+// ERR_INSUFFICIENT_RESOURCES).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setUp, openPage, assertClean, appStarted, requireBuild, DIST } from './harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CORPUS = join(ROOT, 'target/e2e-corpus-many');
+const DIR = join(ROOT, 'target/e2e-dist-many');
+/** Articles of the synthetic corpus: enough for dozens of packs. */
+const COUNT = 600;
+/** The app's bound on downloads at once (`IN_FLIGHT` in src/data.rs). */
+const IN_FLIGHT = 6;
+
+const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '--offline', '--release', ...args],
+  { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
+let env;
+before(async () => {
+  requireBuild(DIST);
+  if (!existsSync(CORPUS)) {
+    cargo('-p', 'raqmi-testkit', '--bin', 'synth-corpus', '--', '--count', String(COUNT), '--out', CORPUS);
+  }
+  rmSync(DIR, { recursive: true, force: true });
+  cpSync(DIST, DIR, { recursive: true, filter: (src) => !src.startsWith(join(DIST, 'data')) });
+  cargo('-p', 'raqmi-cli', '--bin', 'corpus', '--', 'data', CORPUS, join(DIR, 'data'));
+  env = await setUp({ dir: DIR });
+});
+after(async () => { await env?.close(); });
+
+/** Counts the page's data downloads running at once (from the call to the response). */
+function countFetches() {
+  const state = { now: 0, max: 0, total: 0 };
+  window.__fetches = state;
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (!url.includes('data/')) return fetch(input, init);
+    state.total += 1;
+    state.now += 1;
+    state.max = Math.max(state.max, state.now);
+    const done = () => { state.now -= 1; };
+    const p = fetch(input, init);
+    p.then(done, done);
+    return p;
+  };
+}
+
+test('a corpus of many files starts with at most a few downloads at once', async () => {
+  const packs = readdirSync(join(DIR, 'data')).filter((f) => f.startsWith('pack-'));
+  assert.ok(packs.length > 3 * IN_FLIGHT, `${packs.length} packs: too few to tell`);
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  await context.addInitScript(countFetches);
+  await page.goto(env.server.url);
+  await appStarted(page);
+  await page.locator('article.result').first().waitFor();
+  const start = await page.evaluate(() => ({ ...window.__fetches }));
+  assert.ok(start.total > IN_FLIGHT, `only ${start.total} data files fetched: nothing to bound`);
+  assert.ok(start.max <= IN_FLIGHT, `${start.max} data files downloading at once (of ${start.total})`);
+  // A query with words: its files queue the same way.
+  await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('numérique');
+  await page.waitForFunction(() => document.querySelector('.loading') === null
+    && document.querySelectorAll('article.result').length > 0);
+  const after = await page.evaluate(() => ({ ...window.__fetches }));
+  assert.ok(after.max <= IN_FLIGHT, `${after.max} data files downloading at once`);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+/** The data files a page asks for, by kind ("pack", "dict", …), in order. */
+function requests(page) {
+  const asked = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)[-.]/);
+    if (m) asked.push(m[1]);
+  });
+  return asked;
+}
+const count = (asked, kind) => asked.filter((k) => k === kind).length;
+const files = (kind) => readdirSync(join(DIR, 'data')).filter((f) => f.startsWith(`${kind}-`)).length;
+
+test('by need: the start fetches the tables and its cards\' packs; a query its term shards; a chart the figures table; the reader its pack', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  const asked = requests(page);
+  await page.goto(env.server.url);
+  await appStarted(page);
+  assert.equal(await page.locator('article.result').count(), 20);
+  assert.equal(await page.locator('.result-pending').count(), 0);
+  assert.equal(count(asked, 'manifest') + count(asked, 'tables'), 2, asked.join(' '));
+  assert.ok(count(asked, 'pack') > 0 && count(asked, 'pack') < files('pack') / 2, asked.join(' '));
+  assert.equal(asked.length, 2 + count(asked, 'pack'), `only the tables and packs: ${asked.join(' ')}`);
+
+  // A query with words: some term shards, not all of them.
+  asked.length = 0;
+  await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('numérique');
+  await page.waitForFunction(() => document.querySelector('.loading') === null
+    && document.querySelectorAll('article.result').length > 0);
+  // (This corpus's dictionary is one shard; the native tests cover several.)
+  assert.ok(count(asked, 'dict') > 0, asked.join(' '));
+  assert.ok(count(asked, 'postings') > 0 && count(asked, 'postings') < files('postings'), asked.join(' '));
+  assert.equal(count(asked, 'figures'), 0, asked.join(' '));
+  assert.equal(await page.locator('.result-pending').count(), 0);
+
+  // "Show more": the next cards' packs, each card shown whole once its pack is there.
+  const more = page.locator('button.more');
+  if (await more.count() > 0) {
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('article.result').length > 20
+      && document.querySelector('.result-pending') === null);
+  }
+
+  // The chart: the figures table, once.
+  asked.length = 0;
+  await page.getByRole('link', { name: 'Graphiques' }).first().click();
+  await page.locator('svg.chart, .chart svg').first().waitFor();
+  assert.deepEqual(asked.filter((k) => k !== 'pack'), ['figures'], asked.join(' '));
+
+  // The reader: the article's text.
+  await page.goto(new URL('?q=num%C3%A9rique', env.server.url).href);
+  await appStarted(page);
+  const first = page.locator('article.result .result-link').first();
+  const title = (await first.textContent()).trim();
+  await first.click();
+  await page.locator('#main h1').filter({ hasText: title }).waitFor();
+  assert.ok(await page.locator('#main p').count() > 1);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('an embedded chart fetches the tables and the figures table only: no pack, no term file', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  const asked = requests(page);
+  await page.goto(new URL('?embed=1&view=chart', env.server.url).href);
+  await page.locator('svg').first().waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('raqmi:first-results').length > 0);
+  assert.deepEqual([...asked].sort(), ['figures', 'manifest', 'tables'], asked.join(' '));
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('a card whose pack fails says so with a retry, and the retry shows it', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  await page.goto(env.server.url);
+  await appStarted(page);
+  const before = new Set();
+  page.on('request', (r) => before.add(new URL(r.url()).pathname));
+  // Every pack not fetched yet fails: the next page of cards needs some.
+  await context.route('**/data/pack-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.locator('button.more').click();
+  const alert = page.locator('#main [role=alert]');
+  await alert.waitFor();
+  assert.match((await alert.locator('p').textContent()).trim(), /^Fichier de données introuvable sur le serveur \(HTTP 404\) : pack-/);
+  await context.unroute('**/data/pack-*');
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#main [role=alert]').length === 0
+    && document.querySelectorAll('article.result').length > 20
+    && document.querySelector('.result-pending') === null);
+  await assertClean(page, problems.filter((p) => !/Failed to load resource/.test(p)));
+  await context.close();
+});
