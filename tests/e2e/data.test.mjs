@@ -74,7 +74,9 @@ for (const [what, path, expected, retry, fulfil] of [
     assert.equal(await page.locator('.prerendered article.result').count(), 5);
     assert.equal(await page.evaluate(() => performance.getEntriesByName('raqmi:first-results').length), 0);
 
-    await context.unroute(`**/data/${pack}`);
+    // After the handlers running finish: a request routed meanwhile (the worker's precache, or
+    // the app asking again) would otherwise be continued under a handler still fulfilling it.
+    await context.unrouteAll({ behavior: 'wait' });
     await alert.getByRole('button', { name: retry }).click();
     await appStarted(page);
     assert.equal(await page.locator('.load-failure').count(), 0);
@@ -130,7 +132,9 @@ test('a failed term file is told where the results go, with a retry; the rest of
   await page.waitForFunction(() => document.querySelectorAll('article.result').length === 5);
   await page.getByRole('searchbox', { name: 'Search the articles' }).fill('startups');
   await alert.waitFor();
-  await context.unroute(`**/data/${dict}`);
+  // After the handlers running finish: a request routed meanwhile (the app asking again) would
+  // otherwise be continued under a handler still fulfilling it.
+  await context.unrouteAll({ behavior: 'wait' });
   await alert.getByRole('button', { name: 'Try again' }).click();
   await page.waitForFunction(() => document.querySelectorAll('#main [role=alert]').length === 0
     && document.querySelectorAll('article.result').length > 0);
@@ -194,7 +198,9 @@ test('above the offline limit the service worker keeps each intact data file the
     await box.fill('startups');
     await page.locator('#main [role=alert]').waitFor();
     assert.ok(!(await kept()).includes(`/data/${postings}`), 'a damaged file is not kept');
-    await context.unroute(`**/data/${postings}`);
+    // After the handlers running finish: a request routed meanwhile (the worker's precache, or
+    // the app asking again) would otherwise be continued under a handler still fulfilling it.
+    await context.unrouteAll({ behavior: 'wait' });
     await page.locator('#main [role=alert]').getByRole('button', { name: 'Réessayer' }).click();
     await page.locator('article.result').first().waitFor();
     const after = await kept();

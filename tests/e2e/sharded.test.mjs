@@ -158,7 +158,7 @@ test('a card whose pack fails says so with a retry, and the retry shows it', asy
   const alert = page.locator('#main [role=alert]');
   await alert.waitFor();
   assert.match((await alert.locator('p').textContent()).trim(), /^Fichier de données introuvable sur le serveur \(HTTP 404\) : pack-/);
-  await context.unroute('**/data/pack-*');
+  await context.unrouteAll({ behavior: 'wait' });
   await alert.getByRole('button', { name: 'Réessayer' }).click();
   await page.waitForFunction(() => document.querySelectorAll('#main [role=alert]').length === 0
     && document.querySelectorAll('article.result').length > 20

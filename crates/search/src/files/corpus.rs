@@ -447,6 +447,10 @@ impl ShardedCorpus {
         {
             let tables = self.tables.as_ref().expect("checked above");
             let index = self.query_index(tables, &picked, &stems);
+            // The same tables: the previous query's derived tables serve this one too.
+            if let Some((previous, _, _)) = &self.query_index {
+                previous.lend_doc_tables(&index);
+            }
             self.query_index = Some((Rc::new(index), picked, stems));
         }
         let index = &self.query_index.as_ref().expect("built above").0;

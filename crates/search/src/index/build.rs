@@ -5,7 +5,7 @@
 
 use super::bytes::{put_varint, Bytes};
 use super::dictionary::Dictionary;
-use super::doc_tables::TablesCell;
+use super::doc_tables::{PairsCell, TablesCell};
 use super::{french_stemmer, headline_base, index_term, stem};
 use super::{FacetKind, FacetValue, Occurrence, SearchIndex};
 use raqmi_model::document::Document;
@@ -246,6 +246,7 @@ impl SearchIndex {
             recency: Bytes(recency),
             meta: Bytes(meta),
             tables: TablesCell::default(),
+            pairs: PairsCell::default(),
         }
     }
 }

@@ -6,9 +6,11 @@ use super::sort::sort_keys;
 use super::SearchIndex;
 
 /// [`DocTables`] behind a once-cell: derived data, so it never takes part in comparisons and a
-/// clone starts empty (rebuilt on demand).
+/// clone starts empty (rebuilt on demand). Shared (`Arc`): the indexes the data files' reader
+/// makes of one tables part, one per query, lend it to each other
+/// ([`SearchIndex::lend_doc_tables`]).
 #[derive(Default)]
-pub(super) struct TablesCell(pub(super) std::sync::OnceLock<DocTables>);
+pub(super) struct TablesCell(pub(super) std::sync::OnceLock<std::sync::Arc<DocTables>>);
 
 impl Clone for TablesCell {
     fn clone(&self) -> Self {
@@ -25,6 +27,30 @@ impl PartialEq for TablesCell {
 impl std::fmt::Debug for TablesCell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("TablesCell")
+    }
+}
+
+/// The set of two-byte beginnings of the dictionary's terms (`SearchIndex::may_be_a_term`),
+/// behind a once-cell like [`TablesCell`]; apart from the [`DocTables`] because it reads the
+/// terms, which differ between the indexes that share those.
+#[derive(Default)]
+pub(super) struct PairsCell(pub(super) std::sync::OnceLock<Vec<u64>>);
+
+impl Clone for PairsCell {
+    fn clone(&self) -> Self {
+        PairsCell::default()
+    }
+}
+
+impl PartialEq for PairsCell {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for PairsCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PairsCell")
     }
 }
 
@@ -64,8 +90,6 @@ pub struct DocTables {
     pub total_categories: [u32; 8],
     /// BM25 length norms per document, for one length-normalization weight (its bits).
     norms: std::sync::OnceLock<(u32, Vec<[f32; 2]>)>,
-    /// The two-byte beginnings of the dictionary's terms, as a 65,536-bit set.
-    pub(super) pairs: std::sync::OnceLock<Vec<u64>>,
     /// Per facet value, the documents that have it: value `id`'s are
     /// `value_docs.1[value_docs.0[id]..value_docs.0[id + 1]]`, increasing (built on the first
     /// filter by a name).

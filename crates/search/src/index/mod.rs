@@ -97,7 +97,7 @@ pub use sort::sort_keys;
 pub use terms::TermEntry;
 
 use bytes::{u16_at, u32_at};
-use doc_tables::TablesCell;
+use doc_tables::{PairsCell, TablesCell};
 use raqmi_model::document::{Document, ParagraphRole};
 use serde::{Deserialize, Serialize};
 
@@ -129,6 +129,9 @@ pub struct SearchIndex {
     /// Built on first use from the parts above (see "Derived tables" in the module header).
     #[serde(skip)]
     tables: TablesCell,
+    /// Built on first use from the terms (`may_be_a_term`).
+    #[serde(skip)]
+    pairs: PairsCell,
 }
 
 /// One indexed occurrence, as stored: `(address << 1) | is_headline`.
@@ -192,7 +195,9 @@ impl SearchIndex {
 
     /// The derived per-document tables (built on the first call).
     pub fn doc_tables(&self) -> &DocTables {
-        self.tables.0.get_or_init(|| DocTables::build(self))
+        self.tables
+            .0
+            .get_or_init(|| std::sync::Arc::new(DocTables::build(self)))
     }
 
     /// Every facet value, sorted by kind then name; a value's id is its position here.

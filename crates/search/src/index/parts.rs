@@ -10,7 +10,7 @@
 
 use super::bytes::{put_varint, Bytes, Reader};
 use super::dictionary::Dictionary;
-use super::doc_tables::TablesCell;
+use super::doc_tables::{PairsCell, TablesCell};
 use super::{FacetValue, SearchIndex};
 use serde::{Deserialize, Serialize};
 
@@ -138,6 +138,18 @@ impl SearchIndex {
             recency: t.recency,
             meta: t.meta,
             tables: TablesCell::default(),
+            pairs: PairsCell::default(),
+        }
+    }
+
+    /// Gives `to` this index's derived per-document tables (built first if need be) instead of
+    /// its own: for indexes made by [`SearchIndex::from_parts`] of the same [`TablesPart`],
+    /// whose derived tables are the same (they read the tables part alone), so that a new
+    /// query's index does not derive them again.
+    pub fn lend_doc_tables(&self, to: &SearchIndex) {
+        self.doc_tables();
+        if let Some(t) = self.tables.0.get() {
+            let _ = to.tables.0.set(t.clone());
         }
     }
 }

@@ -109,7 +109,7 @@ impl SearchIndex {
         let [a, b, ..] = key else {
             return true;
         };
-        let bits = self.doc_tables().pairs.get_or_init(|| {
+        let bits = self.pairs.0.get_or_init(|| {
             let mut bits = vec![0u64; 1 << 10];
             if let Some(mut c) = self.terms.cursor() {
                 while c.advance().is_some() {
