@@ -8,14 +8,18 @@
 //! (`raqmi_explorer::own`). The loaded corpus never changes while the app runs, so the corpus
 //! shown is made again only when the module publishes. So the app's first load grows by this file and a few marks only.
 
+#[cfg(feature = "own")]
 use js_sys::{Array, Reflect, Uint8Array};
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::i18n::strings;
+#[cfg(feature = "own")]
 use raqmi_explorer::own::OwnArticle;
 use raqmi_explorer::url::Lang;
+#[cfg(feature = "own")]
 use std::rc::Rc;
 use yew::prelude::*;
 
+#[cfg(feature = "own")]
 /// The corpus with the own articles the dialog's module last published beside it (`main` itself
 /// when there are none, or before the module ran).
 fn with_published(main: &CorpusRef) -> CorpusRef {
@@ -36,6 +40,7 @@ fn with_published(main: &CorpusRef) -> CorpusRef {
 
 /// The corpus the views show: `main` with the stored own articles beside it, made again each
 /// time the dialog's module publishes them (the same value as `main` while there are none).
+#[cfg(feature = "own")]
 #[hook]
 pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
     let shown = use_state(|| main.clone());
@@ -54,16 +59,27 @@ pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
     (*shown).clone()
 }
 
+/// Without the `own` feature (`make bench-size`'s second build): the corpus as loaded.
+#[cfg(not(feature = "own"))]
+#[hook]
+pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
+    main.clone()
+}
+
 /// Whether the stored own articles are still being listed (`www/own.js` marks the page): an own
 /// article's link then waits for them rather than saying it lives on another device.
 pub fn pending() -> bool {
-    gloo::utils::document()
-        .document_element()
-        .is_some_and(|e| e.has_attribute("data-own-pending"))
+    cfg!(feature = "own")
+        && gloo::utils::document()
+            .document_element()
+            .is_some_and(|e| e.has_attribute("data-own-pending"))
 }
 
 /// The header's "Add an article" button (its click is `www/own.js`'s).
 pub fn add_button(lang: Lang) -> Html {
+    if !cfg!(feature = "own") {
+        return html! {};
+    }
     html! {
         <button type="button" class="own-button" aria-haspopup="dialog">{ strings(lang).get("own.button") }</button>
     }
@@ -71,7 +87,7 @@ pub fn add_button(lang: Lang) -> Html {
 
 /// An own article's mark ("yours"), and in the reader its "remove" button (`www/own.js`).
 pub fn mark(lang: Lang, id: &str, remove: bool) -> Html {
-    if !raqmi_model::own::is_own_id(id) {
+    if !cfg!(feature = "own") || !raqmi_model::own::is_own_id(id) {
         return html! {};
     }
     let t = strings(lang);
