@@ -2,11 +2,11 @@
 //! translation of the URL's state into the query engine's filters. Pure, tested natively.
 
 use super::url::ViewState;
-use raqmi_model::document::Document;
+use raqmi_model::document::{Document, Span};
 use raqmi_model::order;
 use raqmi_search::index::SearchIndex;
 use raqmi_search::measures::{FigureRef, Measures};
-use raqmi_search::query::{Filters, SearchResults};
+use raqmi_search::query::{self, Filters, KwicLine, SearchResults};
 use raqmi_search::snapshot::Snapshot;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -15,8 +15,6 @@ use std::rc::Rc;
 pub struct Corpus {
     /// The corpus's documents, then the reader's own articles, if any (`own.rs`).
     pub docs: Vec<Document>,
-    /// The index of the corpus's documents (`docs[..main_len]`), shared with the corpus the own
-    /// articles join (`own.rs`) rather than copied.
     pub index: Rc<SearchIndex>,
     pub(crate) by_id: HashMap<String, usize>,
     /// Every year a document is dated in, newest first (the date filter's choices).
@@ -27,31 +25,11 @@ pub struct Corpus {
     /// The series and disagreements of the whole corpus: read once, the first time a view
     /// shows a figure's (not at start-up, which most visits never need it for).
     measures: OnceCell<Measures>,
-    /// How many of `docs` are the corpus's; each own article after them has its own index.
-    pub(crate) main_len: usize,
-    pub(crate) own: Vec<Rc<SearchIndex>>,
 }
 
 impl Corpus {
     pub fn new(snapshot: Snapshot) -> Corpus {
-        let main_len = snapshot.documents.len();
-        Corpus::assemble(
-            snapshot.documents,
-            Rc::new(snapshot.index),
-            main_len,
-            Vec::new(),
-        )
-    }
-
-    /// A corpus of `docs` whose first `main_len` the index holds, each one after them with
-    /// its own index in `own` (`own.rs`).
-    #[inline(never)]
-    pub(crate) fn assemble(
-        docs: Vec<Document>,
-        index: Rc<SearchIndex>,
-        main_len: usize,
-        own: Vec<Rc<SearchIndex>>,
-    ) -> Corpus {
+        let (docs, index) = (snapshot.documents, Rc::new(snapshot.index));
         let by_id = docs
             .iter()
             .enumerate()
@@ -68,9 +46,22 @@ impl Corpus {
             years,
             terms: true,
             measures: OnceCell::new(),
-            main_len,
-            own,
         }
+    }
+
+    /// The search (see `query::search`).
+    pub fn find(&self, q: &str, f: &Filters) -> SearchResults {
+        query::search(&self.index, &self.docs, q, f)
+    }
+
+    /// The match spans of one document (see `query::matches_for`).
+    pub fn matches(&self, q: &str, doc: u32) -> (Vec<Span>, Vec<Span>) {
+        query::matches_for(&self.index, &self.docs, q, doc)
+    }
+
+    /// Keyword-in-context lines (see `query::kwic`).
+    pub fn kwic(&self, q: &str, f: &Filters, chars: usize, limit: usize) -> Vec<KwicLine> {
+        query::kwic(&self.index, &self.docs, q, f, chars, limit)
     }
 
     /// The corpus's series and disagreements (`raqmi_search::measures`), computed once.
