@@ -80,14 +80,16 @@ pub fn pending() -> bool {
             .is_some_and(|e| e.has_attribute("data-own-pending"))
 }
 
-/// The header's "Add an article" button (its click is `www/own.js`'s).
+/// The header's "Add an article" button (its click is `www/own.js`'s), as markup (see [`mark`]).
 pub fn add_button(lang: Lang) -> Html {
     if !cfg!(feature = "own") {
         return html! {};
     }
-    html! {
-        <button type="button" class="own-button" aria-haspopup="dialog">{ strings(lang).get("own.button") }</button>
-    }
+    let text = escape_text(strings(lang).get("own.button"));
+    let markup = format!(
+        "<button type=\"button\" class=\"own-button\" aria-haspopup=\"dialog\">{text}</button>"
+    );
+    Html::from_html_unchecked(markup.into())
 }
 
 /// An own article's mark ("yours"), and in the reader its "remove" button (`www/own.js`). As
