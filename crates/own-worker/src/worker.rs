@@ -14,11 +14,11 @@
 //! - `"list"`, `"remove"` (`id`), `"clear"`, `"export"`: the stored articles (see [`stored`]);
 //!   a storage failure replies `{ok: false, key: "own.storage", message}`;
 //! - `"strings"`: `strings`, the dialog's strings in `lang` (`own.ui.*` keys);
-//! - `"corpus"`: `own` (an array of own articles' snapshots, as `"list"` gives them) and `base`
-//!   (where the app's data files are, `"data/"` by default): the corpus and the own articles
-//!   as data files, what the app shows (`merge::corpus_files`): replies `{request, ok: true,
-//!   files, stale}`, `files` an object from each file's name to its bytes, or `{request, ok:
-//!   false, error}` when the app's data files could not be read;
+//! - `"corpus"`: `own` (an array of own articles' snapshots, as `"list"` gives them): the
+//!   corpus (its data files, `data/` beside the page, read once, from the worker's start) and
+//!   the own articles as data files, what the app shows (`merge::corpus_files`): replies
+//!   `{request, ok: true, files, stale}`, `files` an object from each file's name to its
+//!   bytes, or `{request, ok: false, error}` when the app's data files could not be read;
 //! - `"merge"`: `bundled` (a corpus snapshot) and `own` (an array of own articles'
 //!   snapshots): replies `{request, ok: true, snapshot, stale}` (`merge::merge`), or
 //!   `{request, ok: false, error}` when the corpus does not decode.
@@ -52,6 +52,7 @@ pub fn start() {
     // The worker lives as long as the page: its handler is never dropped.
     on_message.forget();
     let _ = scope.post_message(&object(&[("ready", JsValue::TRUE)]));
+    crate::data::prefetch();
 }
 
 /// Answers one request: at once, or once the stored articles (`store`) have been read or
@@ -291,9 +292,8 @@ fn positions(stale: &[usize]) -> JsValue {
 
 /// The corpus (its data files, fetched here) and the own articles as data files.
 async fn corpus(request: &JsValue) -> JsValue {
-    let base = get(request, "base").as_string();
-    let corpus = match crate::data::corpus_documents(base.as_deref().unwrap_or("data/")).await {
-        Ok(docs) => docs,
+    let corpus = match crate::data::corpus_documents().await {
+        Ok(docs) => docs.to_vec(),
         Err(e) => return object(&[("ok", JsValue::FALSE), ("error", JsValue::from_str(&e))]),
     };
     let own = snapshots(request);
