@@ -27,8 +27,8 @@ use yew::prelude::*;
 #[cfg(feature = "own")]
 fn published() -> Option<CorpusRef> {
     let files = Reflect::get(&gloo::utils::window(), &"raqmiOwn".into()).unwrap_or_default();
-    // `Reflect.get(null, …)` throws: nothing published is no file.
-    // A file that is not there reads as empty, which no data file is.
+    // `Reflect.get(null, …)` throws: nothing published is no file. A file that is not there
+    // reads as empty (`new Uint8Array(undefined)`), which no data file is.
     let file = |name: &str| {
         let bytes = Reflect::get(&files, &name.into()).ok()?;
         Some(Uint8Array::new(&bytes).to_vec())
