@@ -2,85 +2,113 @@
 //! and the device's storage are not in this wasm: `www/own.js` (a few lines, loaded with the
 //! page) imports `www/own-dialog.js` on the first click of the header's button (or at start
 //! when own articles are stored), and that module drives the worker (crates/own-worker), which
-//! analyses, stores in IndexedDB and lists them. The module publishes the stored articles'
-//! snapshots as `window.raqmiOwn` and says so with the window event `raqmi:own`;
-//! [`use_own_corpus`] decodes them and gives the views the corpus with them beside it
-//! (`raqmi_explorer::own`). The loaded corpus never changes while the app runs, so the corpus
-//! shown is made again only when the module publishes. So the app's first load grows by this file and a few marks only.
+//! analyses, stores in IndexedDB and lists them, then writes the corpus with them in it as data
+//! files. The module publishes those files as `window.raqmiOwn` (an object from each file's
+//! name to its bytes, or `null` when no own article is stored) and says so with the window
+//! event `raqmi:own`; [`use_own_corpus`] reads them as the app reads its own data files
+//! (`raqmi_explorer::own`) and gives the views that corpus instead of the loaded one. So the
+//! app's first load grows by this file and a few marks only (`make bench-size`). Without the
+//! `own` feature (the benchmark's second build), the loaded corpus, no button and no mark.
 
-use js_sys::{Array, Reflect, Uint8Array};
+#[cfg(feature = "own")]
+use js_sys::{Reflect, Uint8Array};
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::i18n::strings;
-use raqmi_explorer::own::OwnArticle;
+#[cfg(feature = "own")]
+use raqmi_explorer::loading::LoadFailure;
 use raqmi_explorer::url::Lang;
+use raqmi_model::markup::escape_text;
+#[cfg(feature = "own")]
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The corpus with the own articles the dialog's module last published beside it (`main` itself
-/// when there are none, or before the module ran).
-fn with_published(main: &CorpusRef) -> CorpusRef {
-    let list = Reflect::get(&gloo::utils::window(), &"raqmiOwn".into()).unwrap_or_default();
-    // `Array.from(undefined)` throws: nothing published yet is no article.
-    if !list.is_object() {
-        return main.clone();
-    }
-    let own: Vec<OwnArticle> = Array::from(&list)
-        .iter()
-        .filter_map(|s| OwnArticle::decode(&Uint8Array::new(&s).to_vec()))
-        .collect();
-    if own.is_empty() {
-        return main.clone();
-    }
-    CorpusRef(Rc::new(main.with_own(&own)))
+/// The corpus with the own articles the dialog's module last published: none when there are
+/// none, or before the module ran, or when its files do not read.
+#[cfg(feature = "own")]
+fn published() -> Option<CorpusRef> {
+    let files = Reflect::get(&gloo::utils::window(), &"raqmiOwn".into()).unwrap_or_default();
+    // `Reflect.get(null, …)` throws: nothing published is no file. A file that is not there
+    // reads as empty (`new Uint8Array(undefined)`), which no data file is.
+    let file = |name: &str| {
+        let bytes = Reflect::get(&files, &name.into()).ok()?;
+        Some(Uint8Array::new(&bytes).to_vec())
+    };
+    raqmi_explorer::own::corpus_with_own(&file).map(|c| CorpusRef(Rc::new(c)))
 }
 
-/// The corpus the views show: `main` with the stored own articles beside it, made again each
-/// time the dialog's module publishes them (the same value as `main` while there are none).
+#[cfg(feature = "own")]
+thread_local! {
+    /// Whether the root listens to `raqmi:own` already (it is mounted once per page).
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The corpus the views show: the one the dialog's module last published (the loaded corpus
+/// and the own articles), else `main`. Read at mount and at each `raqmi:own` event.
+#[cfg(feature = "own")]
 #[hook]
 pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
-    let shown = use_state(|| main.clone());
-    {
+    // The same state type as the term files' outcome (src/view.rs), so that yew's state code
+    // is not compiled again for another type; `Some(Ok(_))` only.
+    let shown = use_state(|| published().map(Ok::<_, LoadFailure>));
+    // Once, not in an effect: an effect is one more instance of yew's effect code (0.6 KB).
+    if !LISTENING.with(|l| l.replace(true)) {
         let shown = shown.setter();
-        use_effect_with(main.clone(), move |main| {
-            let main = main.clone();
-            shown.set(with_published(&main));
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "raqmi:own", move |_| {
-                    shown.set(with_published(&main))
-                });
-            move || drop(listener)
-        });
+        gloo::events::EventListener::new(&gloo::utils::window(), "raqmi:own", move |_| {
+            shown.set(published().map(Ok))
+        })
+        .forget();
     }
-    (*shown).clone()
+    match &*shown {
+        Some(Ok(c)) => c.clone(),
+        _ => main.clone(),
+    }
+}
+
+/// Without the `own` feature (`make bench-size`'s second build): the corpus as loaded.
+#[cfg(not(feature = "own"))]
+#[hook]
+pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
+    main.clone()
 }
 
 /// Whether the stored own articles are still being listed (`www/own.js` marks the page): an own
 /// article's link then waits for them rather than saying it lives on another device.
 pub fn pending() -> bool {
-    gloo::utils::document()
-        .document_element()
-        .is_some_and(|e| e.has_attribute("data-own-pending"))
+    cfg!(feature = "own")
+        && gloo::utils::document()
+            .document_element()
+            .is_some_and(|e| e.has_attribute("data-own-pending"))
 }
 
-/// The header's "Add an article" button (its click is `www/own.js`'s).
+/// The header's "Add an article" button (its click is `www/own.js`'s), as markup (see [`mark`]).
 pub fn add_button(lang: Lang) -> Html {
-    html! {
-        <button type="button" class="own-button" aria-haspopup="dialog">{ strings(lang).get("own.button") }</button>
+    if !cfg!(feature = "own") {
+        return html! {};
     }
+    let text = escape_text(strings(lang).get("own.button"));
+    let markup = format!(
+        "<button type=\"button\" class=\"own-button\" aria-haspopup=\"dialog\">{text}</button>"
+    );
+    Html::from_html_unchecked(markup.into())
 }
 
-/// An own article's mark ("yours"), and in the reader its "remove" button (`www/own.js`).
+/// An own article's mark ("yours"), and in the reader its "remove" button (`www/own.js`). As
+/// markup, not yew elements: each element built by `html!` costs the wasm far more than its text.
 pub fn mark(lang: Lang, id: &str, remove: bool) -> Html {
-    if !raqmi_model::own::is_own_id(id) {
+    if !cfg!(feature = "own") || !raqmi_model::own::is_own_id(id) {
         return html! {};
     }
     let t = strings(lang);
-    html! {
-        <>
-            <span class="own-mark">{ t.get("own.yours") }</span>
-            if remove {
-                <button type="button" class="own-remove" data-id={id.to_string()}>{ t.get("own.remove") }</button>
-            }
-        </>
+    let mut markup = format!(
+        "<span class=\"own-mark\">{}</span>",
+        escape_text(t.get("own.yours"))
+    );
+    if remove {
+        // An own id is `own-` and hex digits (`is_own_id`): nothing to escape.
+        markup += &format!(
+            "<button type=\"button\" class=\"own-remove\" data-id=\"{id}\">{}</button>",
+            escape_text(t.get("own.remove"))
+        );
     }
+    Html::from_html_unchecked(markup.into())
 }

@@ -10,8 +10,9 @@
  * - The dialog (DOM built here with textContent only: nothing pasted is ever parsed as HTML):
  *   paste a text, check the detected headline, date and source, add it; or choose or drop
  *   files, analysed and stored one after the other with a count; export, import, remove all.
- * - Publishing the stored articles to the app: `window.raqmiOwn` (their one-document snapshots)
- *   and the window event `raqmi:own` (src/own.rs); `localStorage["raqmi-own"]` while any is
+ * - Publishing the stored articles to the app: `window.raqmiOwn` (the corpus with them in it,
+ *   as data files the worker writes: each file's name to its bytes) and the window event
+ *   `raqmi:own` (src/own.rs); `localStorage["raqmi-own"]` while any is
  *   stored. Opening an article: the URL is pushed and a `popstate` event lets the app follow.
  * Its styles are www/own-dialog.css, linked when the dialog is first built.
  * Performance marks for the benchmark (scripts/bench-own.mjs): `raqmi:own-analyse` (the click on
@@ -79,16 +80,22 @@ async function loadStrings() {
 /** Lists the stored articles and gives them to the app; resolves with how many there are. */
 export async function list() {
   const r = await ask({ kind: 'list' });
-  delete document.documentElement.dataset.ownPending;
-  if (!r || !r.ok) {
+  const done = () => {
+    delete document.documentElement.dataset.ownPending;
     window.dispatchEvent(new Event('raqmi:own'));
+  };
+  if (!r || !r.ok) {
+    done();
     return 0;
   }
-  window.raqmiOwn = r.documents.map((d) => d.snapshot);
+  // The corpus with them in it, as data files the worker writes (the app reads them as its
+  // own); none when no article is stored, or when the app's data files could not be read.
+  const c = r.documents.length ? await ask({ kind: 'corpus', own: r.documents.map((d) => d.snapshot) }) : null;
+  window.raqmiOwn = c && c.ok ? c.files : null;
   try {
     if (r.documents.length) localStorage.setItem(FLAG, '1'); else localStorage.removeItem(FLAG);
   } catch (err) { /* storage refused: the articles are listed on the dialog's next use */ }
-  window.dispatchEvent(new Event('raqmi:own'));
+  done();
   if (count) count.textContent = t('count', { n: r.documents.length });
   return r.documents.length;
 }

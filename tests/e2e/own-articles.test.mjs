@@ -193,6 +193,57 @@ test('exported, the articles import into a fresh profile; a newer file is refuse
   }
 });
 
+test('an article stored by an earlier app version (a snapshot of another format) is shown at start', async () => {
+  const { page, context, problems } = await openPersistentPage(env, profile(), '');
+  try {
+    await appStarted(page);
+    // A record as IndexedDB holds it (store.rs): the export JSON, the durable form, as this
+    // version's worker writes it, beside a snapshot no version of this app can read.
+    const id = await page.evaluate(async (text) => {
+      const worker = new Worker('raqmi-own-worker_loader.js');
+      const reply = await new Promise((resolve) => {
+        worker.onmessage = (e) => {
+          if (e.data.ready) worker.postMessage({ request: 1, kind: 'text', text });
+          else resolve(e.data);
+        };
+      });
+      worker.terminate();
+      const doc = reply.documents[0];
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('raqmi-own', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('articles', { keyPath: 'id' });
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('articles', 'readwrite');
+        const old = new Uint8Array([82, 81, 77, 73, 1, 0, 0, 0]); // "RQMI", format 1
+        tx.objectStore('articles').put({ id: doc.id, json: doc.json, snapshot: old, added: 1 });
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      localStorage.setItem('raqmi-own', '1');
+      return doc.id;
+    }, ARTICLE);
+    // At start: listed (analysed again from its JSON, stored anew), searched, marked.
+    await search(page, 'Tanger jeunes pousses');
+    await page.locator(`article.result[data-id="${id}"] .own-mark`).waitFor();
+    assert.equal(await stored(page), 1);
+    const snapshot = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('raqmi-own');
+      open.onsuccess = () => {
+        const get = open.result.transaction('articles').objectStore('articles').getAll();
+        get.onsuccess = () => { open.result.close(); resolve(get.result[0].snapshot.length); };
+      };
+    }));
+    assert.ok(snapshot > 8, `the snapshot was written again in this version's format (${snapshot} B)`);
+    await assertClean(page, problems);
+  } finally {
+    await context.close();
+  }
+});
+
 test('every bad input gets its message and stores nothing; a page full of scripts runs none', async () => {
   const { page, problems } = await openPage(env, '');
   const urls = pageRequests(page);

@@ -10,11 +10,11 @@
 //! keystroke makes a new index, never a copy of the documents.
 
 use super::url::ViewState;
-use raqmi_model::document::Document;
+use raqmi_model::document::{Document, Span};
 use raqmi_model::order;
 use raqmi_search::index::SearchIndex;
 use raqmi_search::measures::{FigureRef, Measures};
-use raqmi_search::query::{Filters, SearchResults};
+use raqmi_search::query::{self, Filters, KwicLine, SearchResults};
 use raqmi_search::snapshot::Snapshot;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -23,8 +23,6 @@ use std::rc::Rc;
 pub struct Corpus {
     /// The corpus's documents, then the reader's own articles, if any (`own.rs`).
     pub docs: Rc<Vec<Document>>,
-    /// The index of the corpus's documents (`docs[..main_len]`), shared with the corpus the own
-    /// articles join (`own.rs`) rather than copied.
     pub index: Rc<SearchIndex>,
     pub(crate) by_id: Rc<HashMap<String, usize>>,
     /// Every year a document is dated in, newest first (the date filter's choices).
@@ -43,46 +41,25 @@ pub struct Corpus {
     /// shows a figure's (not at start-up, which most visits never need it for); shared with
     /// the corpora of other queries over the same documents.
     measures: Rc<OnceCell<Measures>>,
-    /// How many of `docs` are the corpus's; each own article after them has its own index.
-    pub(crate) main_len: usize,
-    pub(crate) own: Vec<Rc<SearchIndex>>,
 }
 
 impl Corpus {
     pub fn new(snapshot: Snapshot) -> Corpus {
-        let main_len = snapshot.documents.len();
-        Corpus::assemble(
-            snapshot.documents,
-            Rc::new(snapshot.index),
-            main_len,
-            Vec::new(),
-        )
+        Corpus::assemble(snapshot.documents, Rc::new(snapshot.index))
     }
 
-    /// A corpus of `docs` whose first `main_len` the index holds, each one after them with
-    /// its own index in `own` (`own.rs`).
-    /// The years are the index's (a document not loaded yet has no date) and the own
-    /// articles'.
+    /// A corpus of `docs` and their index. The years are the index's (a document not loaded
+    /// yet has no date, but the index's tables hold it).
     #[inline(never)]
-    pub(crate) fn assemble(
-        docs: Vec<Document>,
-        index: Rc<SearchIndex>,
-        main_len: usize,
-        own: Vec<Rc<SearchIndex>>,
-    ) -> Corpus {
+    pub(crate) fn assemble(docs: Vec<Document>, index: Rc<SearchIndex>) -> Corpus {
         let by_id = docs
             .iter()
             .enumerate()
             .filter(|(_, d)| !d.id.is_empty())
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let mut years: Vec<u16> = (0..main_len.min(index.doc_count()) as u32)
+        let mut years: Vec<u16> = (0..index.doc_count() as u32)
             .filter_map(|d| index.meta(d).0.map(|(year, _)| year))
-            .chain(
-                docs[main_len..]
-                    .iter()
-                    .filter_map(|d| d.date.map(|x| x.year)),
-            )
             .collect();
         // Newest first, through the shared sort (`raqmi_model::order`: no `sort_unstable` copy).
         order::sort_by(&mut years, |a, b| b.cmp(a));
@@ -97,8 +74,6 @@ impl Corpus {
             figures: true,
             whole: Rc::default(),
             measures: Rc::default(),
-            main_len,
-            own,
         }
     }
 
@@ -114,22 +89,27 @@ impl Corpus {
             figures: self.figures,
             whole: self.whole.clone(),
             measures: self.measures.clone(),
-            main_len: self.main_len,
-            own: self.own.clone(),
         }
-    }
-
-    /// Takes `from`'s loading state (the own articles join a corpus loaded so far: `own.rs`).
-    pub(crate) fn carry_loading(&mut self, from: &Corpus) {
-        self.terms = from.terms;
-        self.query = from.query.clone();
-        self.figures = from.figures;
-        self.whole = from.whole.clone();
     }
 
     /// Whether document `doc` is whole (its text is there, not only its figures).
     pub fn is_whole(&self, doc: usize) -> bool {
-        doc >= self.main_len || self.whole.get(doc).copied().unwrap_or(true)
+        self.whole.get(doc).copied().unwrap_or(true)
+    }
+
+    /// The search (see `query::search`).
+    pub fn find(&self, q: &str, f: &Filters) -> SearchResults {
+        query::search(&self.index, &self.docs, q, f)
+    }
+
+    /// The match spans of one document (see `query::matches_for`).
+    pub fn matches(&self, q: &str, doc: u32) -> (Vec<Span>, Vec<Span>) {
+        query::matches_for(&self.index, &self.docs, q, doc)
+    }
+
+    /// Keyword-in-context lines (see `query::kwic`).
+    pub fn kwic(&self, q: &str, f: &Filters, chars: usize, limit: usize) -> Vec<KwicLine> {
+        query::kwic(&self.index, &self.docs, q, f, chars, limit)
     }
 
     /// The corpus's series and disagreements (`raqmi_search::measures`), computed once.

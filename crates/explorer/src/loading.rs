@@ -161,11 +161,11 @@ pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<F
 pub fn base_corpus(files: &mut ShardedCorpus) -> Result<Corpus, Need> {
     let index = files.shared_index_for("")?;
     let docs = files.documents().to_vec();
-    let main_len = docs.len();
-    let mut corpus = Corpus::assemble(docs, index, main_len, Vec::new());
+    let count = docs.len() as u32;
+    let mut corpus = Corpus::assemble(docs, index);
     corpus.terms = false;
     corpus.figures = files.figures().is_ok();
-    corpus.whole = std::rc::Rc::new((0..main_len as u32).map(|d| files.is_whole(d)).collect());
+    corpus.whole = std::rc::Rc::new((0..count).map(|d| files.is_whole(d)).collect());
     Ok(corpus)
 }
 

@@ -1,13 +1,19 @@
-//! The corpus with the reader's own articles in it: the app's bundled snapshot and the stored
-//! one-document snapshots of its own articles become one snapshot, index rebuilt, that the app
-//! decodes like the bundled one. The index builder then runs here, in the worker: the app
-//! links only the decoder it already has, and its first load does not grow.
+//! The corpus with the reader's own articles in it, made here, in the worker, so that the app
+//! carries no code of its own for them (issue 16: the first load grows by 2 KB at most):
+//! [`corpus_files`] joins the corpus's documents (read from the app's data files,
+//! `data.rs`) and the stored one-document snapshots of the own articles, rebuilds the index
+//! and writes the whole as data files (`raqmi_search::files`), which the app reads with the
+//! very code that reads its own (`raqmi_explorer::own`). [`merge`] does the same into one
+//! snapshot (the worker's `merge` request; not used by the app).
 //!
 //! An own article's snapshot written by another app version (another snapshot format) is not
-//! an error: it is reported as stale, and the app analyses that article again from its stored
-//! export JSON (the durable form) before merging once more.
+//! an error: it is reported as stale, and the worker analyses that article again from its
+//! stored export JSON (the durable form) when it lists them.
 
+use raqmi_model::document::Document;
 use raqmi_own::input::is_own_id;
+use raqmi_search::files::{write_files, FileOptions, WrittenFile};
+use raqmi_search::index::SearchIndex;
 use raqmi_search::snapshot::Snapshot;
 
 /// The merged snapshot, and the positions (in the `own` list given) of the stale snapshots.
@@ -21,9 +27,35 @@ pub struct Merged {
 /// then the own ones; an own id seen twice keeps its last version, and an own document can
 /// never replace a corpus document (own ids are `own-…`, the corpus's are file names).
 pub fn merge(bundled: &[u8], own: &[&[u8]]) -> Result<Merged, String> {
-    let mut documents = Snapshot::decode(bundled)
+    let documents = Snapshot::decode(bundled)
         .map_err(|e| format!("the app's corpus: {e}"))?
         .documents;
+    let (documents, stale) = join(documents, own);
+    Ok(Merged {
+        snapshot: Snapshot::new(documents).encode(),
+        stale,
+    })
+}
+
+/// The corpus's documents followed by the own articles' (as [`merge`] orders them), as data
+/// files: the manifest first, one file of each kind (the app receives them all at once, so
+/// cutting them into shards would only add names), the index built here. With the positions of
+/// the stale snapshots, left out.
+pub fn corpus_files(corpus: Vec<Document>, own: &[&[u8]]) -> (Vec<WrittenFile>, Vec<usize>) {
+    let (documents, stale) = join(corpus, own);
+    let index = SearchIndex::build(&documents);
+    let whole = FileOptions {
+        dict_bytes: usize::MAX,
+        postings_bytes: usize::MAX,
+        stem_bytes: usize::MAX,
+        pack_bytes: usize::MAX,
+    };
+    (write_files(&documents, &index, whole), stale)
+}
+
+/// `documents` followed by the own articles decoded from `own`, and the positions of the
+/// stale snapshots.
+fn join(mut documents: Vec<Document>, own: &[&[u8]]) -> (Vec<Document>, Vec<usize>) {
     let corpus_len = documents.len();
     let mut stale = Vec::new();
     for (i, bytes) in own.iter().enumerate() {
@@ -41,8 +73,5 @@ pub fn merge(bundled: &[u8], own: &[&[u8]]) -> Result<Merged, String> {
             }
         }
     }
-    Ok(Merged {
-        snapshot: Snapshot::new(documents).encode(),
-        stale,
-    })
+    (documents, stale)
 }

@@ -14,9 +14,14 @@
 //! - `"list"`, `"remove"` (`id`), `"clear"`, `"export"`: the stored articles (see [`stored`]);
 //!   a storage failure replies `{ok: false, key: "own.storage", message}`;
 //! - `"strings"`: `strings`, the dialog's strings in `lang` (`own.ui.*` keys);
-//! - `"merge"`: `bundled` (the app's corpus snapshot) and `own` (an array of own articles'
+//! - `"corpus"`: `own` (an array of own articles' snapshots, as `"list"` gives them): the
+//!   corpus (its data files, `data/` beside the page, read once, from the worker's start) and
+//!   the own articles as data files, what the app shows (`merge::corpus_files`): replies
+//!   `{request, ok: true, files, stale}`, `files` an object from each file's name to its
+//!   bytes, or `{request, ok: false, error}` when the app's data files could not be read;
+//! - `"merge"`: `bundled` (a corpus snapshot) and `own` (an array of own articles'
 //!   snapshots): replies `{request, ok: true, snapshot, stale}` (`merge::merge`), or
-//!   `{request, ok: false, error}` when the app's own corpus does not decode.
+//!   `{request, ok: false, error}` when the corpus does not decode.
 //!
 //! The reply carries the same `request` number and either `ok: true`, `documents` (each
 //! `{id, json, snapshot, headline, figures, entities}`), `bytes` (the input's size), `ms` (the
@@ -47,6 +52,7 @@ pub fn start() {
     // The worker lives as long as the page: its handler is never dropped.
     on_message.forget();
     let _ = scope.post_message(&object(&[("ready", JsValue::TRUE)]));
+    crate::data::prefetch();
 }
 
 /// Answers one request: at once, or once the stored articles (`store`) have been read or
@@ -60,6 +66,9 @@ fn respond(scope: DedicatedWorkerGlobalScope, request: JsValue) {
     let kind = string(&request, "kind");
     match kind.as_str() {
         "merge" => post(merge(id, &request)),
+        "corpus" => wasm_bindgen_futures::spawn_local(async move {
+            post(corpus(&request).await.with_request(id));
+        }),
         "strings" => {
             let strings = Object::new();
             for (k, v) in messages::ui_strings(&string(&request, "lang")) {
@@ -264,27 +273,55 @@ async fn stored(kind: &str, request: &JsValue) -> Result<JsValue, JsValue> {
     Ok(object(&[("ok", JsValue::TRUE)]))
 }
 
+/// The own articles' snapshots of a request (`own`).
+fn snapshots(request: &JsValue) -> Vec<Vec<u8>> {
+    Array::from(&get(request, "own"))
+        .iter()
+        .map(|s| Uint8Array::new(&s).to_vec())
+        .collect()
+}
+
+/// The positions of stale snapshots, for a reply.
+fn positions(stale: &[usize]) -> JsValue {
+    stale
+        .iter()
+        .map(|&i| JsValue::from_f64(i as f64))
+        .collect::<Array>()
+        .into()
+}
+
+/// The corpus (its data files, fetched here) and the own articles as data files.
+async fn corpus(request: &JsValue) -> JsValue {
+    let corpus = match crate::data::corpus_documents().await {
+        Ok(docs) => docs.to_vec(),
+        Err(e) => return object(&[("ok", JsValue::FALSE), ("error", JsValue::from_str(&e))]),
+    };
+    let own = snapshots(request);
+    let own: Vec<&[u8]> = own.iter().map(Vec::as_slice).collect();
+    let (written, stale) = crate::merge::corpus_files(corpus, &own);
+    let files = Object::new();
+    for f in &written {
+        let bytes = Uint8Array::from(f.bytes.as_slice());
+        let _ = Reflect::set(&files, &JsValue::from_str(&f.name), &bytes);
+    }
+    object(&[
+        ("ok", JsValue::TRUE),
+        ("files", files.into()),
+        ("stale", positions(&stale)),
+    ])
+}
+
 /// The corpus and the own articles as one snapshot.
 fn merge(id: JsValue, request: &JsValue) -> JsValue {
     let bundled = Uint8Array::new(&get(request, "bundled")).to_vec();
-    let own: Vec<Vec<u8>> = Array::from(&get(request, "own"))
-        .iter()
-        .map(|s| Uint8Array::new(&s).to_vec())
-        .collect();
+    let own = snapshots(request);
     let own: Vec<&[u8]> = own.iter().map(Vec::as_slice).collect();
     match crate::merge::merge(&bundled, &own) {
         Ok(m) => object(&[
             ("request", id),
             ("ok", JsValue::TRUE),
             ("snapshot", Uint8Array::from(m.snapshot.as_slice()).into()),
-            (
-                "stale",
-                m.stale
-                    .iter()
-                    .map(|&i| JsValue::from_f64(i as f64))
-                    .collect::<Array>()
-                    .into(),
-            ),
+            ("stale", positions(&m.stale)),
         ]),
         Err(e) => object(&[
             ("request", id),

@@ -92,3 +92,43 @@ fn stale_or_foreign_snapshots_are_reported_not_merged() {
     );
     assert!(merge(b"junk", &[]).is_err());
 }
+
+/// What the app receives (`corpus_files`), read back as the app reads it: every file it needs,
+/// named in the manifest, the documents and the index whole.
+#[test]
+fn the_corpus_files_hold_the_corpus_and_the_own_articles_as_the_app_reads_them() {
+    use raqmi_own_worker::merge::corpus_files;
+    use raqmi_search::files::{ShardedCorpus, MANIFEST_NAME};
+    use raqmi_search::index::SearchIndex;
+
+    let seeds = raqmi_testkit::as_shipped(raqmi_testkit::seed_documents());
+    let first = analyse_paste(&own_article(), Corrections::default()).unwrap();
+    let corrected =
+        analyse_paste(&own_article(), Corrections::new("Titre corrigé", "", "")).unwrap();
+    let (files, stale) = corpus_files(
+        seeds.clone(),
+        &[&first.snapshot, b"junk", &corrected.snapshot],
+    );
+    assert_eq!(stale, vec![1]);
+    assert_eq!(files[0].name, MANIFEST_NAME);
+    let mut read = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+    for r in read.missing_for_whole() {
+        let name = read.manifest().name(r);
+        let file = files
+            .iter()
+            .find(|f| f.name == name)
+            .expect("a listed file");
+        read.add(r, &file.bytes).unwrap();
+    }
+    let (docs, index) = read.whole().unwrap();
+    // The corpus first, in its order, then the own article once, in its last version.
+    assert_eq!(docs.len(), seeds.len() + 1);
+    assert_eq!(docs[..seeds.len()], seeds[..]);
+    assert_eq!(docs[seeds.len()].id, first.document.id);
+    assert_eq!(docs[seeds.len()].headline.as_deref(), Some("Titre corrigé"));
+    // The index of the whole: a word only the own article has finds it, and only it.
+    assert_eq!(index, SearchIndex::build(&docs));
+    let hits = search(&index, &docs, "Tanger amorçage", &Filters::default());
+    assert_eq!(hits.total, 1);
+    assert_eq!(docs[hits.hits[0].doc as usize].id, first.document.id);
+}
