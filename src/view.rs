@@ -414,7 +414,9 @@ pub fn app(props: &AppProps) -> Html {
     // many were added so far, and the corpus is made again from them (the benchmark's build: the whole corpus,
     // `props.corpus`). `failure`: what failed last, until a retry (`retry` asks again).
     let arrived = use_state(|| 0u32);
-    let failure = use_state(|| None::<LoadFailure>);
+    // As `Some(Err(_))`: the same state type as the own articles' (`own::use_own_corpus`), so
+    // that yew's state code is not compiled again for another type (0.6 KB of wasm).
+    let failure = use_state(|| None::<Result<CorpusRef, LoadFailure>>);
     let retry = use_state(|| 0u32);
     let base = use_memo(*arrived, |_| {
         crate::data::base().unwrap_or_else(|| props.corpus.clone())
@@ -567,7 +569,7 @@ pub fn app(props: &AppProps) -> Html {
                 view.clone(),
                 shown.clone(),
                 Callback::from(move |n| arrived.set(n)),
-                Callback::from(move |f| failure.set(Some(f))),
+                Callback::from(move |f| failure.set(Some(Err(f)))),
             );
         });
     }
@@ -624,7 +626,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let main = match view.view {
         _ if waiting || failure.is_some() && pending => match &*failure {
-            Some(failure) => {
+            Some(Err(failure)) => {
                 let retry = retry.clone();
                 load_failure(
                     &failure.message(lang),
@@ -632,7 +634,7 @@ pub fn app(props: &AppProps) -> Html {
                     Callback::from(move |()| retry.set(*retry + 1)),
                 )
             }
-            None => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
+            _ => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
         },
         View::Doc => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
             Some(doc) => {
