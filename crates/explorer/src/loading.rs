@@ -139,21 +139,7 @@ pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<F
     if let Err(Need(terms)) = files.index_for(&view.q) {
         return terms;
     }
-    let mut need = Vec::new();
-    if needs_figures(view) {
-        if let Err(Need(more)) = files.figures() {
-            need.extend(more);
-        }
-    }
-    for &d in docs {
-        if let Err(Need(more)) = files.document(d) {
-            need.extend(more);
-        }
-    }
-    // The model's one sort (no sort instance of its own in the wasm).
-    raqmi_model::order::sort_by(&mut need, |a, b| a.cmp(b));
-    need.dedup();
-    need
+    files.missing_for_view(needs_figures(view), docs)
 }
 
 /// The corpus of the files added so far, its index the tables alone (it answers queries
