@@ -35,6 +35,8 @@ struct Wanted {
     running: bool,
     added: Option<yew::Callback<u32>>,
     failed: Option<yew::Callback<LoadFailure>>,
+    /// What the root asked for last, with its count of retries ([`asks`]).
+    asked: Option<(ViewState, Vec<u32>, u32)>,
 }
 
 thread_local! {
@@ -196,6 +198,22 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
             }
         }
     }
+}
+
+/// Whether the root asks for something new: a view, shown documents or a retry (`retry`
+/// counts them) other than the last time; it then calls [`update`].
+pub fn asks(view: &ViewState, docs: &[u32], retry: u32) -> bool {
+    WANTED.with(|w| {
+        let mut w = w.borrow_mut();
+        let same = w
+            .asked
+            .as_ref()
+            .is_some_and(|(v, d, r)| v == view && d == docs && *r == retry);
+        if !same {
+            w.asked = Some((view.clone(), docs.to_vec(), retry));
+        }
+        !same
+    })
 }
 
 /// Asks for the files the view of `view` needs, `docs` being its shown documents

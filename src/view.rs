@@ -558,20 +558,20 @@ pub fn app(props: &AppProps) -> Html {
     let waiting = !ready(corpus, view, &results);
     let shown = shown_docs(corpus, view, &results, state.shown);
     let pending = !shown.is_empty();
-    {
+    // Asked while rendering, not in an effect (each effect is one more instance of yew's
+    // effect code): `data::asks` says whether the view, its cards or the retries changed.
+    if crate::data::asks(view, &shown, *retry) {
+        if failure.is_some() {
+            failure.set(None);
+        }
         let arrived = arrived.clone();
         let failure = failure.clone();
-        use_effect_with((view.clone(), shown, *retry), move |(view, shown, _)| {
-            if failure.is_some() {
-                failure.set(None);
-            }
-            crate::data::update(
-                view.clone(),
-                shown.clone(),
-                Callback::from(move |n| arrived.set(n)),
-                Callback::from(move |f| failure.set(Some(Err(f)))),
-            );
-        });
+        crate::data::update(
+            view.clone(),
+            shown,
+            Callback::from(move |n| arrived.set(n)),
+            Callback::from(move |f| failure.set(Some(Err(f)))),
+        );
     }
     // The article shown (as the view below decides): the focus goes into it when it changes.
     use_reader_focus(
