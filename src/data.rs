@@ -67,7 +67,7 @@ async fn bytes_of(request: js_sys::Promise, file: &str) -> Result<Vec<u8>, LoadF
 
 /// How many data files are downloading at once, at most. Browsers refuse a burst of thousands
 /// (Chromium: `ERR_INSUFFICIENT_RESOURCES`, which broke a 100 000-article start), and over
-/// HTTP/1.1 a host serves six at a time anyway; the rest wait in a queue.
+/// HTTP/1.1 a host serves six at a time anyway; the rest wait their turn.
 pub const IN_FLIGHT: usize = 6;
 
 /// Fetches `wanted`, at most [`IN_FLIGHT`] at once, and adds each to the files (short borrows:
@@ -77,22 +77,21 @@ async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
     let window = gloo::utils::window();
     // With an empty init: the same import as the manifest's fetch (one less in the glue).
     let init = web_sys::RequestInit::new();
-    let mut queue = wanted.into_iter();
-    let mut started = std::collections::VecDeque::with_capacity(IN_FLIGHT);
-    let mut start = |started: &mut std::collections::VecDeque<_>| {
-        if let Some((r, url)) = queue.next() {
-            started.push_back((r, window.fetch_with_str_and_init(&url, &init)));
+    // Started in order, [`IN_FLIGHT`] ahead of the one read (no queue type of its own in the
+    // wasm); read in order: a file read frees its place for the next (one that finished early
+    // waits read, not downloading).
+    let mut started: Vec<js_sys::Promise> = Vec::with_capacity(wanted.len());
+    for (i, &(r, _)) in wanted.iter().enumerate() {
+        while started.len() < wanted.len().min(i + IN_FLIGHT) {
+            let url = &wanted[started.len()].1;
+            started.push(window.fetch_with_str_and_init(url, &init));
         }
-    };
-    for _ in 0..IN_FLIGHT {
-        start(&mut started);
-    }
-    // In order: a file read frees its place for the next (one that finished early waits
-    // read, not downloading).
-    while let Some((r, request)) = started.pop_front() {
         let name = with_files(|f| f.sharded.manifest().name(r)).unwrap_or_default();
+        // Taken (`undefined` left in its place): its handle is released once read (a start of
+        // thousands of files).
+        let placeholder = js_sys::Promise::unchecked_from_js(wasm_bindgen::JsValue::UNDEFINED);
+        let request = std::mem::replace(&mut started[i], placeholder);
         let bytes = bytes_of(request, &name).await?;
-        start(&mut started);
         with_files(|f| {
             f.base = None;
             f.added += 1;
