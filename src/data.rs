@@ -12,7 +12,7 @@
 //! corpus of them).
 
 use raqmi_explorer::corpus::CorpusRef;
-use raqmi_explorer::loading::{self, file_url, with_urls, LoadFailure};
+use raqmi_explorer::loading::{self, file_url, LoadFailure};
 use raqmi_explorer::url::ViewState;
 use raqmi_search::files::{FileRef, ShardedCorpus, MANIFEST_NAME};
 use std::cell::RefCell;
@@ -73,7 +73,7 @@ pub const IN_FLIGHT: usize = 6;
 /// Fetches `wanted`, at most [`IN_FLIGHT`] at once, and adds each to the files (short borrows:
 /// the views read them meanwhile).
 async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
-    let wanted = with_files(|f| with_urls(&f.sharded, wanted)).unwrap_or_default();
+    let name = |r| with_files(|f| f.sharded.manifest().name(r)).unwrap_or_default();
     let window = gloo::utils::window();
     // With an empty init: the same import as the manifest's fetch (one less in the glue).
     let init = web_sys::RequestInit::new();
@@ -81,12 +81,12 @@ async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
     // wasm); read in order: a file read frees its place for the next (one that finished early
     // waits read, not downloading).
     let mut started: Vec<js_sys::Promise> = Vec::with_capacity(wanted.len());
-    for (i, &(r, _)) in wanted.iter().enumerate() {
+    for (i, &r) in wanted.iter().enumerate() {
         while started.len() < wanted.len().min(i + IN_FLIGHT) {
-            let url = &wanted[started.len()].1;
-            started.push(window.fetch_with_str_and_init(url, &init));
+            let url = file_url(&name(wanted[started.len()]));
+            started.push(window.fetch_with_str_and_init(&url, &init));
         }
-        let name = with_files(|f| f.sharded.manifest().name(r)).unwrap_or_default();
+        let name = name(r);
         // Taken (`undefined` left in its place): its handle is released once read (a start of
         // thousands of files).
         let placeholder = js_sys::Promise::unchecked_from_js(wasm_bindgen::JsValue::UNDEFINED);
