@@ -42,6 +42,8 @@ struct Wanted {
 thread_local! {
     static FILES: RefCell<Option<Files>> = const { RefCell::new(None) };
     static WANTED: RefCell<Wanted> = RefCell::new(Wanted::default());
+    /// The root's corpus ([`base_for`]), with the count of arrivals it was made for.
+    static ROOT: RefCell<Option<(u32, Option<CorpusRef>)>> = const { RefCell::new(None) };
 }
 
 /// Waits for a started `fetch` and reads its body.
@@ -123,6 +125,19 @@ pub fn base() -> Option<CorpusRef> {
         f.base.clone()
     })
     .flatten()
+}
+
+/// The root's corpus after `arrived` files were added: [`base`], made again only when
+/// `arrived` changes (the root renders in between with the same corpus, as files of a round
+/// arrive).
+pub fn base_for(arrived: u32) -> Option<CorpusRef> {
+    ROOT.with(|root| {
+        let mut root = root.borrow_mut();
+        if root.as_ref().is_none_or(|(n, _)| *n != arrived) {
+            *root = Some((arrived, base()));
+        }
+        root.as_ref().and_then(|(_, b)| b.clone())
+    })
 }
 
 /// `base` for `query` (`loading::for_query`): itself when it answers already, else with the

@@ -418,9 +418,9 @@ pub fn app(props: &AppProps) -> Html {
     // that yew's state code is not compiled again for another type (0.6 KB of wasm).
     let failure = use_state(|| None::<Result<CorpusRef, LoadFailure>>);
     let retry = use_state(|| 0u32);
-    let base = use_memo(*arrived, |_| {
-        crate::data::base().unwrap_or_else(|| props.corpus.clone())
-    });
+    // Made again when `arrived` changes, as a memo would be (`data::base_for`: no memo
+    // instance in the wasm).
+    let base = crate::data::base_for(*arrived).unwrap_or_else(|| props.corpus.clone());
     // The corpus with the reader's own articles beside it (issue 16).
     let joined = super::own::use_own_corpus(&base);
     let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
