@@ -44,6 +44,8 @@ thread_local! {
     static WANTED: RefCell<Wanted> = RefCell::new(Wanted::default());
     /// The root's corpus ([`base_for`]), with the count of arrivals it was made for.
     static ROOT: RefCell<Option<(u32, Option<CorpusRef>)>> = const { RefCell::new(None) };
+    /// The root's corpus for its query ([`corpus_for`]), with what it was made of.
+    static QUERIED: RefCell<Option<(CorpusRef, String, CorpusRef)>> = const { RefCell::new(None) };
 }
 
 /// Waits for a started `fetch` and reads its body.
@@ -149,6 +151,22 @@ pub fn for_query(base: &CorpusRef, query: &str) -> Option<CorpusRef> {
     with_files(|f| loading::for_query(base, &mut f.sharded, query).ok())
         .flatten()
         .map(|c| CorpusRef(Rc::new(c)))
+}
+
+/// The root's corpus for `query`: [`for_query`] of `joined` (`joined` itself while the
+/// query's files are missing), made again only when either changes.
+pub fn corpus_for(joined: &CorpusRef, query: &str) -> CorpusRef {
+    QUERIED.with(|q| {
+        let mut q = q.borrow_mut();
+        match &*q {
+            Some((j, text, made)) if j == joined && text == query => made.clone(),
+            _ => {
+                let made = for_query(joined, query).unwrap_or_else(|| joined.clone());
+                *q = Some((joined.clone(), query.to_string(), made.clone()));
+                made
+            }
+        }
+    })
 }
 
 /// The corpus of this build at start, with what the URL's view reads: the tables, the term

@@ -540,9 +540,8 @@ pub fn app(props: &AppProps) -> Html {
 
     // The corpus for the query: the joined one with the index of its words, once their files
     // are there (else the joined one, which does not answer it: the view waits).
-    let corpus = &*use_memo((joined.clone(), view.q.clone()), |(joined, q)| {
-        crate::data::for_query(joined, q).unwrap_or_else(|| joined.clone())
-    });
+    // Made again when either changes, as a memo would be (`data::corpus_for`).
+    let corpus = &crate::data::corpus_for(&joined, &view.q);
 
     // One search per change of query, filters or corpus, shared by every view.
     let results = {
