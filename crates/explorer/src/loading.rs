@@ -113,22 +113,26 @@ pub fn shown_docs(
     if !answers(corpus, &view.q) {
         return Vec::new();
     }
-    let hits = results.hits.iter().map(|h| h.doc);
-    let docs: Vec<u32> = match view.view {
-        View::List => hits.take(shown).collect(),
-        View::Contexts => hits.collect(),
-        View::Doc => view
-            .doc
-            .as_deref()
-            .and_then(|id| corpus.position(id))
-            .map(|d| d as u32)
-            .into_iter()
-            .collect(),
-        View::Chart | View::Figures => Vec::new(),
-    };
-    docs.into_iter()
-        .filter(|&d| !corpus.is_whole(d as usize))
-        .collect()
+    // One vector, filled per view and filtered in place (one collect instance, not four).
+    let mut docs: Vec<u32> = Vec::new();
+    match view.view {
+        View::List | View::Contexts => {
+            let n = if view.view == View::List {
+                shown
+            } else {
+                usize::MAX
+            };
+            docs.extend(results.hits.iter().take(n).map(|h| h.doc));
+        }
+        View::Doc => {
+            if let Some(d) = view.doc.as_deref().and_then(|id| corpus.position(id)) {
+                docs.push(d as u32);
+            }
+        }
+        View::Chart | View::Figures => {}
+    }
+    docs.retain(|&d| !corpus.is_whole(d as usize));
+    docs
 }
 
 /// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
