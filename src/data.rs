@@ -33,8 +33,9 @@ struct Files {
 struct Wanted {
     request: Option<(ViewState, Vec<u32>)>,
     running: bool,
-    added: Option<yew::Callback<u32>>,
-    failed: Option<yew::Callback<LoadFailure>>,
+    /// Told after each round: how many files were added so far, or what failed (one callback
+    /// type, not two, in the wasm).
+    told: Option<yew::Callback<Result<u32, LoadFailure>>>,
     /// What the root asked for last, with its count of retries ([`asks`]).
     asked: Option<(ViewState, Vec<u32>, u32)>,
 }
@@ -250,21 +251,15 @@ pub fn asks(view: &ViewState, docs: &[u32], retry: u32) -> bool {
 
 /// Asks for the files the view of `view` needs, `docs` being its shown documents
 /// (`loading::shown_docs`): fetched in the background, in rounds, for the latest request only;
-/// `added` after each round that added files, with how many were added since the start (the
-/// root then makes its corpus again), `failed` with what failed (a file can be asked for
-/// again; what arrived is kept).
+/// `told` after each round that added files, with how many were added since the start (the
+/// root then makes its corpus again), or with what failed (a file can be asked for again;
+/// what arrived is kept).
 #[inline(never)]
-pub fn update(
-    view: ViewState,
-    docs: Vec<u32>,
-    added: yew::Callback<u32>,
-    failed: yew::Callback<LoadFailure>,
-) {
+pub fn update(view: ViewState, docs: Vec<u32>, told: yew::Callback<Result<u32, LoadFailure>>) {
     let start = WANTED.with(|w| {
         let mut w = w.borrow_mut();
         w.request = Some((view, docs));
-        w.added = Some(added);
-        w.failed = Some(failed);
+        w.told = Some(told);
         !std::mem::replace(&mut w.running, true)
     });
     if start {
@@ -293,23 +288,16 @@ async fn fetch_wanted() {
             break;
         }
         let fetched = fetch(need).await;
-        let (added, failed) = WANTED.with(|w| {
-            let w = w.borrow();
-            (w.added.clone(), w.failed.clone())
-        });
-        match fetched {
-            Ok(()) => {
-                if let Some(added) = added {
-                    added.emit(with_files(|f| f.added).unwrap_or_default());
-                }
-            }
-            Err(failure) => {
-                WANTED.with(|w| w.borrow_mut().request = None);
-                if let Some(failed) = failed {
-                    failed.emit(failure);
-                }
-                break;
-            }
+        let failed = fetched.is_err();
+        if failed {
+            WANTED.with(|w| w.borrow_mut().request = None);
+        }
+        let told = WANTED.with(|w| w.borrow().told.clone());
+        if let Some(told) = told {
+            told.emit(fetched.map(|()| with_files(|f| f.added).unwrap_or_default()));
+        }
+        if failed {
+            break;
         }
     }
     WANTED.with(|w| w.borrow_mut().running = false);

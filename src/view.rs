@@ -568,8 +568,10 @@ pub fn app(props: &AppProps) -> Html {
         crate::data::update(
             view.clone(),
             shown,
-            Callback::from(move |n| arrived.set(n)),
-            Callback::from(move |f| failure.set(Some(Err(f)))),
+            Callback::from(move |told| match told {
+                Ok(n) => arrived.set(n),
+                Err(f) => failure.set(Some(Err(f))),
+            }),
         );
     }
     // The article shown (as the view below decides): the focus goes into it when it changes.
