@@ -136,11 +136,11 @@ pub fn shown_docs(
 }
 
 /// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
-/// the term shards of its query (as [`ShardedCorpus::index_for`] names them, in rounds: ask
+/// the term shards of its query (as [`ShardedCorpus::shared_index_for`] names them, in rounds: ask
 /// again once they are added), the figures table when [`needs_figures`], the packs of `docs`.
 /// Empty: the view can be shown exactly as over the whole corpus.
 pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
-    if let Err(Need(terms)) = files.index_for(&view.q) {
+    if let Err(Need(terms)) = files.shared_index_for(&view.q) {
         return terms;
     }
     files.missing_for_view(needs_figures(view), docs)
