@@ -3,8 +3,8 @@
 //! relative to the page. By need: at start the manifest, then what the URL's view reads (the
 //! tables, the packs of its cards; [`load`]); later what each view asks for ([`update`], from
 //! the root: the term shards of a query, the figures table, the packs of the cards shown and
-//! of the article read). The downloads run together, at most [`IN_FLIGHT`] at once (a queue
-//! holds the rest). The manifest is revalidated with the server (its name never changes); the
+//! of the article read). The downloads run together, at most [`IN_FLIGHT`] at once (the rest
+//! wait their turn). The manifest is revalidated with the server (its name never changes); the
 //! other files are named after their content. Each file is checked against the manifest
 //! (length, hash, format) before it is used, so a half-deployed server or a truncated download
 //! gives a [`LoadFailure`], never a mix: every file completes the very manifest the page
