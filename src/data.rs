@@ -51,23 +51,29 @@ thread_local! {
 
 /// Waits for a started `fetch` and reads its body.
 async fn bytes_of(request: js_sys::Promise, file: &str) -> Result<Vec<u8>, LoadFailure> {
-    let network = || LoadFailure::Network {
-        file: file.to_string(),
+    // Each failure but an error status is the network's: one place builds it.
+    let response = JsFuture::from(request).await.ok();
+    let response = response.and_then(|r| r.dyn_into::<web_sys::Response>().ok());
+    let body = match &response {
+        Some(r) if !r.ok() => {
+            return Err(LoadFailure::Status {
+                file: file.to_string(),
+                status: r.status(),
+            })
+        }
+        Some(r) => r.array_buffer().ok(),
+        None => None,
     };
-    let response: web_sys::Response = JsFuture::from(request)
-        .await
-        .map_err(|_| network())?
-        .dyn_into()
-        .map_err(|_| network())?;
-    if !response.ok() {
-        return Err(LoadFailure::Status {
+    let buffer = match body {
+        Some(body) => JsFuture::from(body).await.ok(),
+        None => None,
+    };
+    match buffer {
+        Some(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        None => Err(LoadFailure::Network {
             file: file.to_string(),
-            status: response.status(),
-        });
+        }),
     }
-    let body = response.array_buffer().map_err(|_| network())?;
-    let buffer = JsFuture::from(body).await.map_err(|_| network())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// How many data files are downloading at once, at most. Browsers refuse a burst of thousands
