@@ -247,7 +247,7 @@ struct Takeover {
 }
 
 thread_local! {
-    /// Set by [`start`] before the first render, taken once by the explorer.
+    /// Set by [`start`] before the first render, read by the explorer.
     static TAKEOVER: RefCell<Option<Takeover>> = const { RefCell::new(None) };
 }
 
@@ -423,13 +423,17 @@ pub fn app(props: &AppProps) -> Html {
     let base = crate::data::base_for(*arrived).unwrap_or_else(|| props.corpus.clone());
     // The corpus with the reader's own articles beside it (issue 16).
     let joined = super::own::use_own_corpus(&base);
-    let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
+    // Read at each render, not kept in a memo (one memo instance less in the wasm): only the
+    // first render's state and the first effect use it, and it never changes.
+    let (typed, focus) = TAKEOVER.with(|t| {
+        let t = t.borrow();
+        let t = t.as_ref();
+        (
+            t.map(|t| t.typed.clone()).filter(|q| !q.is_empty()),
+            t.filter(|t| t.focused).map(|t| t.selection),
+        )
+    });
     let state = {
-        let typed = takeover
-            .as_ref()
-            .as_ref()
-            .map(|t| t.typed.clone())
-            .filter(|q| !q.is_empty());
         use_reducer(move || {
             let (view, notices) = url::parse(&dom::location_search());
             let state = AppState::new(view, notices);
@@ -462,11 +466,6 @@ pub fn app(props: &AppProps) -> Html {
     // result list, on the default URL) is in the page.
     // Then the search box gets back the focus it had in the prerendered page.
     {
-        let focus = takeover
-            .as_ref()
-            .as_ref()
-            .filter(|t| t.focused)
-            .map(|t| t.selection);
         use_effect_with((), move |_| {
             mark("raqmi:first-results");
             if let Some(selection) = focus {
