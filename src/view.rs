@@ -464,20 +464,16 @@ pub fn app(props: &AppProps) -> Html {
 
     // Effects run once the DOM holds the render: the first one means the first view (the
     // result list, on the default URL) is in the page.
-    // Then the search box gets back the focus it had in the prerendered page.
+    // Then the search box gets back the focus it had in the prerendered page; and the URL
+    // sets the state on back and forward. One effect (each is one more instance of yew's
+    // effect code in the wasm).
     {
+        let d = state.dispatcher();
         use_effect_with((), move |_| {
             mark("raqmi:first-results");
             if let Some(selection) = focus {
                 restore_search_focus(selection);
             }
-        });
-    }
-
-    // URL -> state on back and forward.
-    {
-        let d = state.dispatcher();
-        use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                 dom::cancel_pending_replace();
                 let (view, notices) = url::parse(&dom::location_search());
