@@ -17,11 +17,11 @@ use super::components::{
     charts::{chart_view, use_drawing, ChartViewProps},
     contexts::{contexts_view, use_kwic},
     embed::{embed_button, embedded, EmbedProps},
-    facets::{facet_panel, use_expanded, use_phone, FacetPanelProps},
+    facets::{facet_panel, follow_phone, use_expanded, use_phone, FacetPanelProps},
     figures::{figures_view, use_figures, FiguresViewProps},
     reader::{focus_target, reader, use_reader_focus, ReaderProps},
     results::{result_list, search_box, ResultListProps},
-    shell::{lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
+    shell::{follow_status, lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
 };
 use super::dom;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -465,11 +465,13 @@ pub fn app(props: &AppProps) -> Html {
     // Effects run once the DOM holds the render: the first one means the first view (the
     // result list, on the default URL) is in the page.
     // Then the search box gets back the focus it had in the prerendered page; and the URL
-    // sets the state on back and forward. One effect (each is one more instance of yew's
-    // effect code in the wasm).
+    // sets the state on back and forward; the status and the phone layout follow the browser.
+    // One effect (each is one more instance of yew's effect code in the wasm).
     {
         let d = state.dispatcher();
+        let (status, phone) = (status.clone(), phone.clone());
         use_effect_with((), move |_| {
+            let followed = (follow_status(status), follow_phone(phone));
             mark("raqmi:first-results");
             if let Some(selection) = focus {
                 restore_search_focus(selection);
@@ -479,7 +481,7 @@ pub fn app(props: &AppProps) -> Html {
                 let (view, notices) = url::parse(&dom::location_search());
                 d.dispatch(Action::Navigate(Box::new(view), notices));
             });
-            move || drop(listener)
+            move || drop((listener, followed))
         });
     }
 
@@ -724,7 +726,7 @@ pub fn app(props: &AppProps) -> Html {
                     }) }
                 </div>
             </header>
-            { status_bar(lang, status) }
+            { status_bar(lang, (*status.0, *status.1)) }
             { notices(&state.notices, lang, &i.dismiss) }
             <div class="toolbar">
                 { search_box(&view.q, lang, &i.query) }
@@ -747,7 +749,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_range: i.range.clone(),
                         on_clear: i.clear.clone(),
                         on_clear_all: i.clear_all.clone(),
-                    }, phone, &expanded) }
+                    }, *phone, &expanded) }
                 }
                 <main id="main" tabindex="-1">{ main }</main>
             </div>

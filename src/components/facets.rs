@@ -69,21 +69,17 @@ pub struct FacetPanelProps {
 }
 
 /// Whether the viewport is a phone's (the panel then opens in a dialog), followed as it turns
-/// or resizes. A hook of the root: the panel is a plain function, not a component (each
-/// component type costs the wasm about 2 KB).
+/// or resizes ([`follow_phone`], from the root's mount effect: no effect of its own, each is
+/// one more instance of yew's effect code). A hook of the root: the panel is a plain function,
+/// not a component (each component type costs the wasm about 2 KB).
 #[hook]
-pub fn use_phone() -> bool {
-    let phone = use_state(|| media_matches(PHONE));
-    {
-        let phone = phone.clone();
-        use_effect_with((), move |_| {
-            let listener = media(PHONE).map(|m| {
-                EventListener::new(&m, "change", move |_| phone.set(media_matches(PHONE)))
-            });
-            move || drop(listener)
-        });
-    }
-    *phone
+pub fn use_phone() -> UseStateHandle<bool> {
+    use_state(|| media_matches(PHONE))
+}
+
+/// Keeps [`use_phone`]'s state as the viewport turns or resizes, while the listener lives.
+pub fn follow_phone(phone: UseStateHandle<bool>) -> Option<EventListener> {
+    media(PHONE).map(|m| EventListener::new(&m, "change", move |_| phone.set(media_matches(PHONE))))
 }
 
 /// The filters' panel; in a dialog when `phone` ([`use_phone`]).
