@@ -485,20 +485,16 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Language, direction, theme and title of the page.
+    // Language, direction, theme and title of the page; and the keyboard: "/" focuses the
+    // search, arrows move through results, Escape goes back. One effect (each is one more
+    // instance of yew's effect code): the attributes set again to the same values when only
+    // the view changes, the listener made again when only the page's attributes do.
     let view = &state.view;
-    use_effect_with(
-        (view.lang, view.theme, view.embed),
-        |&(lang, theme, embed)| {
-            dom::set_page_attributes(lang, theme, embed);
-        },
-    );
-
-    // Keyboard: "/" focuses the search, arrows move through results, Escape goes back.
     {
         let d = state.dispatcher();
-        let current_view = view.view;
-        use_effect_with(current_view, move |&current_view| {
+        let deps = (view.lang, view.theme, view.embed, view.view);
+        use_effect_with(deps, move |&(lang, theme, embed, current_view)| {
+            dom::set_page_attributes(lang, theme, embed);
             // Not passive: the shortcuts prevent the keys' default actions.
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(
