@@ -349,6 +349,8 @@ struct Intents {
     theme: Callback<Theme>,
     dismiss: Callback<()>,
     more: Callback<()>,
+    /// The view last rendered: the keyboard's shortcuts (set up once) read it.
+    shown_view: std::cell::Cell<View>,
 }
 
 impl Intents {
@@ -390,6 +392,7 @@ impl Intents {
             theme: intent(d, |theme| Action::SetTheme(Some(theme))),
             dismiss: intent(d, |()| Action::DismissNotices),
             more: intent(d, |()| Action::ShowMore),
+            shown_view: std::cell::Cell::new(View::List),
         }
     }
 }
@@ -451,8 +454,11 @@ pub fn app(props: &AppProps) -> Html {
     let status = use_status();
     let phone = use_phone();
 
-    // State -> URL, recorded as the action asked.
+    // State -> URL, recorded as the action asked; and the language, direction and theme of the
+    // page (set again to the same values at other changes: one effect less, each is one more
+    // instance of yew's effect code).
     use_effect_with(state.0.clone(), |s| {
+        dom::set_page_attributes(s.view.lang, s.view.theme, s.view.embed);
         let query = url::to_query(&s.view);
         match s.history {
             HistoryMode::Push => dom::push_query(&query),
@@ -465,39 +471,19 @@ pub fn app(props: &AppProps) -> Html {
     // Effects run once the DOM holds the render: the first one means the first view (the
     // result list, on the default URL) is in the page.
     // Then the search box gets back the focus it had in the prerendered page; and the URL
-    // sets the state on back and forward; the status and the phone layout follow the browser.
-    // One effect (each is one more instance of yew's effect code in the wasm).
+    // sets the state on back and forward; the status and the phone layout follow the browser;
+    // the keyboard: "/" focuses the search, arrows move through the results, Escape goes back
+    // (as the view last rendered allows). One effect (each is one more instance of yew's
+    // effect code in the wasm).
     {
         let d = state.dispatcher();
         let (status, phone) = (status.clone(), phone.clone());
+        let intents = intents.clone();
         use_effect_with((), move |_| {
             let followed = (follow_status(status), follow_phone(phone));
-            mark("raqmi:first-results");
-            if let Some(selection) = focus {
-                restore_search_focus(selection);
-            }
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dom::cancel_pending_replace();
-                let (view, notices) = url::parse(&dom::location_search());
-                d.dispatch(Action::Navigate(Box::new(view), notices));
-            });
-            move || drop((listener, followed))
-        });
-    }
-
-    // Language, direction, theme and title of the page; and the keyboard: "/" focuses the
-    // search, arrows move through results, Escape goes back. One effect (each is one more
-    // instance of yew's effect code): the attributes set again to the same values when only
-    // the view changes, the listener made again when only the page's attributes do.
-    let view = &state.view;
-    {
-        let d = state.dispatcher();
-        let deps = (view.lang, view.theme, view.embed, view.view);
-        use_effect_with(deps, move |&(lang, theme, embed, current_view)| {
-            dom::set_page_attributes(lang, theme, embed);
             // Not passive: the shortcuts prevent the keys' default actions.
             let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(
+            let keys = EventListener::new_with_options(
                 &gloo::utils::document(),
                 "keydown",
                 options,
@@ -508,6 +494,7 @@ pub fn app(props: &AppProps) -> Html {
                     if e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
+                    let current_view = intents.shown_view.get();
                     match e.key().as_str() {
                         "/" if !dom::typing_in_a_field() => {
                             e.prevent_default();
@@ -521,15 +508,27 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         "Escape" if current_view == View::Doc && !dom::dialog_open() => {
                             e.prevent_default();
-                            d.dispatch(Action::SetView(View::List));
+                            intents.back.emit(());
                         }
                         _ => {}
                     }
                 },
             );
-            move || drop(listener)
+            mark("raqmi:first-results");
+            if let Some(selection) = focus {
+                restore_search_focus(selection);
+            }
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dom::cancel_pending_replace();
+                let (view, notices) = url::parse(&dom::location_search());
+                d.dispatch(Action::Navigate(Box::new(view), notices));
+            });
+            move || drop((listener, keys, followed))
         });
     }
+
+    let view = &state.view;
+    intents.shown_view.set(view.view);
 
     // The corpus for the query: the joined one with the index of its words, once their files
     // are there (else the joined one, which does not answer it: the view waits).
