@@ -176,13 +176,10 @@ fn clear_button(
 #[hook]
 pub fn use_expanded(panel_shown: bool) -> UseStateHandle<[bool; FacetKind::COUNT]> {
     let expanded = use_state(|| [false; FacetKind::COUNT]);
-    {
-        let expanded = expanded.clone();
-        use_effect_with(panel_shown, move |&shown| {
-            if !shown && expanded.contains(&true) {
-                expanded.set([false; FacetKind::COUNT]);
-            }
-        });
+    // While rendering, not in an effect (each is one more instance of yew's effect code): a
+    // hidden panel's facets cannot be expanded, so this folds them once, as it hides.
+    if !panel_shown && expanded.contains(&true) {
+        expanded.set([false; FacetKind::COUNT]);
     }
     expanded
 }
