@@ -19,7 +19,7 @@ use super::components::{
     embed::{embed_button, embedded, EmbedProps},
     facets::{facet_panel, follow_phone, use_expanded, use_phone, FacetPanelProps},
     figures::{figures_view, use_figures, FiguresViewProps},
-    reader::{focus_target, reader, use_reader_focus, ReaderProps},
+    reader::{focus_reader, focus_target, reader, ReaderProps},
     results::{result_list, search_box, ResultListProps},
     shell::{follow_status, lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
 };
@@ -567,12 +567,10 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
     // The article shown (as the view below decides): the focus goes into it when it changes.
-    use_reader_focus(
-        (view.view == View::Doc && !waiting)
-            .then(|| view.doc.as_deref().and_then(|id| corpus.doc(id)))
-            .flatten()
-            .map(|doc| (doc.id.clone(), focus_target(doc, view.fig))),
-    );
+    let reading = (view.view == View::Doc && !waiting)
+        .then(|| view.doc.as_deref().and_then(|id| corpus.doc(id)))
+        .flatten()
+        .map(|doc| (doc.id.clone(), focus_target(doc, view.fig)));
     // The chart view's properties and drawing, only while that view is shown (and answerable).
     let chart = (view.view == View::Chart && !waiting).then(|| ChartViewProps {
         corpus: corpus.clone(),
@@ -606,6 +604,19 @@ pub fn app(props: &AppProps) -> Html {
         on_open: intents.open_at.clone(),
     });
     let figures = use_figures(figures_props.as_ref());
+    // After the render: the focus into the article shown when it changes, or back to the
+    // figures table's sort button when it sorts. One effect: the two views are never shown
+    // together, and each one's part of the dependencies is `None` while it is hidden.
+    {
+        let figures = figures.clone();
+        let sorting = figures_props.is_some().then(|| figures.sorting());
+        use_effect_with((reading, sorting), move |(reading, sorting)| {
+            focus_reader(reading);
+            if sorting.is_some() {
+                figures.focus_sorted();
+            }
+        });
+    }
     // The name facets' "show more", folded again whenever the panel is hidden.
     let expanded = use_expanded(!waiting && view.view != View::Doc && !view.embed);
     // The keyword-in-context lines, only while that view is shown (and answerable).
