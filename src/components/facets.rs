@@ -83,11 +83,7 @@ pub fn follow_phone(phone: UseStateHandle<bool>) -> Option<EventListener> {
 }
 
 /// The filters' panel; in a dialog when `phone` ([`use_phone`]).
-pub fn facet_panel(
-    props: &FacetPanelProps,
-    phone: bool,
-    expanded: &UseStateHandle<[bool; FacetKind::COUNT]>,
-) -> Html {
+pub fn facet_panel(props: &FacetPanelProps, phone: bool, expanded: &UseStateHandle<u32>) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let f = &props.results.facets;
@@ -170,16 +166,18 @@ fn clear_button(
     }
 }
 
-/// Which name facets show all their names ("show more"), in [`FacetKind::ALL`]'s order. A
+/// Which name facets show all their names ("show more"), bit `FacetKind::index` of each. A
 /// hook of the root: the facets are plain functions, not components (each component type costs
 /// the wasm about 2 KB). Hiding the panel folds them again, as unmounting them did.
 #[hook]
-pub fn use_expanded(panel_shown: bool) -> UseStateHandle<[bool; FacetKind::COUNT]> {
-    let expanded = use_state(|| [false; FacetKind::COUNT]);
+pub fn use_expanded(panel_shown: bool) -> UseStateHandle<u32> {
+    // A bit per facet: the state type of the root's counts (`u32`), so that yew's state code
+    // is not compiled again for another type.
+    let expanded = use_state(|| 0u32);
     // While rendering, not in an effect (each is one more instance of yew's effect code): a
     // hidden panel's facets cannot be expanded, so this folds them once, as it hides.
-    if !panel_shown && expanded.contains(&true) {
-        expanded.set([false; FacetKind::COUNT]);
+    if !panel_shown && *expanded != 0 {
+        expanded.set(0);
     }
     expanded
 }
@@ -193,14 +191,14 @@ struct NameFacetProps<'a> {
     on_toggle: &'a Callback<(FacetKind, String)>,
     on_clear: &'a Callback<FacetSlot>,
     /// Every facet's "show more" state ([`use_expanded`]).
-    expanded: &'a UseStateHandle<[bool; FacetKind::COUNT]>,
+    expanded: &'a UseStateHandle<u32>,
 }
 
 fn name_facet(props: NameFacetProps) -> Html {
     let t = strings(props.lang);
     let all = props.expanded;
-    let at = props.facet.index();
-    let expanded = &all[at];
+    let bit = 1u32 << props.facet.index();
+    let expanded = &(**all & bit != 0);
     let counts = &props.results.facets.names[props.facet];
     if counts.is_empty() {
         return html! {};
@@ -217,11 +215,7 @@ fn name_facet(props: NameFacetProps) -> Html {
     let hidden = counts.len() - shown.len();
     let toggle = {
         let all = all.clone();
-        Callback::from(move |_| {
-            let mut now = *all;
-            now[at] = !now[at];
-            all.set(now);
-        })
+        Callback::from(move |_| all.set(*all ^ bit))
     };
     let slot = FacetSlot::Name(props.facet);
     html! {
