@@ -732,7 +732,7 @@ pub fn app(props: &AppProps) -> Html {
                     }) }
                 </div>
             </header>
-            { status_bar(lang, (*status.0, *status.1)) }
+            { status_bar(lang, (*status.0 != 0, *status.1 != 0)) }
             { notices(&state.notices, lang, &i.dismiss) }
             <div class="toolbar">
                 { search_box(&view.q, lang, &i.query) }
@@ -755,7 +755,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_range: i.range.clone(),
                         on_clear: i.clear.clone(),
                         on_clear_all: i.clear_all.clone(),
-                    }, *phone, &expanded) }
+                    }, *phone != 0, &expanded) }
                 }
                 <main id="main" tabindex="-1">{ main }</main>
             </div>

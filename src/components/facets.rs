@@ -72,14 +72,17 @@ pub struct FacetPanelProps {
 /// or resizes ([`follow_phone`], from the root's mount effect: no effect of its own, each is
 /// one more instance of yew's effect code). A hook of the root: the panel is a plain function,
 /// not a component (each component type costs the wasm about 2 KB).
+/// As 0 or 1: the state type of the root's counts (`u32`), so that yew's state code is not
+/// compiled again for `bool`.
 #[hook]
-pub fn use_phone() -> UseStateHandle<bool> {
-    use_state(|| media_matches(PHONE))
+pub fn use_phone() -> UseStateHandle<u32> {
+    use_state(|| u32::from(media_matches(PHONE)))
 }
 
 /// Keeps [`use_phone`]'s state as the viewport turns or resizes, while the listener lives.
-pub fn follow_phone(phone: UseStateHandle<bool>) -> Option<EventListener> {
-    media(PHONE).map(|m| EventListener::new(&m, "change", move |_| phone.set(media_matches(PHONE))))
+pub fn follow_phone(phone: UseStateHandle<u32>) -> Option<EventListener> {
+    let follow = move |_: &web_sys::Event| phone.set(u32::from(media_matches(PHONE)));
+    media(PHONE).map(|m| EventListener::new(&m, "change", follow))
 }
 
 /// The filters' panel; in a dialog when `phone` ([`use_phone`]).
