@@ -3,8 +3,8 @@
 //! relative to the page. By need: at start the manifest, then what the URL's view reads (the
 //! tables, the packs of its cards; [`load`]); later what each view asks for ([`update`], from
 //! the root: the term shards of a query, the figures table, the packs of the cards shown and
-//! of the article read). The downloads run together, at most [`IN_FLIGHT`] at once (a queue
-//! holds the rest). The manifest is revalidated with the server (its name never changes); the
+//! of the article read). The downloads run together, at most [`IN_FLIGHT`] at once (the rest
+//! wait their turn). The manifest is revalidated with the server (its name never changes); the
 //! other files are named after their content. Each file is checked against the manifest
 //! (length, hash, format) before it is used, so a half-deployed server or a truncated download
 //! gives a [`LoadFailure`], never a mix: every file completes the very manifest the page
@@ -12,7 +12,7 @@
 //! corpus of them).
 
 use raqmi_explorer::corpus::CorpusRef;
-use raqmi_explorer::loading::{self, file_url, with_urls, LoadFailure};
+use raqmi_explorer::loading::{self, file_url, LoadFailure};
 use raqmi_explorer::url::ViewState;
 use raqmi_search::files::{FileRef, ShardedCorpus, MANIFEST_NAME};
 use std::cell::RefCell;
@@ -33,64 +33,76 @@ struct Files {
 struct Wanted {
     request: Option<(ViewState, Vec<u32>)>,
     running: bool,
-    added: Option<yew::Callback<u32>>,
-    failed: Option<yew::Callback<LoadFailure>>,
+    /// Told after each round: how many files were added so far, or what failed (one callback
+    /// type, not two, in the wasm).
+    told: Option<yew::Callback<Result<u32, LoadFailure>>>,
+    /// What the root asked for last, with its count of retries ([`asks`]).
+    asked: Option<(ViewState, Vec<u32>, u32)>,
 }
 
 thread_local! {
     static FILES: RefCell<Option<Files>> = const { RefCell::new(None) };
     static WANTED: RefCell<Wanted> = RefCell::new(Wanted::default());
+    /// The root's corpus ([`base_for`]), with the count of arrivals it was made for.
+    static ROOT: RefCell<Option<(u32, Option<CorpusRef>)>> = const { RefCell::new(None) };
+    /// The root's corpus for its query ([`corpus_for`]), with what it was made of.
+    static QUERIED: RefCell<Option<(CorpusRef, String, CorpusRef)>> = const { RefCell::new(None) };
 }
 
 /// Waits for a started `fetch` and reads its body.
 async fn bytes_of(request: js_sys::Promise, file: &str) -> Result<Vec<u8>, LoadFailure> {
-    let network = || LoadFailure::Network {
-        file: file.to_string(),
+    // Each failure but an error status is the network's: one place builds it.
+    let response = JsFuture::from(request).await.ok();
+    let response = response.and_then(|r| r.dyn_into::<web_sys::Response>().ok());
+    let body = match &response {
+        Some(r) if !r.ok() => {
+            return Err(LoadFailure::Status {
+                file: file.to_string(),
+                status: r.status(),
+            })
+        }
+        Some(r) => r.array_buffer().ok(),
+        None => None,
     };
-    let response: web_sys::Response = JsFuture::from(request)
-        .await
-        .map_err(|_| network())?
-        .dyn_into()
-        .map_err(|_| network())?;
-    if !response.ok() {
-        return Err(LoadFailure::Status {
+    let buffer = match body {
+        Some(body) => JsFuture::from(body).await.ok(),
+        None => None,
+    };
+    match buffer {
+        Some(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        None => Err(LoadFailure::Network {
             file: file.to_string(),
-            status: response.status(),
-        });
+        }),
     }
-    let body = response.array_buffer().map_err(|_| network())?;
-    let buffer = JsFuture::from(body).await.map_err(|_| network())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// How many data files are downloading at once, at most. Browsers refuse a burst of thousands
 /// (Chromium: `ERR_INSUFFICIENT_RESOURCES`, which broke a 100 000-article start), and over
-/// HTTP/1.1 a host serves six at a time anyway; the rest wait in a queue.
+/// HTTP/1.1 a host serves six at a time anyway; the rest wait their turn.
 pub const IN_FLIGHT: usize = 6;
 
 /// Fetches `wanted`, at most [`IN_FLIGHT`] at once, and adds each to the files (short borrows:
 /// the views read them meanwhile).
 async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
-    let wanted = with_files(|f| with_urls(&f.sharded, wanted)).unwrap_or_default();
+    let name = |r| with_files(|f| f.sharded.manifest().name(r)).unwrap_or_default();
     let window = gloo::utils::window();
     // With an empty init: the same import as the manifest's fetch (one less in the glue).
     let init = web_sys::RequestInit::new();
-    let mut queue = wanted.into_iter();
-    let mut started = std::collections::VecDeque::with_capacity(IN_FLIGHT);
-    let mut start = |started: &mut std::collections::VecDeque<_>| {
-        if let Some((r, url)) = queue.next() {
-            started.push_back((r, window.fetch_with_str_and_init(&url, &init)));
+    // Started in order, [`IN_FLIGHT`] ahead of the one read (no queue type of its own in the
+    // wasm); read in order: a file read frees its place for the next (one that finished early
+    // waits read, not downloading).
+    let mut started: Vec<js_sys::Promise> = Vec::with_capacity(wanted.len());
+    for (i, &r) in wanted.iter().enumerate() {
+        while started.len() < wanted.len().min(i + IN_FLIGHT) {
+            let url = file_url(&name(wanted[started.len()]));
+            started.push(window.fetch_with_str_and_init(&url, &init));
         }
-    };
-    for _ in 0..IN_FLIGHT {
-        start(&mut started);
-    }
-    // In order: a file read frees its place for the next (one that finished early waits
-    // read, not downloading).
-    while let Some((r, request)) = started.pop_front() {
-        let name = with_files(|f| f.sharded.manifest().name(r)).unwrap_or_default();
+        let name = name(r);
+        // Taken (`undefined` left in its place): its handle is released once read (a start of
+        // thousands of files).
+        let placeholder = js_sys::Promise::unchecked_from_js(wasm_bindgen::JsValue::UNDEFINED);
+        let request = std::mem::replace(&mut started[i], placeholder);
         let bytes = bytes_of(request, &name).await?;
-        start(&mut started);
         with_files(|f| {
             f.base = None;
             f.added += 1;
@@ -124,6 +136,19 @@ pub fn base() -> Option<CorpusRef> {
     .flatten()
 }
 
+/// The root's corpus after `arrived` files were added: [`base`], made again only when
+/// `arrived` changes (the root renders in between with the same corpus, as files of a round
+/// arrive).
+pub fn base_for(arrived: u32) -> Option<CorpusRef> {
+    ROOT.with(|root| {
+        let mut root = root.borrow_mut();
+        if root.as_ref().is_none_or(|(n, _)| *n != arrived) {
+            *root = Some((arrived, base()));
+        }
+        root.as_ref().and_then(|(_, b)| b.clone())
+    })
+}
+
 /// `base` for `query` (`loading::for_query`): itself when it answers already, else with the
 /// index of the query's words; none while their files are missing.
 pub fn for_query(base: &CorpusRef, query: &str) -> Option<CorpusRef> {
@@ -133,6 +158,22 @@ pub fn for_query(base: &CorpusRef, query: &str) -> Option<CorpusRef> {
     with_files(|f| loading::for_query(base, &mut f.sharded, query).ok())
         .flatten()
         .map(|c| CorpusRef(Rc::new(c)))
+}
+
+/// The root's corpus for `query`: [`for_query`] of `joined` (`joined` itself while the
+/// query's files are missing), made again only when either changes.
+pub fn corpus_for(joined: &CorpusRef, query: &str) -> CorpusRef {
+    QUERIED.with(|q| {
+        let mut q = q.borrow_mut();
+        match &*q {
+            Some((j, text, made)) if j == joined && text == query => made.clone(),
+            _ => {
+                let made = for_query(joined, query).unwrap_or_else(|| joined.clone());
+                *q = Some((joined.clone(), query.to_string(), made.clone()));
+                made
+            }
+        }
+    })
 }
 
 /// The corpus of this build at start, with what the URL's view reads: the tables, the term
@@ -198,23 +239,33 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
     }
 }
 
+/// Whether the root asks for something new: a view, shown documents or a retry (`retry`
+/// counts them) other than the last time; it then calls [`update`].
+pub fn asks(view: &ViewState, docs: &[u32], retry: u32) -> bool {
+    WANTED.with(|w| {
+        let mut w = w.borrow_mut();
+        let same = w
+            .asked
+            .as_ref()
+            .is_some_and(|(v, d, r)| v == view && d == docs && *r == retry);
+        if !same {
+            w.asked = Some((view.clone(), docs.to_vec(), retry));
+        }
+        !same
+    })
+}
+
 /// Asks for the files the view of `view` needs, `docs` being its shown documents
 /// (`loading::shown_docs`): fetched in the background, in rounds, for the latest request only;
-/// `added` after each round that added files, with how many were added since the start (the
-/// root then makes its corpus again), `failed` with what failed (a file can be asked for
-/// again; what arrived is kept).
+/// `told` after each round that added files, with how many were added since the start (the
+/// root then makes its corpus again), or with what failed (a file can be asked for again;
+/// what arrived is kept).
 #[inline(never)]
-pub fn update(
-    view: ViewState,
-    docs: Vec<u32>,
-    added: yew::Callback<u32>,
-    failed: yew::Callback<LoadFailure>,
-) {
+pub fn update(view: ViewState, docs: Vec<u32>, told: yew::Callback<Result<u32, LoadFailure>>) {
     let start = WANTED.with(|w| {
         let mut w = w.borrow_mut();
         w.request = Some((view, docs));
-        w.added = Some(added);
-        w.failed = Some(failed);
+        w.told = Some(told);
         !std::mem::replace(&mut w.running, true)
     });
     if start {
@@ -243,23 +294,16 @@ async fn fetch_wanted() {
             break;
         }
         let fetched = fetch(need).await;
-        let (added, failed) = WANTED.with(|w| {
-            let w = w.borrow();
-            (w.added.clone(), w.failed.clone())
-        });
-        match fetched {
-            Ok(()) => {
-                if let Some(added) = added {
-                    added.emit(with_files(|f| f.added).unwrap_or_default());
-                }
-            }
-            Err(failure) => {
-                WANTED.with(|w| w.borrow_mut().request = None);
-                if let Some(failed) = failed {
-                    failed.emit(failure);
-                }
-                break;
-            }
+        let failed = fetched.is_err();
+        if failed {
+            WANTED.with(|w| w.borrow_mut().request = None);
+        }
+        let told = WANTED.with(|w| w.borrow().told.clone());
+        if let Some(told) = told {
+            told.emit(fetched.map(|()| with_files(|f| f.added).unwrap_or_default()));
+        }
+        if failed {
+            break;
         }
     }
     WANTED.with(|w| w.borrow_mut().running = false);

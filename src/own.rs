@@ -47,7 +47,7 @@ thread_local! {
 #[cfg(feature = "own")]
 #[hook]
 pub fn use_own_corpus(main: &CorpusRef) -> CorpusRef {
-    // The same state type as the term files' outcome (src/view.rs), so that yew's state code
+    // The same state type as the root's failed file (src/view.rs), so that yew's state code
     // is not compiled again for another type; `Some(Ok(_))` only.
     let shown = use_state(|| published().map(Ok::<_, LoadFailure>));
     // Once, not in an effect: an effect is one more instance of yew's effect code (0.6 KB).

@@ -17,11 +17,11 @@ use super::components::{
     charts::{chart_view, use_drawing, ChartViewProps},
     contexts::{contexts_view, use_kwic},
     embed::{embed_button, embedded, EmbedProps},
-    facets::{facet_panel, use_expanded, use_phone, FacetPanelProps},
+    facets::{facet_panel, follow_phone, use_expanded, use_phone, FacetPanelProps},
     figures::{figures_view, use_figures, FiguresViewProps},
-    reader::{focus_target, reader, use_reader_focus, ReaderProps},
+    reader::{focus_reader, focus_target, reader, ReaderProps},
     results::{result_list, search_box, ResultListProps},
-    shell::{lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
+    shell::{follow_status, lang_picker, notices, status_bar, theme_toggle, use_status, view_tabs},
 };
 use super::dom;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -247,7 +247,7 @@ struct Takeover {
 }
 
 thread_local! {
-    /// Set by [`start`] before the first render, taken once by the explorer.
+    /// Set by [`start`] before the first render, read by the explorer.
     static TAKEOVER: RefCell<Option<Takeover>> = const { RefCell::new(None) };
 }
 
@@ -349,6 +349,8 @@ struct Intents {
     theme: Callback<Theme>,
     dismiss: Callback<()>,
     more: Callback<()>,
+    /// The view last rendered: the keyboard's shortcuts (set up once) read it.
+    shown_view: std::cell::Cell<View>,
 }
 
 impl Intents {
@@ -390,6 +392,7 @@ impl Intents {
             theme: intent(d, |theme| Action::SetTheme(Some(theme))),
             dismiss: intent(d, |()| Action::DismissNotices),
             more: intent(d, |()| Action::ShowMore),
+            shown_view: std::cell::Cell::new(View::List),
         }
     }
 }
@@ -414,20 +417,26 @@ pub fn app(props: &AppProps) -> Html {
     // many were added so far, and the corpus is made again from them (the benchmark's build: the whole corpus,
     // `props.corpus`). `failure`: what failed last, until a retry (`retry` asks again).
     let arrived = use_state(|| 0u32);
-    let failure = use_state(|| None::<LoadFailure>);
+    // As `Some(Err(_))`: the same state type as the own articles' (`own::use_own_corpus`), so
+    // that yew's state code is not compiled again for another type (0.6 KB of wasm).
+    let failure = use_state(|| None::<Result<CorpusRef, LoadFailure>>);
     let retry = use_state(|| 0u32);
-    let base = use_memo(*arrived, |_| {
-        crate::data::base().unwrap_or_else(|| props.corpus.clone())
-    });
+    // Made again when `arrived` changes, as a memo would be (`data::base_for`: no memo
+    // instance in the wasm).
+    let base = crate::data::base_for(*arrived).unwrap_or_else(|| props.corpus.clone());
     // The corpus with the reader's own articles beside it (issue 16).
     let joined = super::own::use_own_corpus(&base);
-    let takeover = use_memo((), |_| TAKEOVER.with(|t| t.borrow_mut().take()));
+    // Read at each render, not kept in a memo (one memo instance less in the wasm): only the
+    // first render's state and the first effect use it, and it never changes.
+    let (typed, focus) = TAKEOVER.with(|t| {
+        let t = t.borrow();
+        let t = t.as_ref();
+        (
+            t.map(|t| t.typed.clone()).filter(|q| !q.is_empty()),
+            t.filter(|t| t.focused).map(|t| t.selection),
+        )
+    });
     let state = {
-        let typed = takeover
-            .as_ref()
-            .as_ref()
-            .map(|t| t.typed.clone())
-            .filter(|q| !q.is_empty());
         use_reducer(move || {
             let (view, notices) = url::parse(&dom::location_search());
             let state = AppState::new(view, notices);
@@ -445,8 +454,11 @@ pub fn app(props: &AppProps) -> Html {
     let status = use_status();
     let phone = use_phone();
 
-    // State -> URL, recorded as the action asked.
+    // State -> URL, recorded as the action asked; and the language, direction and theme of the
+    // page (set again to the same values at other changes: one effect less, each is one more
+    // instance of yew's effect code).
     use_effect_with(state.0.clone(), |s| {
+        dom::set_page_attributes(s.view.lang, s.view.theme, s.view.embed);
         let query = url::to_query(&s.view);
         match s.history {
             HistoryMode::Push => dom::push_query(&query),
@@ -458,51 +470,20 @@ pub fn app(props: &AppProps) -> Html {
 
     // Effects run once the DOM holds the render: the first one means the first view (the
     // result list, on the default URL) is in the page.
-    // Then the search box gets back the focus it had in the prerendered page.
-    {
-        let focus = takeover
-            .as_ref()
-            .as_ref()
-            .filter(|t| t.focused)
-            .map(|t| t.selection);
-        use_effect_with((), move |_| {
-            mark("raqmi:first-results");
-            if let Some(selection) = focus {
-                restore_search_focus(selection);
-            }
-        });
-    }
-
-    // URL -> state on back and forward.
+    // Then the search box gets back the focus it had in the prerendered page; and the URL
+    // sets the state on back and forward; the status and the phone layout follow the browser;
+    // the keyboard: "/" focuses the search, arrows move through the results, Escape goes back
+    // (as the view last rendered allows). One effect (each is one more instance of yew's
+    // effect code in the wasm).
     {
         let d = state.dispatcher();
+        let (status, phone) = (status.clone(), phone.clone());
+        let intents = intents.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dom::cancel_pending_replace();
-                let (view, notices) = url::parse(&dom::location_search());
-                d.dispatch(Action::Navigate(Box::new(view), notices));
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Language, direction, theme and title of the page.
-    let view = &state.view;
-    use_effect_with(
-        (view.lang, view.theme, view.embed),
-        |&(lang, theme, embed)| {
-            dom::set_page_attributes(lang, theme, embed);
-        },
-    );
-
-    // Keyboard: "/" focuses the search, arrows move through results, Escape goes back.
-    {
-        let d = state.dispatcher();
-        let current_view = view.view;
-        use_effect_with(current_view, move |&current_view| {
+            let followed = (follow_status(status), follow_phone(phone));
             // Not passive: the shortcuts prevent the keys' default actions.
             let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(
+            let keys = EventListener::new_with_options(
                 &gloo::utils::document(),
                 "keydown",
                 options,
@@ -513,6 +494,7 @@ pub fn app(props: &AppProps) -> Html {
                     if e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
+                    let current_view = intents.shown_view.get();
                     match e.key().as_str() {
                         "/" if !dom::typing_in_a_field() => {
                             e.prevent_default();
@@ -526,21 +508,32 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         "Escape" if current_view == View::Doc && !dom::dialog_open() => {
                             e.prevent_default();
-                            d.dispatch(Action::SetView(View::List));
+                            intents.back.emit(());
                         }
                         _ => {}
                     }
                 },
             );
-            move || drop(listener)
+            mark("raqmi:first-results");
+            if let Some(selection) = focus {
+                restore_search_focus(selection);
+            }
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dom::cancel_pending_replace();
+                let (view, notices) = url::parse(&dom::location_search());
+                d.dispatch(Action::Navigate(Box::new(view), notices));
+            });
+            move || drop((listener, keys, followed))
         });
     }
 
+    let view = &state.view;
+    intents.shown_view.set(view.view);
+
     // The corpus for the query: the joined one with the index of its words, once their files
     // are there (else the joined one, which does not answer it: the view waits).
-    let corpus = &*use_memo((joined.clone(), view.q.clone()), |(joined, q)| {
-        crate::data::for_query(joined, q).unwrap_or_else(|| joined.clone())
-    });
+    // Made again when either changes, as a memo would be (`data::corpus_for`).
+    let corpus = &crate::data::corpus_for(&joined, &view.q);
 
     // One search per change of query, filters or corpus, shared by every view.
     let results = {
@@ -556,28 +549,28 @@ pub fn app(props: &AppProps) -> Html {
     let waiting = !ready(corpus, view, &results);
     let shown = shown_docs(corpus, view, &results, state.shown);
     let pending = !shown.is_empty();
-    {
+    // Asked while rendering, not in an effect (each effect is one more instance of yew's
+    // effect code): `data::asks` says whether the view, its cards or the retries changed.
+    if crate::data::asks(view, &shown, *retry) {
+        if failure.is_some() {
+            failure.set(None);
+        }
         let arrived = arrived.clone();
         let failure = failure.clone();
-        use_effect_with((view.clone(), shown, *retry), move |(view, shown, _)| {
-            if failure.is_some() {
-                failure.set(None);
-            }
-            crate::data::update(
-                view.clone(),
-                shown.clone(),
-                Callback::from(move |n| arrived.set(n)),
-                Callback::from(move |f| failure.set(Some(f))),
-            );
-        });
+        crate::data::update(
+            view.clone(),
+            shown,
+            Callback::from(move |told| match told {
+                Ok(n) => arrived.set(n),
+                Err(f) => failure.set(Some(Err(f))),
+            }),
+        );
     }
     // The article shown (as the view below decides): the focus goes into it when it changes.
-    use_reader_focus(
-        (view.view == View::Doc && !waiting)
-            .then(|| view.doc.as_deref().and_then(|id| corpus.doc(id)))
-            .flatten()
-            .map(|doc| (doc.id.clone(), focus_target(doc, view.fig))),
-    );
+    let reading = (view.view == View::Doc && !waiting)
+        .then(|| view.doc.as_deref().and_then(|id| corpus.doc(id)))
+        .flatten()
+        .map(|doc| (doc.id.clone(), focus_target(doc, view.fig)));
     // The chart view's properties and drawing, only while that view is shown (and answerable).
     let chart = (view.view == View::Chart && !waiting).then(|| ChartViewProps {
         corpus: corpus.clone(),
@@ -611,6 +604,19 @@ pub fn app(props: &AppProps) -> Html {
         on_open: intents.open_at.clone(),
     });
     let figures = use_figures(figures_props.as_ref());
+    // After the render: the focus into the article shown when it changes, or back to the
+    // figures table's sort button when it sorts. One effect: the two views are never shown
+    // together, and each one's part of the dependencies is `None` while it is hidden.
+    {
+        let figures = figures.clone();
+        let sorting = figures_props.is_some().then(|| figures.sorting());
+        use_effect_with((reading, sorting), move |(reading, sorting)| {
+            focus_reader(reading);
+            if sorting.is_some() {
+                figures.focus_sorted();
+            }
+        });
+    }
     // The name facets' "show more", folded again whenever the panel is hidden.
     let expanded = use_expanded(!waiting && view.view != View::Doc && !view.embed);
     // The keyword-in-context lines, only while that view is shown (and answerable).
@@ -624,7 +630,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let main = match view.view {
         _ if waiting || failure.is_some() && pending => match &*failure {
-            Some(failure) => {
+            Some(Err(failure)) => {
                 let retry = retry.clone();
                 load_failure(
                     &failure.message(lang),
@@ -632,7 +638,7 @@ pub fn app(props: &AppProps) -> Html {
                     Callback::from(move |()| retry.set(*retry + 1)),
                 )
             }
-            None => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
+            _ => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
         },
         View::Doc => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
             Some(doc) => {
@@ -726,7 +732,7 @@ pub fn app(props: &AppProps) -> Html {
                     }) }
                 </div>
             </header>
-            { status_bar(lang, status) }
+            { status_bar(lang, (*status.0 != 0, *status.1 != 0)) }
             { notices(&state.notices, lang, &i.dismiss) }
             <div class="toolbar">
                 { search_box(&view.q, lang, &i.query) }
@@ -749,7 +755,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_range: i.range.clone(),
                         on_clear: i.clear.clone(),
                         on_clear_all: i.clear_all.clone(),
-                    }, phone, &expanded) }
+                    }, *phone != 0, &expanded) }
                 }
                 <main id="main" tabindex="-1">{ main }</main>
             </div>

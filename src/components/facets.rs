@@ -69,29 +69,24 @@ pub struct FacetPanelProps {
 }
 
 /// Whether the viewport is a phone's (the panel then opens in a dialog), followed as it turns
-/// or resizes. A hook of the root: the panel is a plain function, not a component (each
-/// component type costs the wasm about 2 KB).
+/// or resizes ([`follow_phone`], from the root's mount effect: no effect of its own, each is
+/// one more instance of yew's effect code). A hook of the root: the panel is a plain function,
+/// not a component (each component type costs the wasm about 2 KB).
+/// As 0 or 1: the state type of the root's counts (`u32`), so that yew's state code is not
+/// compiled again for `bool`.
 #[hook]
-pub fn use_phone() -> bool {
-    let phone = use_state(|| media_matches(PHONE));
-    {
-        let phone = phone.clone();
-        use_effect_with((), move |_| {
-            let listener = media(PHONE).map(|m| {
-                EventListener::new(&m, "change", move |_| phone.set(media_matches(PHONE)))
-            });
-            move || drop(listener)
-        });
-    }
-    *phone
+pub fn use_phone() -> UseStateHandle<u32> {
+    use_state(|| u32::from(media_matches(PHONE)))
+}
+
+/// Keeps [`use_phone`]'s state as the viewport turns or resizes, while the listener lives.
+pub fn follow_phone(phone: UseStateHandle<u32>) -> Option<EventListener> {
+    let follow = move |_: &web_sys::Event| phone.set(u32::from(media_matches(PHONE)));
+    media(PHONE).map(|m| EventListener::new(&m, "change", follow))
 }
 
 /// The filters' panel; in a dialog when `phone` ([`use_phone`]).
-pub fn facet_panel(
-    props: &FacetPanelProps,
-    phone: bool,
-    expanded: &UseStateHandle<[bool; FacetKind::COUNT]>,
-) -> Html {
+pub fn facet_panel(props: &FacetPanelProps, phone: bool, expanded: &UseStateHandle<u32>) -> Html {
     let lang = props.lang;
     let t = strings(lang);
     let f = &props.results.facets;
@@ -174,19 +169,18 @@ fn clear_button(
     }
 }
 
-/// Which name facets show all their names ("show more"), in [`FacetKind::ALL`]'s order. A
+/// Which name facets show all their names ("show more"), bit `FacetKind::index` of each. A
 /// hook of the root: the facets are plain functions, not components (each component type costs
 /// the wasm about 2 KB). Hiding the panel folds them again, as unmounting them did.
 #[hook]
-pub fn use_expanded(panel_shown: bool) -> UseStateHandle<[bool; FacetKind::COUNT]> {
-    let expanded = use_state(|| [false; FacetKind::COUNT]);
-    {
-        let expanded = expanded.clone();
-        use_effect_with(panel_shown, move |&shown| {
-            if !shown && expanded.contains(&true) {
-                expanded.set([false; FacetKind::COUNT]);
-            }
-        });
+pub fn use_expanded(panel_shown: bool) -> UseStateHandle<u32> {
+    // A bit per facet: the state type of the root's counts (`u32`), so that yew's state code
+    // is not compiled again for another type.
+    let expanded = use_state(|| 0u32);
+    // While rendering, not in an effect (each is one more instance of yew's effect code): a
+    // hidden panel's facets cannot be expanded, so this folds them once, as it hides.
+    if !panel_shown && *expanded != 0 {
+        expanded.set(0);
     }
     expanded
 }
@@ -200,14 +194,14 @@ struct NameFacetProps<'a> {
     on_toggle: &'a Callback<(FacetKind, String)>,
     on_clear: &'a Callback<FacetSlot>,
     /// Every facet's "show more" state ([`use_expanded`]).
-    expanded: &'a UseStateHandle<[bool; FacetKind::COUNT]>,
+    expanded: &'a UseStateHandle<u32>,
 }
 
 fn name_facet(props: NameFacetProps) -> Html {
     let t = strings(props.lang);
     let all = props.expanded;
-    let at = props.facet.index();
-    let expanded = &all[at];
+    let bit = 1u32 << props.facet.index();
+    let expanded = &(**all & bit != 0);
     let counts = &props.results.facets.names[props.facet];
     if counts.is_empty() {
         return html! {};
@@ -224,11 +218,7 @@ fn name_facet(props: NameFacetProps) -> Html {
     let hidden = counts.len() - shown.len();
     let toggle = {
         let all = all.clone();
-        Callback::from(move |_| {
-            let mut now = *all;
-            now[at] = !now[at];
-            all.set(now);
-        })
+        Callback::from(move |_| all.set(*all ^ bit))
     };
     let slot = FacetSlot::Name(props.facet);
     html! {

@@ -41,6 +41,7 @@ type Filters = (ResultsRef, Vec<Category>, Option<f64>, Option<f64>);
 /// The view's state: the sorting, and how many rows are shown for the filters they were asked
 /// under (a new search starts again from the first page, without an effect and its second
 /// render); and the sorted rows.
+#[derive(Clone)]
 pub struct FiguresState {
     ui: UseStateHandle<(Sorting, Option<Filters>, usize)>,
     table: Rc<Vec<FigureRow>>,
@@ -53,13 +54,17 @@ pub struct FiguresState {
 #[hook]
 pub fn use_figures(props: Option<&FiguresViewProps>) -> FiguresState {
     let ui = use_state(|| (Sorting::default(), None::<Filters>, PAGE));
+    // Leaving the view resets the state (while rendering, not in an effect: the hidden view
+    // cannot change it, so this runs once, as it leaves).
+    if props.is_none() && (ui.0 != Sorting::default() || ui.2 != PAGE) {
+        ui.set((Sorting::default(), None, PAGE));
+    }
     let shown = props.map(|p| {
         (
             p.corpus.clone(),
             (p.results.clone(), p.categories.clone(), p.min, p.max),
         )
     });
-    let on = shown.is_some();
     let table = use_memo((shown, ui.0), |(shown, sorting)| {
         let Some((corpus, (results, cats, min, max))) = shown else {
             return Vec::new();
@@ -74,23 +79,25 @@ pub fn use_figures(props: Option<&FiguresViewProps>) -> FiguresState {
         sorting.apply(&mut rows);
         rows
     });
-    // The table is redrawn when sorted: its button gets the focus back. Leaving the view
-    // resets the state.
-    {
-        let ui = ui.clone();
-        use_effect_with((ui.0, on), move |&(s, on)| {
-            if !on {
-                if s != Sorting::default() || ui.2 != PAGE {
-                    ui.set((Sorting::default(), None, PAGE));
-                }
-            } else if let Some(c) = s.column {
-                if let Some(b) = gloo::utils::document().get_element_by_id(&c.button_id()) {
-                    let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            }
-        });
-    }
     FiguresState { ui, table }
+}
+
+impl FiguresState {
+    /// The table's sorting: what [`FiguresState::focus_sorted`] runs again for.
+    pub fn sorting(&self) -> Sorting {
+        self.ui.0
+    }
+
+    /// After a render of the view (from the root's effect, shared with the reader's focus:
+    /// each effect is one more instance of yew's effect code): the table redrawn when sorted
+    /// gives its button the focus back.
+    pub fn focus_sorted(&self) {
+        if let Some(c) = self.ui.0.column {
+            if let Some(b) = gloo::utils::document().get_element_by_id(&c.button_id()) {
+                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    }
 }
 
 /// The view of `props`, in the state [`use_figures`] keeps.

@@ -56,18 +56,17 @@ pub fn focus_target(doc: &Document, fig: Option<u32>) -> Option<usize> {
 }
 
 /// Lands on the figure a link pointed at, or on the title, each time the article shown (`Some`
-/// of its id and [`focus_target`]) changes. A hook of the root: the reader is a plain function,
-/// not a component (each component type costs the wasm about 2 KB).
-#[hook]
-pub fn use_reader_focus(shown: Option<(String, Option<usize>)>) {
-    use_effect_with(shown, |shown| match shown {
+/// of its id and [`focus_target`]) changes: from the root's effect after the render (shared
+/// with the figures view's: each effect is one more instance of yew's effect code).
+pub fn focus_reader(shown: &Option<(String, Option<usize>)>) {
+    match shown {
         Some((_, Some(f))) => dom::focus_by_id(&format!("fig-{f}")),
         Some((_, None)) => dom::focus_by_id("doc-title"),
         None => {}
-    });
+    }
 }
 
-/// The reader (see the module header); [`use_reader_focus`] moves the focus into it.
+/// The reader (see the module header); [`focus_reader`] moves the focus into it.
 pub fn reader(props: &ReaderProps) -> Html {
     let corpus = &props.corpus;
     let Some(doc) = corpus.doc(&props.id) else {

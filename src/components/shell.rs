@@ -118,30 +118,30 @@ fn browser_online() -> bool {
 /// the update banner's state. The service-worker script (`www/pwa.js`) announces a waiting
 /// version with `data-update="available"` on `<html>` and a `raqmi:update-available` event; a
 /// click on `[data-action=apply-update]` is handled there. A hook of the root, not a component
-/// of its own (each component type costs the wasm about 2 KB): [`status_bar`] draws it.
+/// of its own (each component type costs the wasm about 2 KB): [`status_bar`] draws it;
+/// [`follow_status`] keeps it, from the root's mount effect (no effect of its own).
 #[hook]
-pub fn use_status() -> (bool, bool) {
-    let online = use_state(browser_online);
-    let update = use_state(|| root_data("update").as_deref() == Some("available"));
-    {
+pub fn use_status() -> (UseStateHandle<u32>, UseStateHandle<u32>) {
+    // As 0 or 1: the state type of the root's counts (`u32`), so that yew's state code is not
+    // compiled again for `bool`.
+    let online = use_state(|| u32::from(browser_online()));
+    let update = use_state(|| u32::from(root_data("update").as_deref() == Some("available")));
+    (online, update)
+}
+
+/// Keeps [`use_status`]'s state as the browser goes on- or offline and a new version waits,
+/// while the listeners live.
+pub fn follow_status(
+    (online, update): (UseStateHandle<u32>, UseStateHandle<u32>),
+) -> [EventListener; 3] {
+    let window = gloo::utils::window();
+    let on = {
         let online = online.clone();
-        let update = update.clone();
-        use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let on = {
-                let online = online.clone();
-                EventListener::new(&window, "online", move |_| online.set(true))
-            };
-            let off = {
-                let online = online.clone();
-                EventListener::new(&window, "offline", move |_| online.set(false))
-            };
-            let upd =
-                EventListener::new(&window, "raqmi:update-available", move |_| update.set(true));
-            move || drop((on, off, upd))
-        });
-    }
-    (*online, *update)
+        EventListener::new(&window, "online", move |_| online.set(1))
+    };
+    let off = EventListener::new(&window, "offline", move |_| online.set(0));
+    let upd = EventListener::new(&window, "raqmi:update-available", move |_| update.set(1));
+    [on, off, upd]
 }
 
 /// The offline indicator and the update banner, as [`use_status`] says.

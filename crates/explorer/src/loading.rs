@@ -113,47 +113,37 @@ pub fn shown_docs(
     if !answers(corpus, &view.q) {
         return Vec::new();
     }
-    let hits = results.hits.iter().map(|h| h.doc);
-    let docs: Vec<u32> = match view.view {
-        View::List => hits.take(shown).collect(),
-        View::Contexts => hits.collect(),
-        View::Doc => view
-            .doc
-            .as_deref()
-            .and_then(|id| corpus.position(id))
-            .map(|d| d as u32)
-            .into_iter()
-            .collect(),
-        View::Chart | View::Figures => Vec::new(),
-    };
-    docs.into_iter()
-        .filter(|&d| !corpus.is_whole(d as usize))
-        .collect()
+    // One vector, filled per view and filtered in place (one collect instance, not four).
+    let mut docs: Vec<u32> = Vec::new();
+    match view.view {
+        View::List | View::Contexts => {
+            let n = if view.view == View::List {
+                shown
+            } else {
+                usize::MAX
+            };
+            docs.extend(results.hits.iter().take(n).map(|h| h.doc));
+        }
+        View::Doc => {
+            if let Some(d) = view.doc.as_deref().and_then(|id| corpus.position(id)) {
+                docs.push(d as u32);
+            }
+        }
+        View::Chart | View::Figures => {}
+    }
+    docs.retain(|&d| !corpus.is_whole(d as usize));
+    docs
 }
 
 /// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
-/// the term shards of its query (as [`ShardedCorpus::index_for`] names them, in rounds: ask
+/// the term shards of its query (as [`ShardedCorpus::shared_index_for`] names them, in rounds: ask
 /// again once they are added), the figures table when [`needs_figures`], the packs of `docs`.
 /// Empty: the view can be shown exactly as over the whole corpus.
 pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
-    if let Err(Need(terms)) = files.index_for(&view.q) {
+    if let Err(Need(terms)) = files.shared_index_for(&view.q) {
         return terms;
     }
-    let mut need = Vec::new();
-    if needs_figures(view) {
-        if let Err(Need(more)) = files.figures() {
-            need.extend(more);
-        }
-    }
-    for &d in docs {
-        if let Err(Need(more)) = files.document(d) {
-            need.extend(more);
-        }
-    }
-    // The model's one sort (no sort instance of its own in the wasm).
-    raqmi_model::order::sort_by(&mut need, |a, b| a.cmp(b));
-    need.dedup();
-    need
+    files.missing_for_view(needs_figures(view), docs)
 }
 
 /// The corpus of the files added so far, its index the tables alone (it answers queries

@@ -326,6 +326,22 @@ impl ShardedCorpus {
         }
     }
 
+    /// The files a view still needs besides its query's: with `figures`, those of
+    /// [`ShardedCorpus::figures`]; the pack of each of `docs` not whole yet. Sorted, once each
+    /// (the core's small set: no sort of its own in the app's wasm).
+    pub fn missing_for_view(&self, figures: bool, docs: &[u32]) -> Vec<FileRef> {
+        let mut need = Set::default();
+        if figures {
+            for r in self.figures_need() {
+                need.insert(r);
+            }
+        }
+        for &d in docs.iter().filter(|&&d| (d as usize) < self.docs.len()) {
+            self.need_pack(d, &mut need);
+        }
+        need.0
+    }
+
     fn figures_need(&self) -> Vec<FileRef> {
         if self.figures {
             return Vec::new();
