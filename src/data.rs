@@ -155,6 +155,12 @@ pub fn for_query(base: &CorpusRef, query: &str) -> Option<CorpusRef> {
     if loading::answers(base, query) {
         return Some(base.clone());
     }
+    // The own articles' corpus holds its files (all of them: `raqmi_explorer::own`).
+    if let Some(files) = &base.files {
+        return loading::for_query(base, &mut files.borrow_mut(), query)
+            .ok()
+            .map(|c| CorpusRef(Rc::new(c)));
+    }
     with_files(|f| loading::for_query(base, &mut f.sharded, query).ok())
         .flatten()
         .map(|c| CorpusRef(Rc::new(c)))

@@ -12,11 +12,12 @@
 use super::url::ViewState;
 use raqmi_model::document::{Document, Span};
 use raqmi_model::order;
+use raqmi_search::files::ShardedCorpus;
 use raqmi_search::index::SearchIndex;
 use raqmi_search::measures::{FigureRef, Measures};
 use raqmi_search::query::{self, Filters, KwicLine, SearchResults};
 use raqmi_search::snapshot::Snapshot;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -41,6 +42,9 @@ pub struct Corpus {
     /// shows a figure's (not at start-up, which most visits never need it for); shared with
     /// the corpora of other queries over the same documents.
     measures: Rc<OnceCell<Measures>>,
+    /// The data files a query's index is made of when they are not the app's own: the own
+    /// articles' corpus, every file of which the worker wrote and the page holds (`own.rs`).
+    pub files: Option<Rc<RefCell<ShardedCorpus>>>,
 }
 
 impl Corpus {
@@ -74,6 +78,7 @@ impl Corpus {
             figures: true,
             whole: Rc::default(),
             measures: Rc::default(),
+            files: None,
         }
     }
 
@@ -89,6 +94,7 @@ impl Corpus {
             figures: self.figures,
             whole: self.whole.clone(),
             measures: self.measures.clone(),
+            files: self.files.clone(),
         }
     }
 

@@ -2,26 +2,34 @@
 //! (`crates/own-worker`, `merge::corpus_files`) joins them to the corpus's documents, builds
 //! the index of the whole and writes it as data files (`raqmi_search::files`: a manifest, one
 //! file of each kind); the app reads those with the very code that reads its own data files
-//! ([`corpus_with_own`], then `loading::corpus_of`). So the app carries no code of its own to
+//! ([`corpus_with_own`]: `loading::base_corpus`, and `loading::for_query` for a query's words,
+//! as for the corpus fetched by need). So the app carries no code of its own to
 //! merge searches, facets or indexes (the first load grows by 2 KB at most), and an own article
 //! is an article like any other: `docs[hit.doc]`, searched, faceted, charted, its figures in the
 //! measures. Own articles come after the corpus's documents; their ids (`own-…`,
 //! `raqmi_model::own`) say which they are.
 
 use crate::corpus::Corpus;
-use crate::loading::corpus_of;
+use crate::loading::base_corpus;
 use raqmi_search::files::{ShardedCorpus, MANIFEST_NAME};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The corpus with the own articles, from the data files the worker wrote (`file` gives a
 /// file's bytes by its name); none when a file is missing or is not the one the manifest lists
-/// (the app then shows its corpus alone).
+/// (the app then shows its corpus alone). Read by the app's by-need reader, every file at
+/// once: the corpus of a query without words (`loading::base_corpus`), the files kept in it
+/// for a query's words (`loading::for_query` with [`Corpus::files`]). So the app links no
+/// whole-corpus reader for them.
 pub fn corpus_with_own(file: &dyn Fn(&str) -> Option<Vec<u8>>) -> Option<Corpus> {
     let mut files = ShardedCorpus::from_manifest(&file(MANIFEST_NAME)?).ok()?;
-    for r in files.missing_for_whole() {
+    for r in files.missing() {
         let bytes = file(&files.manifest().name(r))?;
         files.add(r, &bytes).ok()?;
     }
-    corpus_of(&files).ok()
+    let mut corpus = base_corpus(&mut files).ok()?;
+    corpus.files = Some(Rc::new(RefCell::new(files)));
+    Some(corpus)
 }
 
 #[cfg(test)]
@@ -66,6 +74,12 @@ mod tests {
         corpus_with_own(&|name| files.get(name).cloned()).expect("the files read")
     }
 
+    /// `c` for `text`, as the app makes it (`loading::for_query` over the files kept in it).
+    fn q(c: &Corpus, text: &str) -> Corpus {
+        let files = c.files.as_ref().expect("the own corpus keeps its files");
+        crate::loading::for_query(c, &mut files.borrow_mut(), text).expect("every file is there")
+    }
+
     fn ids(c: &Corpus, r: &SearchResults) -> Vec<String> {
         r.hits
             .iter()
@@ -91,11 +105,12 @@ mod tests {
         let c = with_own(vec![devoxx()]);
         assert_eq!(c.docs.len(), seeds.docs.len() + 1);
         assert_eq!(c.doc(OWN).map(|d| d.id.as_str()), Some(OWN));
-        assert!(c.terms, "the whole index, terms included");
+        assert!(c.files.is_some(), "its files kept, for a query's words");
         let f = Filters::default();
         // Every article, newest first: the own copy sits beside its original (same date).
         let all = c.find("", &f);
         assert_eq!(all.total, seeds.docs.len() + 1);
+        let c = q(&c, "devoxx");
         let found = ids(&c, &c.find("devoxx", &f));
         assert_eq!(found.len(), 2);
         assert!(found.contains(&OWN.to_string()), "{found:?}");
@@ -182,7 +197,11 @@ mod tests {
         let seeds = seed_corpus();
         let c = with_own(Vec::new());
         let f = Filters::default();
-        assert_eq!(c.find("numérique", &f), seeds.find("numérique", &f));
+        assert_eq!(c.find("", &f), seeds.find("", &f));
+        assert_eq!(
+            q(&c, "numérique").find("numérique", &f),
+            seeds.find("numérique", &f)
+        );
         assert_eq!(c.years, seeds.years);
     }
 }
