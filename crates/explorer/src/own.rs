@@ -3,11 +3,11 @@
 //! the index of the whole and writes it as data files (`raqmi_search::files`: a manifest, one
 //! file of each kind); the app reads those with the very code that reads its own data files
 //! ([`corpus_with_own`]: `loading::base_corpus`, and `loading::for_query` for a query's words,
-//! as for the corpus fetched by need). So the app carries no code of its own to
-//! merge searches, facets or indexes (`make bench-size` measures what they add to the first load), and an own article
-//! is an article like any other: `docs[hit.doc]`, searched, faceted, charted, its figures in the
-//! measures. Own articles come after the corpus's documents; their ids (`own-…`,
-//! `raqmi_model::own`) say which they are.
+//! as for the corpus fetched by need). So the app carries no code of its own to merge
+//! searches, facets or indexes (`make bench-size` measures what own articles add to the first
+//! load), and an own article is an article like any other: `docs[hit.doc]`, searched, faceted,
+//! charted, its figures in the measures. Own articles come after the corpus's documents; their
+//! ids (`own-…`, `raqmi_model::own`) say which they are.
 
 use crate::corpus::Corpus;
 use crate::loading::base_corpus;
