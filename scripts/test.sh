@@ -12,6 +12,14 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 
+# A run from a fresh clone writes about 5 GB under target/ (four builds of the app, the native
+# tests, the e2e corpora). Said first, so that a full disk is not mistaken for a failing check.
+free_kb=$(df -Pk . | awk 'NR == 2 {print $4}')
+if [ "${free_kb:-0}" -lt $((6 * 1024 * 1024)) ]; then
+  printf 'test.sh: warning: only %s MB free on the disk of %s; a run from a fresh clone needs about 5 GB\n' \
+    "$((free_kb / 1024))" "$PWD" >&2
+fi
+
 step "format"
 cargo fmt --all -- --check
 
@@ -25,7 +33,13 @@ step "native tests"
 cargo test --workspace --exclude raqmi
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test -p raqmi --target wasm32-unknown-unknown --test browser
+# chromedriver's Chromium profile (about 57 MB) stays in the temp directory after the runner
+# stops it; run with a temp directory of our own under target/ and remove it, so that runs do
+# not fill the machine's /tmp.
+browser_tmp="$PWD/target/browser-tests-tmp"
+rm -rf "$browser_tmp" && mkdir -p "$browser_tmp"
+TMPDIR="$browser_tmp" cargo test -p raqmi --target wasm32-unknown-unknown --test browser
+rm -rf "$browser_tmp"
 
 # The first load's transfer budget, gzip, every file of dist/ but the extraction worker's and
 # the corpus's term files (data/dict-…, postings-…: the first word typed fetches them), which
