@@ -1,6 +1,6 @@
 // The browser benchmark, run in bench/index.html (see scripts/bench-browser.mjs, which serves
 // the app built against a corpus at /, this folder at /bench/, MiniSearch at /vendor/minisearch/
-// and the same documents as JSON at /data/docs.json). Results go to window.benchResult.
+// and the same documents as JSON at /bench-data/docs.json). Results go to window.benchResult.
 //
 // The page runs one of three parts, chosen by its URL (`?part=keys`, `frames` or `queries`),
 // because they need different browsers: the driver runs `keys` in a Chromium without the 60 Hz
@@ -143,7 +143,7 @@ async function main() {
   }
 
   status('MiniSearch index…');
-  const docs = await (await fetch('../data/docs.json')).json();
+  const docs = await (await fetch('../bench-data/docs.json')).json();
   const t0 = performance.now();
   const mini = new MiniSearch({
     fields: ['headline', 'text'],
