@@ -64,7 +64,7 @@ const page = readFileSync(join(www, 'index.html'), 'utf8');
 const edited = page
   .replace(/\s*<!-- "Add an article"[\s\S]*?-->/, '')
   .replace(/\s*<!-- The extraction worker[\s\S]*?-->/, '')
-  .replace(/\s*<script data-trunk src="own\.js"[^>]*><\/script>/, '')
+  .replace(/\s*<link data-trunk rel="inline" href="own\.js" \/>/, '')
   .replace(/\s*<link data-trunk rel="copy-file" href="own-dialog\.(js|css)" \/>/g, '')
   .replace(/\s*<link data-trunk rel="rust" href="\.\.\/crates\/own-worker\/Cargo\.toml"[^>]*\/>/, '')
   .replace('href="../Cargo.toml" data-bin="raqmi"', 'href="../../../Cargo.toml" data-bin="raqmi" data-cargo-no-default-features');
