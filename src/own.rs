@@ -1,15 +1,16 @@
 //! Own articles, the app's side (issue 16). The "Add an article" dialog, the extraction worker
-//! and the device's storage are not in this wasm: `www/own.js` (a few lines, loaded with the
+//! and the device's storage are not in this wasm: `www/own.js` (a few lines, inline in the
 //! page) imports `www/own-dialog.js` on the first click of the header's button (or at start
-//! when own articles are stored), and that module drives the worker (crates/own-worker), which
-//! analyses, stores in IndexedDB and lists them, then writes the corpus with them in it as data
-//! files. The module publishes those files as `window.raqmiOwn` (an object from each file's
-//! name to its bytes, or `null` when no own article is stored) and says so with the window
-//! event `raqmi:own`; [`use_own_corpus`] reads them as the app reads its own data files
-//! (`raqmi_explorer::own`) and gives the views that corpus instead of the loaded one. So the
-//! app's first load grows by this file and a few marks only (`make bench-size`), whose texts
-//! are the module's but the header button's (the explorer's `own` feature). Without the `own`
-//! feature (the benchmark's second build), the loaded corpus, no button, no mark, no string.
+//! when own articles are stored or the URL names one), and that module drives the worker
+//! (crates/own-worker), which analyses, stores in IndexedDB and lists them, then writes the
+//! corpus with them in it as data files. The module publishes those files as `window.raqmiOwn`
+//! (an object from each file's name to its bytes, or `null` when no own article is stored) and
+//! says so with the window event `raqmi:own`; [`use_own_corpus`] reads them as the app reads
+//! its own data files (`raqmi_explorer::own`) and gives the views that corpus instead of the
+//! loaded one. So the app's first load grows by this file and a few marks only (`make
+//! bench-size`), whose texts are the module's but the header button's (the explorer's `own`
+//! feature). Without the `own` feature (the benchmark's second build), the loaded corpus, no
+//! button, no mark, no string.
 
 #[cfg(feature = "own")]
 use js_sys::{Reflect, Uint8Array};
