@@ -26,7 +26,8 @@
 //    with a relative src and an integrity attribute; the integrity attribute of the wasm
 //    preload (as="fetch", where Chromium ignores it with a warning) is dropped. The blocks that
 //    www/index.html inlines on purpose (trunk's rel="inline": the stylesheet and boot.js, so
-//    that the first paint waits for no request) stay, each the exact text of one of them; the
+//    that the first paint waits for no request, and own.js, whose few lines cost the first load
+//    less inline than as a file) stay, each the exact text of one of them; the
 //    policy of scripts/csp.mjs, with one SHA-256 hash per inline block, is written as the first
 //    <meta> after <meta charset>; then the page is checked: no other inline script or <style>,
 //    no style= or on...= attribute, no javascript: URL in a tag, and every local file it names
@@ -151,7 +152,8 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
   // `trunk serve` injects its autoreload script, whose placeholders its server fills in the
   // page it serves: it must stay inline, so that page gets no CSP (development only).
   if (body.includes('{{__TRUNK_ADDRESS__}}')) { devServer = true; return tag; }
-  // A classic script must run where it is (boot.js, inlined on purpose): it stays, hashed below.
+  // A classic script must run where it is (boot.js, own.js, inlined on purpose): it stays,
+  // hashed below.
   if (!/\btype\s*=\s*["']?module/i.test(attrs)) return tag;
   const code = `${body.trim()}\n`;
   const name = `loader-${sha(code).slice(0, 16)}.js`;
@@ -171,7 +173,7 @@ html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) => (/\sas="fetc
   : tag));
 
 // The inline blocks: only the files www/index.html inlines on purpose, each allowed by its hash.
-const INLINED = { scripts: ['boot.js'], styles: ['styles.css'] };
+const INLINED = { scripts: ['boot.js', 'own.js'], styles: ['styles.css'] };
 const inline = inlineBlocks(html);
 if (devServer) inline.scripts = inline.scripts.filter((s) => !s.includes('{{__TRUNK_ADDRESS__}}'));
 for (const kind of ['scripts', 'styles']) {

@@ -1,14 +1,16 @@
 //! Own articles, the app's side (issue 16). The "Add an article" dialog, the extraction worker
-//! and the device's storage are not in this wasm: `www/own.js` (a few lines, loaded with the
+//! and the device's storage are not in this wasm: `www/own.js` (a few lines, inline in the
 //! page) imports `www/own-dialog.js` on the first click of the header's button (or at start
-//! when own articles are stored), and that module drives the worker (crates/own-worker), which
-//! analyses, stores in IndexedDB and lists them, then writes the corpus with them in it as data
-//! files. The module publishes those files as `window.raqmiOwn` (an object from each file's
-//! name to its bytes, or `null` when no own article is stored) and says so with the window
-//! event `raqmi:own`; [`use_own_corpus`] reads them as the app reads its own data files
-//! (`raqmi_explorer::own`) and gives the views that corpus instead of the loaded one. So the
-//! app's first load grows by this file and a few marks only (`make bench-size`). Without the
-//! `own` feature (the benchmark's second build), the loaded corpus, no button and no mark.
+//! when own articles are stored or the URL names one), and that module drives the worker
+//! (crates/own-worker), which analyses, stores in IndexedDB and lists them, then writes the
+//! corpus with them in it as data files. The module publishes those files as `window.raqmiOwn`
+//! (an object from each file's name to its bytes, or `null` when no own article is stored) and
+//! says so with the window event `raqmi:own`; [`use_own_corpus`] reads them as the app reads
+//! its own data files (`raqmi_explorer::own`) and gives the views that corpus instead of the
+//! loaded one. So the app's first load grows by this file and a few marks only (`make
+//! bench-size`), whose texts are the module's but the header button's (the explorer's `own`
+//! feature). Without the `own` feature (the benchmark's second build), the loaded corpus, no
+//! button, no mark, no string.
 
 #[cfg(feature = "own")]
 use js_sys::{Reflect, Uint8Array};
@@ -81,6 +83,8 @@ pub fn pending() -> bool {
 }
 
 /// The header's "Add an article" button (its click is `www/own.js`'s), as markup (see [`mark`]).
+/// Its text is in the i18n tables of a build with own articles only (the explorer's `own`
+/// feature).
 pub fn add_button(lang: Lang) -> Html {
     if !cfg!(feature = "own") {
         return html! {};
@@ -92,23 +96,37 @@ pub fn add_button(lang: Lang) -> Html {
     Html::from_html_unchecked(markup.into())
 }
 
-/// An own article's mark ("yours"), and in the reader its "remove" button (`www/own.js`). As
-/// markup, not yew elements: each element built by `html!` costs the wasm far more than its text.
-pub fn mark(lang: Lang, id: &str, remove: bool) -> Html {
+/// An own article's mark ("yours"), and in the reader its "remove" button, both empty: their
+/// texts are written by `www/own-dialog.js` (loaded whenever own articles are shown), so that
+/// no first load carries them. As markup, not yew elements: each element built by `html!`
+/// costs the wasm far more than its text, and yew keeps raw markup whose string is unchanged,
+/// so the text written into it stays (the module writes it again when the language changes).
+pub fn mark(id: &str, remove: bool) -> Html {
     if !cfg!(feature = "own") || !raqmi_model::own::is_own_id(id) {
         return html! {};
     }
-    let t = strings(lang);
-    let mut markup = format!(
-        "<span class=\"own-mark\">{}</span>",
-        escape_text(t.get("own.yours"))
-    );
+    let mut markup = MARK.to_string();
     if remove {
         // An own id is `own-` and hex digits (`is_own_id`): nothing to escape.
-        markup += &format!(
-            "<button type=\"button\" class=\"own-remove\" data-id=\"{id}\">{}</button>",
-            escape_text(t.get("own.remove"))
-        );
+        markup +=
+            &format!("<button type=\"button\" class=\"own-remove\" data-id=\"{id}\"></button>");
     }
     Html::from_html_unchecked(markup.into())
+}
+
+/// The mark's markup (also after a chart's own article, src/components/charts.rs).
+pub const MARK: &str = "<span class=\"own-mark\"></span>";
+
+/// Whether `id` is an own article's, in a build that has them: its link opened where it was
+/// never added says so ([`missing`]) rather than "no article has this id".
+pub fn is_own(id: Option<&str>) -> bool {
+    cfg!(feature = "own") && id.is_some_and(raqmi_model::own::is_own_id)
+}
+
+/// What an own article's link opened where it was never added says: that it lives only on the
+/// device that added it. The paragraph is empty: `www/own.js` loads the dialog's module when the
+/// URL names an own article, and the module writes it (a long text in three languages, kept out
+/// of the first load).
+pub fn missing() -> Html {
+    Html::from_html_unchecked("<p class=\"own-missing\"></p>".into())
 }

@@ -659,20 +659,18 @@ pub fn app(props: &AppProps) -> Html {
                     embed: view.embed,
                 })
             }
-            // An own article while the stored ones are being listed (issue 16): not missing yet.
-            None if view.doc.as_deref().is_some_and(raqmi_model::own::is_own_id)
-                && super::own::pending() =>
-            {
+            // An own article's link (issue 16): while the stored ones are being listed, not
+            // missing yet; else it lives on another device (`own::missing`).
+            None if super::own::is_own(view.doc.as_deref()) && super::own::pending() => {
                 html! {}
             }
             None => html! {
                 <section class="missing" aria-labelledby="missing-title">
                     <h1 id="missing-title">{ t.get("doc.missing.title") }</h1>
-                    <p>{ match view.doc.as_deref() {
-                        // An own article's link opened on another device (issue 16).
-                        Some(id) if raqmi_model::own::is_own_id(id) => t.get("doc.missing.own").to_string(),
-                        id => t.fill("doc.missing.text", &[("id", id.unwrap_or(""))]),
-                    } }</p>
+                    { match view.doc.as_deref() {
+                        id if super::own::is_own(id) => super::own::missing(),
+                        id => html! { <p>{ t.fill("doc.missing.text", &[("id", id.unwrap_or(""))]) }</p> },
+                    } }
                     if !view.embed {
                         <p><a href={url::to_query(&ViewState { doc: None, view: View::List, ..view.clone() })}
                               onclick={dom::navigate(i.view.clone(), View::List)}>

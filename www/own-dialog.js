@@ -14,6 +14,8 @@
  *   as data files the worker writes: each file's name to its bytes) and the window event
  *   `raqmi:own` (src/own.rs); `localStorage["raqmi-own"]` while any is
  *   stored. Opening an article: the URL is pushed and a `popstate` event lets the app follow.
+ * - The texts of the app's own-article marks (`writeTexts`), written as the app shows them;
+ *   here, not in the worker's strings, so that they show without starting the worker.
  * Its styles are www/own-dialog.css, linked when the dialog is first built.
  * Performance marks for the benchmark (scripts/bench-own.mjs): `raqmi:own-analyse` (the click on
  * "Analyser"), `raqmi:own-save` (the click on "Ajouter") and `raqmi:own-added` (the article
@@ -118,6 +120,46 @@ export async function remove(id) {
   await list();
   if (r && r.ok) go({ view: null, doc: null, fig: null });
 }
+
+/**
+ * The texts of the app's own-article markup, which src/own.rs leaves empty (so that they are
+ * not first load): the "yours" mark, the reader's "remove" button, and what an own article's
+ * link opened where it was never added says (`.own-missing`).
+ */
+const TEXTS = {
+  fr: {
+    mark: 'ajouté par vous',
+    remove: 'Retirer cet article',
+    missing: 'Cet article a été ajouté par un lecteur sur son propre appareil : il n’existe que dans le navigateur qui l’a ajouté et n’a jamais été envoyé nulle part. Demandez-lui son fichier d’export pour l’importer ici.',
+  },
+  en: {
+    mark: 'yours',
+    remove: 'Remove this article',
+    missing: 'This article was added by a reader on their own device: it lives only in the browser that added it and was never sent anywhere. Ask them for its export file to import it here.',
+  },
+  ar: {
+    mark: 'أضفتَه أنت',
+    remove: 'احذف هذا المقال',
+    missing: 'أضاف قارئ هذا المقال على جهازه: لا يوجد إلا في المتصفح الذي أضافه ولم يُرسَل إلى أي مكان. اطلب منه ملف التصدير لاستيراده هنا.',
+  },
+};
+
+/**
+ * Writes those texts, in the page's language, into the app's markup: whenever the app adds
+ * some (a MutationObserver's callback runs before the next frame, so no empty mark is painted)
+ * or the language changes (yew keeps raw markup whose string is unchanged, text and all).
+ */
+function writeTexts() {
+  const texts = TEXTS[lang()] || TEXTS.fr;
+  for (const [name, text] of Object.entries(texts)) {
+    for (const e of document.getElementsByClassName(`own-${name}`)) {
+      if (e.textContent !== text) e.textContent = text;
+    }
+  }
+}
+new MutationObserver(writeTexts).observe(document.documentElement,
+  { childList: true, subtree: true, attributes: true, attributeFilter: ['lang'] });
+writeTexts();
 
 let dialog = null;
 let count = null;

@@ -1,15 +1,20 @@
 /*
- * Raqmi: the page side of "Add an article" (issue 16), loaded with the page (classic script,
- * `defer`). It only imports www/own-dialog.js (the dialog, the extraction worker and the
- * device's storage, none of which the first load carries) when it is needed:
+ * Raqmi: the page side of "Add an article" (issue 16): a classic script inline in the page's
+ * <head> (its few lines cost the first load less than a file with its tag and precache entry;
+ * allowed by its hash, scripts/post-build.mjs), so it runs before the body is parsed and
+ * touches nothing but `document` and <html>. It only imports www/own-dialog.js (the dialog,
+ * the extraction worker, the device's storage and the texts of the own articles' marks, none
+ * of which the first load carries) when it is needed:
  * - on a click of the header's `.own-button` (then opens the dialog) or of a reader's
  *   `.own-remove` (removes that article: the only one of the two with a `data-id`);
  * - at start, when `localStorage["raqmi-own"]` says own articles are stored: it lists them, so
  *   that the app shows them (meanwhile `data-own-pending` on <html>: the app shows no "this
- *   article lives on another device" for an own article's link). A reader who never added one
- *   never loads the module nor the worker.
- * Every byte here is first load (the issue's budget for own articles is 2 KB gzip, `make
- * bench-size`): the rest belongs in own-dialog.js.
+ *   article lives on another device" for an own article's link), and writes their marks;
+ * - at start, when the URL names an own article (`doc=own-…`): if none of this device's has
+ *   that id, the app says that the article lives on another device, a text the module writes.
+ * A reader who never added one, nor opened an own article's link, never loads the module nor
+ * the worker. Every byte here is first load (the issue's budget for own articles is 2 KB gzip,
+ * `make bench-size`): the rest belongs in own-dialog.js.
  */
 (() => {
   let dialog = null;
@@ -25,4 +30,5 @@
       load().then((m) => m.list());
     }
   } catch (err) { /* storage refused: nothing stored to list */ }
+  if (/[?&]doc=own-/.test(location.search)) load();
 })();

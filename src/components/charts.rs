@@ -201,10 +201,8 @@ pub fn chart_view(props: &ChartViewProps, drawn: &Drawing) -> Html {
             // `own::mark` for a card).
             let after = |doc: &str, fig: usize| {
                 let mut s = badges_markup(&props.corpus, doc, fig, lang, &props.links);
-                if raqmi_model::own::is_own_id(doc) {
-                    s.push_str("<span class=\"own-mark\">");
-                    raqmi_model::markup::escape_into(t.get("own.yours"), false, &mut s);
-                    s.push_str("</span>");
+                if crate::own::is_own(Some(doc)) {
+                    s.push_str(crate::own::MARK);
                 }
                 s
             };

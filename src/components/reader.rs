@@ -113,7 +113,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                         <a class="source-link" href={u.clone()} rel="noopener noreferrer">{ t.get("doc.source_link") }</a>
                     }
                     <code class="doc-id">{ doc.id.clone() }</code>
-                    { crate::own::mark(lang, &doc.id, true) }
+                    { crate::own::mark(&doc.id, true) }
                 </p>
             </div>
             <div class="reader-body">

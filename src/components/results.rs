@@ -204,7 +204,7 @@ fn result_card(props: &ResultListProps, hit: &Hit) -> Html {
                     <span class="source">{ source }</span>
                 }
                 <code class="doc-id">{ card.id.clone() }</code>
-                { crate::own::mark(props.lang, &card.id, false) }
+                { crate::own::mark(&card.id, false) }
             </p>
             if !parts.is_empty() {
                 <p class="snippet">

@@ -238,6 +238,15 @@ test('an article stored by an earlier app version (a snapshot of another format)
       };
     }));
     assert.ok(snapshot > 8, `the snapshot was written again in this version's format (${snapshot} B)`);
+    // Its marks speak the page's language, and follow it when it changes.
+    await page.goto(new URL(`?view=doc&doc=${id}&lang=ar`, env.server.url).href);
+    const reader = page.locator(`article.reader[data-id="${id}"]`);
+    await reader.locator('.own-mark', { hasText: 'أضفتَه أنت' }).waitFor();
+    assert.equal(await reader.locator('.own-remove').textContent(), 'احذف هذا المقال');
+    await page.locator('.lang-picker select').selectOption('en');
+    await reader.locator('.own-remove', { hasText: 'Remove this article' }).waitFor();
+    assert.equal(await reader.locator('.own-mark').textContent(), 'yours');
+    assert.equal(await page.locator('.own-button').textContent(), 'Add an article');
     await assertClean(page, problems);
   } finally {
     await context.close();

@@ -152,6 +152,9 @@ test("an own article's link opened where it was never added says it lives only o
   const missing = page.locator('section.missing');
   await missing.getByText('it lives only in the browser that added it').waitFor();
   assert.doesNotMatch(await missing.innerText(), /No article has the id/);
+  // In the page's language, when it changes too.
+  await page.locator('.lang-picker select').selectOption('ar');
+  await missing.getByText('لا يوجد إلا في المتصفح الذي أضافه').waitFor();
   await page.goto(new URL('?view=doc&doc=nope_0001&lang=en', env.server.url).href);
   await page.locator('section.missing').getByText('No article has the id "nope_0001" in this corpus.').waitFor();
   await assertClean(page, problems);

@@ -1,7 +1,7 @@
 // Security: the built page carries the strict Content-Security-Policy, has nothing inline but
-// its stylesheet and www/boot.js, each allowed by its own hash, names nothing outside its origin,
-// runs clean under the policy sent as a header too, and the policy (and the harness that watches
-// it) really refuses any other inline code.
+// its stylesheet, www/own.js and www/boot.js, each allowed by its own hash, names nothing
+// outside its origin, runs clean under the policy sent as a header too, and the policy (and the
+// harness that watches it) really refuses any other inline code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,23 +16,24 @@ after(async () => { await env?.close(); });
 
 const index = () => readFileSync(join(DIST, 'index.html'), 'utf8');
 
-test('dist/index.html carries the strict policy first, and nothing inline but its hashed styles and boot.js', () => {
+test('dist/index.html carries the strict policy first, and nothing inline but its hashed styles, own.js and boot.js', () => {
   const html = index();
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(meta, 'a CSP <meta>');
   const csp = pagePolicy(DIST);
-  // The inline blocks are exactly the stylesheet and boot.js, minified (nothing render-blocking
-  // is fetched), and the policy allows each by its hash and nothing more.
+  // The inline blocks are exactly the stylesheet, own.js (in <head>) and boot.js, minified
+  // (nothing render-blocking is fetched), and the policy allows each by its hash and nothing
+  // more.
   const inline = inlineBlocks(html);
   assert.deepEqual(inline, {
-    scripts: [minifyJs(readFileSync(new URL('../../www/boot.js', import.meta.url), 'utf8'))],
+    scripts: ['own.js', 'boot.js'].map((f) => minifyJs(readFileSync(new URL(`../../www/${f}`, import.meta.url), 'utf8'))),
     styles: [minifyCss(readFileSync(new URL('../../www/styles.css', import.meta.url), 'utf8'))],
   });
   assert.equal(csp, policy(inline));
   assert.equal(csp, BASE_DIRECTIVES.join('; ')
-    .replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${hashSource(inline.scripts[0])}`)
+    .replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${inline.scripts.map(hashSource).join(' ')}`)
     .replace("style-src 'self'", `style-src 'self' ${hashSource(inline.styles[0])}`));
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|nonce-/);
   const head = html.slice(0, meta.index);
   assert.doesNotMatch(head, /<script|<link|<style/, 'the policy comes before any script or style');

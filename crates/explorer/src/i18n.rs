@@ -2,13 +2,38 @@
 //! in one data file, `crates/explorer/i18n/<lang>.txt` (`key = value` lines, `#` comments, `{name}`
 //! placeholders filled by [`Strings::fill`]). A unit test fails when a key is missing in one
 //! language, or when a language's placeholders differ from French's.
+//!
+//! The reader's own articles (issue 16): the one string of theirs that the app's wasm shows,
+//! the header's "Add an article", is in `i18n/own/<lang>.txt`, appended to each language's
+//! table with the `own` feature only (without comments: they would be in the wasm), so that a
+//! build without own articles carries none of their strings (`make bench-size` measures their
+//! cost). Their marks' texts are `www/own-dialog.js`'s, the dialog's the worker's
+//! (`crates/own/i18n`).
 
 use super::url::Lang;
 use std::sync::OnceLock;
 
+#[cfg(not(feature = "own"))]
 const FR: &str = include_str!("../i18n/fr.txt");
+#[cfg(not(feature = "own"))]
 const EN: &str = include_str!("../i18n/en.txt");
+#[cfg(not(feature = "own"))]
 const AR: &str = include_str!("../i18n/ar.txt");
+#[cfg(feature = "own")]
+const FR: &str = concat!(
+    include_str!("../i18n/fr.txt"),
+    include_str!("../i18n/own/fr.txt")
+);
+#[cfg(feature = "own")]
+const EN: &str = concat!(
+    include_str!("../i18n/en.txt"),
+    include_str!("../i18n/own/en.txt")
+);
+#[cfg(feature = "own")]
+const AR: &str = concat!(
+    include_str!("../i18n/ar.txt"),
+    include_str!("../i18n/own/ar.txt")
+);
 
 /// The strings of one language: `(key, value)` pairs in file order. A list searched in order,
 /// not a `HashMap`: about a hundred keys, looked up a few dozen times per render, cost
@@ -132,6 +157,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The own articles' strings (`i18n/own/`), whatever the features of this test run.
+    const OWN: [(&str, &str); 3] = [
+        ("own/fr", include_str!("../i18n/own/fr.txt")),
+        ("own/en", include_str!("../i18n/own/en.txt")),
+        ("own/ar", include_str!("../i18n/own/ar.txt")),
+    ];
+
+    #[test]
+    fn the_own_articles_strings_are_in_every_language_and_only_there() {
+        let keys = |name, data| -> BTreeSet<&str> {
+            let entries = parse(name, data).unwrap();
+            entries.into_iter().map(|(k, _)| k).collect()
+        };
+        let fr = keys(OWN[0].0, OWN[0].1);
+        assert!(fr.contains("own.button"));
+        for (name, data) in OWN {
+            assert_eq!(keys(name, data), fr, "{name}");
+            assert!(
+                data.ends_with('\n'),
+                "{name}: appended to a table, it ends its line"
+            );
+        }
+        // Not in the main tables (a build without own articles carries none of them); the
+        // main files end their last line, so that the own lines are lines of their own.
+        for (name, data) in [("fr", FR), ("en", EN), ("ar", AR)] {
+            let main = data.split("own.button").next().unwrap_or(data);
+            assert!(main.ends_with('\n'), "{name}");
+            assert!(
+                keys(name, main).iter().all(|k| !k.starts_with("own.")),
+                "{name}"
+            );
+        }
+        #[cfg(feature = "own")]
+        assert_eq!(strings(Lang::Ar).get("own.button"), "أضف مقالًا");
+        #[cfg(not(feature = "own"))]
+        assert_eq!(strings(Lang::Fr).get("own.button"), "own.button");
     }
 
     #[test]
