@@ -2,9 +2,10 @@
 //! files: `loading.rs`) and an index, plus lookups the views need, and the translation of the
 //! URL's state into the query engine's filters. Pure, tested natively.
 //!
-//! Loaded from data files, a corpus may hold documents without their text (their pack not
-//! fetched yet: [`Corpus::is_whole`]) or empty ones (neither their pack nor the figures table:
-//! [`Corpus::figures`]), and an index of one query's words only ([`Corpus::query`]); what a
+//! Loaded from data files, a corpus may hold documents with their card's part only (their
+//! text file: [`Corpus::has_text`], not [`Corpus::is_whole`]), without their text (the figures
+//! table only) or empty ones (none of their files: [`Corpus::figures`]), and an index of one
+//! query's words only ([`Corpus::query`]); what a
 //! view needs before it is shown is `loading::ready`'s. The documents and the lookups made of
 //! them are shared (`Rc`) by the corpora of successive queries ([`Corpus::with_index`]): a
 //! keystroke makes a new index, never a copy of the documents.
@@ -36,8 +37,11 @@ pub struct Corpus {
     /// Whether every document has at least its figures, names and dates (the figures table or
     /// every pack loaded): charts, ranges, the figures view and the measures read them.
     pub figures: bool,
-    /// Per corpus document, whether it is whole (its pack loaded); empty when all are.
+    /// Per corpus document, whether it is whole (its text and its pack loaded); empty when all
+    /// are.
     pub(crate) whole: Rc<Vec<bool>>,
+    /// Per corpus document, whether its text is loaded (a card's part); empty when all are.
+    pub(crate) text: Rc<Vec<bool>>,
     /// The series and disagreements of the whole corpus: read once, the first time a view
     /// shows a figure's (not at start-up, which most visits never need it for); shared with
     /// the corpora of other queries over the same documents.
@@ -77,6 +81,7 @@ impl Corpus {
             query: String::new(),
             figures: true,
             whole: Rc::default(),
+            text: Rc::default(),
             measures: Rc::default(),
             files: None,
         }
@@ -93,14 +98,21 @@ impl Corpus {
             query: query.to_string(),
             figures: self.figures,
             whole: self.whole.clone(),
+            text: self.text.clone(),
             measures: self.measures.clone(),
             files: self.files.clone(),
         }
     }
 
-    /// Whether document `doc` is whole (its text is there, not only its figures).
+    /// Whether document `doc` is whole (its text and its analysis: what the reader shows).
     pub fn is_whole(&self, doc: usize) -> bool {
         self.whole.get(doc).copied().unwrap_or(true)
+    }
+
+    /// Whether document `doc`'s text is there (its headline, date, source, text: what a card
+    /// and a line in context show).
+    pub fn has_text(&self, doc: usize) -> bool {
+        self.text.get(doc).copied().unwrap_or(true)
     }
 
     /// The search (see `query::search`).
