@@ -22,6 +22,11 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// In [`Corpus::loaded`]: the document's text is there.
+pub(crate) const TEXT: u8 = 1;
+/// In [`Corpus::loaded`]: the document is whole.
+pub(crate) const WHOLE: u8 = 2;
+
 pub struct Corpus {
     /// The corpus's documents, then the reader's own articles, if any (`own.rs`).
     pub docs: Rc<Vec<Document>>,
@@ -37,11 +42,9 @@ pub struct Corpus {
     /// Whether every document has at least its figures, names and dates (the figures table or
     /// every pack loaded): charts, ranges, the figures view and the measures read them.
     pub figures: bool,
-    /// Per corpus document, whether it is whole (its text and its pack loaded); empty when all
-    /// are.
-    pub(crate) whole: Rc<Vec<bool>>,
-    /// Per corpus document, whether its text is loaded (a card's part); empty when all are.
-    pub(crate) text: Rc<Vec<bool>>,
+    /// Per corpus document, what of it is loaded: [`TEXT`] (its card's part), [`WHOLE`] (its
+    /// text and its pack); empty when every document is whole.
+    pub(crate) loaded: Rc<Vec<u8>>,
     /// The series and disagreements of the whole corpus: read once, the first time a view
     /// shows a figure's (not at start-up, which most visits never need it for); shared with
     /// the corpora of other queries over the same documents.
@@ -80,8 +83,7 @@ impl Corpus {
             terms: true,
             query: String::new(),
             figures: true,
-            whole: Rc::default(),
-            text: Rc::default(),
+            loaded: Rc::default(),
             measures: Rc::default(),
             files: None,
         }
@@ -97,8 +99,7 @@ impl Corpus {
             terms: false,
             query: query.to_string(),
             figures: self.figures,
-            whole: self.whole.clone(),
-            text: self.text.clone(),
+            loaded: self.loaded.clone(),
             measures: self.measures.clone(),
             files: self.files.clone(),
         }
@@ -106,13 +107,18 @@ impl Corpus {
 
     /// Whether document `doc` is whole (its text and its analysis: what the reader shows).
     pub fn is_whole(&self, doc: usize) -> bool {
-        self.whole.get(doc).copied().unwrap_or(true)
+        self.loaded(doc) & WHOLE != 0
+    }
+
+    /// What of document `doc` is loaded ([`TEXT`], [`WHOLE`]: both when it is whole).
+    pub(crate) fn loaded(&self, doc: usize) -> u8 {
+        self.loaded.get(doc).copied().unwrap_or(TEXT | WHOLE)
     }
 
     /// Whether document `doc`'s text is there (its headline, date, source, text: what a card
     /// and a line in context show).
     pub fn has_text(&self, doc: usize) -> bool {
-        self.text.get(doc).copied().unwrap_or(true)
+        self.loaded(doc) & TEXT != 0
     }
 
     /// The search (see `query::search`).

@@ -12,7 +12,7 @@
 //! ([`for_query`]); [`ready`] says whether a view can be shown from it as from the whole corpus.
 //! The benchmark's build loads the whole corpus at once ([`files_to_fetch`], [`corpus_of`]).
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, TEXT, WHOLE};
 use crate::i18n::strings;
 use crate::url::{Lang, View, ViewState};
 use raqmi_search::files::{needs_terms, DataError, FileRef, Need, ShardedCorpus};
@@ -133,11 +133,9 @@ pub fn shown_docs(
         }
         View::Chart | View::Figures => {}
     }
-    if view.view == View::Doc {
-        docs.retain(|&d| !corpus.is_whole(d as usize));
-    } else {
-        docs.retain(|&d| !corpus.has_text(d as usize));
-    }
+    // The reader needs its article whole, the others their documents' texts.
+    let need = if view.view == View::Doc { WHOLE } else { TEXT };
+    docs.retain(|&d| corpus.loaded(d as usize) & need == 0);
     docs
 }
 
@@ -162,8 +160,8 @@ pub fn base_corpus(files: &mut ShardedCorpus) -> Result<Corpus, Need> {
     let mut corpus = Corpus::assemble(docs, index);
     corpus.terms = false;
     corpus.figures = files.figures().is_ok();
-    corpus.whole = std::rc::Rc::new((0..count).map(|d| files.is_whole(d)).collect());
-    corpus.text = std::rc::Rc::new((0..count).map(|d| files.has_text(d)).collect());
+    let loaded = |d| (files.has_text(d) as u8 * TEXT) | (files.is_whole(d) as u8 * WHOLE);
+    corpus.loaded = std::rc::Rc::new((0..count).map(loaded).collect());
     Ok(corpus)
 }
 

@@ -21,7 +21,7 @@
 //! holds the corpus whole); it is whole once its text and its pack are there.
 
 use super::manifest::Manifest;
-use super::parts::{empty_document, per_text, put_analysis, put_card, put_figures};
+use super::parts::{empty_document, per_text, put_part};
 use super::shards::{
     decode_dict, decode_documents, decode_key_ids, decode_postings, decode_tables, DictShard,
     KeyIds, PostingsShard,
@@ -154,8 +154,8 @@ impl ShardedCorpus {
                 if docs.len() != self.docs.len() {
                     return Err(corrupt("document count"));
                 }
-                for (d, light) in docs.into_iter().enumerate() {
-                    put_figures(&mut self.docs[d], light);
+                for (d, mut light) in docs.into_iter().enumerate() {
+                    put_part(&mut self.docs[d], &mut light);
                 }
                 self.figures = true;
             }
@@ -186,40 +186,18 @@ impl ShardedCorpus {
                     self.tails.insert(n, s);
                 }
             }
-            FileKind::Pack => {
-                let (first, docs) = decode_documents(bytes, FileKind::Pack, &file)?;
-                let starts = &self.manifest.pack_starts;
-                let end = starts.get(n as usize + 1).copied();
-                let end = end.unwrap_or(self.manifest.doc_count);
-                if starts.get(n as usize) != Some(&first)
-                    || end.checked_sub(first) != Some(docs.len() as u32)
-                    || end as usize > self.docs.len()
-                {
+            FileKind::Pack | FileKind::Text => {
+                let (first, docs) = decode_documents(bytes, r.kind, &file)?;
+                if self.doc_range(r) != Some((first, first + docs.len() as u32)) {
                     return Err(corrupt("not the documents the manifest says"));
                 }
-                for (i, doc) in docs.into_iter().enumerate() {
-                    let into = &mut self.docs[first as usize + i];
-                    if self.per_text == 0 {
-                        *into = doc;
-                    } else {
-                        put_analysis(into, doc);
-                    }
+                for (i, mut doc) in docs.into_iter().enumerate() {
+                    put_part(&mut self.docs[first as usize + i], &mut doc);
                 }
-                self.packs.insert(n, ());
-            }
-            FileKind::Text => {
-                let (first, docs) = decode_documents(bytes, FileKind::Text, &file)?;
-                let start = n.checked_mul(self.per_text);
-                let count = start.map(|s| self.manifest.doc_count.saturating_sub(s));
-                if start != Some(first)
-                    || count.map(|c| c.min(self.per_text)) != Some(docs.len() as u32)
-                {
-                    return Err(corrupt("not the documents the manifest says"));
+                match r.kind {
+                    FileKind::Pack => self.packs.insert(n, ()),
+                    _ => self.texts.insert(n, ()),
                 }
-                for (i, doc) in docs.into_iter().enumerate() {
-                    put_card(&mut self.docs[first as usize + i], doc);
-                }
-                self.texts.insert(n, ());
             }
         }
         Ok(())
@@ -408,50 +386,63 @@ impl ShardedCorpus {
 
     /// Whether document `doc` is whole (its text and its pack added).
     pub fn is_whole(&self, doc: u32) -> bool {
-        let mut need = Set::default();
-        self.need_whole(doc, &mut need);
-        need.is_empty()
+        self.has(self.text_file(doc)) && self.has(self.pack_file(doc))
     }
 
     /// Whether document `doc`'s text is there (its text file added, or its pack when there
     /// is no text file): what a result card and its snippet read.
     pub fn has_text(&self, doc: u32) -> bool {
-        let mut need = Set::default();
-        self.need_text(doc, &mut need);
-        need.is_empty()
+        self.has(self.text_file(doc))
     }
 
-    /// The file of document `doc`'s text, if not added yet (none for a document not listed).
-    fn need_text(&self, doc: u32, need: &mut Set<FileRef>) {
-        if doc >= self.manifest.doc_count {
-            return;
-        }
-        let r = match self.per_text {
-            0 => FileRef {
-                kind: FileKind::Pack,
-                number: self.manifest.pack_of(doc),
-            },
+    /// The file of document `doc`'s text: its text file, or its pack when there is none.
+    fn text_file(&self, doc: u32) -> FileRef {
+        match self.per_text {
+            0 => self.pack_file(doc),
             k => FileRef {
                 kind: FileKind::Text,
                 number: doc / k,
             },
+        }
+    }
+
+    fn pack_file(&self, doc: u32) -> FileRef {
+        FileRef {
+            kind: FileKind::Pack,
+            number: self.manifest.pack_of(doc),
+        }
+    }
+
+    /// The documents file `r` (a pack or a text file) holds, as the manifest says.
+    fn doc_range(&self, r: FileRef) -> Option<(u32, u32)> {
+        let n = r.number as usize;
+        let count = self.manifest.doc_count;
+        let (start, end) = match r.kind {
+            FileKind::Pack => {
+                let starts = &self.manifest.pack_starts;
+                (*starts.get(n)?, starts.get(n + 1).copied().unwrap_or(count))
+            }
+            _ => {
+                let start = r.number.checked_mul(self.per_text)?;
+                (start, start.saturating_add(self.per_text).min(count))
+            }
         };
-        if !self.has(r) {
+        (start < end && end <= count && end as usize <= self.docs.len()).then_some((start, end))
+    }
+
+    /// The file of document `doc`'s text, if not added yet (none for a document not listed).
+    fn need_text(&self, doc: u32, need: &mut Set<FileRef>) {
+        let r = self.text_file(doc);
+        if doc < self.manifest.doc_count && !self.has(r) {
             need.insert(r);
         }
     }
 
     /// The files document `doc` lacks to be whole: its text's and its pack.
     fn need_whole(&self, doc: u32, need: &mut Set<FileRef>) {
-        if doc >= self.manifest.doc_count {
-            return;
-        }
         self.need_text(doc, need);
-        let r = FileRef {
-            kind: FileKind::Pack,
-            number: self.manifest.pack_of(doc),
-        };
-        if !self.has(r) {
+        let r = self.pack_file(doc);
+        if doc < self.manifest.doc_count && !self.has(r) {
             need.insert(r);
         }
     }

@@ -1,7 +1,7 @@
 //! The parts of a document the files carry apart (layouts in the `files` module header): the
 //! card's part (text files), the analysis (packs, when there are text files) and the figures
 //! table's; the writer takes each part out of a document, the reader puts each back, field by
-//! field, so that parts arriving in any order make the very document written.
+//! field ([`put_part`]), so that parts arriving in any order make the very document written.
 
 use raqmi_model::document::{DateOrigin, Document};
 
@@ -58,36 +58,45 @@ pub(super) fn figures_part(d: &Document) -> Document {
     }
 }
 
-/// Puts the card's part `from` into `into`.
-pub(super) fn put_card(into: &mut Document, from: Document) {
-    into.id = from.id;
-    into.headline = from.headline;
-    into.date = from.date;
-    into.date_origin = from.date_origin;
-    into.source = from.source;
-    into.text = from.text;
-    into.paragraphs = from.paragraphs;
-}
-
-/// Puts the analysis `from` into `into`.
-pub(super) fn put_analysis(into: &mut Document, from: Document) {
-    into.url = from.url;
-    into.sentences = from.sentences;
-    into.figures = from.figures;
-    into.entities = from.entities;
-}
-
-/// Puts the figures table's part `from` into `into` (the text and its spans stay).
-pub(super) fn put_figures(into: &mut Document, from: Document) {
-    let text = std::mem::take(&mut into.text);
-    let paragraphs = std::mem::take(&mut into.paragraphs);
-    let sentences = std::mem::take(&mut into.sentences);
-    *into = Document {
-        text,
-        paragraphs,
-        sentences,
-        ..from
-    };
+/// Puts the part `from` (any file's: a text file's, a pack's, the figures table's) into
+/// `into`: its fields that are not empty (the others are another file's). One function for
+/// every kind: the app's code stays small, and parts arriving in any order make the same
+/// document.
+pub(super) fn put_part(into: &mut Document, from: &mut Document) {
+    // Swapped, not assigned: what `into` held is dropped with `from`, by one drop of the
+    // whole document, not field by field here (the app's code size).
+    use std::mem::swap;
+    if !from.id.is_empty() {
+        swap(&mut into.id, &mut from.id);
+    }
+    if from.headline.is_some() {
+        swap(&mut into.headline, &mut from.headline);
+    }
+    if from.date.is_some() || from.date_origin == DateOrigin::Inferred {
+        into.date = from.date;
+        into.date_origin = from.date_origin;
+    }
+    if from.source.is_some() {
+        swap(&mut into.source, &mut from.source);
+    }
+    if from.url.is_some() {
+        swap(&mut into.url, &mut from.url);
+    }
+    if !from.text.is_empty() {
+        swap(&mut into.text, &mut from.text);
+    }
+    if !from.paragraphs.is_empty() {
+        swap(&mut into.paragraphs, &mut from.paragraphs);
+    }
+    if !from.sentences.is_empty() {
+        swap(&mut into.sentences, &mut from.sentences);
+    }
+    if !from.figures.is_empty() {
+        swap(&mut into.figures, &mut from.figures);
+    }
+    if !from.entities.is_empty() {
+        swap(&mut into.entities, &mut from.entities);
+    }
 }
 
 /// Documents per text file, `doc_count` documents being in `text_files` files: the reader's
