@@ -30,8 +30,9 @@ impl Default for FileOptions {
             dict_bytes: 16 * 1024,
             postings_bytes: 32 * 1024,
             stem_bytes: 16 * 1024,
-            // About 30 synthetic articles' analysis (1.5 KB each): the reader's one pack is
-            // some 17 KB gzip, and 100,000 articles make about 3,300 packs.
+            // About 60 synthetic articles' analysis: the reader's pack is some 30 KB gzip
+            // (beside the figures table it reads anyway), and 100,000 articles make about
+            // 1,700 packs: every file costs the manifest, read at start, about 11 B gzip.
             pack_bytes: 48 * 1024,
         }
     }
@@ -40,8 +41,8 @@ impl Default for FileOptions {
 /// The most text files a corpus is written in: one document each up to this many documents,
 /// then as few per file as keeps under it (two at 10,000, thirteen at 100,000). A card costs
 /// its text file (about 1.1 KB gzip alone, 1.7 KB for two, 6.5 KB for thirteen, synthetic
-/// articles), and with the packs and shards 100,000 articles make about 11,700 files, far
-/// under a host's 20,000.
+/// articles), and with the packs and shards 100,000 articles make 10,129 files, half a host's
+/// 20,000 (docs/performance.md).
 pub const TEXT_FILES: usize = 8_000;
 
 /// One file to write: its name and bytes.
