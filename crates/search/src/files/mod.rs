@@ -32,11 +32,13 @@
 //!   bundled seeds), it holds them whole, and there is no text file: one file at start.
 //!
 //! Text files hold the same number of documents each (the last one fewer), `per_text`, as few
-//! as a budget of [`write::TEXT_FILES`] files allows (one at 1,000 articles, two at 10,000,
-//! thirteen at 100,000), so that with the packs a host's cap on file counts (20,000 on a
-//! popular free plan) stays far: the reader finds a document's text file from the counts alone
-//! (`per_text = ceil(doc_count / text_files)`, which the writer makes exact), and the
-//! manifest's layout does not change with them.
+//! as a budget of [`TEXT_FILES`] files allows (one at 1,000 articles, two at 10,000, thirteen
+//! at 100,000), so that with the packs a host's cap on file counts (20,000 on a popular free
+//! plan) stays far: the reader finds a document's text file from the counts alone (`per_text =
+//! ceil(doc_count / text_files)`, which the writer makes exact), and the manifest's layout does
+//! not change with them. The reader puts each file's part of a document (its non-empty
+//! fields) into it, so a document is whole once its text file and its pack are in, in any
+//! order.
 //!
 //! Every file but the manifest is named `<kind>-<hash>.bin` after its content (FNV-1a 64 of
 //! its bytes, 16 hex digits): a name never changes meaning, so it can be cached for ever, and
