@@ -7,7 +7,11 @@
 // query and waits for its results. Bytes are counted as gzip -9 of each file the page asked for
 // (what a host compressing with gzip sends), once per file.
 //
-//   node scripts/bench-transfer.mjs [--ns 1000,10000,100000] [--skip-build]
+//   node scripts/bench-transfer.mjs [--ns 1000,10000,100000] [--skip-build] [--raqmi-only]
+//
+// `--raqmi-only` measures Raqmi alone (no Pagefind build or page: its columns say "–"), e.g.
+// over a dist whose data/ was swapped for another corpus's (`corpus data`), with
+// `--skip-build`.
 //
 // In the same run, Pagefind 1.x (npm `pagefind`, its binary from the npm registry) over the same
 // articles written as HTML pages (headline, text, and an `organisation` filter from the
@@ -43,6 +47,8 @@ const opt = (name, dflt) => {
 };
 const NS = opt('--ns', '1000,10000,100000').split(',');
 const SKIP_BUILD = args.includes('--skip-build');
+const RAQMI_ONLY = args.includes('--raqmi-only');
+const NO_PAGEFIND = { first: { bytes: '–', files: '–', ms: '–' }, second: { bytes: '–', files: '–' } };
 const SEED = 42;
 const QUERIES = [['numérique', 'formation'], ['startups maroc', 'investissement']];
 
@@ -249,25 +255,26 @@ for (const n of NS) {
   console.error(buildRows.at(-1));
   const server = await startServer({ dir: dist, brotliQuality: 5 });
   try {
-    const pf = preparePagefind(n);
-    const site = pf.site;
-    buildRows.push(`| ${n} | Pagefind (indexing) | ${buildCells(pf.build)} | bundle ${pf.bundle.files} files, ${mb(pf.bundle.bytes)} MB; site with the pages ${pf.size.files} files, ${mb(pf.size.bytes)} MB |`);
-    console.error(buildRows.at(-1));
-    const pfServer = await startServer({ dir: site, brotliQuality: 5 });
+    const pf = RAQMI_ONLY ? null : preparePagefind(n);
+    if (pf) {
+      buildRows.push(`| ${n} | Pagefind (indexing) | ${buildCells(pf.build)} | bundle ${pf.bundle.files} files, ${mb(pf.bundle.bytes)} MB; site with the pages ${pf.size.files} files, ${mb(pf.size.bytes)} MB |`);
+      console.error(buildRows.at(-1));
+    }
+    const pfServer = pf ? await startServer({ dir: pf.site, brotliQuality: 5 }) : null;
     try {
       for (const [first, second] of QUERIES) {
         const r = await measure(browser, server, dist, first, second);
-        const p = await measurePagefind(browser, pfServer, site, first, second);
+        const p = pf ? await measurePagefind(browser, pfServer, pf.site, first, second) : NO_PAGEFIND;
         if (r.error) {
           rows.push(`| ${n} | \`${first}\` | **no results**: the app said "${r.error.trim()}" after ${r.first.ms} ms (${r.first.bytes} B requested in ${r.first.files} files) | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | – | \`${second}\` | – | ${p.second.bytes} B (${p.second.files}) |`);
           console.error(rows.at(-1));
           continue;
         }
-        rows.push(`| ${n} | \`${first}\` | ${r.first.bytes} B (${r.first.files} files), ${r.first.ms} ms | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | ${(r.first.bytes / p.first.bytes).toFixed(1)} | \`${second}\` | ${r.second.bytes} B (${r.second.files}) | ${p.second.bytes} B (${p.second.files}) |`);
+        rows.push(`| ${n} | \`${first}\` | ${r.first.bytes} B (${r.first.files} files), ${r.first.ms} ms | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | ${pf ? (r.first.bytes / p.first.bytes).toFixed(1) : '–'} | \`${second}\` | ${r.second.bytes} B (${r.second.files}) | ${p.second.bytes} B (${p.second.files}) |`);
         console.error(rows.at(-1));
       }
     } finally {
-      await pfServer.close();
+      await pfServer?.close();
     }
   } finally {
     await server.close();

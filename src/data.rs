@@ -1,15 +1,15 @@
 //! Fetching the corpus's data files (wasm32 only; `raqmi_explorer::loading` says which, and
 //! `corpus data` wrote them beside the app at build time). Same origin only: the URLs are
 //! relative to the page. By need: at start the manifest, then what the URL's view reads (the
-//! tables, the packs of its cards; [`load`]); later what each view asks for ([`update`], from
-//! the root: the term shards of a query, the figures table, the packs of the cards shown and
-//! of the article read). The downloads run together, at most [`IN_FLIGHT`] at once (the rest
-//! wait their turn). The manifest is revalidated with the server (its name never changes); the
-//! other files are named after their content. Each file is checked against the manifest
-//! (length, hash, format) before it is used, so a half-deployed server or a truncated download
-//! gives a [`LoadFailure`], never a mix: every file completes the very manifest the page
-//! started with. The files added so far live here ([`base`], [`for_query`] make the views'
-//! corpus of them).
+//! tables, the text files of its cards; [`load`]); later what each view asks for ([`update`],
+//! from the root: the term shards of a query, the figures table, the text files of the cards
+//! shown, the text file and pack of the article read). The downloads run together, at most
+//! [`IN_FLIGHT`] at once (the rest wait their turn). The manifest is revalidated with the
+//! server (its name never changes); the other files are named after their content. Each file
+//! is checked against the manifest (length, hash, format) before it is used, so a
+//! half-deployed server or a truncated download gives a [`LoadFailure`], never a mix: every
+//! file completes the very manifest the page started with. The files added so far live here
+//! ([`base`], [`for_query`] make the views' corpus of them).
 
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::loading::{self, file_url, LoadFailure};
@@ -183,7 +183,7 @@ pub fn corpus_for(joined: &CorpusRef, query: &str) -> CorpusRef {
 }
 
 /// The corpus of this build at start, with what the URL's view reads: the tables, the term
-/// shards of its query, the packs of its cards (`AppState::new`'s first page), the figures
+/// shards of its query, the text files of its cards (`AppState::new`'s first page), the figures
 /// table when it reads it. The app asks for the rest as the views change ([`update`]).
 pub async fn load() -> Result<CorpusRef, LoadFailure> {
     let window = gloo::utils::window();

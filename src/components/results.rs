@@ -159,8 +159,8 @@ fn result_card(props: &ResultListProps, hit: &Hit) -> Html {
     let Some(doc) = corpus.docs.get(hit.doc as usize) else {
         return html! {};
     };
-    // Its pack is on its way (`data::update`): said, not shown half.
-    if !corpus.is_whole(hit.doc as usize) {
+    // Its text file is on its way (`data::update`): said, not shown half.
+    if !corpus.has_text(hit.doc as usize) {
         return html! {
             <p class="result-pending loading" aria-busy="true">
                 { strings(props.lang).get("data.loading") }

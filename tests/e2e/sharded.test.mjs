@@ -15,7 +15,7 @@ import { setUp, openPage, assertClean, appStarted, requireBuild, DIST } from './
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'target/e2e-corpus-many');
 const DIR = join(ROOT, 'target/e2e-dist-many');
-/** Articles of the synthetic corpus: enough for dozens of packs. */
+/** Articles of the synthetic corpus: enough for hundreds of text files and dozens of packs. */
 const COUNT = 600;
 /** The app's bound on downloads at once (`IN_FLIGHT` in src/data.rs). */
 const IN_FLIGHT = 6;
@@ -55,8 +55,8 @@ function countFetches() {
 }
 
 test('a corpus of many files starts with at most a few downloads at once', async () => {
-  const packs = readdirSync(join(DIR, 'data')).filter((f) => f.startsWith('pack-'));
-  assert.ok(packs.length > 3 * IN_FLIGHT, `${packs.length} packs: too few to tell`);
+  const texts = readdirSync(join(DIR, 'data')).filter((f) => f.startsWith('text-'));
+  assert.ok(texts.length > 3 * IN_FLIGHT, `${texts.length} text files: too few to tell`);
   const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
   await context.addInitScript(countFetches);
   await page.goto(env.server.url);
@@ -75,7 +75,7 @@ test('a corpus of many files starts with at most a few downloads at once', async
   await context.close();
 });
 
-/** The data files a page asks for, by kind ("pack", "dict", …), in order. */
+/** The data files a page asks for, by kind ("text", "pack", "dict", …), in order. */
 function requests(page) {
   const asked = [];
   page.on('request', (r) => {
@@ -87,7 +87,8 @@ function requests(page) {
 const count = (asked, kind) => asked.filter((k) => k === kind).length;
 const files = (kind) => readdirSync(join(DIR, 'data')).filter((f) => f.startsWith(`${kind}-`)).length;
 
-test('by need: the start fetches the tables and its cards\' packs; a query its term shards; a chart the figures table; the reader its pack', async () => {
+test('by need: the start fetches the tables and its cards\' text files; a query its term shards and text files; a chart the figures table; the reader its text file and pack', async () => {
+  assert.ok(files('pack') > 1 && files('text') > 10 * files('pack'), `${files('text')} text files, ${files('pack')} packs`);
   const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
   const asked = requests(page);
   await page.goto(env.server.url);
@@ -95,8 +96,9 @@ test('by need: the start fetches the tables and its cards\' packs; a query its t
   assert.equal(await page.locator('article.result').count(), 20);
   assert.equal(await page.locator('.result-pending').count(), 0);
   assert.equal(count(asked, 'manifest') + count(asked, 'tables'), 2, asked.join(' '));
-  assert.ok(count(asked, 'pack') > 0 && count(asked, 'pack') < files('pack') / 2, asked.join(' '));
-  assert.equal(asked.length, 2 + count(asked, 'pack'), `only the tables and packs: ${asked.join(' ')}`);
+  // One text file per card (one article each at this size), no pack: a card reads its text only.
+  assert.equal(count(asked, 'text'), 20, asked.join(' '));
+  assert.equal(asked.length, 2 + count(asked, 'text'), `only the tables and text files: ${asked.join(' ')}`);
 
   // A query with words: some term shards, not all of them.
   asked.length = 0;
@@ -106,31 +108,40 @@ test('by need: the start fetches the tables and its cards\' packs; a query its t
   // (This corpus's dictionary is one shard; the native tests cover several.)
   assert.ok(count(asked, 'dict') > 0, asked.join(' '));
   assert.ok(count(asked, 'postings') > 0 && count(asked, 'postings') < files('postings'), asked.join(' '));
-  assert.equal(count(asked, 'figures'), 0, asked.join(' '));
+  assert.equal(count(asked, 'figures') + count(asked, 'pack'), 0, asked.join(' '));
+  assert.ok(count(asked, 'text') > 0, asked.join(' '));
   assert.equal(await page.locator('.result-pending').count(), 0);
+  assert.ok(await page.locator('article.result .snippet mark').count() > 0, 'the cards\' matches marked');
 
-  // "Show more": the next cards' packs, each card shown whole once its pack is there.
+  // "Show more": the next cards' text files, each card shown once its text is there.
+  asked.length = 0;
   const more = page.locator('button.more');
   if (await more.count() > 0) {
     await more.click();
     await page.waitForFunction(() => document.querySelectorAll('article.result').length > 20
       && document.querySelector('.result-pending') === null);
+    assert.ok(count(asked, 'text') > 0 && asked.every((k) => k === 'text'), asked.join(' '));
   }
 
   // The chart: the figures table, once.
   asked.length = 0;
   await page.getByRole('link', { name: 'Graphiques' }).first().click();
   await page.locator('svg.chart, .chart svg').first().waitFor();
-  assert.deepEqual(asked.filter((k) => k !== 'pack'), ['figures'], asked.join(' '));
+  assert.deepEqual(asked.filter((k) => k !== 'text'), ['figures'], asked.join(' '));
 
-  // The reader: the article's text.
+  // The reader: the article whole, its text (the card's file, there already) and its pack.
   await page.goto(new URL('?q=num%C3%A9rique', env.server.url).href);
   await appStarted(page);
+  await page.waitForFunction(() => document.querySelector('.result-pending') === null);
+  asked.length = 0;
   const first = page.locator('article.result .result-link').first();
   const title = (await first.textContent()).trim();
   await first.click();
   await page.locator('#main h1').filter({ hasText: title }).waitFor();
-  assert.ok(await page.locator('#main p').count() > 1);
+  assert.ok(await page.locator('#main .reader-text p').count() > 1);
+  assert.ok(await page.locator('#main .reader-text .fig').count() > 0, 'its figures marked in its text');
+  assert.equal(count(asked, 'pack'), 1, asked.join(' '));
+  assert.equal(count(asked, 'text'), 0, `its text file came with its card: ${asked.join(' ')}`);
   await assertClean(page, problems);
   await context.close();
 });
@@ -146,18 +157,18 @@ test('an embedded chart fetches the tables and the figures table only: no pack, 
   await context.close();
 });
 
-test('a card whose pack fails says so with a retry, and the retry shows it', async () => {
+test('a card whose text file fails says so with a retry, and the retry shows it', async () => {
   const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
   await page.goto(env.server.url);
   await appStarted(page);
   const before = new Set();
   page.on('request', (r) => before.add(new URL(r.url()).pathname));
-  // Every pack not fetched yet fails: the next page of cards needs some.
-  await context.route('**/data/pack-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  // Every text file not fetched yet fails: the next page of cards needs some.
+  await context.route('**/data/text-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.locator('button.more').click();
   const alert = page.locator('#main [role=alert]');
   await alert.waitFor();
-  assert.match((await alert.locator('p').textContent()).trim(), /^Fichier de données introuvable sur le serveur \(HTTP 404\) : pack-/);
+  assert.match((await alert.locator('p').textContent()).trim(), /^Fichier de données introuvable sur le serveur \(HTTP 404\) : text-/);
   await context.unrouteAll({ behavior: 'wait' });
   await alert.getByRole('button', { name: 'Réessayer' }).click();
   await page.waitForFunction(() => document.querySelectorAll('#main [role=alert]').length === 0

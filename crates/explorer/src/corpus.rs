@@ -2,9 +2,10 @@
 //! files: `loading.rs`) and an index, plus lookups the views need, and the translation of the
 //! URL's state into the query engine's filters. Pure, tested natively.
 //!
-//! Loaded from data files, a corpus may hold documents without their text (their pack not
-//! fetched yet: [`Corpus::is_whole`]) or empty ones (neither their pack nor the figures table:
-//! [`Corpus::figures`]), and an index of one query's words only ([`Corpus::query`]); what a
+//! Loaded from data files, a corpus may hold documents with their card's part only (their
+//! text file: [`Corpus::has_text`], not [`Corpus::is_whole`]), without their text (the figures
+//! table only) or empty ones (none of their files: [`Corpus::figures`]), and an index of one
+//! query's words only ([`Corpus::query`]); what a
 //! view needs before it is shown is `loading::ready`'s. The documents and the lookups made of
 //! them are shared (`Rc`) by the corpora of successive queries ([`Corpus::with_index`]): a
 //! keystroke makes a new index, never a copy of the documents.
@@ -21,6 +22,11 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// In [`Corpus::loaded`]: the document's text is there.
+pub(crate) const TEXT: u8 = 1;
+/// In [`Corpus::loaded`]: the document is whole.
+pub(crate) const WHOLE: u8 = 2;
+
 pub struct Corpus {
     /// The corpus's documents, then the reader's own articles, if any (`own.rs`).
     pub docs: Rc<Vec<Document>>,
@@ -36,8 +42,9 @@ pub struct Corpus {
     /// Whether every document has at least its figures, names and dates (the figures table or
     /// every pack loaded): charts, ranges, the figures view and the measures read them.
     pub figures: bool,
-    /// Per corpus document, whether it is whole (its pack loaded); empty when all are.
-    pub(crate) whole: Rc<Vec<bool>>,
+    /// Per corpus document, what of it is loaded: [`TEXT`] (its card's part), [`WHOLE`] (its
+    /// text and its pack); empty when every document is whole.
+    pub(crate) loaded: Rc<Vec<u8>>,
     /// The series and disagreements of the whole corpus: read once, the first time a view
     /// shows a figure's (not at start-up, which most visits never need it for); shared with
     /// the corpora of other queries over the same documents.
@@ -76,7 +83,7 @@ impl Corpus {
             terms: true,
             query: String::new(),
             figures: true,
-            whole: Rc::default(),
+            loaded: Rc::default(),
             measures: Rc::default(),
             files: None,
         }
@@ -92,15 +99,26 @@ impl Corpus {
             terms: false,
             query: query.to_string(),
             figures: self.figures,
-            whole: self.whole.clone(),
+            loaded: self.loaded.clone(),
             measures: self.measures.clone(),
             files: self.files.clone(),
         }
     }
 
-    /// Whether document `doc` is whole (its text is there, not only its figures).
+    /// Whether document `doc` is whole (its text and its analysis: what the reader shows).
     pub fn is_whole(&self, doc: usize) -> bool {
-        self.whole.get(doc).copied().unwrap_or(true)
+        self.loaded(doc) & WHOLE != 0
+    }
+
+    /// What of document `doc` is loaded ([`TEXT`], [`WHOLE`]: both when it is whole).
+    pub(crate) fn loaded(&self, doc: usize) -> u8 {
+        self.loaded.get(doc).copied().unwrap_or(TEXT | WHOLE)
+    }
+
+    /// Whether document `doc`'s text is there (its headline, date, source, text: what a card
+    /// and a line in context show).
+    pub fn has_text(&self, doc: usize) -> bool {
+        self.loaded(doc) & TEXT != 0
     }
 
     /// The search (see `query::search`).

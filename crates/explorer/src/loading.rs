@@ -5,13 +5,14 @@
 //! By need: each view asks for the files it reads, and only those ([`needs`]): the tables for
 //! any (filters, facet counts, the newest-first order); the term shards of its query's words,
 //! as `ShardedCorpus` names them; the figures table for charts, ranges, the figures view and
-//! the reader; the packs of the cards shown and of the article read ([`shown_docs`]). The
-//! corpus of the files added so far ([`base_corpus`]) holds every document, empty or without
-//! its text until its file arrives, and for a query with words the index of just those words
+//! the reader; the text files of the cards shown and of every hit of the keyword in context,
+//! the text file and pack of the article read ([`shown_docs`]). The corpus of the files added
+//! so far ([`base_corpus`]) holds every document with the parts of its files that arrived, and
+//! for a query with words the index of just those words
 //! ([`for_query`]); [`ready`] says whether a view can be shown from it as from the whole corpus.
 //! The benchmark's build loads the whole corpus at once ([`files_to_fetch`], [`corpus_of`]).
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, TEXT, WHOLE};
 use crate::i18n::strings;
 use crate::url::{Lang, View, ViewState};
 use raqmi_search::files::{needs_terms, DataError, FileRef, Need, ShardedCorpus};
@@ -101,9 +102,10 @@ pub fn needs_figures(view: &ViewState) -> bool {
         || matches!(view.view, View::Chart | View::Figures | View::Doc)
 }
 
-/// The corpus documents whose text the view of `view` shows and that are not whole yet: the
-/// cards of the list (the first `shown` hits), the article read, every hit of the keyword in
-/// context. None while `corpus` does not answer the query (its hits are not the query's).
+/// The corpus documents whose text the view of `view` shows and that lack it: the cards of the
+/// list (the first `shown` hits) and every hit of the keyword in context without their text,
+/// the article read when not whole. None while `corpus` does not answer the query (its hits
+/// are not the query's).
 pub fn shown_docs(
     corpus: &Corpus,
     view: &ViewState,
@@ -131,19 +133,22 @@ pub fn shown_docs(
         }
         View::Chart | View::Figures => {}
     }
-    docs.retain(|&d| !corpus.is_whole(d as usize));
+    // The reader needs its article whole, the others their documents' texts.
+    let need = if view.view == View::Doc { WHOLE } else { TEXT };
+    docs.retain(|&d| corpus.loaded(d as usize) & need == 0);
     docs
 }
 
 /// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
 /// the term shards of its query (as [`ShardedCorpus::shared_index_for`] names them, in rounds: ask
-/// again once they are added), the figures table when [`needs_figures`], the packs of `docs`.
-/// Empty: the view can be shown exactly as over the whole corpus.
+/// again once they are added), the figures table when [`needs_figures`], the text files of
+/// `docs` (every file of the article read). Empty: the view can be shown exactly as over the
+/// whole corpus.
 pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
     if let Err(Need(terms)) = files.shared_index_for(&view.q) {
         return terms;
     }
-    files.missing_for_view(needs_figures(view), docs)
+    files.missing_for_view(needs_figures(view), docs, view.view == View::Doc)
 }
 
 /// The corpus of the files added so far, its index the tables alone (it answers queries
@@ -155,7 +160,8 @@ pub fn base_corpus(files: &mut ShardedCorpus) -> Result<Corpus, Need> {
     let mut corpus = Corpus::assemble(docs, index);
     corpus.terms = false;
     corpus.figures = files.figures().is_ok();
-    corpus.whole = std::rc::Rc::new((0..count).map(|d| files.is_whole(d)).collect());
+    let loaded = |d| (files.has_text(d) as u8 * TEXT) | (files.is_whole(d) as u8 * WHOLE);
+    corpus.loaded = std::rc::Rc::new((0..count).map(loaded).collect());
     Ok(corpus)
 }
 
@@ -173,7 +179,8 @@ pub fn answers(corpus: &Corpus, query: &str) -> bool {
 }
 
 /// Whether the view of `view` can be shown from `corpus` as from the whole corpus (the list
-/// can: a card whose text is not loaded yet says so; every other view waits for its files).
+/// can: a card whose text is not loaded yet says so; every other view waits for its files:
+/// the reader for its article whole, the keyword in context for every hit's text).
 pub fn ready(corpus: &Corpus, view: &ViewState, results: &SearchResults) -> bool {
     answers(corpus, &view.q)
         && (corpus.figures || !needs_figures(view))
@@ -183,7 +190,7 @@ pub fn ready(corpus: &Corpus, view: &ViewState, results: &SearchResults) -> bool
                 .as_deref()
                 .and_then(|id| corpus.position(id))
                 .is_none_or(|d| corpus.is_whole(d)),
-            View::Contexts => results.hits.iter().all(|h| corpus.is_whole(h.doc as usize)),
+            View::Contexts => results.hits.iter().all(|h| corpus.has_text(h.doc as usize)),
             _ => true,
         }
 }
@@ -219,7 +226,8 @@ mod tests {
         assert_eq!(corpus.years, want.years);
     }
 
-    /// A synthetic corpus in small files (dozens of packs and term shards), its whole corpus.
+    /// A synthetic corpus in small files (dozens of packs, text files and term shards), its
+    /// whole corpus.
     fn many_files() -> (Vec<WrittenFile>, Corpus) {
         use raqmi_extract::ingest::{ingest_text, Overrides};
         let docs: Vec<_> = raqmi_testkit::synth::corpus(11, 160)
@@ -268,17 +276,25 @@ mod tests {
         }
     }
 
-    /// The same hits (documents, in order), counts and facets as the whole corpus.
+    /// The same hits (documents, in order), counts and facets as the whole corpus, and the
+    /// same cards: their values, match spans and snippets.
     fn same_results(corpus: &Corpus, whole: &Corpus, view: &ViewState) {
         let (got, want) = (corpus.search(view), whole.search(view));
         assert_eq!(got.total, want.total, "{view:?}");
         assert_eq!(got.facets, want.facets, "{view:?}");
         let docs = |r: &SearchResults| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
         assert_eq!(docs(&got), docs(&want), "{view:?}");
-        for h in got.hits.iter().take(crate::card::PAGE) {
-            let d = h.doc as usize;
-            assert!(corpus.is_whole(d), "card {d} not whole");
-            assert_eq!(corpus.docs[d], whole.docs[d]);
+        let links = crate::url::DocLinks::new(view);
+        let card = |c: &Corpus, h: &raqmi_search::query::Hit| {
+            let doc = &c.docs[h.doc as usize];
+            let data = crate::card::card_data(doc, &links, view.lang);
+            (data, raqmi_search::query::snippet(doc, h, 220))
+        };
+        for (g, w) in got.hits.iter().zip(&want.hits).take(crate::card::PAGE) {
+            let d = g.doc as usize;
+            assert!(corpus.has_text(d), "card {d} without its text");
+            assert_eq!(g, w, "{view:?}");
+            assert_eq!(card(corpus, g), card(whole, w), "{view:?}");
         }
     }
 
@@ -291,16 +307,19 @@ mod tests {
         let (files, whole) = many_files();
         let all = |kind: &str| files.iter().filter(|f| f.name.starts_with(kind)).count();
         assert!(
-            all("pack-") > 2 * crate::card::PAGE / 10 && all("dict-") > 4,
+            all("pack-") > 2 * crate::card::PAGE / 10
+                && all("text-") > 2 * crate::card::PAGE
+                && all("dict-") > 4,
             "too few files"
         );
         let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
-        // The default view: the tables and the packs of its cards, no term file, no figures.
+        // The default view: the tables and the text files of its cards, no pack, no term file,
+        // no figures.
         let list = ViewState::default();
         let (corpus, fetched) = settle(&files, &mut c, &list);
         assert_eq!(kinds(&fetched, "tables-"), 1);
-        assert!(kinds(&fetched, "pack-") < all("pack-"), "{fetched:?}");
-        assert_eq!(fetched.len(), 1 + kinds(&fetched, "pack-"), "{fetched:?}");
+        assert!(kinds(&fetched, "text-") <= crate::card::PAGE, "{fetched:?}");
+        assert_eq!(fetched.len(), 1 + kinds(&fetched, "text-"), "{fetched:?}");
         assert!(!corpus.figures);
         same_results(&corpus, &whole, &list);
         assert_eq!(corpus.years, whole.years);
@@ -317,9 +336,23 @@ mod tests {
             };
             let (corpus, fetched) = settle(&files, &mut c, &view);
             assert!(kinds(&fetched, "dict-") < all("dict-"), "{q}: {fetched:?}");
+            assert_eq!(kinds(&fetched, "pack-"), 0, "{q}: cards read text files");
             assert!(answers(&corpus, q));
             same_results(&corpus, &whole, &view);
         }
+        // The keyword in context: every hit's text file, no pack; the same lines.
+        let contexts = ViewState {
+            view: View::Contexts,
+            q: "startups".to_string(),
+            ..ViewState::default()
+        };
+        let (corpus, fetched) = settle(&files, &mut c, &contexts);
+        assert!(kinds(&fetched, "text-") > 0, "{fetched:?}");
+        assert_eq!(kinds(&fetched, "pack-"), 0, "{fetched:?}");
+        let f = crate::corpus::filters(&contexts);
+        let lines = corpus.kwic(&contexts.q, &f, 40, usize::MAX);
+        assert!(!lines.is_empty());
+        assert_eq!(lines, whole.kwic(&contexts.q, &f, 40, usize::MAX));
         // A chart: the figures table, no pack; every document's figures.
         let chart = ViewState {
             view: View::Chart,
@@ -335,14 +368,16 @@ mod tests {
         for (d, doc) in corpus.docs.iter().enumerate() {
             assert_eq!(doc.figures, whole.docs[d].figures);
         }
-        // The reader: its article's pack.
+        // The reader: its article's text file and pack.
         let last = whole.docs.last().unwrap().id.clone();
         let doc = ViewState {
             view: View::Doc,
             doc: Some(last.clone()),
             ..ViewState::default()
         };
-        let (corpus, _) = settle(&files, &mut c, &doc);
+        let (corpus, fetched) = settle(&files, &mut c, &doc);
+        assert_eq!(kinds(&fetched, "pack-"), 1, "{fetched:?}");
+        assert_eq!(fetched.len(), 1 + kinds(&fetched, "text-"), "{fetched:?}");
         assert_eq!(corpus.doc(&last), whole.doc(&last));
         assert_eq!(corpus.measures(), whole.measures());
         // A range: the same hits.

@@ -14,20 +14,25 @@
 //!    shards;
 //! 4. an index of just the picked terms, with their postings, answers the query as the whole
 //!    index would (see the `index::parts` header for why); a quoted phrase may read the text
-//!    of every document holding all its words, so their packs are needed; and the first
-//!    [`MATCHED_HITS`] hits' packs, for their highlight spans.
+//!    of every document holding all its words, so their text files are needed; and the first
+//!    [`MATCHED_HITS`] hits' text files, for their highlight spans.
+//!
+//! A document's text is in its text file, or in its pack when there is no text file (one pack
+//! holds the corpus whole); it is whole once its text and its pack are there.
 
 use super::manifest::Manifest;
+use super::parts::{empty_document, per_text, put_part};
 use super::shards::{
     decode_dict, decode_documents, decode_key_ids, decode_postings, decode_tables, DictShard,
     KeyIds, PostingsShard,
 };
+use super::slots::{Set, Slots};
 use super::{content_hash, DataError, FileKind, FileRef};
 use crate::index::{self, SearchIndex, TablesPart};
 use crate::query::internals::expand;
 use crate::query::{parse_query, search, Clause, Filters, Query, SearchResults, Word};
 use crate::query::{RankingWeights, MATCHED_HITS};
-use raqmi_model::document::{DateOrigin, Document};
+use raqmi_model::document::Document;
 use std::rc::Rc;
 
 /// Whether `query` reads any term of the index (a word or a phrase): a query without one (empty,
@@ -50,8 +55,11 @@ pub struct ShardedCorpus {
     stems: Slots<KeyIds>,
     tails: Slots<KeyIds>,
     packs: Slots<()>,
-    /// Every document: empty until the figures table or its pack is loaded, without its text
-    /// until its pack is.
+    texts: Slots<()>,
+    /// Documents per text file (0: none, the packs hold whole documents).
+    per_text: u32,
+    /// Every document: empty until one of its files is loaded, with the parts of the files
+    /// loaded (its text file's, its pack's, the figures table's).
     docs: Vec<Document>,
     /// The index of the loaded dictionary shards, with the global id of each of its terms;
     /// rebuilt when dictionary or stem shards arrive.
@@ -61,25 +69,13 @@ pub struct ShardedCorpus {
     query_index: Option<(Rc<SearchIndex>, Vec<u32>, Vec<String>)>,
 }
 
-fn empty_document() -> Document {
-    Document {
-        id: String::new(),
-        headline: None,
-        date: None,
-        date_origin: DateOrigin::Stated,
-        source: None,
-        url: None,
-        text: String::new(),
-        paragraphs: Vec::new(),
-        sentences: Vec::new(),
-        figures: Vec::new(),
-        entities: Vec::new(),
-    }
-}
-
 impl ShardedCorpus {
     pub fn new(manifest: Manifest) -> ShardedCorpus {
         let docs = (0..manifest.doc_count).map(|_| empty_document()).collect();
+        let per_text = match manifest.count(FileKind::Text) {
+            0 => 0,
+            n => per_text(manifest.doc_count, n),
+        };
         ShardedCorpus {
             manifest,
             tables: None,
@@ -89,6 +85,8 @@ impl ShardedCorpus {
             stems: Slots::default(),
             tails: Slots::default(),
             packs: Slots::default(),
+            texts: Slots::default(),
+            per_text,
             docs,
             expansion_index: None,
             query_index: None,
@@ -116,6 +114,7 @@ impl ShardedCorpus {
             FileKind::Stems => self.stems.contains(n),
             FileKind::Tails => self.tails.contains(n),
             FileKind::Pack => self.packs.contains(n),
+            FileKind::Text => self.texts.contains(n),
         }
     }
 
@@ -155,10 +154,8 @@ impl ShardedCorpus {
                 if docs.len() != self.docs.len() {
                     return Err(corrupt("document count"));
                 }
-                for (d, light) in docs.into_iter().enumerate() {
-                    if !self.packs.contains(self.manifest.pack_of(d as u32)) {
-                        self.docs[d] = light;
-                    }
+                for (d, mut light) in docs.into_iter().enumerate() {
+                    put_part(&mut self.docs[d], &mut light);
                 }
                 self.figures = true;
             }
@@ -189,21 +186,18 @@ impl ShardedCorpus {
                     self.tails.insert(n, s);
                 }
             }
-            FileKind::Pack => {
-                let (first, docs) = decode_documents(bytes, FileKind::Pack, &file)?;
-                let starts = &self.manifest.pack_starts;
-                let end = starts.get(n as usize + 1).copied();
-                let end = end.unwrap_or(self.manifest.doc_count);
-                if starts.get(n as usize) != Some(&first)
-                    || end.checked_sub(first) != Some(docs.len() as u32)
-                    || end as usize > self.docs.len()
-                {
+            FileKind::Pack | FileKind::Text => {
+                let (first, docs) = decode_documents(bytes, r.kind, &file)?;
+                if self.doc_range(r) != Some((first, first + docs.len() as u32)) {
                     return Err(corrupt("not the documents the manifest says"));
                 }
-                for (i, doc) in docs.into_iter().enumerate() {
-                    self.docs[first as usize + i] = doc;
+                for (i, mut doc) in docs.into_iter().enumerate() {
+                    put_part(&mut self.docs[first as usize + i], &mut doc);
                 }
-                self.packs.insert(n, ());
+                match r.kind {
+                    FileKind::Pack => self.packs.insert(n, ()),
+                    _ => self.texts.insert(n, ()),
+                }
             }
         }
         Ok(())
@@ -277,7 +271,7 @@ impl ShardedCorpus {
     /// which only a query with words reads.
     pub fn missing_for_tables(&self) -> Vec<FileRef> {
         let mut out = self.missing_for_whole();
-        out.retain(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack));
+        out.retain(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack | FileKind::Text));
         out
     }
 
@@ -296,22 +290,19 @@ impl ShardedCorpus {
         }
     }
 
-    /// The documents as loaded so far: each one empty, without its text (from the figures
-    /// table) or whole (from its pack).
+    /// The documents as loaded so far: each one with the parts of its files loaded (empty, its
+    /// card's part, its figures, or whole).
     pub fn documents(&self) -> &[Document] {
         &self.docs
     }
 
-    /// Document `doc` whole, or the pack to fetch.
+    /// Document `doc` whole, or the files to fetch (its text file, its pack).
     pub fn document(&self, doc: u32) -> Result<&Document, Need> {
-        let pack = self.manifest.pack_of(doc);
+        let mut need = Set::default();
+        self.need_whole(doc, &mut need);
         match self.docs.get(doc as usize) {
-            Some(d) if self.packs.contains(pack) => Ok(d),
-            Some(_) => Err(Need(vec![FileRef {
-                kind: FileKind::Pack,
-                number: pack,
-            }])),
-            None => Err(Need(Vec::new())),
+            Some(d) if need.is_empty() => Ok(d),
+            _ => Err(Need(need.0)),
         }
     }
 
@@ -327,17 +318,22 @@ impl ShardedCorpus {
     }
 
     /// The files a view still needs besides its query's: with `figures`, those of
-    /// [`ShardedCorpus::figures`]; the pack of each of `docs` not whole yet. Sorted, once each
-    /// (the core's small set: no sort of its own in the app's wasm).
-    pub fn missing_for_view(&self, figures: bool, docs: &[u32]) -> Vec<FileRef> {
+    /// [`ShardedCorpus::figures`]; for each of `docs`, the file of its text (a card, a line in
+    /// context) or, with `whole`, every file it lacks (the reader). Sorted, once each (the
+    /// core's small set: no sort of its own in the app's wasm).
+    pub fn missing_for_view(&self, figures: bool, docs: &[u32], whole: bool) -> Vec<FileRef> {
         let mut need = Set::default();
         if figures {
             for r in self.figures_need() {
                 need.insert(r);
             }
         }
-        for &d in docs.iter().filter(|&&d| (d as usize) < self.docs.len()) {
-            self.need_pack(d, &mut need);
+        for &d in docs {
+            if whole {
+                self.need_whole(d, &mut need);
+            } else {
+                self.need_text(d, &mut need);
+            }
         }
         need.0
     }
@@ -367,7 +363,7 @@ impl ShardedCorpus {
         let results = search(index, &self.docs, query, filters);
         let mut need = Set::default();
         for h in results.hits.iter().take(MATCHED_HITS) {
-            self.need_pack(h.doc, &mut need);
+            self.need_text(h.doc, &mut need);
         }
         if !need.is_empty() {
             return Err(Need(need.0));
@@ -388,18 +384,66 @@ impl ShardedCorpus {
         Ok(self.query_index.as_ref().expect("prepared").0.clone())
     }
 
-    /// Whether document `doc` is whole (its pack added).
+    /// Whether document `doc` is whole (its text and its pack added).
     pub fn is_whole(&self, doc: u32) -> bool {
-        self.packs.contains(self.manifest.pack_of(doc))
+        self.has(self.text_file(doc)) && self.has(self.pack_file(doc))
     }
 
-    fn need_pack(&self, doc: u32, need: &mut Set<FileRef>) {
-        let number = self.manifest.pack_of(doc);
-        if !self.packs.contains(number) {
-            need.insert(FileRef {
-                kind: FileKind::Pack,
-                number,
-            });
+    /// Whether document `doc`'s text is there (its text file added, or its pack when there
+    /// is no text file): what a result card and its snippet read.
+    pub fn has_text(&self, doc: u32) -> bool {
+        self.has(self.text_file(doc))
+    }
+
+    /// The file of document `doc`'s text: its text file, or its pack when there is none.
+    fn text_file(&self, doc: u32) -> FileRef {
+        match self.per_text {
+            0 => self.pack_file(doc),
+            k => FileRef {
+                kind: FileKind::Text,
+                number: doc / k,
+            },
+        }
+    }
+
+    fn pack_file(&self, doc: u32) -> FileRef {
+        FileRef {
+            kind: FileKind::Pack,
+            number: self.manifest.pack_of(doc),
+        }
+    }
+
+    /// The documents file `r` (a pack or a text file) holds, as the manifest says.
+    fn doc_range(&self, r: FileRef) -> Option<(u32, u32)> {
+        let n = r.number as usize;
+        let count = self.manifest.doc_count;
+        let (start, end) = match r.kind {
+            FileKind::Pack => {
+                let starts = &self.manifest.pack_starts;
+                (*starts.get(n)?, starts.get(n + 1).copied().unwrap_or(count))
+            }
+            _ => {
+                let start = r.number.checked_mul(self.per_text)?;
+                (start, start.saturating_add(self.per_text).min(count))
+            }
+        };
+        (start < end && end <= count && end as usize <= self.docs.len()).then_some((start, end))
+    }
+
+    /// The file of document `doc`'s text, if not added yet (none for a document not listed).
+    fn need_text(&self, doc: u32, need: &mut Set<FileRef>) {
+        let r = self.text_file(doc);
+        if doc < self.manifest.doc_count && !self.has(r) {
+            need.insert(r);
+        }
+    }
+
+    /// The files document `doc` lacks to be whole: its text's and its pack.
+    fn need_whole(&self, doc: u32, need: &mut Set<FileRef>) {
+        self.need_text(doc, need);
+        let r = self.pack_file(doc);
+        if doc < self.manifest.doc_count && !self.has(r) {
+            need.insert(r);
         }
     }
 
@@ -473,7 +517,7 @@ impl ShardedCorpus {
         for clause in &query.clauses {
             if let Clause::Phrase(ws) = clause {
                 for d in phrase_candidates(index, ws, &weights) {
-                    self.need_pack(d, &mut need);
+                    self.need_text(d, &mut need);
                 }
             }
         }
@@ -610,36 +654,6 @@ impl ShardedCorpus {
     }
 }
 
-/// Loaded files of one kind, by number: a vector, not a map (the app's code stays small, and
-/// numbers are dense).
-struct Slots<T>(Vec<Option<T>>);
-
-impl<T> Default for Slots<T> {
-    fn default() -> Self {
-        Slots(Vec::new())
-    }
-}
-
-impl<T> Slots<T> {
-    fn get(&self, n: u32) -> Option<&T> {
-        self.0.get(n as usize)?.as_ref()
-    }
-    fn contains(&self, n: u32) -> bool {
-        self.get(n).is_some()
-    }
-    fn insert(&mut self, n: u32, value: T) {
-        let n = n as usize;
-        if self.0.len() <= n {
-            self.0.resize_with(n + 1, || None);
-        }
-        self.0[n] = Some(value);
-    }
-    /// The loaded ones, by number.
-    fn values(&self) -> impl Iterator<Item = &T> {
-        self.0.iter().flatten()
-    }
-}
-
 const TABLES: FileRef = FileRef {
     kind: FileKind::Tables,
     number: 0,
@@ -738,25 +752,4 @@ fn phrase_candidates(index: &SearchIndex, words: &[Word], weights: &RankingWeigh
 fn sort_unique(ids: &mut Vec<u32>) {
     raqmi_model::order::sort_by(ids, |a, b| a.cmp(b));
     ids.dedup();
-}
-
-/// A small set as a sorted vector, in order: `BTreeSet`'s code costs the app's wasm kilobytes
-/// per element type, and these sets hold a few files or stems.
-struct Set<T>(Vec<T>);
-
-impl<T> Default for Set<T> {
-    fn default() -> Self {
-        Set(Vec::new())
-    }
-}
-
-impl<T: Ord> Set<T> {
-    fn insert(&mut self, x: T) {
-        if let Err(i) = self.0.binary_search(&x) {
-            self.0.insert(i, x);
-        }
-    }
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }

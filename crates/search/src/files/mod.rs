@@ -12,6 +12,10 @@
 //! - the **figures table**: every document without its text (id, headline, date, source, URL,
 //!   figures, names), for charts, numeric ranges and the figures view (none when one pack
 //!   holds every document: it would repeat it);
+//! - the **text files**: runs of documents' card parts (id, headline, date and its origin,
+//!   source, text, paragraphs): what a result card, a snippet's match spans, a phrase's check
+//!   and the keyword in context read, so that a card fetches a few kilobytes, not a pack
+//!   (none when one pack holds every document);
 //! - the term **dictionary shards**: runs of terms in key order with their postings lengths
 //!   (enough to expand a word by prefix, stem and typo and to pick the most frequent
 //!   completions), cut by size;
@@ -23,8 +27,18 @@
 //!   terms it comes from, so that a typo on a word's first letter ("xumerique") finds its
 //!   neighbours ("numerique") without scanning other letters' terms (none when the
 //!   dictionary is one shard: every neighbour is in it);
-//! - the **packs**: runs of whole documents (text and analysis), cut by size, so that a host's
-//!   cap on file counts is far away (100,000 articles make a few thousand packs).
+//! - the **packs**: runs of documents' analysis (URL, sentences, figures, names: what the text
+//!   files leave out), cut by size, for the reader; when one pack holds every document (the
+//!   bundled seeds), it holds them whole, and there is no text file: one file at start.
+//!
+//! Text files hold the same number of documents each (the last one fewer), `per_text`, as few
+//! as a budget of [`TEXT_FILES`] files allows (one at 1,000 articles, two at 10,000, thirteen
+//! at 100,000), so that with the packs a host's cap on file counts (20,000 on a popular free
+//! plan) stays far: the reader finds a document's text file from the counts alone (`per_text =
+//! ceil(doc_count / text_files)`, which the writer makes exact), and the manifest's layout does
+//! not change with them. The reader puts each file's part of a document (its non-empty
+//! fields) into it, so a document is whole once its text file and its pack are in, in any
+//! order.
 //!
 //! Every file but the manifest is named `<kind>-<hash>.bin` after its content (FNV-1a 64 of
 //! its bytes, 16 hex digits): a name never changes meaning, so it can be cached for ever, and
@@ -42,13 +56,16 @@
 //!   little-endian) and `varint byte_len`; then per dictionary shard the delta of its first
 //!   term id and its first key; per postings shard the delta of its first term id; per stem
 //!   shard and per tail shard its first key (each list front-coded on its own); per pack the
-//!   delta of its first document;
+//!   delta of its first document (nothing per text file: their counts say where they start);
 //! - tables: the [`TablesPart`](crate::index::TablesPart) in postcard;
-//! - figures table and pack: `varint first_doc` (0 for the table), then the documents in the
-//!   snapshot's documents layout (`snapshot` module: string table, text blob, one record per
-//!   document), the figures table's with empty texts, paragraphs and sentences (every
-//!   figure's meaning, its measure key included since version 2, for the figures view's
-//!   series and disagreements);
+//! - figures table, text file and pack: `varint first_doc` (0 for the table), then the
+//!   documents in the snapshot's documents layout (`snapshot` module: string table, text blob,
+//!   one record per document), each with only its own part of every document, the rest empty
+//!   (no string, no text, no list, no date): the figures table's without texts, paragraphs and
+//!   sentences (every figure's meaning, its measure key included since version 2, for the
+//!   figures view's series and disagreements); a text file's without URL, sentences, figures
+//!   and names (since version 3); a pack's, when there are text files, with only its URL,
+//!   sentences, figures and names (since version 3), else whole;
 //! - dictionary shard: `varint first_id`, `varint count`, then per term its key and `varint
 //!   postings_len`;
 //! - postings shard: `varint first_id`, `varint count`, `count` varint lengths, then the lists
@@ -61,19 +78,23 @@
 
 mod corpus;
 mod manifest;
+mod parts;
 mod shards;
+mod slots;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_tests;
 mod write;
 
 pub use corpus::{needs_terms, Need, ShardedCorpus};
 pub use manifest::{FileEntry, Manifest};
-pub use write::{write_files, FileOptions, WrittenFile};
+pub use write::{write_files, FileOptions, WrittenFile, TEXT_FILES};
 
 use std::fmt;
 
 pub const FILES_MAGIC: &[u8; 4] = b"RQMF";
-pub const FILES_VERSION: u16 = 2;
+pub const FILES_VERSION: u16 = 3;
 /// The manifest's name, the one file whose name does not change with its content.
 pub const MANIFEST_NAME: &str = "manifest.bin";
 
@@ -88,10 +109,11 @@ pub enum FileKind {
     Stems,
     Tails,
     Pack,
+    Text,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 8] = [
+    pub const ALL: [FileKind; 9] = [
         FileKind::Manifest,
         FileKind::Tables,
         FileKind::Figures,
@@ -100,6 +122,7 @@ impl FileKind {
         FileKind::Stems,
         FileKind::Tails,
         FileKind::Pack,
+        FileKind::Text,
     ];
 
     /// The first part of the file's name.
@@ -113,6 +136,7 @@ impl FileKind {
             FileKind::Stems => "stems",
             FileKind::Tails => "tails",
             FileKind::Pack => "pack",
+            FileKind::Text => "text",
         }
     }
 

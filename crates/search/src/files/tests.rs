@@ -20,10 +20,10 @@ const SMALL: FileOptions = FileOptions {
     pack_bytes: 6000,
 };
 
-struct Fixture {
-    docs: Vec<Document>,
-    index: SearchIndex,
-    files: Vec<WrittenFile>,
+pub(super) struct Fixture {
+    pub(super) docs: Vec<Document>,
+    pub(super) index: SearchIndex,
+    pub(super) files: Vec<WrittenFile>,
 }
 
 /// Synthetic articles analysed (the files carry them whole, measure keys included).
@@ -34,7 +34,7 @@ fn synth_docs(seed: u64, n: u32) -> Vec<Document> {
         .collect()
 }
 
-fn fixture() -> &'static Fixture {
+pub(super) fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let docs = synth_docs(7, 240);
@@ -44,20 +44,20 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-fn by_name(files: &[WrittenFile]) -> HashMap<&str, &[u8]> {
+pub(super) fn by_name(files: &[WrittenFile]) -> HashMap<&str, &[u8]> {
     files
         .iter()
         .map(|f| (f.name.as_str(), f.bytes.as_slice()))
         .collect()
 }
 
-fn open_corpus(files: &[WrittenFile]) -> ShardedCorpus {
+pub(super) fn open_corpus(files: &[WrittenFile]) -> ShardedCorpus {
     ShardedCorpus::from_manifest(&files[0].bytes).expect("manifest")
 }
 
 /// Searches, fetching what the corpus asks for until it answers; also returns how many files
 /// were fetched.
-fn search_fetching(
+pub(super) fn search_fetching(
     c: &mut ShardedCorpus,
     files: &HashMap<&str, &[u8]>,
     q: &str,
@@ -93,9 +93,12 @@ fn every_file_round_trips() {
         FileKind::Postings,
         FileKind::Tails,
         FileKind::Pack,
+        FileKind::Text,
     ] {
         assert!(m.count(kind) > 3, "{kind:?}: several shards");
     }
+    // One document per text file up to the budget.
+    assert_eq!(m.count(FileKind::Text), fx.docs.len());
     let mut c = open_corpus(&fx.files);
     assert!(c.figures().is_err() && c.document(0).is_err());
     assert_eq!(c.missing().len(), m.files.len());
@@ -191,7 +194,7 @@ fn the_figures_table_alone_carries_every_meaning_and_measure_key() {
         .any(|f| !f.meaning.measure.is_empty()));
 }
 
-fn files_of<'a>(
+pub(super) fn files_of<'a>(
     files: &'a [WrittenFile],
     m: &'a Manifest,
     kind: FileKind,
@@ -281,7 +284,9 @@ fn damaged_bodies_never_panic() {
         let decode = |b: &[u8]| -> bool {
             match r.kind {
                 FileKind::Tables => super::shards::decode_tables(b, "t").is_ok(),
-                FileKind::Figures | FileKind::Pack => decode_documents(b, r.kind, "d").is_ok(),
+                FileKind::Figures | FileKind::Pack | FileKind::Text => {
+                    decode_documents(b, r.kind, "d").is_ok()
+                }
                 FileKind::Dictionary => decode_dict(b, "d").is_ok(),
                 FileKind::Postings => decode_postings(b, "p").is_ok(),
                 FileKind::Stems | FileKind::Tails => decode_key_ids(b, r.kind, "s").is_ok(),
@@ -559,10 +564,8 @@ fn a_corpus_of_one_pack_has_no_figures_table_and_filters_ranges_from_its_pack() 
     let index = SearchIndex::build(&docs);
     let written = write_files(&docs, &index, FileOptions::default());
     let m = Manifest::decode(&written[0].bytes).unwrap();
-    assert_eq!(
-        (m.count(FileKind::Pack), m.count(FileKind::Figures)),
-        (1, 0)
-    );
+    let counts = [FileKind::Pack, FileKind::Figures, FileKind::Text].map(|k| m.count(k));
+    assert_eq!(counts, [1, 0, 0]);
     let files = by_name(&written);
     let mut c = open_corpus(&written);
     let pack = FileRef {
@@ -570,6 +573,9 @@ fn a_corpus_of_one_pack_has_no_figures_table_and_filters_ranges_from_its_pack() 
         number: 0,
     };
     assert!(c.figures().is_err_and(|n| n.0 == [pack]));
+    // Its cards read the pack: the one file there is.
+    assert_eq!(c.missing_for_view(false, &[0, 3], false), [pack]);
+    assert_eq!(c.missing_for_view(false, &[2], true), [pack]);
     let f = Filters {
         value_min: Some(1.0),
         ..Filters::default()
@@ -596,7 +602,7 @@ fn without_terms_answers_every_query_without_words_as_the_whole_index() {
     assert_eq!(first, c.missing_for_tables());
     assert!(first
         .iter()
-        .all(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack)));
+        .all(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack | FileKind::Text)));
     for r in first {
         let name = c.manifest().name(r);
         c.add(r, files[name.as_str()]).expect("a good file");

@@ -1,7 +1,9 @@
 //! Writing a corpus as data files (build time, natively): the index cut into tables and
-//! shards, the documents into a figures table and packs, and the manifest listing them all.
+//! shards, the documents into a figures table, text files and packs (or one pack of whole
+//! documents when it holds them all), and the manifest listing them all.
 
 use super::manifest::{FileEntry, Manifest};
+use super::parts::{analysis_part, card_part, figures_part, per_text_for};
 use super::shards::{
     encode_dict, encode_documents, encode_key_ids, encode_postings, encode_tables,
 };
@@ -11,7 +13,9 @@ use raqmi_model::document::Document;
 use std::collections::BTreeMap;
 
 /// How big the shards and packs are cut (bytes before compression). Smaller pieces transfer
-/// less per query but make more files and requests.
+/// less per query but make more files and requests. When every document fits in one pack
+/// (`pack_bytes`, counting texts), that pack holds them whole; else the packs hold their
+/// analysis, cut at `pack_bytes` too, and text files their card parts ([`TEXT_FILES`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileOptions {
     pub dict_bytes: usize,
@@ -26,10 +30,20 @@ impl Default for FileOptions {
             dict_bytes: 16 * 1024,
             postings_bytes: 32 * 1024,
             stem_bytes: 16 * 1024,
-            pack_bytes: 24 * 1024,
+            // About 60 synthetic articles' analysis: the reader's pack is some 30 KB gzip
+            // (beside the figures table it reads anyway), and 100,000 articles make about
+            // 1,700 packs: every file costs the manifest, read at start, about 11 B gzip.
+            pack_bytes: 48 * 1024,
         }
     }
 }
+
+/// The most text files a corpus is written in: one document each up to this many documents,
+/// then as few per file as keeps under it (two at 10,000, thirteen at 100,000). A card costs
+/// its text file (about 1.1 KB gzip alone, 1.7 KB for two, 6.5 KB for thirteen, synthetic
+/// articles), and with the packs and shards 100,000 articles make 10,129 files, half a host's
+/// 20,000 (docs/performance.md).
+pub const TEXT_FILES: usize = 8_000;
 
 /// One file to write: its name and bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,27 +84,34 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
     };
     let mut files: Vec<(FileKind, Vec<u8>)> = Vec::new();
     files.push((FileKind::Tables, encode_tables(&index.tables_part())));
-    let pack_starts = cut(
+    // One pack holds every document whole: no text file, and a figures table would repeat it.
+    let whole = cut(
         docs.iter()
             .map(|d| d.text.len() + 8 * (d.figures.len() + d.entities.len())),
         opts.pack_bytes.max(1),
-    );
-    // One pack holds every document whole: a figures table would repeat it.
-    if pack_starts.len() > 1 {
-        let light: Vec<Document> = docs
-            .iter()
-            .map(|d| Document {
-                text: String::new(),
-                paragraphs: Vec::new(),
-                sentences: Vec::new(),
-                ..d.clone()
-            })
-            .collect();
+    )
+    .len()
+        <= 1;
+    let mut per_text = 0;
+    let pack_starts = if whole {
+        vec![0]
+    } else {
+        let light: Vec<Document> = docs.iter().map(figures_part).collect();
         files.push((
             FileKind::Figures,
             encode_documents(FileKind::Figures, 0, &light),
         ));
-    }
+        per_text = per_text_for(docs.len() as u32, docs.len().div_ceil(TEXT_FILES) as u32);
+        cut(
+            docs.iter().map(|d| {
+                d.url.as_ref().map_or(0, String::len)
+                    + 3 * d.sentences.len()
+                    + 24 * d.figures.len()
+                    + 8 * d.entities.len()
+            }),
+            opts.pack_bytes.max(1),
+        )
+    };
 
     let terms = index.term_parts();
     m.term_count = terms.len() as u32;
@@ -156,12 +177,26 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         }
     }
 
-    for r in runs(&pack_starts, docs.len()) {
+    for r in runs(&pack_starts, docs.len()).filter(|r| !r.is_empty()) {
         m.pack_starts.push(r.start as u32);
-        files.push((
-            FileKind::Pack,
-            encode_documents(FileKind::Pack, r.start as u32, &docs[r]),
-        ));
+        let first = r.start as u32;
+        let bytes = if whole {
+            encode_documents(FileKind::Pack, first, &docs[r])
+        } else {
+            let analysis: Vec<Document> = docs[r].iter().map(analysis_part).collect();
+            encode_documents(FileKind::Pack, first, &analysis)
+        };
+        files.push((FileKind::Pack, bytes));
+    }
+    if per_text > 0 {
+        for (i, run) in docs.chunks(per_text as usize).enumerate() {
+            let cards: Vec<Document> = run.iter().map(card_part).collect();
+            let first = i as u32 * per_text;
+            files.push((
+                FileKind::Text,
+                encode_documents(FileKind::Text, first, &cards),
+            ));
+        }
     }
 
     let mut version = Vec::new();
