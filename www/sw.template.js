@@ -1,8 +1,9 @@
 /*
  * Raqmi's service worker. TEMPLATE: scripts/post-build.mjs (trunk's post_build hook) writes it
  * to dist/sw.js with BUILD (a hash of every file of the build), PRECACHE (every file of the
- * build but the corpus's data files, by its real content-hashed name, with its SHA-256) and
- * DATA (the data files' names, when they fit under the offline limit) filled in.
+ * build but the corpus's data files, by its real content-hashed name, with the first 16 hex
+ * digits of its SHA-256) and DATA (the data files' names, when they fit under the offline
+ * limit) filled in.
  *
  * Owns: the offline copy of exactly one build per cache, named "raqmi-<BUILD>".
  * - install: downloads every file of its build into its own cache (cache.addAll, revalidating
@@ -29,7 +30,7 @@
 'use strict';
 
 const BUILD = '__RAQMI_BUILD__';
-/** [url relative to this script, sha256 hex] for every file of the build but the corpus's. */
+/** [url relative to this script, the first 16 hex digits of its SHA-256] for every file of the build but the corpus's. */
 const PRECACHE = /*__RAQMI_PRECACHE__*/[];
 /**
  * The corpus's data files (`data/<name>.bin`, space-separated) when they all fit under the
@@ -72,7 +73,7 @@ async function precache() {
     await cache.addAll(entries.map(([url]) => new Request(url, { cache: 'no-cache' })));
     for (const [url, sha256] of entries) {
       const response = await cache.match(url);
-      const ok = sha256 ? hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer())) === sha256 : await intact(url, response);
+      const ok = sha256 ? hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer())).slice(0, 16) === sha256 : await intact(url, response);
       if (!ok) throw new Error(`${url} is not the file of build ${BUILD}`);
       // A host that redirects (index.html -> ./) leaves a "redirected" response, which a
       // navigation refuses: store a plain copy.

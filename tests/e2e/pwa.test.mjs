@@ -3,7 +3,8 @@
 // a page never loads a mix of two builds' files. Each test has its own server, since some stop it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -47,12 +48,54 @@ test('the first visit installs a service worker that caches exactly this build, 
     // styles, which only a build above it loads (offline-offer.test.mjs).
     for (const f of ['offline.js', 'offline.css']) assert.ok(files.delete(f), `${f} is in dist/`);
     assert.deepEqual(new Set(precache.map(([p]) => p).filter((p) => p !== './').map((p) => p.slice(2))), files);
+    // Each shell file with the first 16 hex digits of its SHA-256 (the data files go by name).
+    for (const [p, h] of precache.filter(([, h]) => h !== null)) {
+      const bytes = readFileSync(join(DIST, p === './' ? 'index.html' : decodeURIComponent(p.slice(2))));
+      assert.equal(h, createHash('sha256').update(bytes).digest('hex').slice(0, 16), p);
+    }
     const caches = await cacheState(page);
     assert.deepEqual(Object.keys(caches), [`raqmi-${build}`]);
     assert.deepEqual(new Set(caches[`raqmi-${build}`]), new Set(precache.map(([p]) => new URL(p, env.server.url).href)));
     await assertClean(page, problems);
   } finally {
     await env.close();
+  }
+});
+
+test('a server whose shell file is not the build\'s (a deploy half done) fails the install: nothing is cached', async () => {
+  // dist/ copied with one precached file changed (a byte appended to the embed script, which
+  // the page itself does not load): its hash is no longer the one sw.js lists.
+  const dir = mkdtempSync(join(tmpdir(), 'raqmi-mixed-'));
+  cpSync(DIST, dir, { recursive: true });
+  const embed = [...listing(dir)].find((f) => /^embed-frame-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(embed, 'dist/ has the embed frame script');
+  appendFileSync(join(dir, embed), '\n');
+  const env = await setUp({ dir });
+  try {
+    const { page, context } = await openPage(env, null);
+    // The state the page's new worker ends its install in.
+    await context.addInitScript(() => {
+      const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+      window.__installed = new Promise((resolve) => {
+        navigator.serviceWorker.register = async (...args) => {
+          const registration = await register(...args);
+          const worker = registration.installing;
+          if (!worker) resolve('no install');
+          else {
+            worker.addEventListener('statechange', () => {
+              if (['installed', 'activated', 'redundant'].includes(worker.state)) resolve(worker.state);
+            });
+          }
+          return registration;
+        };
+      });
+    });
+    await page.goto(env.server.url);
+    assert.equal(await page.evaluate(() => window.__installed), 'redundant', 'the install fails');
+    assert.deepEqual(Object.keys(await cacheState(page)).filter((n) => n.startsWith('raqmi-')), [], 'no cache kept');
+  } finally {
+    await env.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
