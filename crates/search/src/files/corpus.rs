@@ -19,9 +19,10 @@
 
 use super::manifest::Manifest;
 use super::shards::{
-    decode_dict, decode_documents, decode_key_ids, decode_postings, decode_tables, DictShard,
-    KeyIds, PostingsShard,
+    decode_dict, decode_documents, decode_key_ids, decode_postings, DictShard, KeyIds,
+    PostingsShard,
 };
+use super::tables::decode_tables;
 use super::{content_hash, DataError, FileKind, FileRef};
 use crate::index::{self, SearchIndex, TablesPart};
 use crate::query::internals::expand;
@@ -59,6 +60,8 @@ pub struct ShardedCorpus {
     /// The last search's index, with the global ids of its terms and its words' stems.
     /// Shared: the app keeps it as its corpus's index while the query stands.
     query_index: Option<(Rc<SearchIndex>, Vec<u32>, Vec<String>)>,
+    /// The bytes of the files added (the manifest lists no lengths).
+    added_bytes: u64,
 }
 
 fn empty_document() -> Document {
@@ -92,7 +95,13 @@ impl ShardedCorpus {
             docs,
             expansion_index: None,
             query_index: None,
+            added_bytes: 0,
         }
+    }
+
+    /// The bytes of the files added so far.
+    pub fn added_bytes(&self) -> u64 {
+        self.added_bytes
     }
 
     /// Reads the manifest's bytes.
@@ -119,20 +128,14 @@ impl ShardedCorpus {
         }
     }
 
-    /// Checks file `r`'s bytes against the manifest (length, hash) and reads them. On error
+    /// Checks file `r`'s bytes against the manifest (the hash of the whole file: a truncated
+    /// one fails it too) and reads them. On error
     /// nothing changes: the file can be fetched again.
     pub fn add(&mut self, r: FileRef, bytes: &[u8]) -> Result<(), DataError> {
         let entry = self.manifest.entry(r).ok_or_else(|| DataError::Unknown {
             file: self.manifest.name(r),
         })?;
         let file = entry.name();
-        if bytes.len() as u64 != entry.len {
-            return Err(DataError::WrongLength {
-                file,
-                expected: entry.len,
-                found: bytes.len() as u64,
-            });
-        }
         if content_hash(bytes) != entry.hash {
             return Err(DataError::WrongHash { file });
         }
@@ -206,6 +209,7 @@ impl ShardedCorpus {
                 self.packs.insert(n, ());
             }
         }
+        self.added_bytes += bytes.len() as u64;
         Ok(())
     }
 

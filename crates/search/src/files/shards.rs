@@ -3,7 +3,7 @@
 //! left, and the error says what was being read.
 
 use super::{envelope, open, DataError, FileKind};
-use crate::index::{put_varint64, Reader, TablesPart};
+use crate::index::{put_varint64, Reader};
 use crate::snapshot::{decode_document_list, encode_document_list};
 use raqmi_model::document::Document;
 
@@ -70,22 +70,6 @@ pub(super) fn put_key(out: &mut Vec<u8>, prev: &[u8], key: &[u8]) {
     put_varint64(out, shared as u64);
     put_varint64(out, (key.len() - shared) as u64);
     out.extend_from_slice(&key[shared..]);
-}
-
-pub(super) fn encode_tables(tables: &TablesPart) -> Vec<u8> {
-    let mut out = envelope(FileKind::Tables);
-    // Serializing plain data into a Vec cannot fail.
-    out.extend(postcard::to_allocvec(tables).expect("postcard encodes plain data"));
-    out
-}
-
-pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, DataError> {
-    let body = open(bytes, FileKind::Tables, file)?;
-    // Not postcard's own message: its error texts would cost the app's wasm about 1 KB.
-    postcard::from_bytes(body).map_err(|_| DataError::Corrupt {
-        file: file.to_string(),
-        what: "tables".to_string(),
-    })
 }
 
 /// A figures table or a pack: documents from `first_doc` on.
