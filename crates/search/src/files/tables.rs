@@ -96,11 +96,37 @@ struct BitReader<'a> {
 }
 
 impl BitReader<'_> {
-    fn get(&mut self) -> Option<u32> {
-        let byte = *self.bytes.get(self.at / 8)?;
-        let bit = byte >> (self.at % 8) & 1;
-        self.at += 1;
-        Some(bit as u32)
+    /// The next bits (at least 57 of them, zeros past the end), low first.
+    fn peek(&self) -> u64 {
+        let i = self.at / 8;
+        let mut word = [0u8; 8];
+        if let Some(rest) = self.bytes.get(i..) {
+            let take = rest.len().min(8);
+            word[..take].copy_from_slice(&rest[..take]);
+        }
+        u64::from_le_bytes(word) >> (self.at % 8)
+    }
+
+    /// A Rice code with parameter `k` (below 32) whose value is at most `max`; `None` past
+    /// the end or above `max`.
+    fn rice(&mut self, k: u32, max: u64) -> Option<u64> {
+        let mut high = 0u64;
+        loop {
+            let ones = (!self.peek()).trailing_zeros() as u64;
+            if ones < 57 {
+                high += ones;
+                self.at += ones as usize + 1;
+                break;
+            }
+            high += 56;
+            self.at += 56;
+            if high > max {
+                return None;
+            }
+        }
+        let value = (high << k) | (self.peek() & ((1u64 << k) - 1));
+        self.at += k as usize;
+        (self.at <= self.bytes.len() * 8 && value <= max).then_some(value)
     }
 }
 
@@ -254,32 +280,21 @@ pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, Data
         bytes: b.take(len, "facet lists")?,
         at: 0,
     };
-    // (document, value) pairs, sorted by document: each document's list, increasing.
-    let mut pairs = Vec::new();
-    for (value, &df) in dfs.iter().enumerate() {
+    // Every list's documents, value after value; then each document's values, increasing,
+    // by counting (no sort): a document's count, where its values start, then the values.
+    let mut docs = Vec::new();
+    let mut per_doc = vec![0u32; n + 1];
+    for &df in &dfs {
         let k = rice_k(n, df as usize);
         let mut next = 0u64;
         for _ in 0..df {
-            let mut high = 0u64;
-            loop {
-                match bits.get() {
-                    Some(1) => high += 1,
-                    Some(_) => break,
-                    None => return Err(b.corrupt("facet lists")),
-                }
-                if high > n as u64 {
-                    return Err(b.corrupt("facet lists"));
-                }
-            }
-            let mut low = 0u64;
-            for i in 0..k {
-                low |= (bits.get().ok_or_else(|| b.corrupt("facet lists"))? as u64) << i;
-            }
-            let doc = next + (high << k | low);
-            if doc >= n as u64 {
-                return Err(b.corrupt("facet lists"));
-            }
-            pairs.push(doc << 32 | value as u64);
+            let doc = bits
+                .rice(k, n as u64)
+                .map(|g| next + g)
+                .filter(|&d| d < n as u64)
+                .ok_or_else(|| b.corrupt("facet lists"))?;
+            docs.push(doc as u32);
+            per_doc[doc as usize + 1] += 1;
             next = doc + 1;
         }
     }
@@ -287,21 +302,29 @@ pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, Data
     if bits.bytes.len() != bits.at.div_ceil(8) {
         return Err(b.corrupt("facet lists"));
     }
-    sort_keys(&mut pairs);
+    for d in 0..n {
+        per_doc[d + 1] += per_doc[d];
+    }
+    let mut fill = per_doc.clone();
+    let mut values = vec![0u32; docs.len()];
+    let mut at = 0;
+    for (value, &df) in dfs.iter().enumerate() {
+        for &d in &docs[at..at + df as usize] {
+            values[fill[d as usize] as usize] = value as u32;
+            fill[d as usize] += 1;
+        }
+        at += df as usize;
+    }
     let mut doc_facets = Vec::new();
     let mut doc_facet_offsets = Vec::with_capacity(n * 4);
-    let mut at = 0;
-    for d in 0..n as u64 {
+    for d in 0..n {
         doc_facet_offsets.extend_from_slice(&(doc_facets.len() as u32).to_le_bytes());
-        let start = at;
-        while pairs.get(at).is_some_and(|p| p >> 32 == d) {
-            at += 1;
-        }
-        put_varint(&mut doc_facets, (at - start) as u32);
+        let list = &values[per_doc[d] as usize..per_doc[d + 1] as usize];
+        put_varint(&mut doc_facets, list.len() as u32);
         let mut prev = 0;
-        for &p in &pairs[start..at] {
-            put_varint(&mut doc_facets, p as u32 - prev);
-            prev = p as u32;
+        for &v in list {
+            put_varint(&mut doc_facets, v - prev);
+            prev = v;
         }
     }
     let base = b.u32("years")?;
