@@ -139,9 +139,9 @@ impl ShardedCorpus {
         if content_hash(bytes) != entry.hash {
             return Err(DataError::WrongHash { file });
         }
-        let corrupt = |what: &str| DataError::Corrupt {
+        let corrupt = |what: &'static str| DataError::Corrupt {
             file: file.clone(),
-            what: what.to_string(),
+            what,
         };
         let n = r.number;
         match r.kind {

@@ -159,7 +159,7 @@ pub enum DataError {
     /// The layout is damaged: what was being read.
     Corrupt {
         file: String,
-        what: String,
+        what: &'static str,
     },
     /// The manifest lists no such file.
     Unknown {
@@ -172,7 +172,7 @@ impl fmt::Display for DataError {
         match self {
             DataError::WrongHash { file } => write!(
                 f,
-                "{file}: content does not match the manifest (truncated download, stale or mixed deployment)"
+                "{file}: content does not match the manifest (truncated, stale or mixed)"
             ),
             DataError::NotADataFile { file } => {
                 write!(f, "{file}: not a Raqmi data file (bad magic)")

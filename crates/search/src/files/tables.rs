@@ -10,9 +10,9 @@
 //!   then their `v` names, each front-coded against the previous (`varint shared, varint
 //!   suffix_len`, the suffix bytes): values are sorted by kind then name, so neighbours share
 //!   most of their bytes;
-//! - lengths: the headlines' indexed tokens, then the bodies', each a column of small
-//!   numbers: `varint min`, then per document the low byte of `x - min`, then per document
-//!   `varint (x - min) >> 8` (mostly 0: the low bytes, alike, compress together);
+//! - lengths (indexed tokens of each headline, of each body): `varint min_headline, varint
+//!   min_body`, then the low bytes of `x - min`, `n` for the headlines then `n` for the
+//!   bodies, then their high bytes likewise (mostly 0): like bytes together;
 //! - facet membership: per value in id order `varint df` (its documents), then `varint
 //!   bytes` and that many bytes of bits (low bit first), per value its documents increasing,
 //!   each as the gap `g` from the one after the previous (from 0 for the first): `g >> k` ones,
@@ -23,10 +23,11 @@
 //!   names chosen independently as the synthetic corpus does, is 122 KB);
 //! - years: `varint base`, then per document `varint code` (0: undated, else `year - base + 1`);
 //!   then `n` bytes of months (0: unknown), `n` bytes of categories (the figures' bit set);
-//! - the newest-first order: one byte `0` then `n` bytes of days (0: unknown), the order being
-//!   derived at load (dates decreasing, undated last, then by position: what the index's own
-//!   order is whenever the documents' ids increase with their positions, which the writer
-//!   checks), or one byte `1` then `n` varints, each document's rank (any other corpus).
+//! - the newest-first order: `varint 0` then per document `varint day` (0: unknown), the
+//!   order derived at load (dates decreasing, undated last, then by position: the index's
+//!   own order whenever the documents' ids increase with their positions, which the writer
+//!   checks), or `varint 1` then per document `varint n - 1 - rank` (any other corpus); one
+//!   reading for both, [`recency_of`].
 //!
 //! Not stored: the per-document offsets into the facet lists (rebuilt), the 4-byte ranks
 //! (derived), the counts each list's length gives. The reader rebuilds the index's own bytes
@@ -35,30 +36,33 @@
 use super::shards::{put_key, Body};
 use super::{envelope, open, DataError, FileKind};
 use crate::index::{
-    put_varint, put_varint64, sort_keys, Bytes, FacetKind, FacetValue, SearchIndex, TablesPart,
+    put_varint, put_varint64, sort_keys, Bytes, FacetKind, FacetValue, Reader, SearchIndex,
+    TablesPart,
 };
 use raqmi_model::document::Document;
 
-/// The order key of a document's date: later dates are larger, undated is 0.
-fn date_key(meta: &[u8], day: u8) -> u32 {
-    let year = u16::from_le_bytes([meta[0], meta[1]]) as u32;
-    if year == 0 {
-        return 0;
-    }
-    year << 16 | (meta[2] as u32) << 8 | day as u32
-}
-
-/// Each document's rank in the order dates decreasing (undated last), then position.
-pub(super) fn derived_ranks(meta: &[u8], days: &[u8]) -> Vec<u32> {
-    let mut keys: Vec<u64> = days
-        .iter()
+/// The index's `recency` bytes (each document's rank, 4 little-endian bytes) of the order
+/// by key decreasing, then position; a document's key is `extra` added to, when `dates`,
+/// `year << 16 | month << 8` from its `meta` (so with its day as `extra`: the dates
+/// decreasing, undated last). Without `dates`, `extra` alone orders (`n - 1 - rank`).
+pub(super) fn recency_of(meta: &[u8], extras: &[u32], dates: bool) -> Vec<u8> {
+    let mut keys: Vec<u64> = meta
+        .chunks_exact(4)
+        .zip(extras)
         .enumerate()
-        .map(|(d, &day)| ((!date_key(&meta[d * 4..d * 4 + 4], day)) as u64) << 32 | d as u64)
+        .map(|(d, (m, &extra))| {
+            let ym = (u16::from_le_bytes([m[0], m[1]]) as u32) << 16 | (m[2] as u32) << 8;
+            let key = (ym * dates as u32).wrapping_add(extra);
+            ((!key) as u64) << 32 | d as u64
+        })
         .collect();
     sort_keys(&mut keys);
-    let mut ranks = vec![0u32; days.len()];
+    let mut ranks = vec![0u8; keys.len() * 4];
     for (rank, k) in keys.iter().enumerate() {
-        ranks[*k as u32 as usize] = rank as u32;
+        let at = (*k as u32 as usize) * 4;
+        if let Some(r) = ranks.get_mut(at..at + 4) {
+            r.copy_from_slice(&(rank as u32).to_le_bytes());
+        }
     }
     ranks
 }
@@ -130,36 +134,6 @@ impl BitReader<'_> {
     }
 }
 
-/// A column of small numbers: `varint min`, then each one's low byte above `min`, then the
-/// rest (`varint (x - min) >> 8`, mostly 0): the low bytes, alike, compress together.
-fn put_column(out: &mut Vec<u8>, column: &[u32]) {
-    let min = column.iter().copied().min().unwrap_or(0);
-    put_varint(out, min);
-    out.extend(column.iter().map(|&x| (x - min) as u8));
-    for &x in column {
-        put_varint(out, (x - min) >> 8);
-    }
-}
-
-fn take_column(b: &mut Body, n: usize, what: &str) -> Result<Vec<u32>, DataError> {
-    let min = b.u32(what)?;
-    let lows = b.take(n, what)?;
-    let mut out = Vec::with_capacity(n);
-    for &low in lows {
-        let high = b.u32(what)?;
-        let x = high
-            .checked_mul(256)
-            .and_then(|h| (h | low as u32).checked_add(min))
-            .ok_or_else(|| b.corrupt(what))?;
-        out.push(x);
-    }
-    Ok(out)
-}
-
-fn ranks_bytes(ranks: &[u32]) -> Vec<u8> {
-    ranks.iter().flat_map(|r| r.to_le_bytes()).collect()
-}
-
 /// The tables file of `t`, the tables of the index of `docs`.
 pub(super) fn encode_tables(t: &TablesPart, docs: &[Document]) -> Vec<u8> {
     let n = t.doc_count as usize;
@@ -174,14 +148,22 @@ pub(super) fn encode_tables(t: &TablesPart, docs: &[Document]) -> Vec<u8> {
         put_key(&mut out, prev, v.name.as_bytes());
         prev = v.name.as_bytes();
     }
-    for half in 0..2 {
-        let column: Vec<u32> = t
-            .lengths
+    // Lengths: per half (headline, body) its minimum, then the low bytes above it, half
+    // after half, then the high bytes (mostly 0): like bytes together.
+    let half = |h: usize| {
+        t.lengths
             .0
             .chunks_exact(4)
-            .map(|l| u16::from_le_bytes([l[half * 2], l[half * 2 + 1]]) as u32)
-            .collect();
-        put_column(&mut out, &column);
+            .map(move |l| u16::from_le_bytes([l[h], l[h + 1]]))
+    };
+    let mins = [0, 2].map(|h| half(h).min().unwrap_or(0));
+    for min in mins {
+        put_varint(&mut out, min as u32);
+    }
+    for shift in [0, 8] {
+        for (h, min) in [0, 2].into_iter().zip(mins) {
+            out.extend(half(h).map(|x| ((x - min) >> shift) as u8));
+        }
     }
     let mut by_value: Vec<Vec<u32>> = vec![Vec::new(); t.facet_values.len()];
     let index = SearchIndex::from_parts(t, &[], Vec::new(), &[]);
@@ -225,101 +207,121 @@ pub(super) fn encode_tables(t: &TablesPart, docs: &[Document]) -> Vec<u8> {
     }
     out.extend(t.meta.0.chunks_exact(4).map(|m| m[2]));
     out.extend(t.meta.0.chunks_exact(4).map(|m| m[3]));
-    let days: Vec<u8> = docs
+    let days: Vec<u32> = docs
         .iter()
-        .map(|d| d.date.and_then(|d| d.day).unwrap_or(0))
+        .map(|d| d.date.and_then(|d| d.day).unwrap_or(0) as u32)
         .collect();
-    if days.len() == n && ranks_bytes(&derived_ranks(&t.meta.0, &days)) == t.recency.0 {
-        out.push(0);
-        out.extend_from_slice(&days);
+    let dates = days.len() == n && recency_of(&t.meta.0, &days, true) == t.recency.0;
+    let extras: Vec<u32> = if dates {
+        days
     } else {
-        out.push(1);
-        for r in t.recency.0.chunks_exact(4) {
-            put_varint(&mut out, u32::from_le_bytes([r[0], r[1], r[2], r[3]]));
-        }
+        let rank = |r: &[u8]| u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+        t.recency
+            .0
+            .chunks_exact(4)
+            .map(|r| n as u32 - 1 - rank(r))
+            .collect()
+    };
+    put_varint(&mut out, !dates as u32);
+    for x in extras {
+        put_varint(&mut out, x);
     }
     out
 }
 
 /// Reads a tables file back into the index's own tables.
 pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, DataError> {
-    let mut b = Body::new(open(bytes, FileKind::Tables, file)?, file);
-    let n = b.count("document count")?;
-    let avgs = b.take(8, "average lengths")?;
-    let avg_headline = f32::from_le_bytes([avgs[0], avgs[1], avgs[2], avgs[3]]);
-    let avg_body = f32::from_le_bytes([avgs[4], avgs[5], avgs[6], avgs[7]]);
-    let v = b.count("facet value count")?;
-    let kinds = b.take(v, "facet kinds")?;
+    let body = open(bytes, FileKind::Tables, file)?;
+    // One error for any damage (the file is named): a message per field would cost the app's
+    // wasm more than the layout saves on the seeds' tables.
+    read_tables(&mut Body::new(body, file)).ok_or_else(|| DataError::Corrupt {
+        file: file.to_string(),
+        what: "tables",
+    })
+}
+
+/// A count of items each taking at least a byte.
+fn count(r: &mut Reader) -> Option<usize> {
+    let n = r.varint()? as usize;
+    (n <= r.left()).then_some(n)
+}
+
+fn read_tables(b: &mut Body) -> Option<TablesPart> {
+    let r = &mut b.r;
+    let n = count(r)?;
+    let avgs = r.take(8)?;
+    let avg = |i: usize| f32::from_le_bytes([avgs[i], avgs[i + 1], avgs[i + 2], avgs[i + 3]]);
+    let (avg_headline, avg_body) = (avg(0), avg(4));
+    let v = count(r)?;
+    let kinds = r.take(v)?;
     let mut facet_values = Vec::with_capacity(v);
     let mut name = Vec::new();
     for &k in kinds {
-        b.key(&mut name, "facet name")?;
-        let kind = FacetKind::ALL.get(k as usize).copied();
-        let text = std::str::from_utf8(&name).ok();
-        let (Some(kind), Some(text)) = (kind, text) else {
-            return Err(b.corrupt("facet value"));
-        };
+        b.key(&mut name, "").ok()?;
         facet_values.push(FacetValue {
-            kind,
-            name: text.to_string(),
+            kind: *FacetKind::ALL.get(k as usize)?,
+            name: String::from_utf8(name.clone()).ok()?,
         });
     }
-    let mut lengths = vec![0u8; n * 4];
-    for half in 0..2 {
-        for (d, l) in take_column(&mut b, n, "lengths")?.into_iter().enumerate() {
-            let l = u16::try_from(l).map_err(|_| b.corrupt("lengths"))?;
-            lengths[d * 4 + half * 2..d * 4 + half * 2 + 2].copy_from_slice(&l.to_le_bytes());
+    let r = &mut b.r;
+    let mins = [r.varint()?, r.varint()?];
+    let bytes = r.take(4 * n)?;
+    let mut lengths = Vec::with_capacity(n * 4);
+    for d in 0..n {
+        for (h, min) in mins.into_iter().enumerate() {
+            let at = h * n + d;
+            let x = (*bytes.get(at)? as u32 | (*bytes.get(2 * n + at)? as u32) << 8)
+                .checked_add(min)?;
+            lengths.extend_from_slice(&u16::try_from(x).ok()?.to_le_bytes());
         }
     }
     let mut dfs = Vec::with_capacity(v);
     for _ in 0..v {
-        dfs.push(b.u32("facet list length")?);
+        dfs.push(Some(r.varint()? as usize).filter(|&df| df <= n)?);
     }
-    let len = b.count("facet lists")?;
+    let len = count(r)?;
     let mut bits = BitReader {
-        bytes: b.take(len, "facet lists")?,
+        bytes: r.take(len)?,
         at: 0,
     };
     // Every list's documents, value after value; then each document's values, increasing,
-    // by counting (no sort): a document's count, where its values start, then the values.
+    // by counting (no sort): where each document's values start, then the values.
     let mut docs = Vec::new();
-    let mut per_doc = vec![0u32; n + 1];
+    let mut starts = vec![0u32; n + 1];
     for &df in &dfs {
-        let k = rice_k(n, df as usize);
-        let mut next = 0u64;
+        let k = rice_k(n, df);
+        let mut next = 0;
         for _ in 0..df {
-            let doc = bits
-                .rice(k, n as u64)
-                .map(|g| next + g)
-                .filter(|&d| d < n as u64)
-                .ok_or_else(|| b.corrupt("facet lists"))?;
+            let doc = next + bits.rice(k, n as u64)?;
+            *starts
+                .get_mut(doc as usize + 1)
+                .filter(|_| doc < n as u64)? += 1;
             docs.push(doc as u32);
-            per_doc[doc as usize + 1] += 1;
             next = doc + 1;
         }
     }
     // Only the last byte's padding may be left.
     if bits.bytes.len() != bits.at.div_ceil(8) {
-        return Err(b.corrupt("facet lists"));
+        return None;
     }
     for d in 0..n {
-        per_doc[d + 1] += per_doc[d];
+        starts[d + 1] += starts[d];
     }
-    let mut fill = per_doc.clone();
+    let mut fill = starts.clone();
     let mut values = vec![0u32; docs.len()];
-    let mut at = 0;
+    let mut docs = docs.iter();
     for (value, &df) in dfs.iter().enumerate() {
-        for &d in &docs[at..at + df as usize] {
-            values[fill[d as usize] as usize] = value as u32;
-            fill[d as usize] += 1;
+        for &d in docs.by_ref().take(df) {
+            let at = fill.get_mut(d as usize)?;
+            *values.get_mut(*at as usize)? = value as u32;
+            *at += 1;
         }
-        at += df as usize;
     }
     let mut doc_facets = Vec::new();
     let mut doc_facet_offsets = Vec::with_capacity(n * 4);
-    for d in 0..n {
+    for w in starts.windows(2) {
         doc_facet_offsets.extend_from_slice(&(doc_facets.len() as u32).to_le_bytes());
-        let list = &values[per_doc[d] as usize..per_doc[d + 1] as usize];
+        let list = values.get(w[0] as usize..w[1] as usize)?;
         put_varint(&mut doc_facets, list.len() as u32);
         let mut prev = 0;
         for &v in list {
@@ -327,46 +329,32 @@ pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, Data
             prev = v;
         }
     }
-    let base = b.u32("years")?;
-    let mut meta = vec![0u8; n * 4];
-    for m in meta.chunks_exact_mut(4) {
-        let code = b.u32("years")?;
-        let year = match code {
+    let base = r.varint()?;
+    let mut years = Vec::with_capacity(n);
+    for _ in 0..n {
+        years.push(match r.varint()? {
             0 => 0,
-            c => base
-                .checked_add(c - 1)
-                .and_then(|y| u16::try_from(y).ok())
-                .ok_or_else(|| b.corrupt("years"))?,
-        };
-        m[..2].copy_from_slice(&year.to_le_bytes());
+            c => u16::try_from(base.checked_add(c - 1)?).ok()?,
+        });
     }
-    for col in 2..4 {
-        for (m, &x) in meta
-            .chunks_exact_mut(4)
-            .zip(b.take(n, "months and categories")?)
-        {
-            m[col] = x;
-        }
+    let months = r.take(n)?;
+    let categories = r.take(n)?;
+    let mut meta = Vec::with_capacity(n * 4);
+    for ((y, &m), &c) in years.iter().zip(months).zip(categories) {
+        meta.extend_from_slice(&y.to_le_bytes());
+        meta.extend_from_slice(&[m, c]);
     }
-    let ranks = match b.take(1, "order")?[0] {
-        0 => derived_ranks(&meta, b.take(n, "days")?),
-        1 => {
-            let mut seen = vec![false; n];
-            let mut ranks = Vec::with_capacity(n);
-            for _ in 0..n {
-                let r = b.u32("order")?;
-                match seen.get_mut(r as usize) {
-                    Some(s) if !*s => *s = true,
-                    _ => return Err(b.corrupt("order")),
-                }
-                ranks.push(r);
-            }
-            ranks
-        }
-        _ => return Err(b.corrupt("order")),
+    let dates = match r.varint()? {
+        0 => true,
+        1 => false,
+        _ => return None,
     };
-    b.end()?;
-    Ok(TablesPart {
+    let mut extras = Vec::with_capacity(n);
+    for _ in 0..n {
+        extras.push(r.varint()?);
+    }
+    let ranks = recency_of(&meta, &extras, dates);
+    (r.left() == 0).then_some(TablesPart {
         doc_count: n as u32,
         lengths: Bytes(lengths),
         avg_headline,
@@ -374,7 +362,7 @@ pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, Data
         facet_values,
         doc_facets: Bytes(doc_facets),
         doc_facet_offsets: Bytes(doc_facet_offsets),
-        recency: Bytes(ranks_bytes(&ranks)),
+        recency: Bytes(ranks),
         meta: Bytes(meta),
     })
 }

@@ -674,14 +674,11 @@ fn the_tables_round_trip_with_their_order_derived_or_stored() {
         assert!(docs.iter().any(|d| d.date.is_none()));
         // Whether the order derived from the dates and positions is the index's own: it is
         // when the ids increase with the positions, not otherwise (the file then stores it).
-        let days: Vec<u8> = docs
+        let days: Vec<u32> = docs
             .iter()
-            .map(|d| d.date.and_then(|d| d.day).unwrap_or(0))
+            .map(|d| d.date.and_then(|d| d.day).unwrap_or(0) as u32)
             .collect();
-        let derived: Vec<u8> = super::tables::derived_ranks(&t.meta.0, &days)
-            .iter()
-            .flat_map(|r| r.to_le_bytes())
-            .collect();
+        let derived = super::tables::recency_of(&t.meta.0, &days, true);
         assert_eq!(derived == t.recency.0, ids_increase);
         let bytes = super::tables::encode_tables(&t, &docs);
         let back = super::tables::decode_tables(&bytes, "t").expect("decodes");
@@ -717,7 +714,10 @@ fn a_manifest_with_a_damaged_hash_or_tables_of_another_version_are_refused() {
     bad[hashes_start + 3] ^= 0x10;
     assert!(matches!(
         Manifest::decode(&bad),
-        Err(DataError::Corrupt { ref what, .. }) if what == "file hashes"
+        Err(DataError::Corrupt {
+            what: "file hashes",
+            ..
+        })
     ));
     let (_, tables) = files_of(&fx.files, &m, FileKind::Tables).next().unwrap();
     let mut old = tables.to_vec();
