@@ -284,19 +284,17 @@ fn read_tables(b: &mut Body) -> Option<TablesPart> {
         bytes: r.take(len)?,
         at: 0,
     };
-    // Every list's documents, value after value; then each document's values, increasing,
-    // by counting (no sort): where each document's values start, then the values.
-    let mut docs = Vec::new();
-    let mut starts = vec![0u32; n + 1];
-    for &df in &dfs {
+    // (document, value) pairs, sorted: each document's values, increasing.
+    let mut pairs = Vec::new();
+    for (value, &df) in dfs.iter().enumerate() {
         let k = rice_k(n, df);
         let mut next = 0;
         for _ in 0..df {
             let doc = next + bits.rice(k, n as u64)?;
-            *starts
-                .get_mut(doc as usize + 1)
-                .filter(|_| doc < n as u64)? += 1;
-            docs.push(doc as u32);
+            if doc >= n as u64 {
+                return None;
+            }
+            pairs.push(doc << 32 | value as u64);
             next = doc + 1;
         }
     }
@@ -304,30 +302,21 @@ fn read_tables(b: &mut Body) -> Option<TablesPart> {
     if bits.bytes.len() != bits.at.div_ceil(8) {
         return None;
     }
-    for d in 0..n {
-        starts[d + 1] += starts[d];
-    }
-    let mut fill = starts.clone();
-    let mut values = vec![0u32; docs.len()];
-    let mut docs = docs.iter();
-    for (value, &df) in dfs.iter().enumerate() {
-        for &d in docs.by_ref().take(df) {
-            let at = fill.get_mut(d as usize)?;
-            *values.get_mut(*at as usize)? = value as u32;
-            *at += 1;
-        }
-    }
+    sort_keys(&mut pairs);
     let mut doc_facets = Vec::new();
     let mut doc_facet_offsets = Vec::with_capacity(n * 4);
-    for w in starts.windows(2) {
+    let mut rest = pairs.as_slice();
+    for d in 0..n as u64 {
         doc_facet_offsets.extend_from_slice(&(doc_facets.len() as u32).to_le_bytes());
-        let list = values.get(w[0] as usize..w[1] as usize)?;
-        put_varint(&mut doc_facets, list.len() as u32);
+        let count = rest.iter().take_while(|p| **p >> 32 == d).count();
+        let (list, after) = rest.split_at(count);
+        put_varint(&mut doc_facets, count as u32);
         let mut prev = 0;
-        for &v in list {
-            put_varint(&mut doc_facets, v - prev);
-            prev = v;
+        for &p in list {
+            put_varint(&mut doc_facets, p as u32 - prev);
+            prev = p as u32;
         }
+        rest = after;
     }
     let base = r.varint()?;
     let mut years = Vec::with_capacity(n);
