@@ -18,9 +18,9 @@
 //!   each as the gap `g` from the one after the previous (from 0 for the first): `g >> k` ones,
 //!   a zero, then the `k` low bits of `g` (a Rice code; `k` from `n` and `df`, [`rice_k`], not
 //!   stored). Lists by value rather than each document's list: the per-document lists are
-//!   rebuilt at load; at 10,000 synthetic articles the per-document varint lists were 158 KB
-//!   gzipped, the per-value varint lists 143 KB, these codes 132 KB (their entropy, were the
-//!   names chosen independently as the synthetic corpus does, is 122 KB);
+//!   rebuilt at load; at 10,000 synthetic articles (gzip, with the counts) each document's
+//!   list as varints was 158 KB, each value's as varint gaps 143 KB, these codes 131 KB (the
+//!   lists' entropy, the synthetic corpus choosing names independently, is 125 KB);
 //! - years: `varint base`, then per document `varint code` (0: undated, else `year - base + 1`);
 //!   then `n` bytes of months (0: unknown), `n` bytes of categories (the figures' bit set);
 //! - the newest-first order: `varint 0` then per document `varint day` (0: unknown), the

@@ -247,7 +247,7 @@ fn truncated_damaged_and_foreign_files_are_refused_and_can_be_fetched_again() {
             c.add(r, &flipped),
             Err(DataError::WrongHash { file: name.clone() })
         );
-        // Another kind's file under this name (its length and hash are not this one's).
+        // Another kind's file under this name (its hash is not this one's).
         let other = FileRef {
             kind: if r.kind == FileKind::Pack {
                 FileKind::Tables
