@@ -6,10 +6,10 @@
 //! shown, the text file and pack of the article read). The downloads run together, at most
 //! [`IN_FLIGHT`] at once (the rest wait their turn). The manifest is revalidated with the
 //! server (its name never changes); the other files are named after their content. Each file
-//! is checked against the manifest (length, hash, format) before it is used, so a
-//! half-deployed server or a truncated download gives a [`LoadFailure`], never a mix: every
-//! file completes the very manifest the page started with. The files added so far live here
-//! ([`base`], [`for_query`] make the views' corpus of them).
+//! is checked against the manifest (hash, format) before it is used, so a half-deployed server
+//! or a truncated download gives a [`LoadFailure`], never a mix: every file completes the very
+//! manifest the page started with. The files added so far live here ([`base`], [`for_query`]
+//! make the views' corpus of them).
 
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::loading::{self, file_url, LoadFailure};

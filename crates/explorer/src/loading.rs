@@ -41,8 +41,7 @@ impl LoadFailure {
         match self {
             LoadFailure::Network { file } | LoadFailure::Status { file, .. } => file.clone(),
             LoadFailure::Data(e) => match e {
-                DataError::WrongLength { file, .. }
-                | DataError::WrongHash { file }
+                DataError::WrongHash { file }
                 | DataError::NotADataFile { file }
                 | DataError::WrongVersion { file, .. }
                 | DataError::WrongKind { file }

@@ -23,10 +23,11 @@
 use super::manifest::Manifest;
 use super::parts::{empty_document, per_text, put_part};
 use super::shards::{
-    decode_dict, decode_documents, decode_key_ids, decode_postings, decode_tables, DictShard,
-    KeyIds, PostingsShard,
+    decode_dict, decode_documents, decode_key_ids, decode_postings, DictShard, KeyIds,
+    PostingsShard,
 };
 use super::slots::{Set, Slots};
+use super::tables::decode_tables;
 use super::{content_hash, DataError, FileKind, FileRef};
 use crate::index::{self, SearchIndex, TablesPart};
 use crate::query::internals::expand;
@@ -67,6 +68,8 @@ pub struct ShardedCorpus {
     /// The last search's index, with the global ids of its terms and its words' stems.
     /// Shared: the app keeps it as its corpus's index while the query stands.
     query_index: Option<(Rc<SearchIndex>, Vec<u32>, Vec<String>)>,
+    /// The bytes of the files added (the manifest lists no lengths).
+    added_bytes: u64,
 }
 
 impl ShardedCorpus {
@@ -90,7 +93,13 @@ impl ShardedCorpus {
             docs,
             expansion_index: None,
             query_index: None,
+            added_bytes: 0,
         }
+    }
+
+    /// The bytes of the files added so far.
+    pub fn added_bytes(&self) -> u64 {
+        self.added_bytes
     }
 
     /// Reads the manifest's bytes.
@@ -118,26 +127,20 @@ impl ShardedCorpus {
         }
     }
 
-    /// Checks file `r`'s bytes against the manifest (length, hash) and reads them. On error
+    /// Checks file `r`'s bytes against the manifest (the hash of the whole file: a truncated
+    /// one fails it too) and reads them. On error
     /// nothing changes: the file can be fetched again.
     pub fn add(&mut self, r: FileRef, bytes: &[u8]) -> Result<(), DataError> {
         let entry = self.manifest.entry(r).ok_or_else(|| DataError::Unknown {
             file: self.manifest.name(r),
         })?;
         let file = entry.name();
-        if bytes.len() as u64 != entry.len {
-            return Err(DataError::WrongLength {
-                file,
-                expected: entry.len,
-                found: bytes.len() as u64,
-            });
-        }
         if content_hash(bytes) != entry.hash {
             return Err(DataError::WrongHash { file });
         }
-        let corrupt = |what: &str| DataError::Corrupt {
+        let corrupt = |what: &'static str| DataError::Corrupt {
             file: file.clone(),
-            what: what.to_string(),
+            what,
         };
         let n = r.number;
         match r.kind {
@@ -200,6 +203,7 @@ impl ShardedCorpus {
                 }
             }
         }
+        self.added_bytes += bytes.len() as u64;
         Ok(())
     }
 

@@ -2,15 +2,15 @@
 //! in the `files` module header). Everything a query needs to know to pick its files.
 
 use super::shards::{put_key, Body};
-use super::{envelope, file_name, open, DataError, FileKind, FileRef, MANIFEST_NAME};
+use super::{content_hash, envelope, file_name, open, DataError, FileKind, FileRef, MANIFEST_NAME};
 use crate::index::put_varint64;
 
-/// One listed file: its kind, content hash and length.
+/// One listed file: its kind and content hash (which its name holds). No length: the hash of
+/// the whole file already refuses a truncated one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileEntry {
     pub kind: FileKind,
     pub hash: u64,
-    pub len: u64,
 }
 
 impl FileEntry {
@@ -22,7 +22,8 @@ impl FileEntry {
 /// What the manifest says (see the `files` module header).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Manifest {
-    /// A hash of every file's hash: two builds of the same corpus have the same version.
+    /// A hash of every file's hash ([`Manifest::version_of`]): two builds of the same corpus
+    /// have the same version, and the reader checks it, so a damaged hash is refused here.
     pub corpus_version: u64,
     pub doc_count: u32,
     pub term_count: u32,
@@ -61,9 +62,11 @@ impl Manifest {
         self.files.iter().filter(|f| f.kind == kind).count()
     }
 
-    /// The total size in bytes of the files listed.
-    pub fn total_bytes(&self) -> u64 {
-        self.files.iter().map(|f| f.len).sum()
+    /// The corpus version of `files`: the FNV-1a 64 of their hashes (8 bytes little-endian
+    /// each, in order).
+    pub fn version_of(files: &[FileEntry]) -> u64 {
+        let bytes: Vec<u8> = files.iter().flat_map(|f| f.hash.to_le_bytes()).collect();
+        content_hash(&bytes)
     }
 
     pub fn encode(&self) -> Vec<u8> {
@@ -71,11 +74,11 @@ impl Manifest {
         out.extend_from_slice(&self.corpus_version.to_le_bytes());
         put_varint64(&mut out, self.doc_count as u64);
         put_varint64(&mut out, self.term_count as u64);
-        put_varint64(&mut out, self.files.len() as u64);
+        for &kind in &FileKind::ALL[1..] {
+            put_varint64(&mut out, self.count(kind) as u64);
+        }
         for f in &self.files {
-            out.push(f.kind as u8);
             out.extend_from_slice(&f.hash.to_le_bytes());
-            put_varint64(&mut out, f.len);
         }
         let mut prev_id = 0;
         let mut prev: &[u8] = &[];
@@ -116,21 +119,22 @@ impl Manifest {
             term_count: b.u32("term count")?,
             ..Manifest::default()
         };
-        let n = b.count("file count")?;
-        for _ in 0..n {
-            let kind = b.take(1, "file kind")?[0];
-            let kind = FileKind::ALL
-                .get(kind as usize)
-                .copied()
-                .filter(|&k| k != FileKind::Manifest)
-                .ok_or_else(|| b.corrupt("file kind"))?;
-            if m.files.last().is_some_and(|f| f.kind > kind) {
-                return Err(b.corrupt("files out of order"));
+        let mut kinds = Vec::new();
+        for &kind in &FileKind::ALL[1..] {
+            // Each file takes 8 bytes of hash: more than the bytes left is damage.
+            let n = b.count("file count")?;
+            if n > b.r.left() / 8 {
+                return Err(b.corrupt("file count"));
             }
+            kinds.extend(std::iter::repeat_n(kind, n));
+        }
+        for kind in kinds {
             let hash = b.take(8, "file hash")?;
             let hash = u64::from_le_bytes(hash.try_into().unwrap_or([0; 8]));
-            let len = b.num("file length")?;
-            m.files.push(FileEntry { kind, hash, len });
+            m.files.push(FileEntry { kind, hash });
+        }
+        if Manifest::version_of(&m.files) != m.corpus_version {
+            return Err(b.corrupt("file hashes"));
         }
         let mut id = 0u32;
         let mut key = Vec::new();

@@ -4,11 +4,11 @@
 //!
 //! # The files
 //! - the **manifest** (`manifest.bin`, the one fixed name): the corpus version, the counts,
-//!   every other file's kind, content hash and length, and where each shard starts (a few
-//!   bytes per shard), so that the files a query needs are known without loading any other;
-//! - the **tables**: everything the index holds but its terms (lengths, facet values and each
-//!   document's, recency, dates and categories): filters, facet counts and the newest-first
-//!   order;
+//!   every other file's kind and content hash, and where each shard starts (a few bytes per
+//!   shard), so that the files a query needs are known without loading any other;
+//! - the **tables**: everything the index holds but its terms (lengths, facet values and their
+//!   documents, dates and categories; the newest-first order derived from the dates): filters,
+//!   facet counts and the newest-first order (layout in `tables.rs`);
 //! - the **figures table**: every document without its text (id, headline, date, source, URL,
 //!   figures, names), for charts, numeric ranges and the figures view (none when one pack
 //!   holds every document: it would repeat it);
@@ -43,21 +43,29 @@
 //! Every file but the manifest is named `<kind>-<hash>.bin` after its content (FNV-1a 64 of
 //! its bytes, 16 hex digits): a name never changes meaning, so it can be cached for ever, and
 //! the manifest names a consistent set. The hash guards against a truncated, stale or mixed
-//! deployment (same-origin files), not against an attacker.
+//! deployment (same-origin files), not against an attacker: the reader checks every file's
+//! whole bytes against it (a truncated file fails it: the manifest lists no lengths since
+//! version 3), and the manifest's own hashes against its corpus version (the hash of the
+//! hashes). The hashes stay 64 bits although they are most of the manifest (8 of its about 9
+//! bytes a file): names are cached for ever across builds, and with 32 bits two of 12,000
+//! files of a kind would share a name in about 1.7% of builds, a stale file then passing the
+//! check.
 //!
 //! # Layouts (varint: unsigned LEB128; a key: `varint shared_prefix_len, varint suffix_len`,
 //! the suffix bytes, front-coded against the previous key of the same list)
 //! Every file starts with the magic `RQMF`, the format version ([`FILES_VERSION`], u16
 //! little-endian) and its kind (one byte, [`FileKind`]'s declaration order); a file of another
 //! version or kind is refused rather than misread. Then:
-//! - manifest: the corpus version (8 bytes little-endian: a hash of every file's hash),
-//!   `varint doc_count`, `varint term_count`, `varint file_count` and per file its kind (one
-//!   byte; files are listed grouped by kind in declaration order), its hash (8 bytes
-//!   little-endian) and `varint byte_len`; then per dictionary shard the delta of its first
-//!   term id and its first key; per postings shard the delta of its first term id; per stem
-//!   shard and per tail shard its first key (each list front-coded on its own); per pack the
-//!   delta of its first document (nothing per text file: their counts say where they start);
-//! - tables: the [`TablesPart`](crate::index::TablesPart) in postcard;
+//! - manifest: the corpus version (8 bytes little-endian: [`Manifest::version_of`], the hash
+//!   of every file's hash), `varint doc_count`, `varint term_count`, per kind but the manifest
+//!   (in [`FileKind`]'s order) `varint count` of its files, then every file's hash (8 bytes
+//!   little-endian; the files grouped by kind in that order); then per dictionary shard the
+//!   delta of its first term id and its first key; per postings shard the delta of its first
+//!   term id; per stem shard and per tail shard its first key (each list front-coded on its
+//!   own); per pack the delta of its first document (nothing per text file: their counts say
+//!   where they start);
+//! - tables: the index's per-document tables column by column, what can be derived left out
+//!   (the layout is at the top of `tables.rs`, beside its decoder);
 //! - figures table, text file and pack: `varint first_doc` (0 for the table), then the
 //!   documents in the snapshot's documents layout (`snapshot` module: string table, text blob,
 //!   one record per document), each with only its own part of every document, the rest empty
@@ -73,14 +81,15 @@
 //! - stem and tail shard: `varint count`, then per entry its key, `varint n` and its `n` term
 //!   ids (the first absolute, then deltas).
 //!
-//! A file that fails any check (length, hash, magic, version, kind, a count beyond the bytes
-//! left, bytes after the end) gives a [`DataError`] saying which file and what, never a panic.
+//! A file that fails any check (hash, magic, version, kind, a count beyond the bytes left,
+//! bytes after the end) gives a [`DataError`] saying which file and what, never a panic.
 
 mod corpus;
 mod manifest;
 mod parts;
 mod shards;
 mod slots;
+mod tables;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -156,13 +165,7 @@ pub struct FileRef {
 /// manifest's).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataError {
-    /// Its length is not the manifest's (a truncated or partial download).
-    WrongLength {
-        file: String,
-        expected: u64,
-        found: u64,
-    },
-    /// Its content is not the manifest's (a stale or mixed deployment).
+    /// Its content is not the manifest's (a truncated download, a stale or mixed deployment).
     WrongHash {
         file: String,
     },
@@ -181,7 +184,7 @@ pub enum DataError {
     /// The layout is damaged: what was being read.
     Corrupt {
         file: String,
-        what: String,
+        what: &'static str,
     },
     /// The manifest lists no such file.
     Unknown {
@@ -192,17 +195,9 @@ pub enum DataError {
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DataError::WrongLength {
-                file,
-                expected,
-                found,
-            } => write!(
-                f,
-                "{file}: {found} bytes, the manifest says {expected} (truncated download?)"
-            ),
             DataError::WrongHash { file } => write!(
                 f,
-                "{file}: content does not match the manifest (stale or mixed deployment)"
+                "{file}: content does not match the manifest (truncated, stale or mixed)"
             ),
             DataError::NotADataFile { file } => {
                 write!(f, "{file}: not a Raqmi data file (bad magic)")

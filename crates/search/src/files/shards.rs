@@ -3,7 +3,7 @@
 //! left, and the error says what was being read.
 
 use super::{envelope, open, DataError, FileKind};
-use crate::index::{put_varint64, Reader, TablesPart};
+use crate::index::{put_varint64, Reader};
 use crate::snapshot::{decode_document_list, encode_document_list};
 use raqmi_model::document::Document;
 
@@ -20,32 +20,34 @@ impl<'a> Body<'a> {
             file,
         }
     }
-    pub(super) fn corrupt(&self, what: &str) -> DataError {
+    /// Not inlined: one copy of the error's making for the many places that refuse.
+    #[inline(never)]
+    pub(super) fn corrupt(&self, what: &'static str) -> DataError {
         DataError::Corrupt {
             file: self.file.to_string(),
-            what: what.to_string(),
+            what,
         }
     }
-    pub(super) fn num(&mut self, what: &str) -> Result<u64, DataError> {
+    pub(super) fn num(&mut self, what: &'static str) -> Result<u64, DataError> {
         self.r.varint64().ok_or_else(|| self.corrupt(what))
     }
-    pub(super) fn u32(&mut self, what: &str) -> Result<u32, DataError> {
+    pub(super) fn u32(&mut self, what: &'static str) -> Result<u32, DataError> {
         let v = self.num(what)?;
         u32::try_from(v).map_err(|_| self.corrupt(what))
     }
     /// A count of items each taking at least one byte: more than the bytes left is damage.
-    pub(super) fn count(&mut self, what: &str) -> Result<usize, DataError> {
+    pub(super) fn count(&mut self, what: &'static str) -> Result<usize, DataError> {
         let v = self.num(what)?;
         usize::try_from(v)
             .ok()
             .filter(|&n| n <= self.r.left())
             .ok_or_else(|| self.corrupt(what))
     }
-    pub(super) fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], DataError> {
+    pub(super) fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], DataError> {
         self.r.take(n).ok_or_else(|| self.corrupt(what))
     }
     /// A key front-coded against `prev`, which becomes it.
-    pub(super) fn key(&mut self, prev: &mut Vec<u8>, what: &str) -> Result<(), DataError> {
+    pub(super) fn key(&mut self, prev: &mut Vec<u8>, what: &'static str) -> Result<(), DataError> {
         let shared = usize::try_from(self.num(what)?).map_err(|_| self.corrupt(what))?;
         let len = self.count(what)?;
         if shared > prev.len() {
@@ -70,22 +72,6 @@ pub(super) fn put_key(out: &mut Vec<u8>, prev: &[u8], key: &[u8]) {
     put_varint64(out, shared as u64);
     put_varint64(out, (key.len() - shared) as u64);
     out.extend_from_slice(&key[shared..]);
-}
-
-pub(super) fn encode_tables(tables: &TablesPart) -> Vec<u8> {
-    let mut out = envelope(FileKind::Tables);
-    // Serializing plain data into a Vec cannot fail.
-    out.extend(postcard::to_allocvec(tables).expect("postcard encodes plain data"));
-    out
-}
-
-pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, DataError> {
-    let body = open(bytes, FileKind::Tables, file)?;
-    // Not postcard's own message: its error texts would cost the app's wasm about 1 KB.
-    postcard::from_bytes(body).map_err(|_| DataError::Corrupt {
-        file: file.to_string(),
-        what: "tables".to_string(),
-    })
 }
 
 /// A figures table or a pack: documents from `first_doc` on.

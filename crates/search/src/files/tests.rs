@@ -238,9 +238,10 @@ fn truncated_damaged_and_foreign_files_are_refused_and_can_be_fetched_again() {
     for (r, bytes) in first_of_each(&fx.files) {
         let name = c.manifest().name(r);
         let cut = &bytes[..bytes.len() / 2];
-        assert!(
-            matches!(c.add(r, cut), Err(DataError::WrongLength { .. })),
-            "{name}"
+        assert_eq!(
+            c.add(r, cut),
+            Err(DataError::WrongHash { file: name.clone() }),
+            "a truncated file fails the hash of the whole"
         );
         let mut flipped = bytes.to_vec();
         let last = flipped.len() - 1;
@@ -249,7 +250,7 @@ fn truncated_damaged_and_foreign_files_are_refused_and_can_be_fetched_again() {
             c.add(r, &flipped),
             Err(DataError::WrongHash { file: name.clone() })
         );
-        // Another kind's file under this name (its length and hash are not this one's).
+        // Another kind's file under this name (its hash is not this one's).
         let other = FileRef {
             kind: if r.kind == FileKind::Pack {
                 FileKind::Tables
@@ -276,14 +277,15 @@ fn truncated_damaged_and_foreign_files_are_refused_and_can_be_fetched_again() {
 }
 
 /// Decoding every prefix and every one-byte change of a file gives an error or a value, never
-/// a panic; the checks before decoding (length, hash) are bypassed here on purpose.
+/// a panic, and no prefix is accepted; the hash check before decoding is bypassed here on
+/// purpose.
 #[test]
 fn damaged_bodies_never_panic() {
     let fx = fixture();
     for (r, bytes) in first_of_each(&fx.files) {
         let decode = |b: &[u8]| -> bool {
             match r.kind {
-                FileKind::Tables => super::shards::decode_tables(b, "t").is_ok(),
+                FileKind::Tables => super::tables::decode_tables(b, "t").is_ok(),
                 FileKind::Figures | FileKind::Pack | FileKind::Text => {
                     decode_documents(b, r.kind, "d").is_ok()
                 }
@@ -296,10 +298,7 @@ fn damaged_bodies_never_panic() {
         assert!(decode(bytes), "{r:?}: the file itself decodes");
         let step = (bytes.len() / 300).max(1);
         for len in (0..bytes.len()).step_by(step) {
-            if r.kind != FileKind::Tables {
-                // Postcard may accept a shorter valid prefix; the others end-check.
-                assert!(!decode(&bytes[..len]), "{r:?}: {len} bytes accepted");
-            }
+            assert!(!decode(&bytes[..len]), "{r:?}: {len} bytes accepted");
         }
         for i in (0..bytes.len()).step_by(step) {
             let mut b = bytes.to_vec();
@@ -640,4 +639,97 @@ fn without_terms_answers_every_query_without_words_as_the_whole_index() {
     for q in ["maroc", "\"maroc numérique\"", "startups", "numér"] {
         assert!(needs_terms(q), "{q:?}");
     }
+}
+
+/// A corpus for the tables' layout: dates shared by several articles (the order between them
+/// is the ids'), undated articles, one long article (lengths above a byte), facets or none.
+fn dated_docs(ids_increase: bool) -> Vec<Document> {
+    (0..36u32)
+        .map(|i| {
+            let id = if ids_increase { 100 + i } else { 200 - i };
+            let text = match i % 6 {
+                5 => format!("Un article sans date, numéro {i}, sur le numérique.\n"),
+                4 => format!(
+                    "Le Maroc numérique à Casablanca\nPublié dans Le Matin le 0{} - 03 - 2023\n\n{}\n",
+                    1 + i % 2,
+                    "L'AUSIM réunit 300 participants à Rabat pour la transformation digitale. "
+                        .repeat(1 + i as usize * 3)
+                ),
+                k => format!(
+                    " date 202{k}-0{} Le programme numéro {i} forme 120 jeunes à Rabat.\n",
+                    1 + i % 2
+                ),
+            };
+            let id = format!("{id:03}_t");
+            ingest_text(&id, &id, &text, &Overrides::default()).expect("ingests")
+        })
+        .collect()
+}
+
+#[test]
+fn the_tables_round_trip_with_their_order_derived_or_stored() {
+    for ids_increase in [true, false] {
+        let docs = dated_docs(ids_increase);
+        let index = SearchIndex::build(&docs);
+        let t = index.tables_part();
+        let max_body = (0..docs.len() as u32).map(|d| index.lengths(d).1).max();
+        assert!(
+            max_body > Some(300),
+            "a body length above a byte: {max_body:?}"
+        );
+        assert!(docs.iter().any(|d| d.date.is_none()));
+        // Whether the order derived from the dates and positions is the index's own: it is
+        // when the ids increase with the positions, not otherwise (the file then stores it).
+        let days: Vec<u32> = docs
+            .iter()
+            .map(|d| d.date.and_then(|d| d.day).unwrap_or(0) as u32)
+            .collect();
+        let derived = super::tables::recency_of(&t.meta.0, &days, true);
+        assert_eq!(derived == t.recency.0, ids_increase);
+        let bytes = super::tables::encode_tables(&t, &docs);
+        let back = super::tables::decode_tables(&bytes, "t").expect("decodes");
+        assert_eq!(back, t, "ids increase: {ids_increase}");
+        let written = write_files(&docs, &index, SMALL);
+        let mut c = open_corpus(&written);
+        let files = by_name(&written);
+        for r in c.missing_for_whole() {
+            let name = c.manifest().name(r);
+            c.add(r, files[name.as_str()]).expect("a good file");
+        }
+        let (all, whole) = c.whole().expect("every file");
+        assert_eq!(whole, index);
+        for q in ["", "numérique", "rabat"] {
+            assert_eq!(
+                search(&whole, &all, q, &Filters::default()),
+                search(&index, &docs, q, &Filters::default())
+            );
+        }
+    }
+}
+
+#[test]
+fn a_manifest_with_a_damaged_hash_or_tables_of_another_version_are_refused() {
+    let fx = fixture();
+    let m = Manifest::decode(&fx.files[0].bytes).unwrap();
+    // A hash's byte changed: the corpus version (the hash of the hashes) no longer agrees.
+    let mut bad = fx.files[0].bytes.clone();
+    let hashes_start = (0..bad.len())
+        .find(|&i| bad[i..].starts_with(&m.files[0].hash.to_le_bytes()))
+        .expect("the hashes");
+    assert!(hashes_start > 7);
+    bad[hashes_start + 3] ^= 0x10;
+    assert!(matches!(
+        Manifest::decode(&bad),
+        Err(DataError::Corrupt {
+            what: "file hashes",
+            ..
+        })
+    ));
+    let (_, tables) = files_of(&fx.files, &m, FileKind::Tables).next().unwrap();
+    let mut old = tables.to_vec();
+    old[4] = old[4].wrapping_sub(1);
+    assert!(matches!(
+        super::tables::decode_tables(&old, "t"),
+        Err(DataError::WrongVersion { .. })
+    ));
 }

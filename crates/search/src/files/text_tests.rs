@@ -143,7 +143,6 @@ fn a_text_file_elsewhere_of_another_version_or_kind_is_refused() {
     m2.files[at] = FileEntry {
         kind: FileKind::Text,
         hash: content_hash(texts[3].1),
-        len: texts[3].1.len() as u64,
     };
     let mut c = ShardedCorpus::new(m2);
     let r = FileRef {

@@ -4,9 +4,8 @@
 
 use super::manifest::{FileEntry, Manifest};
 use super::parts::{analysis_part, card_part, figures_part, per_text_for};
-use super::shards::{
-    encode_dict, encode_documents, encode_key_ids, encode_postings, encode_tables,
-};
+use super::shards::{encode_dict, encode_documents, encode_key_ids, encode_postings};
+use super::tables::encode_tables;
 use super::{content_hash, FileKind};
 use crate::index::SearchIndex;
 use raqmi_model::document::Document;
@@ -83,7 +82,7 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         ..Manifest::default()
     };
     let mut files: Vec<(FileKind, Vec<u8>)> = Vec::new();
-    files.push((FileKind::Tables, encode_tables(&index.tables_part())));
+    files.push((FileKind::Tables, encode_tables(&index.tables_part(), docs)));
     // One pack holds every document whole: no text file, and a figures table would repeat it.
     let whole = cut(
         docs.iter()
@@ -199,17 +198,13 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         }
     }
 
-    let mut version = Vec::new();
     for (kind, bytes) in &files {
-        let hash = content_hash(bytes);
-        version.extend_from_slice(&hash.to_le_bytes());
         m.files.push(FileEntry {
             kind: *kind,
-            hash,
-            len: bytes.len() as u64,
+            hash: content_hash(bytes),
         });
     }
-    m.corpus_version = content_hash(&version);
+    m.corpus_version = Manifest::version_of(&m.files);
     let mut out = vec![WrittenFile {
         name: super::MANIFEST_NAME.to_string(),
         bytes: m.encode(),

@@ -12,21 +12,21 @@ use super::bytes::{put_varint, Bytes, Reader};
 use super::dictionary::Dictionary;
 use super::doc_tables::{PairsCell, TablesCell};
 use super::{FacetValue, SearchIndex};
-use serde::{Deserialize, Serialize};
 
 /// Everything an index holds but its terms: lengths, facet values and each document's,
-/// recency and metadata (see the `index` module header for each part's layout).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// recency and metadata (see the `index` module header for each part's layout; the tables
+/// file lays them out column by column, `files/tables.rs`).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TablesPart {
-    doc_count: u32,
-    lengths: Bytes,
-    avg_headline: f32,
-    avg_body: f32,
-    facet_values: Vec<FacetValue>,
-    doc_facets: Bytes,
-    doc_facet_offsets: Bytes,
-    recency: Bytes,
-    meta: Bytes,
+    pub(crate) doc_count: u32,
+    pub(crate) lengths: Bytes,
+    pub(crate) avg_headline: f32,
+    pub(crate) avg_body: f32,
+    pub(crate) facet_values: Vec<FacetValue>,
+    pub(crate) doc_facets: Bytes,
+    pub(crate) doc_facet_offsets: Bytes,
+    pub(crate) recency: Bytes,
+    pub(crate) meta: Bytes,
 }
 
 impl TablesPart {

@@ -1,0 +1,357 @@
+//! The tables file, written and read: the index's per-document tables ([`TablesPart`]) laid
+//! out column by column, so that gzip sees like with like, with what can be derived at load
+//! left out (layout below and in the `files` module header). The app reads this file before
+//! its first results, so every byte of it is paid by every visit.
+//!
+//! # Layout (varint: unsigned LEB128)
+//! After the envelope:
+//! - `varint n` (documents), then `avg_headline` and `avg_body` (f32 little-endian each);
+//! - `varint v` (facet values), then their `v` kinds (one byte each, [`FacetKind`]'s order),
+//!   then their `v` names, each front-coded against the previous (`varint shared, varint
+//!   suffix_len`, the suffix bytes): values are sorted by kind then name, so neighbours share
+//!   most of their bytes;
+//! - lengths (indexed tokens of each headline, of each body): `varint min_headline, varint
+//!   min_body`, then the low bytes of `x - min`, `n` for the headlines then `n` for the
+//!   bodies, then their high bytes likewise (mostly 0): like bytes together;
+//! - facet membership: per value in id order `varint df` (its documents), then `varint
+//!   bytes` and that many bytes of bits (low bit first), per value its documents increasing,
+//!   each as the gap `g` from the one after the previous (from 0 for the first): `g >> k` ones,
+//!   a zero, then the `k` low bits of `g` (a Rice code; `k` from `n` and `df`, [`rice_k`], not
+//!   stored). Lists by value rather than each document's list: the per-document lists are
+//!   rebuilt at load; at 10,000 synthetic articles (gzip, with the counts) each document's
+//!   list as varints was 158 KB, each value's as varint gaps 143 KB, these codes 131 KB (the
+//!   lists' entropy, the synthetic corpus choosing names independently, is 125 KB);
+//! - years: `varint base`, then per document `varint code` (0: undated, else `year - base + 1`);
+//!   then `n` bytes of months (0: unknown), `n` bytes of categories (the figures' bit set);
+//! - the newest-first order: `varint 0` then per document `varint day` (0: unknown), the
+//!   order derived at load (dates decreasing, undated last, then by position: the index's
+//!   own order whenever the documents' ids increase with their positions, which the writer
+//!   checks), or `varint 1` then per document `varint n - 1 - rank` (any other corpus); one
+//!   reading for both, [`recency_of`].
+//!
+//! Not stored: the per-document offsets into the facet lists (rebuilt), the 4-byte ranks
+//! (derived), the counts each list's length gives. The reader rebuilds the index's own bytes
+//! exactly, so the engine runs unchanged on them.
+
+use super::shards::{put_key, Body};
+use super::{envelope, open, DataError, FileKind};
+use crate::index::{
+    put_varint, put_varint64, sort_keys, Bytes, FacetKind, FacetValue, Reader, SearchIndex,
+    TablesPart,
+};
+use raqmi_model::document::Document;
+
+/// The index's `recency` bytes (each document's rank, 4 little-endian bytes) of the order
+/// by key decreasing, then position; a document's key is `extra` added to, when `dates`,
+/// `year << 16 | month << 8` from its `meta` (so with its day as `extra`: the dates
+/// decreasing, undated last). Without `dates`, `extra` alone orders (`n - 1 - rank`).
+pub(super) fn recency_of(meta: &[u8], extras: &[u32], dates: bool) -> Vec<u8> {
+    let mut keys: Vec<u64> = meta
+        .chunks_exact(4)
+        .zip(extras)
+        .enumerate()
+        .map(|(d, (m, &extra))| {
+            let ym = (u16::from_le_bytes([m[0], m[1]]) as u32) << 16 | (m[2] as u32) << 8;
+            let key = (ym * dates as u32).wrapping_add(extra);
+            ((!key) as u64) << 32 | d as u64
+        })
+        .collect();
+    sort_keys(&mut keys);
+    let mut ranks = vec![0u8; keys.len() * 4];
+    for (rank, k) in keys.iter().enumerate() {
+        let at = (*k as u32 as usize) * 4;
+        if let Some(r) = ranks.get_mut(at..at + 4) {
+            r.copy_from_slice(&(rank as u32).to_le_bytes());
+        }
+    }
+    ranks
+}
+
+/// The Rice parameter of a list of `df` documents among `n`: gaps average about `n / df`, and
+/// `2^k` near `ln 2` times that codes them in about `k + 2` bits each. Derived from what both
+/// sides know, so not stored.
+fn rice_k(n: usize, df: usize) -> u32 {
+    let x = (n as u64 * 69) / (100 * df.max(1) as u64);
+    x.checked_ilog2().unwrap_or(0)
+}
+
+/// Bits written low first into bytes.
+#[derive(Default)]
+struct Bits {
+    bytes: Vec<u8>,
+    at: usize,
+}
+
+impl Bits {
+    fn put(&mut self, bit: u32) {
+        if self.at.is_multiple_of(8) {
+            self.bytes.push(0);
+        }
+        if let Some(last) = self.bytes.last_mut() {
+            *last |= ((bit & 1) as u8) << (self.at % 8);
+        }
+        self.at += 1;
+    }
+}
+
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl BitReader<'_> {
+    /// The next bits (at least 57 of them, zeros past the end), low first.
+    fn peek(&self) -> u64 {
+        let i = self.at / 8;
+        let mut word = [0u8; 8];
+        if let Some(rest) = self.bytes.get(i..) {
+            let take = rest.len().min(8);
+            word[..take].copy_from_slice(&rest[..take]);
+        }
+        u64::from_le_bytes(word) >> (self.at % 8)
+    }
+
+    /// A Rice code with parameter `k` (below 32) whose value is at most `max`; `None` past
+    /// the end or above `max`.
+    fn rice(&mut self, k: u32, max: u64) -> Option<u64> {
+        let mut high = 0u64;
+        loop {
+            let ones = (!self.peek()).trailing_zeros() as u64;
+            if ones < 57 {
+                high += ones;
+                self.at += ones as usize + 1;
+                break;
+            }
+            high += 56;
+            self.at += 56;
+            if high > max {
+                return None;
+            }
+        }
+        let value = (high << k) | (self.peek() & ((1u64 << k) - 1));
+        self.at += k as usize;
+        (self.at <= self.bytes.len() * 8 && value <= max).then_some(value)
+    }
+}
+
+/// The tables file of `t`, the tables of the index of `docs`.
+pub(super) fn encode_tables(t: &TablesPart, docs: &[Document]) -> Vec<u8> {
+    let n = t.doc_count as usize;
+    let mut out = envelope(FileKind::Tables);
+    put_varint(&mut out, t.doc_count);
+    out.extend_from_slice(&t.avg_headline.to_le_bytes());
+    out.extend_from_slice(&t.avg_body.to_le_bytes());
+    put_varint64(&mut out, t.facet_values.len() as u64);
+    out.extend(t.facet_values.iter().map(|v| v.kind as u8));
+    let mut prev: &[u8] = &[];
+    for v in &t.facet_values {
+        put_key(&mut out, prev, v.name.as_bytes());
+        prev = v.name.as_bytes();
+    }
+    // Lengths: per half (headline, body) its minimum, then the low bytes above it, half
+    // after half, then the high bytes (mostly 0): like bytes together.
+    let half = |h: usize| {
+        t.lengths
+            .0
+            .chunks_exact(4)
+            .map(move |l| u16::from_le_bytes([l[h], l[h + 1]]))
+    };
+    let mins = [0, 2].map(|h| half(h).min().unwrap_or(0));
+    for min in mins {
+        put_varint(&mut out, min as u32);
+    }
+    for shift in [0, 8] {
+        for (h, min) in [0, 2].into_iter().zip(mins) {
+            out.extend(half(h).map(|x| ((x - min) >> shift) as u8));
+        }
+    }
+    let mut by_value: Vec<Vec<u32>> = vec![Vec::new(); t.facet_values.len()];
+    let index = SearchIndex::from_parts(t, &[], Vec::new(), &[]);
+    let mut ids = Vec::new();
+    for d in 0..n as u32 {
+        index.doc_facets(d, &mut ids);
+        for &v in &ids {
+            by_value[v as usize].push(d);
+        }
+    }
+    for list in &by_value {
+        put_varint64(&mut out, list.len() as u64);
+    }
+    let mut bits = Bits::default();
+    for list in &by_value {
+        let k = rice_k(n, list.len());
+        let mut next = 0;
+        for &d in list {
+            let gap = d - next;
+            for _ in 0..gap >> k {
+                bits.put(1);
+            }
+            bits.put(0);
+            for i in 0..k {
+                bits.put(gap >> i & 1);
+            }
+            next = d + 1;
+        }
+    }
+    put_varint64(&mut out, bits.bytes.len() as u64);
+    out.extend_from_slice(&bits.bytes);
+    let years = t
+        .meta
+        .0
+        .chunks_exact(4)
+        .map(|m| u16::from_le_bytes([m[0], m[1]]));
+    let base = years.clone().filter(|&y| y != 0).min().unwrap_or(1);
+    put_varint(&mut out, base as u32);
+    for y in years {
+        put_varint(&mut out, if y == 0 { 0 } else { (y - base) as u32 + 1 });
+    }
+    out.extend(t.meta.0.chunks_exact(4).map(|m| m[2]));
+    out.extend(t.meta.0.chunks_exact(4).map(|m| m[3]));
+    let days: Vec<u32> = docs
+        .iter()
+        .map(|d| d.date.and_then(|d| d.day).unwrap_or(0) as u32)
+        .collect();
+    let dates = days.len() == n && recency_of(&t.meta.0, &days, true) == t.recency.0;
+    let extras: Vec<u32> = if dates {
+        days
+    } else {
+        let rank = |r: &[u8]| u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+        t.recency
+            .0
+            .chunks_exact(4)
+            .map(|r| n as u32 - 1 - rank(r))
+            .collect()
+    };
+    put_varint(&mut out, !dates as u32);
+    for x in extras {
+        put_varint(&mut out, x);
+    }
+    out
+}
+
+/// Reads a tables file back into the index's own tables.
+pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, DataError> {
+    let body = open(bytes, FileKind::Tables, file)?;
+    // One error for any damage (the file is named): a message per field would cost the app's
+    // wasm more than the layout saves on the seeds' tables.
+    read_tables(&mut Body::new(body, file)).ok_or_else(|| DataError::Corrupt {
+        file: file.to_string(),
+        what: "tables",
+    })
+}
+
+/// A count of items each taking at least a byte.
+fn count(r: &mut Reader) -> Option<usize> {
+    let n = r.varint()? as usize;
+    (n <= r.left()).then_some(n)
+}
+
+fn read_tables(b: &mut Body) -> Option<TablesPart> {
+    let r = &mut b.r;
+    let n = count(r)?;
+    let avgs = r.take(8)?;
+    let avg = |i: usize| f32::from_le_bytes([avgs[i], avgs[i + 1], avgs[i + 2], avgs[i + 3]]);
+    let (avg_headline, avg_body) = (avg(0), avg(4));
+    let v = count(r)?;
+    let kinds = r.take(v)?;
+    let mut facet_values = Vec::with_capacity(v);
+    let mut name = Vec::new();
+    for &k in kinds {
+        b.key(&mut name, "").ok()?;
+        facet_values.push(FacetValue {
+            kind: *FacetKind::ALL.get(k as usize)?,
+            name: String::from_utf8(name.clone()).ok()?,
+        });
+    }
+    let r = &mut b.r;
+    let mins = [r.varint()?, r.varint()?];
+    let bytes = r.take(4 * n)?;
+    let mut lengths = Vec::with_capacity(n * 4);
+    for d in 0..n {
+        for (h, min) in mins.into_iter().enumerate() {
+            let at = h * n + d;
+            let x = (*bytes.get(at)? as u32 | (*bytes.get(2 * n + at)? as u32) << 8)
+                .checked_add(min)?;
+            lengths.extend_from_slice(&u16::try_from(x).ok()?.to_le_bytes());
+        }
+    }
+    let mut dfs = Vec::with_capacity(v);
+    for _ in 0..v {
+        dfs.push(Some(r.varint()? as usize).filter(|&df| df <= n)?);
+    }
+    let len = count(r)?;
+    let mut bits = BitReader {
+        bytes: r.take(len)?,
+        at: 0,
+    };
+    // (document, value) pairs, sorted: each document's values, increasing.
+    let mut pairs = Vec::new();
+    for (value, &df) in dfs.iter().enumerate() {
+        let k = rice_k(n, df);
+        let mut next = 0;
+        for _ in 0..df {
+            let doc = next + bits.rice(k, n as u64)?;
+            if doc >= n as u64 {
+                return None;
+            }
+            pairs.push(doc << 32 | value as u64);
+            next = doc + 1;
+        }
+    }
+    // Only the last byte's padding may be left.
+    if bits.bytes.len() != bits.at.div_ceil(8) {
+        return None;
+    }
+    sort_keys(&mut pairs);
+    let mut doc_facets = Vec::new();
+    let mut doc_facet_offsets = Vec::with_capacity(n * 4);
+    let mut rest = pairs.as_slice();
+    for d in 0..n as u64 {
+        doc_facet_offsets.extend_from_slice(&(doc_facets.len() as u32).to_le_bytes());
+        let count = rest.iter().take_while(|p| **p >> 32 == d).count();
+        let (list, after) = rest.split_at(count);
+        put_varint(&mut doc_facets, count as u32);
+        let mut prev = 0;
+        for &p in list {
+            put_varint(&mut doc_facets, p as u32 - prev);
+            prev = p as u32;
+        }
+        rest = after;
+    }
+    let base = r.varint()?;
+    let mut years = Vec::with_capacity(n);
+    for _ in 0..n {
+        years.push(match r.varint()? {
+            0 => 0,
+            c => u16::try_from(base.checked_add(c - 1)?).ok()?,
+        });
+    }
+    let months = r.take(n)?;
+    let categories = r.take(n)?;
+    let mut meta = Vec::with_capacity(n * 4);
+    for ((y, &m), &c) in years.iter().zip(months).zip(categories) {
+        meta.extend_from_slice(&y.to_le_bytes());
+        meta.extend_from_slice(&[m, c]);
+    }
+    let dates = match r.varint()? {
+        0 => true,
+        1 => false,
+        _ => return None,
+    };
+    let mut extras = Vec::with_capacity(n);
+    for _ in 0..n {
+        extras.push(r.varint()?);
+    }
+    let ranks = recency_of(&meta, &extras, dates);
+    (r.left() == 0).then_some(TablesPart {
+        doc_count: n as u32,
+        lengths: Bytes(lengths),
+        avg_headline,
+        avg_body,
+        facet_values,
+        doc_facets: Bytes(doc_facets),
+        doc_facet_offsets: Bytes(doc_facet_offsets),
+        recency: Bytes(ranks),
+        meta: Bytes(meta),
+    })
+}
