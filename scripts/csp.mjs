@@ -2,11 +2,11 @@
 // read by the post_build hook (the <meta> it writes into index.html), by scripts/serve.mjs
 // (`--csp`, and the e2e tests) and quoted in README.md ("Security policy").
 //
-// No 'unsafe-inline' and no 'unsafe-eval'. Two blocks are inline on purpose, so that the first
-// paint waits for no request (README, "First results before the wasm"): the stylesheet
-// (<style>) and www/boot.js (<script>); and www/own.js (<script>, the page side of own
-// articles: a few lines that cost the first load less inline than as a file with its tag and
-// precache entry). Each is allowed by its own SHA-256 hash, computed by the
+// No 'unsafe-inline' and no 'unsafe-eval'. Three blocks are inline on purpose: the stylesheet
+// (<style>) and www/boot.js (<script>), so that the first paint waits for no request (README,
+// "First results before the wasm"), and www/own.js (<script>, the page side of own articles:
+// a few lines that cost the first load less inline than as a file with its tag and precache
+// entry). Each is allowed by its own SHA-256 hash, computed by the
 // post_build hook from the built page, and by nothing else: any other inline script, style,
 // style= attribute or handler is refused. Every other script is a same-origin file (the hook
 // moves trunk's inline wasm loader out into a content-hashed file). 'wasm-unsafe-eval' only

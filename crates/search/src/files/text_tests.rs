@@ -14,6 +14,22 @@ fn card_of(d: &Document) -> Document {
     super::parts::card_part(d)
 }
 
+/// Text file `number`.
+fn text_file(number: u32) -> FileRef {
+    FileRef {
+        kind: FileKind::Text,
+        number,
+    }
+}
+
+/// The pack of document `d`.
+fn pack_of(m: &Manifest, d: u32) -> FileRef {
+    FileRef {
+        kind: FileKind::Pack,
+        number: m.pack_of(d),
+    }
+}
+
 #[test]
 fn cards_read_text_files_and_the_reader_its_text_file_and_pack() {
     let fx = fixture();
@@ -41,24 +57,14 @@ fn cards_read_text_files_and_the_reader_its_text_file_and_pack() {
     );
     // A card's text file is a few documents; the reader adds the pack of its article.
     let d = r.hits[0].doc;
-    let text = FileRef {
-        kind: FileKind::Text,
-        number: d,
-    };
-    let pack = FileRef {
-        kind: FileKind::Pack,
-        number: m.pack_of(d),
-    };
+    let (text, pack) = (text_file(d), pack_of(&m, d));
     assert_eq!(c.missing_for_view(false, &[d], false), []);
     assert_eq!(c.document(d), Err(Need(vec![pack])));
     let deeper = r.hits[25].doc;
     assert!(!c.has_text(deeper));
     assert_eq!(
         c.missing_for_view(false, &[deeper], false),
-        [FileRef {
-            kind: FileKind::Text,
-            number: deeper
-        }]
+        [text_file(deeper)]
     );
     assert!(c.has(text));
     c.add(pack, files[m.name(pack).as_str()]).unwrap();
@@ -71,14 +77,7 @@ fn a_documents_parts_make_it_whole_in_any_order() {
     let files = by_name(&fx.files);
     let m = Manifest::decode(&fx.files[0].bytes).unwrap();
     let d = 37u32;
-    let text = FileRef {
-        kind: FileKind::Text,
-        number: d,
-    };
-    let pack = FileRef {
-        kind: FileKind::Pack,
-        number: m.pack_of(d),
-    };
+    let (text, pack) = (text_file(d), pack_of(&m, d));
     let figures = FileRef {
         kind: FileKind::Figures,
         number: 0,
@@ -145,10 +144,7 @@ fn a_text_file_elsewhere_of_another_version_or_kind_is_refused() {
         hash: content_hash(texts[3].1),
     };
     let mut c = ShardedCorpus::new(m2);
-    let r = FileRef {
-        kind: FileKind::Text,
-        number: 0,
-    };
+    let r = text_file(0);
     assert!(matches!(c.add(r, text), Err(DataError::Corrupt { .. })));
     assert!(!c.has(r) && !c.has_text(0));
 }
@@ -174,9 +170,6 @@ fn text_files_stay_within_their_budget_at_any_size() {
     let c = ShardedCorpus::new(m);
     assert_eq!(
         c.missing_for_view(false, &[n as u32 - 1], false),
-        [FileRef {
-            kind: FileKind::Text,
-            number: (n as u32 - 1) / 3
-        }]
+        [text_file((n as u32 - 1) / 3)]
     );
 }
