@@ -14,7 +14,7 @@
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::loading::{self, file_url, LoadFailure};
 use raqmi_explorer::url::ViewState;
-use raqmi_search::files::{FileRef, ShardedCorpus, MANIFEST_NAME};
+use raqmi_search::files::{FileKind, FileRef, ShardedCorpus, MANIFEST_NAME};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -118,9 +118,32 @@ fn with_files<T>(f: impl FnOnce(&mut Files) -> T) -> Option<T> {
     FILES.with(|files| files.borrow_mut().as_mut().map(f))
 }
 
-/// The files `view` still needs (`loading::needs`).
-fn needs(view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
-    with_files(|f| loading::needs(&mut f.sharded, view, docs)).unwrap_or_default()
+/// The files `view` still needs (`loading::needs`; before its first results, with `first`,
+/// `loading::needs_first`).
+fn needs(view: &ViewState, docs: &[u32], first: bool) -> Vec<FileRef> {
+    with_files(|f| match first {
+        true => loading::needs_first(&mut f.sharded, view, docs),
+        false => loading::needs(&mut f.sharded, view, docs),
+    })
+    .unwrap_or_default()
+}
+
+/// Whether `need` is the facets file alone, fetched after a query's first results
+/// (`loading::defers_facets`).
+fn facets_only(need: &[FileRef]) -> bool {
+    matches!(need, [r] if r.kind == FileKind::Facets)
+}
+
+/// Resolves after the next frame is painted (an animation frame, then a task): what waits
+/// for it does not delay that paint, nor compete with it for the network.
+async fn after_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        let task = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+        });
+        let _ = gloo::utils::window().request_animation_frame(task.unchecked_ref());
+    });
+    let _ = JsFuture::from(painted).await;
 }
 
 /// The corpus of the files added so far (`loading::base_corpus`), made once per arrival; none
@@ -223,7 +246,7 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
         let shown = raqmi_explorer::state::AppState::new(view.clone(), notices).shown;
         let mut docs = Vec::new();
         loop {
-            let need = needs(&view, &docs);
+            let need = needs(&view, &docs, true);
             if !need.is_empty() {
                 fetch(need).await?;
                 continue;
@@ -284,7 +307,13 @@ async fn fetch_wanted() {
     loop {
         let request = WANTED.with(|w| w.borrow().request.clone());
         let Some((view, docs)) = request else { break };
-        let need = needs(&view, &docs);
+        let mut need = needs(&view, &docs, false);
+        if facets_only(&need) {
+            // After the results it completes are painted; then asked again (the view may have
+            // changed meanwhile).
+            after_paint().await;
+            need = needs(&view, &docs, false);
+        }
         if need.is_empty() {
             let newer = WANTED.with(|w| {
                 let mut w = w.borrow_mut();

@@ -99,6 +99,7 @@ pub fn facet_panel(props: &FacetPanelProps, phone: bool, expanded: &UseStateHand
             legend: t.get(facet_key(facet)),
             lang,
             results: &props.results,
+            ready: props.corpus.facets,
             on_toggle: &props.on_toggle,
             on_clear: &props.on_clear,
             expanded,
@@ -191,6 +192,9 @@ struct NameFacetProps<'a> {
     lang: Lang,
     /// The search's results, whose counts for this facet are listed.
     results: &'a ResultsRef,
+    /// Whether the corpus's facet values are in (`Corpus::facets`): until then the facet
+    /// says its counts are coming.
+    ready: bool,
     on_toggle: &'a Callback<(FacetKind, String)>,
     on_clear: &'a Callback<FacetSlot>,
     /// Every facet's "show more" state ([`use_expanded`]).
@@ -203,6 +207,15 @@ fn name_facet(props: NameFacetProps) -> Html {
     let bit = 1u32 << props.facet.index();
     let expanded = &(**all & bit != 0);
     let counts = &props.results.facets.names[props.facet];
+    if !props.ready {
+        // Not `.loading`: the results are shown, only the counts are coming.
+        return html! {
+            <fieldset class="facet" aria-busy="true">
+                <legend>{ props.legend }</legend>
+                <p class="facet-pending">{ t.get("facets.loading") }</p>
+            </fieldset>
+        };
+    }
     if counts.is_empty() {
         return html! {};
     }

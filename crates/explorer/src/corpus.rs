@@ -42,6 +42,10 @@ pub struct Corpus {
     /// Whether every document has at least its figures, names and dates (the figures table or
     /// every pack loaded): charts, ranges, the figures view and the measures read them.
     pub figures: bool,
+    /// Whether the facet values and their documents are in (the facets file added, or the
+    /// tables held them): without them the results come without facet counts, which follow
+    /// (`loading::defers_facets`).
+    pub facets: bool,
     /// Per corpus document, what of it is loaded: [`TEXT`] (its card's part), [`WHOLE`] (its
     /// text and its pack); empty when every document is whole.
     pub(crate) loaded: Rc<Vec<u8>>,
@@ -83,6 +87,7 @@ impl Corpus {
             terms: true,
             query: String::new(),
             figures: true,
+            facets: true,
             loaded: Rc::default(),
             measures: Rc::default(),
             files: None,
@@ -99,6 +104,7 @@ impl Corpus {
             terms: false,
             query: query.to_string(),
             figures: self.figures,
+            facets: self.facets,
             loaded: self.loaded.clone(),
             measures: self.measures.clone(),
             files: self.files.clone(),

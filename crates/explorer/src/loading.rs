@@ -138,16 +138,50 @@ pub fn shown_docs(
     docs
 }
 
+/// Whether the view of `view` shows its results before the facets file arrives, its facet
+/// counts following: the list of a query with words and no name ticked. Every other view
+/// waits for it: a name filter needs each document's names, and the default view is painted
+/// with its counts before the app starts (`prerender`), which it must not take away.
+pub fn defers_facets(view: &ViewState) -> bool {
+    view.view == View::List
+        && needs_terms(&view.q)
+        && view.names.iter().all(|(_, names)| names.is_empty())
+}
+
 /// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
 /// the term shards of its query (as [`ShardedCorpus::shared_index_for`] names them, in rounds: ask
 /// again once they are added), the figures table when [`needs_figures`], the text files of
-/// `docs` (every file of the article read). Empty: the view can be shown exactly as over the
+/// `docs` (every file of the article read), and the facets file (with the tables, or when
+/// [`defers_facets`] once the rest is in). Empty: the view can be shown exactly as over the
 /// whole corpus.
 pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
-    if let Err(Need(terms)) = files.shared_index_for(&view.q) {
-        return terms;
+    needs_with(files, view, docs, false)
+}
+
+/// [`needs`] before the view's first results: without the facets file when
+/// [`defers_facets`] (the app fetches it once they are shown).
+pub fn needs_first(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
+    needs_with(files, view, docs, true)
+}
+
+fn needs_with(
+    files: &mut ShardedCorpus,
+    view: &ViewState,
+    docs: &[u32],
+    first: bool,
+) -> Vec<FileRef> {
+    let facets = files.missing_facets();
+    let defer = defers_facets(view);
+    // The facets file is the last kind: appended, the list stays in the manifest's order.
+    let mut need = match files.shared_index_for(&view.q) {
+        Err(Need(terms)) if defer => return terms,
+        Err(Need(terms)) => terms,
+        Ok(_) => files.missing_for_view(needs_figures(view), docs, view.view == View::Doc),
+    };
+    if !defer || !first && need.is_empty() {
+        need.extend(facets);
     }
-    files.missing_for_view(needs_figures(view), docs, view.view == View::Doc)
+    need
 }
 
 /// The corpus of the files added so far, its index the tables alone (it answers queries
@@ -159,6 +193,7 @@ pub fn base_corpus(files: &mut ShardedCorpus) -> Result<Corpus, Need> {
     let mut corpus = Corpus::assemble(docs, index);
     corpus.terms = false;
     corpus.figures = files.figures().is_ok();
+    corpus.facets = files.has_facets();
     let loaded = |d| (files.has_text(d) as u8 * TEXT) | (files.is_whole(d) as u8 * WHOLE);
     corpus.loaded = std::rc::Rc::new((0..count).map(loaded).collect());
     Ok(corpus)
@@ -183,6 +218,7 @@ pub fn answers(corpus: &Corpus, query: &str) -> bool {
 pub fn ready(corpus: &Corpus, view: &ViewState, results: &SearchResults) -> bool {
     answers(corpus, &view.q)
         && (corpus.figures || !needs_figures(view))
+        && (corpus.facets || defers_facets(view))
         && match view.view {
             View::Doc => view
                 .doc
@@ -312,13 +348,14 @@ mod tests {
             "too few files"
         );
         let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
-        // The default view: the tables and the text files of its cards, no pack, no term file,
-        // no figures.
+        // The default view: the tables, the facets and the text files of its cards, no pack,
+        // no term file, no figures.
         let list = ViewState::default();
         let (corpus, fetched) = settle(&files, &mut c, &list);
         assert_eq!(kinds(&fetched, "tables-"), 1);
+        assert_eq!(kinds(&fetched, "facets-"), 1);
         assert!(kinds(&fetched, "text-") <= crate::card::PAGE, "{fetched:?}");
-        assert_eq!(fetched.len(), 1 + kinds(&fetched, "text-"), "{fetched:?}");
+        assert_eq!(fetched.len(), 2 + kinds(&fetched, "text-"), "{fetched:?}");
         assert!(!corpus.figures);
         same_results(&corpus, &whole, &list);
         assert_eq!(corpus.years, whole.years);
@@ -386,6 +423,88 @@ mod tests {
         };
         let (corpus, _) = settle(&files, &mut c, &range);
         same_results(&corpus, &whole, &range);
+    }
+
+    /// What the app does before its first results (`src/data.rs`, `load`): [`needs_first`]
+    /// until the view is [`ready`]; the corpus then, and the files fetched.
+    fn settle_first(
+        files: &[WrittenFile],
+        c: &mut ShardedCorpus,
+        view: &ViewState,
+    ) -> (Corpus, Vec<String>) {
+        let mut fetched = Vec::new();
+        let mut docs = Vec::new();
+        loop {
+            let need = needs_first(c, view, &docs);
+            if need.is_empty() {
+                let base = base_corpus(c).expect("tables added");
+                let corpus = for_query(&base, c, &view.q).expect("terms added");
+                let results = corpus.search(view);
+                docs = shown_docs(&corpus, view, &results, crate::card::PAGE);
+                if docs.is_empty() {
+                    assert!(ready(&corpus, view, &results), "{view:?}");
+                    return (corpus, fetched);
+                }
+                continue;
+            }
+            for (r, url) in with_urls(c, need) {
+                let name = url.strip_prefix(DATA_DIR).unwrap();
+                let f = files.iter().find(|f| f.name == name).expect("written");
+                c.add(r, &f.bytes).unwrap();
+                fetched.push(f.name.clone());
+            }
+        }
+    }
+
+    #[test]
+    fn a_querys_first_results_come_before_the_facets_and_their_counts_next() {
+        let (files, whole) = many_files();
+        let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+        let view = ViewState {
+            q: "startups maroc".to_string(),
+            ..ViewState::default()
+        };
+        assert!(defers_facets(&view));
+        let (corpus, fetched) = settle_first(&files, &mut c, &view);
+        assert_eq!(kinds(&fetched, "facets-"), 0, "{fetched:?}");
+        assert!(!corpus.facets);
+        // The same cards, in the same order; no facet value yet.
+        let (got, want) = (corpus.search(&view), whole.search(&view));
+        let docs = |r: &SearchResults| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
+        assert_eq!((docs(&got), got.total), (docs(&want), want.total));
+        assert!(got.facets.names.iter().all(|(_, v)| v.is_empty()));
+        assert!(want.facets.names.iter().any(|(_, v)| !v.is_empty()));
+        // Then the facets file, alone, and the counts are the whole corpus's.
+        let next = needs(&mut c, &view, &[]);
+        assert_eq!(with_urls(&c, next.clone()).len(), 1);
+        assert!(c.manifest().name(next[0]).starts_with("facets-"));
+        let (corpus, fetched) = settle(&files, &mut c, &view);
+        assert_eq!(kinds(&fetched, "facets-"), 1, "{fetched:?}");
+        assert!(corpus.facets);
+        same_results(&corpus, &whole, &view);
+        // A name ticked, the default view, a chart: the facets before anything is shown.
+        let org = want.facets.names[raqmi_search::facet::FacetKind::Org][0]
+            .value
+            .to_string();
+        let mut ticked = view.clone();
+        ticked.names[raqmi_search::facet::FacetKind::Org].push(org);
+        for v in [
+            ticked,
+            ViewState::default(),
+            ViewState {
+                view: View::Chart,
+                q: "startups".to_string(),
+                ..ViewState::default()
+            },
+        ] {
+            assert!(!defers_facets(&v), "{v:?}");
+            let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+            let (corpus, fetched) = settle_first(&files, &mut c, &v);
+            assert_eq!(kinds(&fetched, "facets-"), 1, "{v:?}: {fetched:?}");
+            assert!(corpus.facets);
+            let (got, want) = (corpus.search(&v), whole.search(&v));
+            assert_eq!((got.facets, got.total), (want.facets, want.total), "{v:?}");
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ use super::shards::{
     PostingsShard,
 };
 use super::slots::{Set, Slots};
-use super::tables::decode_tables;
+use super::tables::{decode_facets, decode_tables, Facets};
 use super::{content_hash, DataError, FileKind, FileRef};
 use crate::index::{self, SearchIndex, TablesPart};
 use crate::query::internals::expand;
@@ -50,6 +50,12 @@ pub struct Need(pub Vec<FileRef>);
 pub struct ShardedCorpus {
     manifest: Manifest,
     tables: Option<TablesPart>,
+    /// Whether the facet values and their documents are in: in the tables (a small corpus) or
+    /// the facets file added. Until then no document has a value (no facet counts, no name
+    /// filter): a query's first results come without them.
+    facets: bool,
+    /// The facets file when it arrived before the tables (put into them when they arrive).
+    early_facets: Option<Facets>,
     figures: bool,
     dicts: Slots<DictShard>,
     postings: Slots<PostingsShard>,
@@ -82,6 +88,8 @@ impl ShardedCorpus {
         ShardedCorpus {
             manifest,
             tables: None,
+            facets: false,
+            early_facets: None,
             figures: false,
             dicts: Slots::default(),
             postings: Slots::default(),
@@ -124,6 +132,7 @@ impl ShardedCorpus {
             FileKind::Tails => self.tails.contains(n),
             FileKind::Pack => self.packs.contains(n),
             FileKind::Text => self.texts.contains(n),
+            FileKind::Facets => self.facets,
         }
     }
 
@@ -146,11 +155,26 @@ impl ShardedCorpus {
         match r.kind {
             FileKind::Manifest => return Err(corrupt("a second manifest")),
             FileKind::Tables => {
-                let t = decode_tables(bytes, &file)?;
+                let (mut t, here) = decode_tables(bytes, &file)?;
                 if t.doc_count() != self.docs.len() {
                     return Err(corrupt("document count"));
                 }
+                if let Some(f) = self.early_facets.take() {
+                    put_facets(&mut t, f);
+                }
+                self.facets |= here;
                 self.tables = Some(t);
+            }
+            FileKind::Facets => {
+                let f = decode_facets(bytes, &file, self.docs.len())?;
+                match self.tables.as_mut() {
+                    Some(t) => put_facets(t, f),
+                    None => self.early_facets = Some(f),
+                }
+                self.facets = true;
+                // The indexes made so far have no facet values: made again on next use.
+                self.expansion_index = None;
+                self.query_index = None;
             }
             FileKind::Figures => {
                 let (_, docs) = decode_documents(bytes, FileKind::Figures, &file)?;
@@ -275,7 +299,12 @@ impl ShardedCorpus {
     /// which only a query with words reads.
     pub fn missing_for_tables(&self) -> Vec<FileRef> {
         let mut out = self.missing_for_whole();
-        out.retain(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack | FileKind::Text));
+        out.retain(|r| {
+            matches!(
+                r.kind,
+                FileKind::Tables | FileKind::Facets | FileKind::Pack | FileKind::Text
+            )
+        });
         out
     }
 
@@ -363,6 +392,9 @@ impl ShardedCorpus {
     pub fn search(&mut self, query: &str, filters: &Filters) -> Result<SearchResults, Need> {
         let parsed = parse_query(query);
         self.prepare(&parsed, filters)?;
+        if let Some(r) = self.missing_facets() {
+            return Err(Need(vec![r]));
+        }
         let index = &self.query_index.as_ref().expect("prepared").0;
         let results = search(index, &self.docs, query, filters);
         let mut need = Set::default();
@@ -386,6 +418,21 @@ impl ShardedCorpus {
     pub fn shared_index_for(&mut self, query: &str) -> Result<Rc<SearchIndex>, Need> {
         self.prepare(&parse_query(query), &Filters::default())?;
         Ok(self.query_index.as_ref().expect("prepared").0.clone())
+    }
+
+    /// Whether the facet values and their documents are in (see `facets`): facet counts and
+    /// name filters are then exact.
+    pub fn has_facets(&self) -> bool {
+        self.facets
+    }
+
+    /// The facets file, when the corpus has one and it is not added yet.
+    pub fn missing_facets(&self) -> Option<FileRef> {
+        let r = FileRef {
+            kind: FileKind::Facets,
+            number: 0,
+        };
+        (self.manifest.count(FileKind::Facets) > 0 && !self.facets).then_some(r)
     }
 
     /// Whether document `doc` is whole (its text and its pack added).
@@ -666,6 +713,13 @@ const FIGURES: FileRef = FileRef {
     kind: FileKind::Figures,
     number: 0,
 };
+
+/// Puts the facets file's part into tables read without it.
+fn put_facets(t: &mut TablesPart, f: Facets) {
+    t.facet_values = f.values;
+    t.doc_facets = f.doc_facets;
+    t.doc_facet_offsets = f.doc_facet_offsets;
+}
 
 /// The stems of the words that are looked up by stem, sorted, once each.
 fn word_stems(words: &[(&Word, bool)]) -> Vec<String> {

@@ -178,7 +178,10 @@ impl Manifest {
             m.pack_starts.push(doc);
         }
         b.end()?;
-        if m.count(FileKind::Tables) != 1 || m.count(FileKind::Figures) > 1 {
+        if m.count(FileKind::Tables) != 1
+            || m.count(FileKind::Figures) > 1
+            || m.count(FileKind::Facets) > 1
+        {
             return Err(b.corrupt("tables and figures table"));
         }
         Ok(m)

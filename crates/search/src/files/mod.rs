@@ -85,6 +85,8 @@
 //! bytes after the end) gives a [`DataError`] saying which file and what, never a panic.
 
 mod corpus;
+#[cfg(test)]
+mod facets_tests;
 mod manifest;
 mod parts;
 mod shards;
@@ -103,7 +105,7 @@ pub use write::{write_files, FileOptions, WrittenFile, TEXT_FILES};
 use std::fmt;
 
 pub const FILES_MAGIC: &[u8; 4] = b"RQMF";
-pub const FILES_VERSION: u16 = 3;
+pub const FILES_VERSION: u16 = 4;
 /// The manifest's name, the one file whose name does not change with its content.
 pub const MANIFEST_NAME: &str = "manifest.bin";
 
@@ -119,10 +121,11 @@ pub enum FileKind {
     Tails,
     Pack,
     Text,
+    Facets,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 9] = [
+    pub const ALL: [FileKind; 10] = [
         FileKind::Manifest,
         FileKind::Tables,
         FileKind::Figures,
@@ -132,6 +135,7 @@ impl FileKind {
         FileKind::Tails,
         FileKind::Pack,
         FileKind::Text,
+        FileKind::Facets,
     ];
 
     /// The first part of the file's name.
@@ -146,6 +150,7 @@ impl FileKind {
             FileKind::Tails => "tails",
             FileKind::Pack => "pack",
             FileKind::Text => "text",
+            FileKind::Facets => "facets",
         }
     }
 

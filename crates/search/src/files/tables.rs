@@ -134,19 +134,17 @@ impl BitReader<'_> {
     }
 }
 
-/// The tables file of `t`, the tables of the index of `docs`.
-pub(super) fn encode_tables(t: &TablesPart, docs: &[Document]) -> Vec<u8> {
+/// The tables file of `t`, the tables of the index of `docs`; with `facets_here`, the facet
+/// values and their documents too, else those are in the facets file ([`encode_facets`]).
+pub(super) fn encode_tables(t: &TablesPart, docs: &[Document], facets_here: bool) -> Vec<u8> {
     let n = t.doc_count as usize;
     let mut out = envelope(FileKind::Tables);
     put_varint(&mut out, t.doc_count);
     out.extend_from_slice(&t.avg_headline.to_le_bytes());
     out.extend_from_slice(&t.avg_body.to_le_bytes());
-    put_varint64(&mut out, t.facet_values.len() as u64);
-    out.extend(t.facet_values.iter().map(|v| v.kind as u8));
-    let mut prev: &[u8] = &[];
-    for v in &t.facet_values {
-        put_key(&mut out, prev, v.name.as_bytes());
-        prev = v.name.as_bytes();
+    out.push(facets_here as u8);
+    if facets_here {
+        put_facets(&mut out, t);
     }
     // Lengths: per half (headline, body) its minimum, then the low bytes above it, half
     // after half, then the high bytes (mostly 0): like bytes together.
@@ -165,36 +163,6 @@ pub(super) fn encode_tables(t: &TablesPart, docs: &[Document]) -> Vec<u8> {
             out.extend(half(h).map(|x| ((x - min) >> shift) as u8));
         }
     }
-    let mut by_value: Vec<Vec<u32>> = vec![Vec::new(); t.facet_values.len()];
-    let index = SearchIndex::from_parts(t, &[], Vec::new(), &[]);
-    let mut ids = Vec::new();
-    for d in 0..n as u32 {
-        index.doc_facets(d, &mut ids);
-        for &v in &ids {
-            by_value[v as usize].push(d);
-        }
-    }
-    for list in &by_value {
-        put_varint64(&mut out, list.len() as u64);
-    }
-    let mut bits = Bits::default();
-    for list in &by_value {
-        let k = rice_k(n, list.len());
-        let mut next = 0;
-        for &d in list {
-            let gap = d - next;
-            for _ in 0..gap >> k {
-                bits.put(1);
-            }
-            bits.put(0);
-            for i in 0..k {
-                bits.put(gap >> i & 1);
-            }
-            next = d + 1;
-        }
-    }
-    put_varint64(&mut out, bits.bytes.len() as u64);
-    out.extend_from_slice(&bits.bytes);
     let years = t
         .meta
         .0
@@ -229,8 +197,70 @@ pub(super) fn encode_tables(t: &TablesPart, docs: &[Document]) -> Vec<u8> {
     out
 }
 
-/// Reads a tables file back into the index's own tables.
-pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, DataError> {
+/// The facets file of `t`: the facet values and each one's documents, for a corpus whose
+/// tables leave them out (fetched after a query's first results, `files` module header).
+pub(super) fn encode_facets(t: &TablesPart) -> Vec<u8> {
+    let mut out = envelope(FileKind::Facets);
+    put_varint(&mut out, t.doc_count);
+    put_facets(&mut out, t);
+    out
+}
+
+/// The facet values (kinds, then names front-coded) and each value's documents (counts, then
+/// Rice-coded gaps): the layout's facet part, in the tables or in the facets file.
+fn put_facets(out: &mut Vec<u8>, t: &TablesPart) {
+    let n = t.doc_count as usize;
+    put_varint64(out, t.facet_values.len() as u64);
+    out.extend(t.facet_values.iter().map(|v| v.kind as u8));
+    let mut prev: &[u8] = &[];
+    for v in &t.facet_values {
+        put_key(out, prev, v.name.as_bytes());
+        prev = v.name.as_bytes();
+    }
+    let mut by_value: Vec<Vec<u32>> = vec![Vec::new(); t.facet_values.len()];
+    let index = SearchIndex::from_parts(t, &[], Vec::new(), &[]);
+    let mut ids = Vec::new();
+    for d in 0..n as u32 {
+        index.doc_facets(d, &mut ids);
+        for &v in &ids {
+            by_value[v as usize].push(d);
+        }
+    }
+    for list in &by_value {
+        put_varint64(out, list.len() as u64);
+    }
+    let mut bits = Bits::default();
+    for list in &by_value {
+        let k = rice_k(n, list.len());
+        let mut next = 0;
+        for &d in list {
+            let gap = d - next;
+            for _ in 0..gap >> k {
+                bits.put(1);
+            }
+            bits.put(0);
+            for i in 0..k {
+                bits.put(gap >> i & 1);
+            }
+            next = d + 1;
+        }
+    }
+    put_varint64(out, bits.bytes.len() as u64);
+    out.extend_from_slice(&bits.bytes);
+}
+
+/// The facet part of the tables: the values, and each document's values as the index holds
+/// them (`doc_facets` and its offsets).
+pub(super) struct Facets {
+    pub values: Vec<FacetValue>,
+    pub doc_facets: Bytes,
+    pub doc_facet_offsets: Bytes,
+}
+
+/// Reads a tables file back into the index's own tables, and whether they hold the facets
+/// (else the facets file does, and the tables' documents have no facet value until it is
+/// added: `ShardedCorpus::add`).
+pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<(TablesPart, bool), DataError> {
     let body = open(bytes, FileKind::Tables, file)?;
     // One error for any damage (the file is named): a message per field would cost the app's
     // wasm more than the layout saves on the seeds' tables.
@@ -240,41 +270,42 @@ pub(super) fn decode_tables(bytes: &[u8], file: &str) -> Result<TablesPart, Data
     })
 }
 
+/// Reads a facets file of a corpus of `n` documents.
+pub(super) fn decode_facets(bytes: &[u8], file: &str, n: usize) -> Result<Facets, DataError> {
+    let body = open(bytes, FileKind::Facets, file)?;
+    let mut b = Body::new(body, file);
+    let read = |b: &mut Body| {
+        if count(&mut b.r)? != n {
+            return None;
+        }
+        let facets = read_facets(b, n)?;
+        (b.r.left() == 0).then_some(facets)
+    };
+    read(&mut b).ok_or_else(|| DataError::Corrupt {
+        file: file.to_string(),
+        what: "facets",
+    })
+}
+
 /// A count of items each taking at least a byte.
 fn count(r: &mut Reader) -> Option<usize> {
     let n = r.varint()? as usize;
     (n <= r.left()).then_some(n)
 }
 
-fn read_tables(b: &mut Body) -> Option<TablesPart> {
-    let r = &mut b.r;
-    let n = count(r)?;
-    let avgs = r.take(8)?;
-    let avg = |i: usize| f32::from_le_bytes([avgs[i], avgs[i + 1], avgs[i + 2], avgs[i + 3]]);
-    let (avg_headline, avg_body) = (avg(0), avg(4));
-    let v = count(r)?;
-    let kinds = r.take(v)?;
-    let mut facet_values = Vec::with_capacity(v);
+fn read_facets(b: &mut Body, n: usize) -> Option<Facets> {
+    let v = count(&mut b.r)?;
+    let kinds = b.r.take(v)?;
+    let mut values = Vec::with_capacity(v);
     let mut name = Vec::new();
     for &k in kinds {
         b.key(&mut name, "").ok()?;
-        facet_values.push(FacetValue {
+        values.push(FacetValue {
             kind: *FacetKind::ALL.get(k as usize)?,
             name: String::from_utf8(name.clone()).ok()?,
         });
     }
     let r = &mut b.r;
-    let mins = [r.varint()?, r.varint()?];
-    let bytes = r.take(4 * n)?;
-    let mut lengths = Vec::with_capacity(n * 4);
-    for d in 0..n {
-        for (h, min) in mins.into_iter().enumerate() {
-            let at = h * n + d;
-            let x = (*bytes.get(at)? as u32 | (*bytes.get(2 * n + at)? as u32) << 8)
-                .checked_add(min)?;
-            lengths.extend_from_slice(&u16::try_from(x).ok()?.to_le_bytes());
-        }
-    }
     let mut dfs = Vec::with_capacity(v);
     for _ in 0..v {
         dfs.push(Some(r.varint()? as usize).filter(|&df| df <= n)?);
@@ -318,6 +349,45 @@ fn read_tables(b: &mut Body) -> Option<TablesPart> {
         }
         rest = after;
     }
+    Some(Facets {
+        values,
+        doc_facets: Bytes(doc_facets),
+        doc_facet_offsets: Bytes(doc_facet_offsets),
+    })
+}
+
+fn read_tables(b: &mut Body) -> Option<(TablesPart, bool)> {
+    let r = &mut b.r;
+    let n = count(r)?;
+    let avgs = r.take(8)?;
+    let avg = |i: usize| f32::from_le_bytes([avgs[i], avgs[i + 1], avgs[i + 2], avgs[i + 3]]);
+    let (avg_headline, avg_body) = (avg(0), avg(4));
+    let here = match r.take(1)?[0] {
+        0 => false,
+        1 => true,
+        _ => return None,
+    };
+    // Without the facets: no document has a value (the index's reader finds no list).
+    let facets = match here {
+        true => read_facets(b, n)?,
+        false => Facets {
+            values: Vec::new(),
+            doc_facets: Bytes::default(),
+            doc_facet_offsets: Bytes::default(),
+        },
+    };
+    let r = &mut b.r;
+    let mins = [r.varint()?, r.varint()?];
+    let bytes = r.take(4 * n)?;
+    let mut lengths = Vec::with_capacity(n * 4);
+    for d in 0..n {
+        for (h, min) in mins.into_iter().enumerate() {
+            let at = h * n + d;
+            let x = (*bytes.get(at)? as u32 | (*bytes.get(2 * n + at)? as u32) << 8)
+                .checked_add(min)?;
+            lengths.extend_from_slice(&u16::try_from(x).ok()?.to_le_bytes());
+        }
+    }
     let base = r.varint()?;
     let mut years = Vec::with_capacity(n);
     for _ in 0..n {
@@ -343,15 +413,16 @@ fn read_tables(b: &mut Body) -> Option<TablesPart> {
         extras.push(r.varint()?);
     }
     let ranks = recency_of(&meta, &extras, dates);
-    (r.left() == 0).then_some(TablesPart {
+    let tables = TablesPart {
         doc_count: n as u32,
         lengths: Bytes(lengths),
         avg_headline,
         avg_body,
-        facet_values,
-        doc_facets: Bytes(doc_facets),
-        doc_facet_offsets: Bytes(doc_facet_offsets),
+        facet_values: facets.values,
+        doc_facets: facets.doc_facets,
+        doc_facet_offsets: facets.doc_facet_offsets,
         recency: Bytes(ranks),
         meta: Bytes(meta),
-    })
+    };
+    (r.left() == 0).then_some((tables, here))
 }

@@ -286,6 +286,7 @@ fn damaged_bodies_never_panic() {
         let decode = |b: &[u8]| -> bool {
             match r.kind {
                 FileKind::Tables => super::tables::decode_tables(b, "t").is_ok(),
+                FileKind::Facets => super::tables::decode_facets(b, "f", fx.docs.len()).is_ok(),
                 FileKind::Figures | FileKind::Pack | FileKind::Text => {
                     decode_documents(b, r.kind, "d").is_ok()
                 }
@@ -599,9 +600,10 @@ fn without_terms_answers_every_query_without_words_as_the_whole_index() {
         panic!("nothing loaded yet");
     };
     assert_eq!(first, c.missing_for_tables());
-    assert!(first
-        .iter()
-        .all(|r| matches!(r.kind, FileKind::Tables | FileKind::Pack | FileKind::Text)));
+    assert!(first.iter().all(|r| matches!(
+        r.kind,
+        FileKind::Tables | FileKind::Facets | FileKind::Pack | FileKind::Text
+    )));
     for r in first {
         let name = c.manifest().name(r);
         c.add(r, files[name.as_str()]).expect("a good file");
@@ -686,8 +688,20 @@ fn the_tables_round_trip_with_their_order_derived_or_stored() {
             .collect();
         let derived = super::tables::recency_of(&t.meta.0, &days, true);
         assert_eq!(derived == t.recency.0, ids_increase);
-        let bytes = super::tables::encode_tables(&t, &docs);
+        let bytes = super::tables::encode_tables(&t, &docs, true);
         let back = super::tables::decode_tables(&bytes, "t").expect("decodes");
+        assert_eq!(back, (t.clone(), true), "ids increase: {ids_increase}");
+        // Without the facets: the same tables but theirs, which the facets file holds.
+        let bytes = super::tables::encode_tables(&t, &docs, false);
+        let (mut back, here) = super::tables::decode_tables(&bytes, "t").expect("decodes");
+        assert!(!here && back.facet_values.is_empty() && back.doc_facets.0.is_empty());
+        let facets = super::tables::encode_facets(&t);
+        let f = super::tables::decode_facets(&facets, "f", docs.len()).expect("decodes");
+        let wrong_count = super::tables::decode_facets(&facets, "f", docs.len() + 1);
+        assert!(matches!(wrong_count, Err(DataError::Corrupt { .. })));
+        back.facet_values = f.values;
+        back.doc_facets = f.doc_facets;
+        back.doc_facet_offsets = f.doc_facet_offsets;
         assert_eq!(back, t, "ids increase: {ids_increase}");
         let written = write_files(&docs, &index, SMALL);
         let mut c = open_corpus(&written);

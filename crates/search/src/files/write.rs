@@ -5,7 +5,7 @@
 use super::manifest::{FileEntry, Manifest};
 use super::parts::{analysis_part, card_part, figures_part, per_text_for};
 use super::shards::{encode_dict, encode_documents, encode_key_ids, encode_postings};
-use super::tables::encode_tables;
+use super::tables::{encode_facets, encode_tables};
 use super::{content_hash, FileKind};
 use crate::index::SearchIndex;
 use raqmi_model::document::Document;
@@ -82,8 +82,8 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         ..Manifest::default()
     };
     let mut files: Vec<(FileKind, Vec<u8>)> = Vec::new();
-    files.push((FileKind::Tables, encode_tables(&index.tables_part(), docs)));
-    // One pack holds every document whole: no text file, and a figures table would repeat it.
+    // One pack holds every document whole: no text file, and a figures table would repeat it;
+    // the facets stay in the tables (one file less at start, for a small corpus).
     let whole = cut(
         docs.iter()
             .map(|d| d.text.len() + 8 * (d.figures.len() + d.entities.len())),
@@ -91,6 +91,8 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
     )
     .len()
         <= 1;
+    let tables = index.tables_part();
+    files.push((FileKind::Tables, encode_tables(&tables, docs, whole)));
     let mut per_text = 0;
     let pack_starts = if whole {
         vec![0]
@@ -196,6 +198,10 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
                 encode_documents(FileKind::Text, first, &cards),
             ));
         }
+    }
+
+    if !whole {
+        files.push((FileKind::Facets, encode_facets(&tables)));
     }
 
     for (kind, bytes) in &files {
