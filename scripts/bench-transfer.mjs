@@ -3,8 +3,9 @@
 // feature) over it into target/transfer-dist-N (its own cargo target dir, target/transfer, so
 // that the usual build is never rebuilt), serves it (scripts/serve.mjs), and in headless
 // Chromium, cold (a new context each time, service workers blocked: what the page itself needs),
-// opens `?q=<query>` and waits for the first 10 results (or all when fewer), then types a second
-// query and waits for its results. Bytes are counted as gzip -9 of each file the page asked for
+// opens `?q=<query>` and waits for the first 10 results (or all when fewer), then for the rest
+// of the page that follows them (cards 11 to 20, the facet counts: asked for once the first
+// results are painted; counted apart), then types a second query and waits for its results. Bytes are counted as gzip -9 of each file the page asked for
 // (what a host compressing with gzip sends), once per file.
 //
 //   node scripts/bench-transfer.mjs [--ns 1000,10000,100000] [--skip-build] [--raqmi-only]
@@ -213,10 +214,13 @@ async function measure(browser, server, dist, first, second) {
   // The results, or the app's own message when it could not get them (an alert: e.g. at
   // 100 000 articles, Chromium refusing thousands of requests at once), which is reported.
   const results = async () => {
+    // The first 10 cards with their text (the page's later cards may still be on their way).
     const done = await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent
-      || (document.querySelector('.loading') === null
-        && document.querySelector('.prerendered') === null
-        && document.querySelector('.results-view .result-count') !== null), null, { timeout: 600_000 });
+      || (document.querySelector('.prerendered') === null
+        && document.querySelector('.results-view .result-count') !== null
+        && [...document.querySelectorAll('.loading')].every((e) => e.closest('article.result'))
+        && [...document.querySelectorAll('.results-view article.result')].slice(0, 10)
+          .every((card) => card.querySelector('.result-pending') === null)), null, { timeout: 600_000 });
     const value = await done.jsonValue();
     return typeof value === 'string' ? value : null;
   };
@@ -229,6 +233,11 @@ async function measure(browser, server, dist, first, second) {
     await context.close();
     return { error, first: { bytes: firstFiles.reduce((s, p) => s + gzipSize(dist, p), 0), files: firstFiles.length, ms } };
   }
+  // The rest of the page, which follows the first results once they are painted (the other
+  // cards' text, the facet counts: the facets file), counted apart.
+  phase = [];
+  await page.waitForFunction(() => document.querySelector('.facet-pending, .result-pending') === null, null, { timeout: 600_000 });
+  const countsFiles = phase;
   phase = [];
   await page.getByRole('searchbox').first().fill(second);
   await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, second, { timeout: 60_000 });
@@ -239,6 +248,7 @@ async function measure(browser, server, dist, first, second) {
   await context.close();
   return {
     first: { bytes: sum(firstFiles), files: firstFiles.length, data: data(firstFiles), ms },
+    counts: { bytes: sum(countsFiles), files: countsFiles.length },
     second: { bytes: sum(secondFiles), files: secondFiles.length, data: data(secondFiles) },
   };
 }
@@ -270,7 +280,7 @@ for (const n of NS) {
           console.error(rows.at(-1));
           continue;
         }
-        rows.push(`| ${n} | \`${first}\` | ${r.first.bytes} B (${r.first.files} files), ${r.first.ms} ms | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | ${pf ? (r.first.bytes / p.first.bytes).toFixed(1) : '–'} | \`${second}\` | ${r.second.bytes} B (${r.second.files}) | ${p.second.bytes} B (${p.second.files}) |`);
+        rows.push(`| ${n} | \`${first}\` | ${r.first.bytes} B (${r.first.files} files), ${r.first.ms} ms; then the page's rest +${r.counts.bytes} B (${r.counts.files}) | ${p.first.bytes} B (${p.first.files} files), ${p.first.ms} ms | ${pf ? (r.first.bytes / p.first.bytes).toFixed(1) : '–'} | \`${second}\` | ${r.second.bytes} B (${r.second.files}) | ${p.second.bytes} B (${p.second.files}) |`);
         console.error(rows.at(-1));
       }
     } finally {
@@ -281,7 +291,7 @@ for (const n of NS) {
   }
 }
 await browser.close();
-console.log('| N | first query | Raqmi: gzip to its first 10 results (files), time | Pagefind: the same | Raqmi / Pagefind | second query | Raqmi: extra gzip (files) | Pagefind: extra (files) |');
+console.log('| N | first query | Raqmi: gzip to its first 10 results (files), time; then the rest of the page (cards 11–20, facet counts) | Pagefind: the same | Raqmi / Pagefind | second query | Raqmi: extra gzip (files) | Pagefind: extra (files) |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('');

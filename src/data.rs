@@ -14,8 +14,8 @@
 use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::loading::{self, file_url, LoadFailure};
 use raqmi_explorer::url::ViewState;
-use raqmi_search::files::{FileKind, FileRef, ShardedCorpus, MANIFEST_NAME};
-use std::cell::RefCell;
+use raqmi_search::files::{FileRef, ShardedCorpus, MANIFEST_NAME};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -41,6 +41,8 @@ struct Wanted {
 }
 
 thread_local! {
+    /// Whether [`fetch_wanted`] ran before.
+    static STARTED: Cell<bool> = const { Cell::new(false) };
     static FILES: RefCell<Option<Files>> = const { RefCell::new(None) };
     static WANTED: RefCell<Wanted> = RefCell::new(Wanted::default());
     /// The root's corpus ([`base_for`]), with the count of arrivals it was made for.
@@ -128,11 +130,10 @@ fn needs(view: &ViewState, docs: &[u32], first: bool) -> Vec<FileRef> {
     .unwrap_or_default()
 }
 
-/// Whether `need` is the facets file alone, fetched after a query's first results
-/// (`loading::defers_facets`).
-fn facets_only(need: &[FileRef]) -> bool {
-    matches!(need, [r] if r.kind == FileKind::Facets)
-}
+/// The cards a view fetches the text of before its first results are shown, unless it is the
+/// prerendered one (whose every card is painted already, which the app must not take away):
+/// the first screen and more, the rest of the page right after.
+const FIRST_CARDS: usize = 10;
 
 /// Resolves after the next frame is painted (an animation frame, then a task): what waits
 /// for it does not delay that paint, nor compete with it for the network.
@@ -243,7 +244,10 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
     #[cfg(not(feature = "bench"))]
     {
         let (view, notices) = raqmi_explorer::url::parse(&super::dom::location_search());
-        let shown = raqmi_explorer::state::AppState::new(view.clone(), notices).shown;
+        let mut shown = raqmi_explorer::state::AppState::new(view.clone(), notices).shown;
+        if !super::dom::location_search().is_empty() {
+            shown = shown.min(FIRST_CARDS);
+        }
         let mut docs = Vec::new();
         loop {
             let need = needs(&view, &docs, true);
@@ -304,16 +308,15 @@ pub fn update(view: ViewState, docs: Vec<u32>, told: yew::Callback<Result<u32, L
 
 /// The loop of [`update`]: the latest request's files, until it needs none.
 async fn fetch_wanted() {
+    // The first time, after the first view is painted: `load` fetched all it shows, what is
+    // left (its other cards' text, the facet counts) does not delay its paint.
+    if !STARTED.replace(true) {
+        after_paint().await;
+    }
     loop {
         let request = WANTED.with(|w| w.borrow().request.clone());
         let Some((view, docs)) = request else { break };
-        let mut need = needs(&view, &docs, false);
-        if facets_only(&need) {
-            // After the results it completes are painted; then asked again (the view may have
-            // changed meanwhile).
-            after_paint().await;
-            need = needs(&view, &docs, false);
-        }
+        let need = needs(&view, &docs, false);
         if need.is_empty() {
             let newer = WANTED.with(|w| {
                 let mut w = w.borrow_mut();

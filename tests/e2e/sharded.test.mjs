@@ -95,10 +95,10 @@ test('by need: the start fetches the tables and its cards\' text files; a query 
   await appStarted(page);
   assert.equal(await page.locator('article.result').count(), 20);
   assert.equal(await page.locator('.result-pending').count(), 0);
-  assert.equal(count(asked, 'manifest') + count(asked, 'tables'), 2, asked.join(' '));
+  assert.equal(count(asked, 'manifest') + count(asked, 'tables') + count(asked, 'facets'), 3, asked.join(' '));
   // One text file per card (one article each at this size), no pack: a card reads its text only.
   assert.equal(count(asked, 'text'), 20, asked.join(' '));
-  assert.equal(asked.length, 2 + count(asked, 'text'), `only the tables and text files: ${asked.join(' ')}`);
+  assert.equal(asked.length, 3 + count(asked, 'text'), `only the tables, facets and text files: ${asked.join(' ')}`);
 
   // A query with words: some term shards, not all of them.
   asked.length = 0;
@@ -142,6 +142,63 @@ test('by need: the start fetches the tables and its cards\' text files; a query 
   assert.ok(await page.locator('#main .reader-text .fig').count() > 0, 'its figures marked in its text');
   assert.equal(count(asked, 'pack'), 1, asked.join(' '));
   assert.equal(count(asked, 'text'), 0, `its text file came with its card: ${asked.join(' ')}`);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+/** When the first result card is in the page with its text (performance.now()), kept in `window.__shown`. */
+function watchResults() {
+  new MutationObserver((_, observer) => {
+    const card = document.querySelector('#main article.result');
+    if (card && !card.querySelector('.result-pending') && document.querySelector('.prerendered') === null) {
+      window.__shown = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+test('a query\'s results come first, the facet counts after them: the facets file is asked for once the cards are painted', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  await context.addInitScript(watchResults);
+  const asked = requests(page);
+  await page.goto(new URL('?q=num%C3%A9rique', env.server.url).href);
+  await page.waitForFunction(() => window.__shown !== undefined);
+  // The counts follow: each name facet says so until the file is in, then lists its values.
+  await page.waitForFunction(() => document.querySelector('.facet-pending') === null
+    && document.querySelectorAll('.facet').length > 0);
+  const [facets] = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/data\/facets-/.test(e.name)).map((e) => e.startTime));
+  const shown = await page.evaluate(() => window.__shown);
+  assert.ok(facets > shown, `the facets file asked for at ${facets} ms, the results shown at ${shown} ms`);
+  assert.equal(count(asked, 'facets'), 1, asked.join(' '));
+  // The counts are the query's: an organisation's count is at most the hits.
+  const total = Number((await page.locator('.result-count').first().textContent()).replace(/\D/g, ''));
+  const counts = await page.locator('.facet .count').allTextContents();
+  assert.ok(counts.length > 3 && counts.every((c) => Number(c.replace(/\D/g, '')) <= total), counts.join(' '));
+  // Ticking a name filters at once (the file is in).
+  await page.locator('.facet input[type=checkbox]').nth(1).check();
+  await page.waitForFunction((t) => {
+    const n = document.querySelector('.result-count');
+    return n && Number(n.textContent.replace(/\D/g, '')) < t;
+  }, total);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('the facet panel says its counts are coming while the facets file is on its way', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/data/facets-*', async (route) => { await held; await route.continue(); });
+  await page.goto(new URL('?q=num%C3%A9rique', env.server.url).href);
+  await page.locator('#main article.result .snippet').first().waitFor();
+  const pending = page.locator('.facet[aria-busy=true] .facet-pending');
+  await pending.first().waitFor();
+  assert.equal((await pending.first().textContent()).trim(), 'Chargement des filtres…');
+  assert.ok(await pending.count() >= 4, 'each name facet says so');
+  release();
+  await page.waitForFunction(() => document.querySelector('.facet-pending') === null);
+  assert.ok(await page.locator('.facet input[type=checkbox]').count() > 10, 'the names listed');
   await assertClean(page, problems);
   await context.close();
 });

@@ -44,7 +44,7 @@ pub struct Corpus {
     pub figures: bool,
     /// Whether the facet values and their documents are in (the facets file added, or the
     /// tables held them): without them the results come without facet counts, which follow
-    /// (`loading::defers_facets`).
+    /// (`loading::waits_for_facets`).
     pub facets: bool,
     /// Per corpus document, what of it is loaded: [`TEXT`] (its card's part), [`WHOLE`] (its
     /// text and its pack); empty when every document is whole.

@@ -138,28 +138,37 @@ pub fn shown_docs(
     docs
 }
 
-/// Whether the view of `view` shows its results before the facets file arrives, its facet
-/// counts following: the list of a query with words and no name ticked. Every other view
-/// waits for it: a name filter needs each document's names, and the default view is painted
-/// with its counts before the app starts (`prerender`), which it must not take away.
-pub fn defers_facets(view: &ViewState) -> bool {
-    view.view == View::List
-        && needs_terms(&view.q)
-        && view.names.iter().all(|(_, names)| names.is_empty())
+/// Whether the view of `view` shows facet counts (the filter panel: not in an embed, not
+/// beside the reader) or filters by name: else it never needs the facets file (an embedded
+/// chart fetches only what it draws).
+pub fn reads_facets(view: &ViewState) -> bool {
+    ticks_names(view) || !view.embed && view.view != View::Doc
+}
+
+/// Whether the view of `view` waits for the facets file before it is shown: a name filter
+/// needs each document's names, and the default view (the list without words) is painted
+/// with its counts before the app starts (`prerender`), which it must not take away. Every
+/// other view shows its results first, and its counts once the file is in.
+pub fn waits_for_facets(view: &ViewState) -> bool {
+    ticks_names(view) || reads_facets(view) && view.view == View::List && !needs_terms(&view.q)
+}
+
+fn ticks_names(view: &ViewState) -> bool {
+    view.names.iter().any(|(_, names)| !names.is_empty())
 }
 
 /// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
 /// the term shards of its query (as [`ShardedCorpus::shared_index_for`] names them, in rounds: ask
 /// again once they are added), the figures table when [`needs_figures`], the text files of
-/// `docs` (every file of the article read), and the facets file (with the tables, or when
-/// [`defers_facets`] once the rest is in). Empty: the view can be shown exactly as over the
-/// whole corpus.
+/// `docs` (every file of the article read), and the facets file when [`reads_facets`] (with
+/// the tables when [`waits_for_facets`], else once the rest is in). Empty: the view can be
+/// shown exactly as over the whole corpus.
 pub fn needs(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
     needs_with(files, view, docs, false)
 }
 
-/// [`needs`] before the view's first results: without the facets file when
-/// [`defers_facets`] (the app fetches it once they are shown).
+/// [`needs`] before the view's first results: without the facets file unless
+/// [`waits_for_facets`] (the app fetches it once they are shown).
 pub fn needs_first(files: &mut ShardedCorpus, view: &ViewState, docs: &[u32]) -> Vec<FileRef> {
     needs_with(files, view, docs, true)
 }
@@ -170,15 +179,15 @@ fn needs_with(
     docs: &[u32],
     first: bool,
 ) -> Vec<FileRef> {
-    let facets = files.missing_facets();
-    let defer = defers_facets(view);
+    let facets = files.missing_facets().filter(|_| reads_facets(view));
+    let waits = waits_for_facets(view);
     // The facets file is the last kind: appended, the list stays in the manifest's order.
     let mut need = match files.shared_index_for(&view.q) {
-        Err(Need(terms)) if defer => return terms,
+        Err(Need(terms)) if !waits => return terms,
         Err(Need(terms)) => terms,
         Ok(_) => files.missing_for_view(needs_figures(view), docs, view.view == View::Doc),
     };
-    if !defer || !first && need.is_empty() {
+    if waits || !first && need.is_empty() {
         need.extend(facets);
     }
     need
@@ -218,7 +227,7 @@ pub fn answers(corpus: &Corpus, query: &str) -> bool {
 pub fn ready(corpus: &Corpus, view: &ViewState, results: &SearchResults) -> bool {
     answers(corpus, &view.q)
         && (corpus.figures || !needs_figures(view))
-        && (corpus.facets || defers_facets(view))
+        && (corpus.facets || !waits_for_facets(view))
         && match view.view {
             View::Doc => view
                 .doc
@@ -464,7 +473,7 @@ mod tests {
             q: "startups maroc".to_string(),
             ..ViewState::default()
         };
-        assert!(defers_facets(&view));
+        assert!(reads_facets(&view) && !waits_for_facets(&view));
         let (corpus, fetched) = settle_first(&files, &mut c, &view);
         assert_eq!(kinds(&fetched, "facets-"), 0, "{fetched:?}");
         assert!(!corpus.facets);
@@ -482,22 +491,38 @@ mod tests {
         assert_eq!(kinds(&fetched, "facets-"), 1, "{fetched:?}");
         assert!(corpus.facets);
         same_results(&corpus, &whole, &view);
-        // A name ticked, the default view, a chart: the facets before anything is shown.
+        // An embedded chart never reads them; a chart shows its counts after its drawing.
+        for (v, fetches) in [
+            (
+                ViewState {
+                    view: View::Chart,
+                    embed: true,
+                    ..ViewState::default()
+                },
+                false,
+            ),
+            (
+                ViewState {
+                    view: View::Chart,
+                    ..ViewState::default()
+                },
+                true,
+            ),
+        ] {
+            let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+            let (_, first) = settle_first(&files, &mut c, &v);
+            assert_eq!(kinds(&first, "facets-"), 0, "{v:?}: {first:?}");
+            let (_, then) = settle(&files, &mut c, &v);
+            assert_eq!(kinds(&then, "facets-"), fetches as usize, "{v:?}: {then:?}");
+        }
+        // A name ticked, the default view: the facets before anything is shown.
         let org = want.facets.names[raqmi_search::facet::FacetKind::Org][0]
             .value
             .to_string();
         let mut ticked = view.clone();
         ticked.names[raqmi_search::facet::FacetKind::Org].push(org);
-        for v in [
-            ticked,
-            ViewState::default(),
-            ViewState {
-                view: View::Chart,
-                q: "startups".to_string(),
-                ..ViewState::default()
-            },
-        ] {
-            assert!(!defers_facets(&v), "{v:?}");
+        for v in [ticked, ViewState::default()] {
+            assert!(waits_for_facets(&v), "{v:?}");
             let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
             let (corpus, fetched) = settle_first(&files, &mut c, &v);
             assert_eq!(kinds(&fetched, "facets-"), 1, "{v:?}: {fetched:?}");

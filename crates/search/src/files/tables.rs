@@ -1,18 +1,20 @@
-//! The tables file, written and read: the index's per-document tables ([`TablesPart`]) laid
-//! out column by column, so that gzip sees like with like, with what can be derived at load
-//! left out (layout below and in the `files` module header). The app reads this file before
-//! its first results, so every byte of it is paid by every visit.
+//! The tables file and the facets file, written and read: the index's per-document tables
+//! ([`TablesPart`]) laid out column by column, so that gzip sees like with like, with what can
+//! be derived at load left out (layout below and in the `files` module header). The app reads
+//! the tables before its first results, so every byte of them is paid by every visit; the
+//! facets (values and their documents, most of the bytes at scale) in their own file unless
+//! the corpus is small, read after a query's first results.
 //!
 //! # Layout (varint: unsigned LEB128)
 //! After the envelope:
 //! - `varint n` (documents), then `avg_headline` and `avg_body` (f32 little-endian each);
+//! - one byte: 1 when the facet part (the next two items) follows here, a corpus in one
+//!   pack; 0 when it is in the facets file instead (there after the envelope and `varint n`,
+//!   written by [`encode_facets`], fetched after a query's first results);
 //! - `varint v` (facet values), then their `v` kinds (one byte each, [`FacetKind`]'s order),
 //!   then their `v` names, each front-coded against the previous (`varint shared, varint
 //!   suffix_len`, the suffix bytes): values are sorted by kind then name, so neighbours share
 //!   most of their bytes;
-//! - lengths (indexed tokens of each headline, of each body): `varint min_headline, varint
-//!   min_body`, then the low bytes of `x - min`, `n` for the headlines then `n` for the
-//!   bodies, then their high bytes likewise (mostly 0): like bytes together;
 //! - facet membership: per value in id order `varint df` (its documents), then `varint
 //!   bytes` and that many bytes of bits (low bit first), per value its documents increasing,
 //!   each as the gap `g` from the one after the previous (from 0 for the first): `g >> k` ones,
@@ -21,6 +23,9 @@
 //!   rebuilt at load; at 10,000 synthetic articles (gzip, with the counts) each document's
 //!   list as varints was 158 KB, each value's as varint gaps 143 KB, these codes 131 KB (the
 //!   lists' entropy, the synthetic corpus choosing names independently, is 125 KB);
+//! - lengths (indexed tokens of each headline, of each body): `varint min_headline, varint
+//!   min_body`, then the low bytes of `x - min`, `n` for the headlines then `n` for the
+//!   bodies, then their high bytes likewise (mostly 0): like bytes together;
 //! - years: `varint base`, then per document `varint code` (0: undated, else `year - base + 1`);
 //!   then `n` bytes of months (0: unknown), `n` bytes of categories (the figures' bit set);
 //! - the newest-first order: `varint 0` then per document `varint day` (0: unknown), the
