@@ -15,7 +15,7 @@ use raqmi_explorer::corpus::CorpusRef;
 use raqmi_explorer::loading::{self, file_url, LoadFailure};
 use raqmi_explorer::url::ViewState;
 use raqmi_search::files::{FileRef, ShardedCorpus, MANIFEST_NAME};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -41,8 +41,6 @@ struct Wanted {
 }
 
 thread_local! {
-    /// Whether [`fetch_wanted`] ran before.
-    static STARTED: Cell<bool> = const { Cell::new(false) };
     static FILES: RefCell<Option<Files>> = const { RefCell::new(None) };
     static WANTED: RefCell<Wanted> = RefCell::new(Wanted::default());
     /// The root's corpus ([`base_for`]), with the count of arrivals it was made for.
@@ -306,17 +304,28 @@ pub fn update(view: ViewState, docs: Vec<u32>, told: yew::Callback<Result<u32, L
     }
 }
 
-/// The loop of [`update`]: the latest request's files, until it needs none.
+/// The loop of [`update`]: the latest request's files, until it needs none. In two steps, as
+/// [`load`] does: what the view's first results need (`loading::needs_first` for its first
+/// [`FIRST_CARDS`] cards), then, once those are painted, the rest (the other cards' text, the
+/// facet counts).
 async fn fetch_wanted() {
-    // The first time, after the first view is painted: `load` fetched all it shows, what is
-    // left (its other cards' text, the facet counts) does not delay its paint.
-    if !STARTED.replace(true) {
-        after_paint().await;
-    }
+    // The run starts after a render, whose view `load` or an earlier run completed.
+    let mut paint_first = true;
     loop {
         let request = WANTED.with(|w| w.borrow().request.clone());
         let Some((view, docs)) = request else { break };
-        let need = needs(&view, &docs, false);
+        let first = &docs[..docs.len().min(FIRST_CARDS)];
+        let mut need = needs(&view, first, true);
+        if need.is_empty() {
+            need = needs(&view, &docs, false);
+            if !need.is_empty() && std::mem::take(&mut paint_first) {
+                // Asked again after the paint: the view may have changed meanwhile.
+                after_paint().await;
+                continue;
+            }
+        } else {
+            paint_first = true;
+        }
         if need.is_empty() {
             let newer = WANTED.with(|w| {
                 let mut w = w.borrow_mut();

@@ -146,18 +146,23 @@ test('by need: the start fetches the tables and its cards\' text files; a query 
   await context.close();
 });
 
-/** When the first result card is in the page with its text (performance.now()), kept in `window.__shown`. */
+/**
+ * When the first 10 result cards are in the page with their text: `window.__shown` (its
+ * performance.now()) and `window.__textsThen` (the text files asked for by then).
+ */
 function watchResults() {
   new MutationObserver((_, observer) => {
-    const card = document.querySelector('#main article.result');
-    if (card && !card.querySelector('.result-pending') && document.querySelector('.prerendered') === null) {
+    const cards = [...document.querySelectorAll('#main article.result')].slice(0, 10);
+    if (cards.length === 10 && cards.every((c) => !c.querySelector('.result-pending'))
+      && document.querySelector('.prerendered') === null) {
       window.__shown = performance.now();
+      window.__textsThen = performance.getEntriesByType('resource').filter((e) => /\/data\/text-/.test(e.name)).length;
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
 }
 
-test('a query\'s results come first, the facet counts after them: the facets file is asked for once the cards are painted', async () => {
+test('a query\'s first 10 cards come first, the rest of the page after them: the other cards\' text and the facets file are asked for once they are painted', async () => {
   const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
   await context.addInitScript(watchResults);
   const asked = requests(page);
@@ -171,6 +176,11 @@ test('a query\'s results come first, the facet counts after them: the facets fil
   const shown = await page.evaluate(() => window.__shown);
   assert.ok(facets > shown, `the facets file asked for at ${facets} ms, the results shown at ${shown} ms`);
   assert.equal(count(asked, 'facets'), 1, asked.join(' '));
+  // One article per text file at this size: the first 10 cards' files, then the page's 20.
+  assert.equal(await page.evaluate(() => window.__textsThen), 10);
+  await page.waitForFunction(() => document.querySelectorAll('#main article.result').length === 20
+    && document.querySelector('.result-pending') === null);
+  assert.equal(count(asked, 'text'), 20, asked.join(' '));
   // The counts are the query's: an organisation's count is at most the hits.
   const total = Number((await page.locator('.result-count').first().textContent()).replace(/\D/g, ''));
   const counts = await page.locator('.facet .count').allTextContents();

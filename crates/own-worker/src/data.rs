@@ -1,14 +1,15 @@
 //! The app's data files, read in the worker: the corpus's documents, which the own articles
 //! join (`merge::corpus_files`). Fetched from the same origin as the page (the URLs the page
 //! gives, relative to the worker's script, which sits beside the page), through the service
-//! worker's cache when offline. Only the manifest, the tables and the packs: the documents are
-//! whole in the packs, and the index is built again with the own articles anyway. Read once
+//! worker's cache when offline. Only the manifest, the tables, the packs and the text files:
+//! the documents are whole in them, and the index (its facets too) is built again with the own
+//! articles anyway. Read once
 //! per worker (the page's build never changes under it), from its start
 //! ([`prefetch`]): by the time the reader adds an article, the documents are there.
 
 use js_sys::Uint8Array;
 use raqmi_model::document::Document;
-use raqmi_search::files::{ShardedCorpus, MANIFEST_NAME};
+use raqmi_search::files::{FileKind, ShardedCorpus, MANIFEST_NAME};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -44,15 +45,16 @@ pub async fn corpus_documents() -> Result<Rc<Vec<Document>>, String> {
 async fn read(base: &str) -> Result<Vec<Document>, String> {
     let manifest = fetch(&format!("{base}{MANIFEST_NAME}")).await?;
     let mut files = ShardedCorpus::from_manifest(&manifest).map_err(|e| e.to_string())?;
+    // Not the facets file: the index is built again.
     for r in files.missing_for_tables() {
+        if r.kind == FileKind::Facets {
+            continue;
+        }
         let name = files.manifest().name(r);
         let bytes = fetch(&format!("{base}{name}")).await?;
         files.add(r, &bytes).map_err(|e| e.to_string())?;
     }
-    files
-        .without_terms()
-        .map(|(documents, _)| documents)
-        .map_err(|_| "the corpus's data files are incomplete".to_string())
+    Ok(files.documents().to_vec())
 }
 
 /// The bytes at `url`, or why not.
