@@ -76,6 +76,10 @@ pub struct ShardedCorpus {
     query_index: Option<(Rc<SearchIndex>, Vec<u32>, Vec<String>)>,
     /// The bytes of the files added (the manifest lists no lengths).
     added_bytes: u64,
+    /// The query [`ShardedCorpus::prepare`] last answered, and whether with the figures: asked
+    /// again (a view renders, then asks which files it lacks, several times a keystroke) it
+    /// answers at once, without expanding the words again, until a file is added.
+    prepared: Option<(String, bool)>,
 }
 
 impl ShardedCorpus {
@@ -102,6 +106,7 @@ impl ShardedCorpus {
             expansion_index: None,
             query_index: None,
             added_bytes: 0,
+            prepared: None,
         }
     }
 
@@ -228,6 +233,7 @@ impl ShardedCorpus {
             }
         }
         self.added_bytes += bytes.len() as u64;
+        self.prepared = None;
         Ok(())
     }
 
@@ -390,8 +396,7 @@ impl ShardedCorpus {
 
     /// Searches as [`search`] over the whole corpus would, or says which files are missing.
     pub fn search(&mut self, query: &str, filters: &Filters) -> Result<SearchResults, Need> {
-        let parsed = parse_query(query);
-        self.prepare(&parsed, filters)?;
+        self.prepare(query, filters)?;
         if let Some(r) = self.missing_facets() {
             return Err(Need(vec![r]));
         }
@@ -410,13 +415,13 @@ impl ShardedCorpus {
     /// The index the engine runs `query` on, with every term it reads (for the engine's other
     /// entry points: match spans of a deeper hit, keyword in context), or the files missing.
     pub fn index_for(&mut self, query: &str) -> Result<&SearchIndex, Need> {
-        self.prepare(&parse_query(query), &Filters::default())?;
+        self.prepare(query, &Filters::default())?;
         Ok(&self.query_index.as_ref().expect("prepared").0)
     }
 
     /// The index of [`ShardedCorpus::index_for`], shared (made again only for other words).
     pub fn shared_index_for(&mut self, query: &str) -> Result<Rc<SearchIndex>, Need> {
-        self.prepare(&parse_query(query), &Filters::default())?;
+        self.prepare(query, &Filters::default())?;
         Ok(self.query_index.as_ref().expect("prepared").0.clone())
     }
 
@@ -499,13 +504,28 @@ impl ShardedCorpus {
     }
 
     /// Loads nothing, but makes `query_index` the index `query` runs on, or says what is
-    /// missing (the rounds of the module header).
-    fn prepare(&mut self, query: &Query, filters: &Filters) -> Result<(), Need> {
+    /// missing (the rounds of the module header); at once when it did so last, with no file
+    /// added since.
+    fn prepare(&mut self, query: &str, filters: &Filters) -> Result<(), Need> {
+        let range = filters.value_min.is_some() || filters.value_max.is_some();
+        if self
+            .prepared
+            .as_ref()
+            .is_some_and(|(q, r)| q == query && (*r || !range))
+        {
+            return Ok(());
+        }
+        self.prepare_anew(&parse_query(query), range)?;
+        self.prepared = Some((query.to_string(), range));
+        Ok(())
+    }
+
+    fn prepare_anew(&mut self, query: &Query, range: bool) -> Result<(), Need> {
         let mut need = Set::default();
         if self.tables.is_none() {
             need.insert(TABLES);
         }
-        if filters.value_min.is_some() || filters.value_max.is_some() {
+        if range {
             for r in self.figures_need() {
                 need.insert(r);
             }
