@@ -201,48 +201,65 @@ async function measurePagefind(browser, server, site, first, second) {
   };
 }
 
-/** Opens `?q=first`, waits for its results, then types `second`; bytes and files of each. */
+/**
+ * Opens `?q=first`, waits for its results, then types `second`; bytes and files of each. A
+ * file counts in a phase when its request started before the phase's end (the moment the page
+ * showed what was waited for), both read on the page's clock (Resource Timing): the app asks
+ * for the rest of a page in the task after the frame that shows its first results, and the
+ * request events reach this script after the page's answer, so counting the events seen by
+ * then would give the next phase's first files to it.
+ */
 async function measure(browser, server, dist, first, second) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const seen = new Set();
-  let phase = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (!seen.has(path)) { seen.add(path); phase.push(path); }
-  });
+  await context.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
+  // When each file was first asked for (ms, the page's clock; the page itself at 0).
+  const started = async () => {
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => [new URL(e.name).pathname, e.startTime]));
+    const seen = new Set(['/']);
+    const out = [{ path: '/', t: 0 }];
+    for (const [path, t] of entries) {
+      if (!seen.has(path)) { seen.add(path); out.push({ path, t }); }
+    }
+    return out;
+  };
+  const between = (list, from, to) => list.filter(({ t }) => t > from && t <= to).map(({ path }) => path);
   // The results, or the app's own message when it could not get them (an alert: e.g. at
-  // 100 000 articles, Chromium refusing thousands of requests at once), which is reported.
+  // 100 000 articles, Chromium refusing thousands of requests at once), which is reported;
+  // else the page's clock when they were shown.
   const results = async () => {
-    // The first 10 cards with their text (the page's later cards may still be on their way).
+    // The first 10 cards with their text (the page's later cards may still be on their way:
+    // a card without its text is a `.result-pending` placeholder in its place).
     const done = await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent
-      || (document.querySelector('.prerendered') === null
+      || ((document.querySelector('.prerendered') === null
         && document.querySelector('.results-view .result-count') !== null
-        && [...document.querySelectorAll('.loading')].every((e) => e.closest('article.result'))
-        && [...document.querySelectorAll('.results-view article.result')].slice(0, 10)
-          .every((card) => card.querySelector('.result-pending') === null)), null, { timeout: 600_000 });
-    const value = await done.jsonValue();
-    return typeof value === 'string' ? value : null;
+        && [...document.querySelectorAll('.loading')].every((e) => e.matches('.result-pending'))
+        && [...document.querySelectorAll('.results-view article.result, .results-view .result-pending')]
+          .slice(0, 10).every((card) => card.matches('article.result')))
+        && performance.now()), null, { timeout: 600_000 });
+    return done.jsonValue();
   };
   const t0 = Date.now();
   await page.goto(`${server.url}?q=${encodeURIComponent(first)}`);
-  const error = await results();
+  const shown = await results();
   const ms = Date.now() - t0;
-  const firstFiles = phase;
-  if (error) {
+  if (typeof shown === 'string') {
+    const files = (await started()).map(({ path }) => path);
     await context.close();
-    return { error, first: { bytes: firstFiles.reduce((s, p) => s + gzipSize(dist, p), 0), files: firstFiles.length, ms } };
+    return { error: shown, first: { bytes: files.reduce((s, p) => s + gzipSize(dist, p), 0), files: files.length, ms } };
   }
   // The rest of the page, which follows the first results once they are painted (the other
   // cards' text, the facet counts: the facets file), counted apart.
-  phase = [];
-  await page.waitForFunction(() => document.querySelector('.facet-pending, .result-pending') === null, null, { timeout: 600_000 });
-  const countsFiles = phase;
-  phase = [];
+  const whole = await (await page.waitForFunction(() => document.querySelector('.facet-pending, .result-pending') === null
+    && performance.now(), null, { timeout: 600_000 })).jsonValue();
   await page.getByRole('searchbox').first().fill(second);
   await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, second, { timeout: 60_000 });
-  await results();
-  const secondFiles = phase;
+  const next = await results();
+  const times = await started();
+  const firstFiles = between(times, -Infinity, shown);
+  const countsFiles = between(times, shown, whole);
+  const secondFiles = between(times, whole, next);
   const sum = (files) => files.reduce((s, p) => s + gzipSize(dist, p), 0);
   const data = (files) => files.filter((p) => p.includes('/data/')).length;
   await context.close();
@@ -253,7 +270,8 @@ async function measure(browser, server, dist, first, second) {
   };
 }
 
-if (!SKIP_BUILD) run('cargo', ['build', '--release', '-p', 'raqmi-testkit', '--bin', 'synth-corpus']);
+// Both binaries: `synth-corpus` writes the corpora, `corpus export` their pages for Pagefind.
+if (!SKIP_BUILD) run('cargo', ['build', '--release', '-p', 'raqmi-testkit', '--bin', 'synth-corpus', '-p', 'raqmi-cli', '--bin', 'corpus']);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const rows = [];
 const buildRows = [];

@@ -133,14 +133,20 @@ fn needs(view: &ViewState, docs: &[u32], first: bool) -> Vec<FileRef> {
 /// the first screen and more, the rest of the page right after.
 const FIRST_CARDS: usize = 10;
 
-/// Resolves after the next frame is painted (an animation frame, then a task): what waits
-/// for it does not delay that paint, nor compete with it for the network.
+/// Resolves once what is on the page now has been painted: in a task after the second
+/// animation frame from now (the first may come before the latest render's commit reaches the
+/// page), so that what waits for it neither delays that paint nor competes with it for the
+/// network.
 async fn after_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _| {
-        let task = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let window = gloo::utils::window();
+        let second = wasm_bindgen::closure::Closure::once_into_js(move || {
             let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
         });
-        let _ = gloo::utils::window().request_animation_frame(task.unchecked_ref());
+        let first = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = gloo::utils::window().request_animation_frame(second.unchecked_ref());
+        });
+        let _ = window.request_animation_frame(first.unchecked_ref());
     });
     let _ = JsFuture::from(painted).await;
 }

@@ -152,8 +152,9 @@ test('by need: the start fetches the tables and its cards\' text files; a query 
  */
 function watchResults() {
   new MutationObserver((_, observer) => {
-    const cards = [...document.querySelectorAll('#main article.result')].slice(0, 10);
-    if (cards.length === 10 && cards.every((c) => !c.querySelector('.result-pending'))
+    // A card without its text is a `.result-pending` placeholder in its place.
+    const cards = [...document.querySelectorAll('#main article.result, #main .result-pending')].slice(0, 10);
+    if (cards.length === 10 && cards.every((c) => c.matches('article.result'))
       && document.querySelector('.prerendered') === null) {
       window.__shown = performance.now();
       window.__textsThen = performance.getEntriesByType('resource').filter((e) => /\/data\/text-/.test(e.name)).length;
