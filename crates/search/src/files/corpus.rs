@@ -23,7 +23,7 @@
 use super::manifest::Manifest;
 use super::parts::{empty_document, per_text, put_part};
 use super::shards::{
-    decode_dict, decode_documents, decode_key_ids, decode_postings, DictShard, KeyIds,
+    decode_dict, decode_documents, decode_key_ids, decode_postings, decode_text, DictShard, KeyIds,
     PostingsShard,
 };
 use super::slots::{Set, Slots};
@@ -137,15 +137,17 @@ impl ShardedCorpus {
     }
 
     /// Checks file `r`'s bytes against the manifest (the hash of the whole file: a truncated
-    /// one fails it too) and reads them. On error
-    /// nothing changes: the file can be fetched again.
+    /// one fails it too; a text file's header: the corpus version, its number and its body's
+    /// hash) and reads them. On error nothing changes: the file can be fetched again.
     pub fn add(&mut self, r: FileRef, bytes: &[u8]) -> Result<(), DataError> {
-        let entry = self.manifest.entry(r).ok_or_else(|| DataError::Unknown {
-            file: self.manifest.name(r),
-        })?;
-        let file = entry.name();
-        if content_hash(bytes) != entry.hash {
-            return Err(DataError::WrongHash { file });
+        let file = self.manifest.name(r);
+        if !self.manifest.lists(r) {
+            return Err(DataError::Unknown { file });
+        }
+        if let Some(entry) = self.manifest.entry(r) {
+            if content_hash(bytes) != entry.hash {
+                return Err(DataError::WrongHash { file });
+            }
         }
         let corrupt = |what: &'static str| DataError::Corrupt {
             file: file.clone(),
@@ -214,7 +216,10 @@ impl ShardedCorpus {
                 }
             }
             FileKind::Pack | FileKind::Text => {
-                let (first, docs) = decode_documents(bytes, r.kind, &file)?;
+                let (first, docs) = match r.kind {
+                    FileKind::Text => decode_text(bytes, &file, self.manifest.corpus_version, n)?,
+                    _ => decode_documents(bytes, r.kind, &file)?,
+                };
                 if self.doc_range(r) != Some((first, first + docs.len() as u32)) {
                     return Err(corrupt("not the documents the manifest says"));
                 }
@@ -233,21 +238,8 @@ impl ShardedCorpus {
 
     /// Every listed file not added yet, in the manifest's order.
     pub fn missing(&self) -> Vec<FileRef> {
-        let mut out = Vec::new();
-        let mut number = 0;
-        for (i, f) in self.manifest.files.iter().enumerate() {
-            if i > 0 && self.manifest.files[i - 1].kind != f.kind {
-                number = 0;
-            }
-            let r = FileRef {
-                kind: f.kind,
-                number,
-            };
-            if !self.has(r) {
-                out.push(r);
-            }
-            number += 1;
-        }
+        let mut out = self.manifest.refs();
+        out.retain(|&r| !self.has(r));
         out
     }
 
