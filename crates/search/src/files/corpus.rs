@@ -83,7 +83,7 @@ impl ShardedCorpus {
         let docs = (0..manifest.doc_count).map(|_| empty_document()).collect();
         let per_text = match manifest.count(FileKind::Text) {
             0 => 0,
-            n => per_text(manifest.doc_count, n),
+            _ => per_text(manifest.doc_count, manifest.text_count),
         };
         ShardedCorpus {
             manifest,

@@ -2,6 +2,7 @@
 //! in the `files` module header). Everything a query needs to know to pick its files and name
 //! them: a file by its content hash, a text file by the corpus version and its number.
 
+use super::parts::per_text;
 use super::shards::{put_key, Body};
 use super::{envelope, file_name, fnv_more, open, text_file_name, DataError, FileKind, FileRef};
 use super::{FNV_START, MANIFEST_NAME};
@@ -171,11 +172,13 @@ impl Manifest {
         let mut kinds = Vec::new();
         for &kind in &FileKind::ALL[1..] {
             if kind == FileKind::Text {
-                // Each holds a document at least; no hash of its own here.
-                m.text_count = b.u32("text file count")?;
-                if m.text_count > m.doc_count {
+                // No hash of theirs to bound it: as many as the writer makes of the documents
+                // (each holds `per_text` of them, the last one fewer).
+                let n = b.u32("text file count")?;
+                if n > m.doc_count || n > 0 && m.doc_count.div_ceil(per_text(m.doc_count, n)) != n {
                     return Err(b.corrupt("text file count"));
                 }
+                m.text_count = n;
                 continue;
             }
             // Each file takes 8 bytes of hash: more than the bytes left is damage.

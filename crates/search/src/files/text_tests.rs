@@ -174,6 +174,19 @@ fn the_manifest_lists_no_hash_per_text_file() {
         ..m.clone()
     };
     assert!(manifest.len() - one.encode().len() <= 2);
+    // A count no writer makes of the documents (240 in 239 files would be 2 a file, 120 files):
+    // refused, not left to name files that do not exist.
+    let odd = Manifest {
+        text_count: m.text_count - 1,
+        ..m.clone()
+    };
+    assert!(matches!(
+        Manifest::decode(&odd.encode()),
+        Err(DataError::Corrupt {
+            what: "text file count",
+            ..
+        })
+    ));
     // The digest of their bodies' hashes makes the corpus version: a damaged digest is refused.
     let digest = m.text_digest.to_le_bytes();
     let at = (0..manifest.len())
