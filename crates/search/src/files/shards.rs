@@ -77,9 +77,15 @@ pub(super) fn put_key(out: &mut Vec<u8>, prev: &[u8], key: &[u8]) {
 /// A figures table or a pack: documents from `first_doc` on.
 pub(super) fn encode_documents(kind: FileKind, first_doc: u32, docs: &[Document]) -> Vec<u8> {
     let mut out = envelope(kind);
-    put_varint64(&mut out, first_doc as u64);
-    encode_document_list(docs, &mut out);
+    put_documents(&mut out, first_doc, docs);
     out
+}
+
+/// The documents' part of a figures table, a pack or a text file: `varint first_doc`, then
+/// the documents.
+fn put_documents(out: &mut Vec<u8>, first_doc: u32, docs: &[Document]) {
+    put_varint64(out, first_doc as u64);
+    encode_document_list(docs, out);
 }
 
 pub(super) fn decode_documents(
@@ -87,7 +93,14 @@ pub(super) fn decode_documents(
     kind: FileKind,
     file: &str,
 ) -> Result<(u32, Vec<Document>), DataError> {
-    let mut b = Body::new(open(bytes, kind, file)?, file);
+    documents_of(open(bytes, kind, file)?, file)
+}
+
+/// Reads what [`put_documents`] wrote, and nothing after it. One copy for every kind (the
+/// app's code size).
+#[inline(never)]
+fn documents_of(body: &[u8], file: &str) -> Result<(u32, Vec<Document>), DataError> {
+    let mut b = Body::new(body, file);
     let first = b.u32("first document")?;
     let docs = decode_document_list(&mut b.r).map_err(|what| b.corrupt(what))?;
     b.end()?;
@@ -97,8 +110,7 @@ pub(super) fn decode_documents(
 /// A text file's body, which its header's hash covers: `varint first_doc`, then its documents.
 pub(super) fn encode_text_body(first_doc: u32, docs: &[Document]) -> Vec<u8> {
     let mut out = Vec::with_capacity(4096);
-    put_varint64(&mut out, first_doc as u64);
-    encode_document_list(docs, &mut out);
+    put_documents(&mut out, first_doc, docs);
     out
 }
 
@@ -154,11 +166,7 @@ pub(super) fn decode_text(
             file: file.to_string(),
         });
     }
-    let mut b = Body::new(body, file);
-    let first = b.u32("first document")?;
-    let docs = decode_document_list(&mut b.r).map_err(|what| b.corrupt(what))?;
-    b.end()?;
-    Ok((first, docs))
+    documents_of(body, file)
 }
 
 /// A run of dictionary terms: the first one's id, then each key and postings length.
