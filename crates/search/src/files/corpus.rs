@@ -162,7 +162,7 @@ impl ShardedCorpus {
                     return Err(corrupt("document count"));
                 }
                 if let Some(f) = self.early_facets.take() {
-                    put_facets(&mut t, f);
+                    f.put_into(&mut t);
                 }
                 self.facets |= here;
                 self.tables = Some(t);
@@ -170,7 +170,7 @@ impl ShardedCorpus {
             FileKind::Facets => {
                 let f = decode_facets(bytes, &file, self.docs.len())?;
                 match self.tables.as_mut() {
-                    Some(t) => put_facets(t, f),
+                    Some(t) => f.put_into(t),
                     None => self.early_facets = Some(f),
                 }
                 self.facets = true;
@@ -705,13 +705,6 @@ const FIGURES: FileRef = FileRef {
     kind: FileKind::Figures,
     number: 0,
 };
-
-/// Puts the facets file's part into tables read without it.
-fn put_facets(t: &mut TablesPart, f: Facets) {
-    t.facet_values = f.values;
-    t.doc_facets = f.doc_facets;
-    t.doc_facet_offsets = f.doc_facet_offsets;
-}
 
 /// The stems of the words that are looked up by stem, sorted, once each.
 fn word_stems(words: &[(&Word, bool)]) -> Vec<String> {
