@@ -7,7 +7,8 @@
 //    the build's profile, offline) loads and analyses the corpus being built (RAQMI_CORPUS_DIR,
 //    relative to the repository root or absolute, else seeds/) once and writes
 //    - <staging>/data/: the analysed corpus as the app's data files (raqmi_search::files:
-//      data/manifest.bin and content-hashed shards and packs), which the app fetches; they are
+//      data/manifest.bin, content-hashed shards and packs, and text files named by their
+//      number and the corpus version, `text-<n>-<version>.bin`), which the app fetches; they are
 //      staged files like any other, so step 2 hashes them and the service worker may precache
 //      them;
 //    - <staging>/prerender.html: the HTML of the app's default view, which replaces the
@@ -38,7 +39,8 @@
 // 3. dist/sw.js is written from www/sw.template.js with the build hash and the precache list:
 //    every staged file by its real (content-hashed) name and the first 16 hex digits of its
 //    SHA-256, index.html as "./", but the corpus's data files (data/manifest.bin aside), listed by name only (their names
-//    are their content's hash, and the app checks each against the manifest) and only when
+//    are their content's hash, or for a text file the corpus version, its header holding its
+//    body's hash; the app checks each against the manifest) and only when
 //    their gzip total is at most OFFLINE_LIMIT (20 MB; RAQMI_OFFLINE_LIMIT overrides it):
 //    above it, the service worker keeps the data files as the app reads them, and, in a
 //    release build, www/sw-offline.js is appended with every data file's name: the download
@@ -112,7 +114,8 @@ let prerendered = 0;
 //    (www/pwa-offline.js, appended to the staged pwa.js here, before minification) and the
 //    worker's part (www/sw-offline.js, appended to sw.js at 3) carry only then; www/offline.js
 //    and .css, which they load, are precached only then.
-const isData = (f) => /^data\/[a-z]+-[0-9a-f]{16}\.bin$/.test(f);
+// `<kind>-<content hash>.bin`, or a text file's `text-<number>-<corpus version>.bin`.
+const isData = (f) => /^data\/[a-z]+-(?:[0-9]+-)?[0-9a-f]{16}\.bin$/.test(f);
 const dataFiles = readdirSync(join(staging, 'data')).map((f) => `data/${f}`).filter(isData).sort();
 const dataGzip = dataFiles.reduce((n, f) => n + gzipSync(readFileSync(join(staging, f)), { level: 9 }).length, 0);
 const offline = !debug && dataGzip <= OFFLINE_LIMIT;

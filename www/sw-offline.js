@@ -9,8 +9,9 @@
  * - {type: "OFFLINE_STATUS"}: replies how many of ON_REQUEST this build's cache holds;
  * - {type: "OFFLINE_GET"}: fetches each file of ON_REQUEST not yet cached (four at a time;
  *   one that is not intact once more, from the server, past the HTTP cache), keeps it only when
- *   intact (its content hash is the one its name holds, as the fetch
- *   handler checks), and posts the progress at most every 100 ms, then a final state.
+ *   intact (its content hash is the one its name holds, or a text file's header says its
+ *   name's corpus version and number and its body's hash, as the fetch handler checks:
+ *   `holds`), and posts the progress at most every 100 ms, then a final state.
  * Replies go to the page that asked: {raqmi: "offline", state, done, total[, failed, reason]},
  * state "idle" | "progress" | "done" | "failed" (reason "quota" when the device's storage is
  * full, "files" when some files failed: offline, missing, damaged). Files go into this build's

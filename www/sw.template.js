@@ -34,12 +34,17 @@ const BUILD = '__RAQMI_BUILD__';
 const PRECACHE = /*__RAQMI_PRECACHE__*/[];
 /**
  * The corpus's data files (`data/<name>.bin`, space-separated) when they all fit under the
- * offline limit (scripts/post-build.mjs), else none. Named after their content's hash, which
- * is checked here as the SHA-256 of the others is (the manifest is in PRECACHE).
+ * offline limit (scripts/post-build.mjs), else none. Named after their content's hash (a text
+ * file: its number and the corpus version, its header holding its body's hash), which is
+ * checked here as the SHA-256 of the others is (the manifest is in PRECACHE).
  */
 const DATA = /*__RAQMI_DATA__*/'';
-/** A corpus data file, named after its content: kept once fetched and intact, whatever DATA holds. */
-const DATA_FILE = /\/data\/[a-z]+-([0-9a-f]{16})\.bin$/;
+/**
+ * A corpus data file, kept once fetched and intact, whatever DATA holds: `<kind>-<FNV-1a 64 of
+ * its bytes>.bin`, or a text file `text-<number>-<corpus version>.bin`
+ * (raqmi_search::files::text_file_name); groups: the text file's number, the 16 hex digits.
+ */
+const DATA_FILE = /\/data\/[a-z]+-(?:([0-9]+)-)?([0-9a-f]{16})\.bin$/;
 
 /** FNV-1a 64 of bytes `b` as 16 hex digits (raqmi_search::files::content_hash), in 16-bit limbs. */
 function fnv(b) {
@@ -51,10 +56,24 @@ function fnv(b) {
   }
   return [e, d, c, a].map((x) => x.toString(16).padStart(4, '0')).join('');
 }
+/** The 8 bytes little-endian at `b[at]` as 16 hex digits, as fnv writes a hash. */
+const le64 = (b, at) => Array.from(b.subarray(at, at + 8), (x) => x.toString(16).padStart(2, '0')).reverse().join('');
+/**
+ * Whether bytes `b` are the data file at `path`: the FNV-1a 64 of the whole file its name
+ * holds; a text file's header (after the 7 bytes of envelope) its corpus version (8 bytes
+ * little-endian), its number (4) and the FNV-1a 64 of the bytes after the header (8).
+ */
+function holds(path, b) {
+  const name = DATA_FILE.exec(path);
+  if (!name) return false;
+  if (name[1] === undefined) return fnv(b) === name[2];
+  return b.length >= 27 && le64(b, 7) === name[2] && new DataView(b.buffer, b.byteOffset).getUint32(15, true) === Number(name[1])
+    && le64(b, 19) === fnv(b.subarray(27));
+}
 /** Whether `url` names a data file and the response holds the content its name says. */
 const intact = async (url, response) => {
-  const name = DATA_FILE.exec(new URL(url).pathname);
-  return !!name && fnv(new Uint8Array(await response.clone().arrayBuffer())) === name[1];
+  const path = new URL(url).pathname;
+  return DATA_FILE.test(path) && holds(path, new Uint8Array(await response.clone().arrayBuffer()));
 };
 const DEBUG = /*__RAQMI_DEBUG__*/false;
 const CACHE = `raqmi-${BUILD}`;

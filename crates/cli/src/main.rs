@@ -13,7 +13,8 @@
 //! - `corpus prerender [DIR]`: the HTML of the app's default view (the first page of results)
 //!   for the corpus of DIR, on stdout; `scripts/post-build.mjs` writes it into `index.html`.
 //! - `corpus data DIR OUT`: the corpus of DIR as the app's data files (`raqmi_search::files`:
-//!   `manifest.bin` and content-hashed shards and packs) in OUT, created if needed; earlier
+//!   `manifest.bin`, content-hashed shards and packs, text files named by the corpus
+//!   version and their number) in OUT, created if needed; earlier
 //!   `*.bin` files of OUT are removed first, so OUT holds one corpus version. One summary line
 //!   on stdout (files, bytes, corpus version); a bad corpus fails as `check` does.
 //! - `corpus fallbacks DIR OUT`: the static fallback of each chart view of DIR's corpus

@@ -46,7 +46,8 @@ impl LoadFailure {
                 | DataError::WrongVersion { file, .. }
                 | DataError::WrongKind { file }
                 | DataError::Corrupt { file, .. }
-                | DataError::Unknown { file } => file.clone(),
+                | DataError::Unknown { file }
+                | DataError::OtherCorpus { file } => file.clone(),
             },
         }
     }

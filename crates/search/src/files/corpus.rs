@@ -29,7 +29,7 @@ mod rounds;
 use super::manifest::Manifest;
 use super::parts::{empty_document, per_text, put_part};
 use super::shards::{
-    decode_dict, decode_documents, decode_key_ids, decode_postings, DictShard, KeyIds,
+    decode_dict, decode_documents, decode_key_ids, decode_postings, decode_text, DictShard, KeyIds,
     PostingsShard,
 };
 use super::slots::{Set, Slots};
@@ -91,7 +91,7 @@ impl ShardedCorpus {
         let docs = (0..manifest.doc_count).map(|_| empty_document()).collect();
         let per_text = match manifest.count(FileKind::Text) {
             0 => 0,
-            n => per_text(manifest.doc_count, n),
+            _ => per_text(manifest.doc_count, manifest.text_count),
         };
         ShardedCorpus {
             manifest,
@@ -146,15 +146,17 @@ impl ShardedCorpus {
     }
 
     /// Checks file `r`'s bytes against the manifest (the hash of the whole file: a truncated
-    /// one fails it too) and reads them. On error
-    /// nothing changes: the file can be fetched again.
+    /// one fails it too; a text file's header: the corpus version, its number and its body's
+    /// hash) and reads them. On error nothing changes: the file can be fetched again.
     pub fn add(&mut self, r: FileRef, bytes: &[u8]) -> Result<(), DataError> {
-        let entry = self.manifest.entry(r).ok_or_else(|| DataError::Unknown {
-            file: self.manifest.name(r),
-        })?;
-        let file = entry.name();
-        if content_hash(bytes) != entry.hash {
-            return Err(DataError::WrongHash { file });
+        let file = self.manifest.name(r);
+        if !self.manifest.lists(r) {
+            return Err(DataError::Unknown { file });
+        }
+        if let Some(entry) = self.manifest.entry(r) {
+            if content_hash(bytes) != entry.hash {
+                return Err(DataError::WrongHash { file });
+            }
         }
         let corrupt = |what: &'static str| DataError::Corrupt {
             file: file.clone(),
@@ -169,7 +171,7 @@ impl ShardedCorpus {
                     return Err(corrupt("document count"));
                 }
                 if let Some(f) = self.early_facets.take() {
-                    put_facets(&mut t, f);
+                    f.put_into(&mut t);
                 }
                 self.facets |= here;
                 self.tables = Some(t);
@@ -177,7 +179,7 @@ impl ShardedCorpus {
             FileKind::Facets => {
                 let f = decode_facets(bytes, &file, self.docs.len())?;
                 match self.tables.as_mut() {
-                    Some(t) => put_facets(t, f),
+                    Some(t) => f.put_into(t),
                     None => self.early_facets = Some(f),
                 }
                 self.facets = true;
@@ -223,7 +225,10 @@ impl ShardedCorpus {
                 }
             }
             FileKind::Pack | FileKind::Text => {
-                let (first, docs) = decode_documents(bytes, r.kind, &file)?;
+                let (first, docs) = match r.kind {
+                    FileKind::Text => decode_text(bytes, &file, self.manifest.corpus_version, n)?,
+                    _ => decode_documents(bytes, r.kind, &file)?,
+                };
                 if self.doc_range(r) != Some((first, first + docs.len() as u32)) {
                     return Err(corrupt("not the documents the manifest says"));
                 }
@@ -243,21 +248,8 @@ impl ShardedCorpus {
 
     /// Every listed file not added yet, in the manifest's order.
     pub fn missing(&self) -> Vec<FileRef> {
-        let mut out = Vec::new();
-        let mut number = 0;
-        for (i, f) in self.manifest.files.iter().enumerate() {
-            if i > 0 && self.manifest.files[i - 1].kind != f.kind {
-                number = 0;
-            }
-            let r = FileRef {
-                kind: f.kind,
-                number,
-            };
-            if !self.has(r) {
-                out.push(r);
-            }
-            number += 1;
-        }
+        let mut out = self.manifest.refs();
+        out.retain(|&r| !self.has(r));
         out
     }
 
@@ -516,13 +508,6 @@ const FIGURES: FileRef = FileRef {
     kind: FileKind::Figures,
     number: 0,
 };
-
-/// Puts the facets file's part into tables read without it.
-fn put_facets(t: &mut TablesPart, f: Facets) {
-    t.facet_values = f.values;
-    t.doc_facets = f.doc_facets;
-    t.doc_facet_offsets = f.doc_facet_offsets;
-}
 
 /// The stems of `terms` (in key order; ids are positions), each with its terms, as the index
 /// builder groups them: for a dictionary of one shard, whose stems are not written.

@@ -1,8 +1,11 @@
 //! The manifest: the corpus version, its counts, its files and where each shard starts (layout
-//! in the `files` module header). Everything a query needs to know to pick its files.
+//! in the `files` module header). Everything a query needs to know to pick its files and name
+//! them: a file by its content hash, a text file by the corpus version and its number.
 
+use super::parts::per_text;
 use super::shards::{put_key, Body};
-use super::{content_hash, envelope, file_name, open, DataError, FileKind, FileRef, MANIFEST_NAME};
+use super::{envelope, file_name, fnv_more, open, text_file_name, DataError, FileKind, FileRef};
+use super::{FNV_START, MANIFEST_NAME};
 use crate::index::put_varint64;
 
 /// One listed file: its kind and content hash (which its name holds). No length: the hash of
@@ -27,8 +30,15 @@ pub struct Manifest {
     pub corpus_version: u64,
     pub doc_count: u32,
     pub term_count: u32,
-    /// Grouped by kind, in [`FileKind`]'s order.
+    /// The files named by their content hash: every one but the text files, grouped by kind,
+    /// in [`FileKind`]'s order.
     pub files: Vec<FileEntry>,
+    /// How many text files (named by the corpus version and their number, each checked by
+    /// its own header: no hash of theirs here).
+    pub text_count: u32,
+    /// [`super::hash_of_hashes`] of the text files' body hashes (their headers'), in order: the
+    /// corpus version covers them through it (0 when there is no text file).
+    pub text_digest: u64,
     /// Per dictionary shard: its first term id and first key.
     pub dict_starts: Vec<(u32, Vec<u8>)>,
     /// Per postings shard: its first term id.
@@ -41,7 +51,7 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The listed file `r`, if any.
+    /// The listed file `r`, if any and named by its content hash (not a text file).
     pub fn entry(&self, r: FileRef) -> Option<&FileEntry> {
         self.files
             .iter()
@@ -51,6 +61,9 @@ impl Manifest {
 
     /// The name of file `r` (or a description when it is not listed).
     pub fn name(&self, r: FileRef) -> String {
+        if r.kind == FileKind::Text && r.number < self.text_count {
+            return text_file_name(self.corpus_version, r.number);
+        }
         match self.entry(r) {
             Some(e) => e.name(),
             None => format!("{} #{}", r.kind.name(), r.number),
@@ -59,14 +72,48 @@ impl Manifest {
 
     /// How many files of `kind` are listed.
     pub fn count(&self, kind: FileKind) -> usize {
-        self.files.iter().filter(|f| f.kind == kind).count()
+        match kind {
+            FileKind::Text => self.text_count as usize,
+            _ => self.files.iter().filter(|f| f.kind == kind).count(),
+        }
     }
 
-    /// The corpus version of `files`: the FNV-1a 64 of their hashes (8 bytes little-endian
-    /// each, in order).
-    pub fn version_of(files: &[FileEntry]) -> u64 {
-        let bytes: Vec<u8> = files.iter().flat_map(|f| f.hash.to_le_bytes()).collect();
-        content_hash(&bytes)
+    /// The corpus version of `files` and of the text files of digest `text_digest` (when
+    /// there are any): the FNV-1a 64 of their hashes (8 bytes little-endian each, in order),
+    /// then of the digest. Every file's content changes it.
+    pub fn version_of(files: &[FileEntry], text_digest: Option<u64>) -> u64 {
+        let mut h = FNV_START;
+        for f in files {
+            h = fnv_more(h, &f.hash.to_le_bytes());
+        }
+        match text_digest {
+            Some(d) => fnv_more(h, &d.to_le_bytes()),
+            None => h,
+        }
+    }
+
+    /// The text digest as [`Manifest::version_of`] takes it: none without text files.
+    pub fn text_digest(&self) -> Option<u64> {
+        (self.text_count > 0).then_some(self.text_digest)
+    }
+
+    /// Whether the manifest lists file `r`.
+    pub fn lists(&self, r: FileRef) -> bool {
+        match r.kind {
+            FileKind::Text => r.number < self.text_count,
+            _ => self.entry(r).is_some(),
+        }
+    }
+
+    /// Every listed file but the manifest, grouped by kind in [`FileKind`]'s order.
+    pub fn refs(&self) -> Vec<FileRef> {
+        let mut out = Vec::new();
+        for &kind in &FileKind::ALL[1..] {
+            for number in 0..self.count(kind) as u32 {
+                out.push(FileRef { kind, number });
+            }
+        }
+        out
     }
 
     pub fn encode(&self) -> Vec<u8> {
@@ -79,6 +126,9 @@ impl Manifest {
         }
         for f in &self.files {
             out.extend_from_slice(&f.hash.to_le_bytes());
+        }
+        if let Some(digest) = self.text_digest() {
+            out.extend_from_slice(&digest.to_le_bytes());
         }
         let mut prev_id = 0;
         let mut prev: &[u8] = &[];
@@ -121,6 +171,16 @@ impl Manifest {
         };
         let mut kinds = Vec::new();
         for &kind in &FileKind::ALL[1..] {
+            if kind == FileKind::Text {
+                // No hash of theirs to bound it: as many as the writer makes of the documents
+                // (each holds `per_text` of them, the last one fewer).
+                let n = b.u32("text file count")?;
+                if n > m.doc_count || n > 0 && m.doc_count.div_ceil(per_text(m.doc_count, n)) != n {
+                    return Err(b.corrupt("text file count"));
+                }
+                m.text_count = n;
+                continue;
+            }
             // Each file takes 8 bytes of hash: more than the bytes left is damage.
             let n = b.count("file count")?;
             if n > b.r.left() / 8 {
@@ -133,7 +193,11 @@ impl Manifest {
             let hash = u64::from_le_bytes(hash.try_into().unwrap_or([0; 8]));
             m.files.push(FileEntry { kind, hash });
         }
-        if Manifest::version_of(&m.files) != m.corpus_version {
+        if m.text_count > 0 {
+            let digest = b.take(8, "text files' digest")?;
+            m.text_digest = u64::from_le_bytes(digest.try_into().unwrap_or([0; 8]));
+        }
+        if Manifest::version_of(&m.files, m.text_digest()) != m.corpus_version {
             return Err(b.corrupt("file hashes"));
         }
         let mut id = 0u32;

@@ -4,8 +4,9 @@
 //!
 //! # The files
 //! - the **manifest** (`manifest.bin`, the one fixed name): the corpus version, the counts,
-//!   every other file's kind and content hash, and where each shard starts (a few bytes per
-//!   shard), so that the files a query needs are known without loading any other;
+//!   every other file's content hash but the text files' (one digest for them all), and where
+//!   each shard starts (a few bytes per shard), so that the files a query needs are known
+//!   without loading any other;
 //! - the **tables**: everything the index holds but its terms and, when there is a facets
 //!   file, its facets (lengths, dates and categories; the newest-first order derived from the
 //!   dates): ranking, date and category filters and counts, the newest-first order (layout in
@@ -46,16 +47,27 @@
 //! fields) into it, so a document is whole once its text file and its pack are in, in any
 //! order.
 //!
-//! Every file but the manifest is named `<kind>-<hash>.bin` after its content (FNV-1a 64 of
-//! its bytes, 16 hex digits): a name never changes meaning, so it can be cached for ever, and
-//! the manifest names a consistent set. The hash guards against a truncated, stale or mixed
-//! deployment (same-origin files), not against an attacker: the reader checks every file's
-//! whole bytes against it (a truncated file fails it: the manifest lists no lengths since
-//! version 3), and the manifest's own hashes against its corpus version (the hash of the
-//! hashes). The hashes stay 64 bits although they are most of the manifest (8 of its about 9
-//! bytes a file): names are cached for ever across builds, and with 32 bits two of 12,000
-//! files of a kind would share a name in about 1.7% of builds, a stale file then passing the
-//! check.
+//! Every file but the manifest and the text files is named `<kind>-<hash>.bin` after its
+//! content (FNV-1a 64 of its bytes, 16 hex digits): a name never changes meaning, so it can be
+//! cached for ever, and the manifest names a consistent set. The hash guards against a
+//! truncated, stale or mixed deployment (same-origin files), not against an attacker: the
+//! reader checks every file's whole bytes against it (a truncated file fails it: the manifest
+//! lists no lengths since version 3), and the manifest's own hashes against its corpus version
+//! (the hash of the hashes). The hashes stay 64 bits although they are most of the manifest (8
+//! of its about 9 bytes a file): names are cached for ever across builds, and with 32 bits two
+//! of 12,000 files of a kind would share a name in about 1.7% of builds, a stale file then
+//! passing the check.
+//!
+//! The text files, most of the files (5,000 of 5,400 at 10,000 articles), are named
+//! `text-<number>-<corpus version, 16 hex>.bin` ([`text_file_name`]; the version last, so that
+//! a host's rule for names ending in `-<hex>.bin` serves them as immutable too) since version
+//! 5, so that the manifest, fetched before any search, lists no hash of theirs: 40 of its 44 KB
+//! gzip at 10,000 articles were theirs (random bytes, incompressible). A name still never
+//! changes meaning: the corpus version covers their bodies through one digest in the manifest,
+//! so it changes with any of them. Each carries its own check in its header instead: the
+//! corpus version, its number and the hash of its body; the reader refuses a text file of
+//! another corpus ([`DataError::OtherCorpus`]), under another number ([`DataError::Corrupt`])
+//! or whose body is not its header's hash, truncated or damaged ([`DataError::WrongHash`]).
 //!
 //! # Layouts (varint: unsigned LEB128; a key: `varint shared_prefix_len, varint suffix_len`,
 //! the suffix bytes, front-coded against the previous key of the same list)
@@ -63,19 +75,24 @@
 //! little-endian) and its kind (one byte, [`FileKind`]'s declaration order); a file of another
 //! version or kind is refused rather than misread. Then:
 //! - manifest: the corpus version (8 bytes little-endian: [`Manifest::version_of`], the hash
-//!   of every file's hash), `varint doc_count`, `varint term_count`, per kind but the manifest
-//!   (in [`FileKind`]'s order) `varint count` of its files, then every file's hash (8 bytes
-//!   little-endian; the files grouped by kind in that order); then per dictionary shard the
-//!   delta of its first term id and its first key; per postings shard the delta of its first
-//!   term id; per stem shard and per tail shard its first key (each list front-coded on its
-//!   own); per pack the delta of its first document (nothing per text file: their counts say
-//!   where they start);
+//!   of every hash that follows, in order), `varint doc_count`, `varint term_count`, per kind
+//!   but the manifest (in [`FileKind`]'s order) `varint count` of its files, then every file's
+//!   hash but the text files' (8 bytes little-endian; the files grouped by kind in that order),
+//!   then, when there are text files, their digest (8 bytes little-endian: [`hash_of_hashes`]
+//!   of their bodies' hashes, in order); then per dictionary shard the delta of its first term
+//!   id and its first key; per postings shard the delta of its first term id; per stem shard
+//!   and per tail shard its first key (each list front-coded on its own); per pack the delta
+//!   of its first document (nothing per text file: their counts say where they start);
 //! - tables: the index's per-document tables column by column, what can be derived left out,
 //!   with a byte saying whether the facets follow in them (the layout is at the top of
 //!   `tables.rs`, beside its decoder);
 //! - facets file (since version 4): `varint doc_count`, then the facet part of the tables'
 //!   layout (`tables.rs`);
-//! - figures table, text file and pack: `varint first_doc` (0 for the table), then the
+//! - text file: a header of fixed widths (the service worker checks it too, `www/sw.template.js`):
+//!   the corpus version (8 bytes little-endian), its number (u32 little-endian) and the FNV-1a
+//!   64 of its body, the bytes after the header (8 bytes little-endian); then the body, as a
+//!   pack's below;
+//! - figures table, text file's body and pack: `varint first_doc` (0 for the table), then the
 //!   documents in the snapshot's documents layout (`snapshot` module: string table, text blob,
 //!   one record per document), each with only its own part of every document, the rest empty
 //!   (no string, no text, no list, no date): the figures table's without texts, paragraphs and
@@ -90,8 +107,9 @@
 //! - stem and tail shard: `varint count`, then per entry its key, `varint n` and its `n` term
 //!   ids (the first absolute, then deltas).
 //!
-//! A file that fails any check (hash, magic, version, kind, a count beyond the bytes left,
-//! bytes after the end) gives a [`DataError`] saying which file and what, never a panic.
+//! A file that fails any check (hash, magic, version, kind, a text file's corpus version and
+//! number, a count beyond the bytes left, bytes after the end) gives a [`DataError`] saying
+//! which file and what, never a panic.
 
 mod corpus;
 #[cfg(test)]
@@ -114,7 +132,7 @@ pub use write::{write_files, FileOptions, WrittenFile, TEXT_FILES};
 use std::fmt;
 
 pub const FILES_MAGIC: &[u8; 4] = b"RQMF";
-pub const FILES_VERSION: u16 = 4;
+pub const FILES_VERSION: u16 = 5;
 /// The manifest's name, the one file whose name does not change with its content.
 pub const MANIFEST_NAME: &str = "manifest.bin";
 
@@ -204,6 +222,10 @@ pub enum DataError {
     Unknown {
         file: String,
     },
+    /// A text file of another corpus version (its header's): a stale or mixed deployment.
+    OtherCorpus {
+        file: String,
+    },
 }
 
 impl fmt::Display for DataError {
@@ -223,6 +245,10 @@ impl fmt::Display for DataError {
             DataError::WrongKind { file } => write!(f, "{file}: not the kind of file expected"),
             DataError::Corrupt { file, what } => write!(f, "{file}: damaged ({what})"),
             DataError::Unknown { file } => write!(f, "{file}: not listed in the manifest"),
+            DataError::OtherCorpus { file } => write!(
+                f,
+                "{file}: of another build of the corpus (a stale or mixed deployment)"
+            ),
         }
     }
 }
@@ -231,7 +257,13 @@ impl std::error::Error for DataError {}
 
 /// FNV-1a, 64 bits: the content hash of the files' names and checks.
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv_more(FNV_START, bytes)
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a 64 `h` continued over `bytes` (a hash of several pieces without joining them).
+fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -239,12 +271,28 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h
 }
 
-/// The name of a data file of `kind` with content hash `hash`.
+/// The FNV-1a 64 of `hashes` as 8 bytes little-endian each, in order: the text files' digest
+/// in the manifest (of their bodies' hashes).
+pub fn hash_of_hashes(hashes: &[u64]) -> u64 {
+    hashes
+        .iter()
+        .fold(FNV_START, |h, x| fnv_more(h, &x.to_le_bytes()))
+}
+
+/// The name of a data file of `kind` with content hash `hash` (every kind but the text files,
+/// [`text_file_name`]).
 pub fn file_name(kind: FileKind, hash: u64) -> String {
     if kind == FileKind::Manifest {
         return MANIFEST_NAME.to_string();
     }
     format!("{}-{hash:016x}.bin", kind.name())
+}
+
+/// The name of text file `number` of corpus version `corpus_version`: `text-<number>-<version,
+/// 16 hex>.bin`. The version last, so that a host's rule for content-named files (a name
+/// ending in `-<hex>.bin`, README) serves it as immutable too; the number in decimal.
+pub fn text_file_name(corpus_version: u64, number: u32) -> String {
+    format!("text-{number}-{corpus_version:016x}.bin")
 }
 
 /// Starts a file of `kind`: magic, version, kind.

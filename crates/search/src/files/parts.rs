@@ -101,8 +101,8 @@ pub(super) fn put_part(into: &mut Document, from: &mut Document) {
 
 /// Documents per text file, `doc_count` documents being in `text_files` files: the reader's
 /// rule, which the writer's [`per_text_for`] makes exact.
-pub(super) fn per_text(doc_count: u32, text_files: usize) -> u32 {
-    match text_files as u32 {
+pub(super) fn per_text(doc_count: u32, text_files: u32) -> u32 {
+    match text_files {
         0 => doc_count.max(1),
         n => doc_count.div_ceil(n).max(1),
     }
@@ -115,7 +115,7 @@ pub(super) fn per_text_for(doc_count: u32, want: u32) -> u32 {
     let files = doc_count.div_ceil(want.max(1)).max(1);
     // k = ceil(n / f) for f files is a fixed point of k -> ceil(n / ceil(n / k)): with
     // f' = ceil(n / k) <= f files, ceil(n / f') >= k, and f' >= n / k gives ceil(n / f') <= k.
-    per_text(doc_count, files as usize)
+    per_text(doc_count, files)
 }
 
 #[cfg(test)]
@@ -128,11 +128,7 @@ mod tests {
             for want in 1..60u32 {
                 let k = per_text_for(n, want);
                 let files = n.div_ceil(k);
-                assert_eq!(
-                    per_text(n, files as usize),
-                    k,
-                    "{n} documents, {want} asked"
-                );
+                assert_eq!(per_text(n, files), k, "{n} documents, {want} asked");
                 assert!(
                     files <= n.div_ceil(want),
                     "{n} {want}: no more files than asked"

@@ -2,7 +2,7 @@
 //! `files` module header). Readers are bounds-checked: every count is capped by the bytes
 //! left, and the error says what was being read.
 
-use super::{envelope, open, DataError, FileKind};
+use super::{content_hash, envelope, open, DataError, FileKind};
 use crate::index::{put_varint64, Reader};
 use crate::snapshot::{decode_document_list, encode_document_list};
 use raqmi_model::document::Document;
@@ -77,9 +77,15 @@ pub(super) fn put_key(out: &mut Vec<u8>, prev: &[u8], key: &[u8]) {
 /// A figures table or a pack: documents from `first_doc` on.
 pub(super) fn encode_documents(kind: FileKind, first_doc: u32, docs: &[Document]) -> Vec<u8> {
     let mut out = envelope(kind);
-    put_varint64(&mut out, first_doc as u64);
-    encode_document_list(docs, &mut out);
+    put_documents(&mut out, first_doc, docs);
     out
+}
+
+/// The documents' part of a figures table, a pack or a text file: `varint first_doc`, then
+/// the documents.
+fn put_documents(out: &mut Vec<u8>, first_doc: u32, docs: &[Document]) {
+    put_varint64(out, first_doc as u64);
+    encode_document_list(docs, out);
 }
 
 pub(super) fn decode_documents(
@@ -87,11 +93,80 @@ pub(super) fn decode_documents(
     kind: FileKind,
     file: &str,
 ) -> Result<(u32, Vec<Document>), DataError> {
-    let mut b = Body::new(open(bytes, kind, file)?, file);
+    documents_of(open(bytes, kind, file)?, file)
+}
+
+/// Reads what [`put_documents`] wrote, and nothing after it. One copy for every kind (the
+/// app's code size).
+#[inline(never)]
+fn documents_of(body: &[u8], file: &str) -> Result<(u32, Vec<Document>), DataError> {
+    let mut b = Body::new(body, file);
     let first = b.u32("first document")?;
     let docs = decode_document_list(&mut b.r).map_err(|what| b.corrupt(what))?;
     b.end()?;
     Ok((first, docs))
+}
+
+/// A text file's body, which its header's hash covers: `varint first_doc`, then its documents.
+pub(super) fn encode_text_body(first_doc: u32, docs: &[Document]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4096);
+    put_documents(&mut out, first_doc, docs);
+    out
+}
+
+/// The bytes of a text file's header after the envelope: corpus version (8), number (4), the
+/// body's hash (8). Fixed widths: the service worker checks a text file from them too.
+const TEXT_HEADER: usize = 20;
+
+/// Text file `number` of corpus version `corpus_version`, with body `body`.
+pub(super) fn encode_text(corpus_version: u64, number: u32, body: &[u8]) -> Vec<u8> {
+    let mut out = envelope(FileKind::Text);
+    out.reserve(TEXT_HEADER + body.len());
+    out.extend_from_slice(&corpus_version.to_le_bytes());
+    out.extend_from_slice(&number.to_le_bytes());
+    out.extend_from_slice(&content_hash(body).to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
+/// Reads text file `number` of corpus version `corpus_version` (named `file`): its first
+/// document and documents, once its header says it is that file (else [`DataError::OtherCorpus`]
+/// or [`DataError::Corrupt`]) and its body has its header's hash (else, truncated or damaged,
+/// [`DataError::WrongHash`]).
+pub(super) fn decode_text(
+    bytes: &[u8],
+    file: &str,
+    corpus_version: u64,
+    number: u32,
+) -> Result<(u32, Vec<Document>), DataError> {
+    let rest = open(bytes, FileKind::Text, file)?;
+    let (Some(header), Some(body)) = (rest.get(..TEXT_HEADER), rest.get(TEXT_HEADER..)) else {
+        return Err(DataError::WrongHash {
+            file: file.to_string(),
+        });
+    };
+    let le = |at: usize, n: usize| {
+        let mut b = [0u8; 8];
+        b[..n].copy_from_slice(&header[at..at + n]);
+        u64::from_le_bytes(b)
+    };
+    if le(0, 8) != corpus_version {
+        return Err(DataError::OtherCorpus {
+            file: file.to_string(),
+        });
+    }
+    if le(8, 4) != number as u64 {
+        return Err(DataError::Corrupt {
+            file: file.to_string(),
+            what: "another text file's number",
+        });
+    }
+    if le(12, 8) != content_hash(body) {
+        return Err(DataError::WrongHash {
+            file: file.to_string(),
+        });
+    }
+    documents_of(body, file)
 }
 
 /// A run of dictionary terms: the first one's id, then each key and postings length.

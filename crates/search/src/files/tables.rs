@@ -262,6 +262,15 @@ pub(super) struct Facets {
     pub doc_facet_offsets: Bytes,
 }
 
+impl Facets {
+    /// Puts the facets file's part into tables read without it.
+    pub(super) fn put_into(self, t: &mut TablesPart) {
+        t.facet_values = self.values;
+        t.doc_facets = self.doc_facets;
+        t.doc_facet_offsets = self.doc_facet_offsets;
+    }
+}
+
 /// Reads a tables file back into the index's own tables, and whether they hold the facets
 /// (else the facets file does, and the tables' documents have no facet value until it is
 /// added: `ShardedCorpus::add`).

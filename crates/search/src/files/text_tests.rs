@@ -1,9 +1,10 @@
 //! The text files and the packs beside them, producer and consumer together: what a card, the
-//! reader and the keyword in context read, parts arriving in any order, damaged and foreign
-//! text files, and the budget on their count.
+//! reader and the keyword in context read, parts arriving in any order, their names and the
+//! manifest without their hashes, truncated, damaged, foreign and misnumbered text files, and
+//! the budget on their count.
 
-use super::shards::decode_documents;
-use super::tests::{by_name, files_of, fixture, open_corpus, search_fetching};
+use super::shards::decode_text;
+use super::tests::{by_name, files_of, fixture, open_corpus, search_fetching, SMALL, TEXT_BODY};
 use super::*;
 use crate::index::SearchIndex;
 use crate::query::Filters;
@@ -44,10 +45,7 @@ fn cards_read_text_files_and_the_reader_its_text_file_and_pack() {
         assert!(c.has_text(h.doc) && !c.is_whole(h.doc), "{d}");
         assert_eq!(c.documents()[d], card_of(&fx.docs[d]));
     }
-    let added: Vec<FileRef> = (0..m.files.len() as u32)
-        .flat_map(|number| FileKind::ALL.map(|kind| FileRef { kind, number }))
-        .filter(|&r| m.entry(r).is_some() && c.has(r))
-        .collect();
+    let added: Vec<FileRef> = m.refs().into_iter().filter(|&r| c.has(r)).collect();
     assert!(added.iter().any(|r| r.kind == FileKind::Text));
     assert!(
         added
@@ -114,39 +112,151 @@ fn a_documents_parts_make_it_whole_in_any_order() {
 }
 
 #[test]
-fn a_text_file_elsewhere_of_another_version_or_kind_is_refused() {
+fn a_text_file_of_another_format_version_or_kind_is_refused() {
     let fx = fixture();
     let m = Manifest::decode(&fx.files[0].bytes).unwrap();
     let texts: Vec<_> = files_of(&fx.files, &m, FileKind::Text).collect();
     let (name, text) = texts[3];
-    let (first, cards) = decode_documents(text, FileKind::Text, name).unwrap();
+    let (first, cards) = decode_text(text, name, m.corpus_version, 3).unwrap();
     assert_eq!((first, cards.len()), (3, 1));
     assert_eq!(cards[0], card_of(&fx.docs[3]));
     let mut old = text.to_vec();
     old[4] ^= 1;
     assert!(matches!(
-        decode_documents(&old, FileKind::Text, name),
+        decode_text(&old, name, m.corpus_version, 3),
         Err(DataError::WrongVersion { .. })
     ));
+    let (_, pack) = files_of(&fx.files, &m, FileKind::Pack).next().unwrap();
     assert!(matches!(
-        decode_documents(text, FileKind::Pack, name),
+        decode_text(pack, name, m.corpus_version, 0),
         Err(DataError::WrongKind { .. })
     ));
-    // A text file of other documents, listed under this one's name and hash: refused.
-    let mut m2 = m.clone();
-    let at = m
-        .files
-        .iter()
-        .position(|f| f.kind == FileKind::Text)
-        .unwrap();
-    m2.files[at] = FileEntry {
-        kind: FileKind::Text,
-        hash: content_hash(texts[3].1),
+}
+
+#[test]
+fn text_files_are_named_by_the_corpus_version_and_their_number() {
+    let fx = fixture();
+    let m = Manifest::decode(&fx.files[0].bytes).unwrap();
+    assert_eq!(m.count(FileKind::Text), fx.docs.len());
+    let names: Vec<&str> = files_of(&fx.files, &m, FileKind::Text)
+        .map(|(name, _)| name)
+        .collect();
+    for (number, name) in names.iter().enumerate() {
+        let want = format!("text-{number}-{:016x}.bin", m.corpus_version);
+        assert_eq!(*name, want);
+        assert_eq!(m.name(text_file(number as u32)), want);
+    }
+    // Another build of a slightly different corpus: other names, though the body of a text
+    // file of the same documents is the same.
+    let docs = &fx.docs[..fx.docs.len() - 1];
+    let other = write_files(docs, &SearchIndex::build(docs), SMALL);
+    let m2 = Manifest::decode(&other[0].bytes).unwrap();
+    assert_ne!(m2.corpus_version, m.corpus_version);
+    assert_ne!(m2.name(text_file(0)), m.name(text_file(0)));
+}
+
+#[test]
+fn the_manifest_lists_no_hash_per_text_file() {
+    let fx = fixture();
+    let manifest = &fx.files[0].bytes;
+    let m = Manifest::decode(manifest).unwrap();
+    assert!(m.text_count > 200 && m.files.iter().all(|f| f.kind != FileKind::Text));
+    // No text file's hash, whole or of its body, is in the manifest's bytes.
+    for (_, bytes) in files_of(&fx.files, &m, FileKind::Text) {
+        for hash in [content_hash(bytes), content_hash(&bytes[TEXT_BODY..])] {
+            let hash = hash.to_le_bytes();
+            assert!(!manifest.windows(8).any(|w| w == hash));
+        }
+    }
+    // Its size does not grow with their count: one text file or 240 is a varint's difference.
+    let one = Manifest {
+        text_count: 1,
+        ..m.clone()
     };
-    let mut c = ShardedCorpus::new(m2);
-    let r = text_file(0);
-    assert!(matches!(c.add(r, text), Err(DataError::Corrupt { .. })));
-    assert!(!c.has(r) && !c.has_text(0));
+    assert!(manifest.len() - one.encode().len() <= 2);
+    // A count no writer makes of the documents (240 in 239 files would be 2 a file, 120 files):
+    // refused, not left to name files that do not exist.
+    let odd = Manifest {
+        text_count: m.text_count - 1,
+        ..m.clone()
+    };
+    assert!(matches!(
+        Manifest::decode(&odd.encode()),
+        Err(DataError::Corrupt {
+            what: "text file count",
+            ..
+        })
+    ));
+    // The digest of their bodies' hashes makes the corpus version: a damaged digest is refused.
+    let digest = m.text_digest.to_le_bytes();
+    let at = (0..manifest.len())
+        .find(|&i| manifest[i..].starts_with(&digest))
+        .expect("the digest");
+    let mut bad = manifest.clone();
+    bad[at] ^= 1;
+    assert!(matches!(
+        Manifest::decode(&bad),
+        Err(DataError::Corrupt {
+            what: "file hashes",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn truncated_damaged_foreign_and_misnumbered_text_files_are_refused_then_added() {
+    let fx = fixture();
+    let m = Manifest::decode(&fx.files[0].bytes).unwrap();
+    let texts: Vec<_> = files_of(&fx.files, &m, FileKind::Text).collect();
+    let (name, good) = texts[3];
+    let r = text_file(3);
+    // The same corpus but its last article, built again: text file 3 holds the same document,
+    // under another corpus version.
+    let docs = &fx.docs[..fx.docs.len() - 1];
+    let other = write_files(docs, &SearchIndex::build(docs), SMALL);
+    let m2 = Manifest::decode(&other[0].bytes).unwrap();
+    let (_, stale) = files_of(&other, &m2, FileKind::Text).nth(3).unwrap();
+    assert_eq!(stale[TEXT_BODY..], good[TEXT_BODY..]);
+    let mut damaged = good.to_vec();
+    damaged[good.len() / 2] ^= 0x20;
+    let file = || name.to_string();
+    let refusals: [(&[u8], DataError); 6] = [
+        (
+            &good[..good.len() / 2],
+            DataError::WrongHash { file: file() },
+        ),
+        (
+            &good[..TEXT_BODY - 1],
+            DataError::WrongHash { file: file() },
+        ),
+        (
+            &good[..good.len() - 1],
+            DataError::WrongHash { file: file() },
+        ),
+        (&damaged, DataError::WrongHash { file: file() }),
+        (stale, DataError::OtherCorpus { file: file() }),
+        (
+            texts[4].1,
+            DataError::Corrupt {
+                file: file(),
+                what: "another text file's number",
+            },
+        ),
+    ];
+    let mut c = open_corpus(&fx.files);
+    for (bytes, want) in refusals {
+        assert_eq!(c.add(r, bytes), Err(want.clone()));
+        assert!(!c.has(r) && !c.has_text(3), "{want}: nothing kept");
+        assert!(want.to_string().starts_with(name), "{want}");
+    }
+    c.add(r, good).expect("the good file afterwards");
+    assert_eq!(c.documents()[3], card_of(&fx.docs[3]));
+    // A number beyond the text files: not listed.
+    let beyond = text_file(m.text_count);
+    assert!(matches!(
+        c.add(beyond, good),
+        Err(DataError::Unknown { .. })
+    ));
 }
 
 #[test]

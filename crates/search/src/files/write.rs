@@ -1,12 +1,15 @@
 //! Writing a corpus as data files (build time, natively): the index cut into tables and
 //! shards, the documents into a figures table, text files and packs (or one pack of whole
-//! documents when it holds them all), and the manifest listing them all.
+//! documents when it holds them all), and the manifest listing them all. The text files are
+//! written last: their headers and names hold the corpus version, which their bodies' hashes
+//! make with the other files' hashes.
 
 use super::manifest::{FileEntry, Manifest};
 use super::parts::{analysis_part, card_part, figures_part, per_text_for};
 use super::shards::{encode_dict, encode_documents, encode_key_ids, encode_postings};
+use super::shards::{encode_text, encode_text_body};
 use super::tables::{encode_facets, encode_tables};
-use super::{content_hash, FileKind};
+use super::{content_hash, hash_of_hashes, FileKind};
 use crate::index::SearchIndex;
 use raqmi_model::document::Document;
 use std::collections::BTreeMap;
@@ -189,14 +192,12 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
         };
         files.push((FileKind::Pack, bytes));
     }
+    // The text files' bodies: their headers wait for the corpus version.
+    let mut text_bodies = Vec::new();
     if per_text > 0 {
         for (i, run) in docs.chunks(per_text as usize).enumerate() {
             let cards: Vec<Document> = run.iter().map(card_part).collect();
-            let first = i as u32 * per_text;
-            files.push((
-                FileKind::Text,
-                encode_documents(FileKind::Text, first, &cards),
-            ));
+            text_bodies.push(encode_text_body(i as u32 * per_text, &cards));
         }
     }
 
@@ -210,7 +211,14 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
             hash: content_hash(bytes),
         });
     }
-    m.corpus_version = Manifest::version_of(&m.files);
+    let body_hashes: Vec<u64> = text_bodies.iter().map(|b| content_hash(b)).collect();
+    m.text_count = text_bodies.len() as u32;
+    m.text_digest = if text_bodies.is_empty() {
+        0
+    } else {
+        hash_of_hashes(&body_hashes)
+    };
+    m.corpus_version = Manifest::version_of(&m.files, m.text_digest());
     let mut out = vec![WrittenFile {
         name: super::MANIFEST_NAME.to_string(),
         bytes: m.encode(),
@@ -221,5 +229,16 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
             bytes,
         });
     }
+    // In the manifest's order: the text files between the packs and the facets file.
+    let at = 1 + m.files.iter().filter(|f| f.kind < FileKind::Text).count();
+    let version = m.corpus_version;
+    let texts = text_bodies
+        .iter()
+        .enumerate()
+        .map(|(number, body)| WrittenFile {
+            name: super::text_file_name(version, number as u32),
+            bytes: encode_text(version, number as u32, body),
+        });
+    out.splice(at..at, texts);
     out
 }
