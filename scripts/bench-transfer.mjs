@@ -228,16 +228,22 @@ async function measure(browser, server, dist, first, second) {
   // The results, or the app's own message when it could not get them (an alert: e.g. at
   // 100 000 articles, Chromium refusing thousands of requests at once), which is reported;
   // else the page's clock when they were shown.
-  const results = async () => {
+  // `before`: what the list showed before the query was typed (its count and first link),
+  // which the new results differ from (the URL says the new query only once typing pauses).
+  const shownList = () => page.evaluate(() => [document.querySelector('.results-view .result-count')?.textContent,
+    document.querySelector('.results-view article.result .result-link')?.getAttribute('href')].join(' '));
+  const results = async (before = null) => {
     // The first 10 cards with their text (the page's later cards may still be on their way:
     // a card without its text is a `.result-pending` placeholder in its place).
-    const done = await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent
+    const done = await page.waitForFunction((before) => document.querySelector('[role=alert]')?.textContent
       || ((document.querySelector('.prerendered') === null
+        && [document.querySelector('.results-view .result-count')?.textContent,
+          document.querySelector('.results-view article.result .result-link')?.getAttribute('href')].join(' ') !== before
         && document.querySelector('.results-view .result-count') !== null
         && [...document.querySelectorAll('.loading')].every((e) => e.matches('.result-pending'))
         && [...document.querySelectorAll('.results-view article.result, .results-view .result-pending')]
           .slice(0, 10).every((card) => card.matches('article.result')))
-        && performance.now()), null, { timeout: 600_000 });
+        && performance.now()), before, { timeout: 600_000 });
     return done.jsonValue();
   };
   const t0 = Date.now();
@@ -253,9 +259,9 @@ async function measure(browser, server, dist, first, second) {
   // cards' text, the facet counts: the facets file), counted apart.
   const whole = await (await page.waitForFunction(() => document.querySelector('.facet-pending, .result-pending') === null
     && performance.now(), null, { timeout: 600_000 })).jsonValue();
+  const before = await shownList();
   await page.getByRole('searchbox').first().fill(second);
-  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, second, { timeout: 60_000 });
-  const next = await results();
+  const next = await results(before);
   const times = await started();
   const firstFiles = between(times, -Infinity, shown);
   const countsFiles = between(times, shown, whole);
