@@ -3,12 +3,14 @@
 //! fetching itself is the web app's (`src/data.rs`); everything else is here, tested natively.
 //!
 //! By need: each view asks for the files it reads, and only those ([`needs`]): the tables for
-//! any (filters, facet counts, the newest-first order); the term shards of its query's words,
-//! as `ShardedCorpus` names them; the figures table for charts, ranges, the figures view and
-//! the reader; the text files of the cards shown and of every hit of the keyword in context,
-//! the text file and pack of the article read ([`shown_docs`]). The corpus of the files added
-//! so far ([`base_corpus`]) holds every document with the parts of its files that arrived, and
-//! for a query with words the index of just those words
+//! any (ranking, date and category filters, the newest-first order); the facets file for the
+//! views with a filter panel or a name ticked (before the view when [`waits_for_facets`], else
+//! once its first results are shown: [`needs_first`] leaves it out); the term shards of its
+//! query's words, as `ShardedCorpus` names them; the figures table for charts, ranges, the
+//! figures view and the reader; the text files of the cards shown and of every hit of the
+//! keyword in context, the text file and pack of the article read ([`shown_docs`]). The corpus
+//! of the files added so far ([`base_corpus`]) holds every document with the parts of its
+//! files that arrived, and for a query with words the index of just those words
 //! ([`for_query`]); [`ready`] says whether a view can be shown from it as from the whole corpus.
 //! The benchmark's build loads the whole corpus at once ([`files_to_fetch`], [`corpus_of`]).
 
