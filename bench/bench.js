@@ -48,12 +48,12 @@ function fold(term) {
 async function loadApp() {
   const frame = document.getElementById('app');
   frame.src = '../index.html';
-  const deadline = performance.now() + 120000;
+  const deadline = performance.now() + 300000;
   for (;;) {
     const w = frame.contentWindow;
     const marks = w?.performance?.getEntriesByName?.('raqmi:first-results') ?? [];
     if (marks.length && w.wasmBindings && w.document.getElementById('search')) break;
-    if (performance.now() > deadline) throw new Error('the app did not show results in 120 s');
+    if (performance.now() > deadline) throw new Error('the app did not show results in 300 s');
     await sleep(20);
   }
   const w = frame.contentWindow;
