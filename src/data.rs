@@ -247,9 +247,10 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
     }
     #[cfg(not(feature = "bench"))]
     {
-        let (view, notices) = raqmi_explorer::url::parse(&super::dom::location_search());
+        let search = super::dom::location_search();
+        let (view, notices) = raqmi_explorer::url::parse(&search);
         let mut shown = raqmi_explorer::state::AppState::new(view.clone(), notices).shown;
-        if !super::dom::location_search().is_empty() {
+        if !search.is_empty() {
             shown = shown.min(FIRST_CARDS);
         }
         let mut docs = Vec::new();

@@ -298,17 +298,30 @@ mod tests {
         c: &mut ShardedCorpus,
         view: &ViewState,
     ) -> (Corpus, Vec<String>) {
+        settle_by(files, c, view, false)
+    }
+
+    /// [`settle`], or with `first` [`settle_first`].
+    fn settle_by(
+        files: &[WrittenFile],
+        c: &mut ShardedCorpus,
+        view: &ViewState,
+        first: bool,
+    ) -> (Corpus, Vec<String>) {
         let mut fetched = Vec::new();
         let mut docs = Vec::new();
         loop {
-            let need = needs(c, view, &docs);
+            let need = match first {
+                true => needs_first(c, view, &docs),
+                false => needs(c, view, &docs),
+            };
             if need.is_empty() {
                 let base = base_corpus(c).expect("tables added");
                 let corpus = for_query(&base, c, &view.q).expect("terms added");
                 let results = corpus.search(view);
                 docs = shown_docs(&corpus, view, &results, crate::card::PAGE);
                 if docs.is_empty() {
-                    assert!(ready(&corpus, view, &results));
+                    assert!(ready(&corpus, view, &results), "{view:?}");
                     return (corpus, fetched);
                 }
                 continue;
@@ -444,28 +457,7 @@ mod tests {
         c: &mut ShardedCorpus,
         view: &ViewState,
     ) -> (Corpus, Vec<String>) {
-        let mut fetched = Vec::new();
-        let mut docs = Vec::new();
-        loop {
-            let need = needs_first(c, view, &docs);
-            if need.is_empty() {
-                let base = base_corpus(c).expect("tables added");
-                let corpus = for_query(&base, c, &view.q).expect("terms added");
-                let results = corpus.search(view);
-                docs = shown_docs(&corpus, view, &results, crate::card::PAGE);
-                if docs.is_empty() {
-                    assert!(ready(&corpus, view, &results), "{view:?}");
-                    return (corpus, fetched);
-                }
-                continue;
-            }
-            for (r, url) in with_urls(c, need) {
-                let name = url.strip_prefix(DATA_DIR).unwrap();
-                let f = files.iter().find(|f| f.name == name).expect("written");
-                c.add(r, &f.bytes).unwrap();
-                fetched.push(f.name.clone());
-            }
-        }
+        settle_by(files, c, view, true)
     }
 
     #[test]
