@@ -234,9 +234,11 @@ async function measure(browser, server, dist, first, second) {
     document.querySelector('.results-view article.result .result-link')?.getAttribute('href')].join(' '));
   const results = async (before = null) => {
     // The first 10 cards with their text (the page's later cards may still be on their way:
-    // a card without its text is a `.result-pending` placeholder in its place).
+    // a card without its text is a `.result-pending` placeholder in its place), the app's or,
+    // for a query alone, those drawn before it (www/first.js: the prerendered view replaced
+    // and shown, `<html data-prerender>` removed).
     const done = await page.waitForFunction((before) => document.querySelector('[role=alert]')?.textContent
-      || ((document.querySelector('.prerendered') === null
+      || (((document.querySelector('.prerendered') === null || document.documentElement.dataset.prerender === undefined)
         && [document.querySelector('.results-view .result-count')?.textContent,
           document.querySelector('.results-view article.result .result-link')?.getAttribute('href')].join(' ') !== before
         && document.querySelector('.results-view .result-count') !== null
@@ -255,9 +257,11 @@ async function measure(browser, server, dist, first, second) {
     await context.close();
     return { error: shown, first: { bytes: files.reduce((s, p) => s + gzipSize(dist, p), 0), files: files.length, ms } };
   }
-  // The rest of the page, which follows the first results once they are painted (the other
-  // cards' text, the facet counts: the facets file), counted apart.
-  const whole = await (await page.waitForFunction(() => document.querySelector('.facet-pending, .result-pending') === null
+  // The rest of the page, which follows the first results once they are painted (the app, for
+  // a query alone, whose first results come before it; the other cards' text, the facet
+  // counts: the facets file), counted apart.
+  const whole = await (await page.waitForFunction(() => document.querySelector('.prerendered') === null
+    && document.querySelector('.facet-pending, .result-pending') === null
     && performance.now(), null, { timeout: 600_000 })).jsonValue();
   const before = await shownList();
   await page.getByRole('searchbox').first().fill(second);
@@ -315,7 +319,7 @@ for (const n of NS) {
   }
 }
 await browser.close();
-console.log('| N | first query | Raqmi: gzip to its first 10 results (files), time; then the rest of the page (cards 11–20, facet counts) | Pagefind: the same | Raqmi / Pagefind | second query | Raqmi: extra gzip (files) | Pagefind: extra (files) |');
+console.log('| N | first query | Raqmi: gzip to its first 10 results (files), time; then the rest of the page (for a query alone the app itself; cards 11–20, facet counts) | Pagefind: the same | Raqmi / Pagefind | second query | Raqmi: extra gzip (files) | Pagefind: extra (files) |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('');

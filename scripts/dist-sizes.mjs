@@ -46,8 +46,10 @@ if (files.length === 0) {
 // imported by www/own.js on first use), the "Intégrer" dialog's module and styles
 // (www/embed-dialog.js and .css) and a chart's PNG export (www/export-png.js), imported by
 // www/embed-frame.js on first use, the offline offer's module (www/offline.js and .css, only
-// above the offline limit), and the corpus's term files.
-const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|own-dialog\.(js|css)|embed-dialog\.(js|css)|export-png\.js|offline\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
+// above the offline limit), a shared link's first results (crates/first's glue and wasm and
+// www/first.js: requested only for a URL that is a query alone, before the app's wasm, which
+// then waits for them; docs/performance.md) and the corpus's term files.
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|raqmi-first(\.js|_bg\.wasm)|first\.js|own-dialog\.(js|css)|embed-dialog\.(js|css)|export-png\.js|offline\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
 const FALLBACK = /^fallback\//;
 let fbRaw = 0;
 let fbGz = 0;
@@ -76,7 +78,7 @@ const line = (name, r, g) => `${name.padEnd(width)}  ${String(r).padStart(9)}  $
 console.log(line('file', 'raw (B)', 'gzip (B)'));
 for (const [n, r, g] of rows) console.log(line(n, r, g));
 console.log(line('total, first load', raw, gz));
-console.log(line('on demand (worker, term files)', lazyRaw, lazyGz));
+console.log(line('on demand (worker, first results, term files)', lazyRaw, lazyGz));
 console.log(line('chart fallbacks', fbRaw, fbGz));
 if (budget !== null) {
   if (gz > budget) {

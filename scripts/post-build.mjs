@@ -24,8 +24,11 @@
 //    every hash below is the minified text's.
 // 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
-//    with a relative src and an integrity attribute; the integrity attribute of the wasm
-//    preload (as="fetch", where Chromium ignores it with a warning) is dropped. The blocks that
+//    with a relative src and an integrity attribute, its static import of the app's glue made
+//    a dynamic one that waits for `window.raqmiFirst` (a shared link's first results, drawn by
+//    a small wasm first: www/boot.js, www/first.js); trunk's preloads of the app's glue and
+//    wasm leave the head, and their names go into boot.js, which adds them for every other URL.
+//    The blocks that
 //    www/index.html inlines on purpose (trunk's rel="inline": the stylesheet and boot.js, so
 //    that the first paint waits for no request, and own.js, whose few lines cost the first load
 //    less inline than as a file) stay, each the exact text of one of them; the
@@ -149,6 +152,8 @@ if (!debug) {
 
 // 1. index.html
 const moved = [];
+/** The app's glue and wasm, from trunk's loader: www/boot.js preloads them (below). */
+const appFiles = [];
 let devServer = false;
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body) => {
   if (/\ssrc\s*=/i.test(attrs)) return tag;
@@ -158,7 +163,14 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
   // A classic script must run where it is (boot.js, own.js, inlined on purpose): it stays,
   // hashed below.
   if (!/\btype\s*=\s*["']?module/i.test(attrs)) return tag;
-  const code = `${body.trim()}\n`;
+  // The app's glue is imported once a shared link's first results are drawn (www/boot.js,
+  // www/first.js: `window.raqmiFirst`), not statically: a static import is fetched before the
+  // loader runs.
+  const glue = body.match(/import\s*init\s*,\s*\*\s*as\s*bindings\s*from\s*(['"])([^'"]+)\1\s*;?/);
+  const wasm = body.match(/module_or_path\s*:\s*(['"])([^'"]+)\1/);
+  if (!glue || !wasm) fail(`trunk's wasm loader changed shape: ${JSON.stringify(body.slice(0, 160))}`);
+  appFiles.push(glue[2], wasm[2]);
+  const code = `${body.trim().replace(glue[0], () => `const bindings=await(window.raqmiFirst||Promise.resolve()).then(()=>import(${JSON.stringify(glue[2])}));const init=bindings.default;`)}\n`;
   const name = `loader-${sha(code).slice(0, 16)}.js`;
   writeFileSync(join(staging, name), code);
   moved.push(name);
@@ -166,21 +178,26 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
   return `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`;
 });
 
-// Chromium ignores integrity on <link rel="preload" as="fetch"> (the wasm) and warns about it
-// (crbug.com/981419); the wasm is fetched by the loader anyway. Drop it there only. That preload
-// is fetched at low priority: at high priority its download (35 MB at 10 000 articles) competed
-// with parsing and painting the prerendered view, and delayed it by tens of ms (README,
-// "Performance"); the app was no later.
-html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) => (/\sas="fetch"/.test(tag)
-  ? tag.replace(/\s+integrity="[^"]*"/, '').replace(/\s+fetchpriority="[^"]*"/, '').replace(/^<link\b/i, '<link fetchpriority="low"')
-  : tag));
+// The app's glue and wasm are preloaded by www/boot.js, not by the head: for a URL that is a
+// query alone the page draws its first results with a small wasm first (www/first.js), and a
+// preload in the head would download the app's 265 KB before them. Elsewhere boot.js adds the
+// same two links (the wasm at low priority: at high priority its download competed with
+// parsing and painting the prerendered view, README "Performance"); their names go in its
+// `app`, over the placeholder.
+if (appFiles.length !== 2) fail(`expected one wasm loader in index.html, found ${appFiles.length / 2}`);
+html = html.replace(/\s*<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/gi, (tag) => (
+  appFiles.some((f) => tag.includes(`"${f}"`)) ? '' : tag));
+const APP_PLACEHOLDER = "'__RAQMI_APP__'";
+const withAppFiles = (text) => text.replace(APP_PLACEHOLDER, () => `'${appFiles.join(' ')}'`);
+if (!html.includes(APP_PLACEHOLDER)) fail(`www/boot.js lost its placeholder ${APP_PLACEHOLDER}`);
+html = withAppFiles(html);
 
 // The inline blocks: only the files www/index.html inlines on purpose, each allowed by its hash.
 const INLINED = { scripts: ['boot.js', 'own.js'], styles: ['styles.css'] };
 const inline = inlineBlocks(html);
 if (devServer) inline.scripts = inline.scripts.filter((s) => !s.includes('{{__TRUNK_ADDRESS__}}'));
 for (const kind of ['scripts', 'styles']) {
-  const allowed = INLINED[kind].map((f) => minify[kind === 'scripts' ? 'js' : 'css'](readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8')));
+  const allowed = INLINED[kind].map((f) => withAppFiles(minify[kind === 'scripts' ? 'js' : 'css'](readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8'))));
   const other = inline[kind].find((text) => !allowed.includes(text));
   if (other !== undefined) fail(`an inline ${kind === 'scripts' ? 'classic script' : 'style'} that is not www/${INLINED[kind].join(' or www/')}: ${JSON.stringify(other.slice(0, 80))}`);
 }

@@ -12,7 +12,7 @@
 //! make the views' corpus of them).
 
 use raqmi_explorer::corpus::CorpusRef;
-use raqmi_explorer::loading::{self, file_url, LoadFailure};
+use raqmi_explorer::loading::{self, file_url, LoadFailure, FIRST_CARDS};
 use raqmi_explorer::url::ViewState;
 use raqmi_search::files::{FileRef, ShardedCorpus, MANIFEST_NAME};
 use std::cell::RefCell;
@@ -127,11 +127,6 @@ fn needs(view: &ViewState, docs: &[u32], first: bool) -> Vec<FileRef> {
     })
     .unwrap_or_default()
 }
-
-/// The cards a view fetches the text of before its first results are shown, unless it is the
-/// prerendered one (whose every card is painted already, which the app must not take away):
-/// the first screen and more, the rest of the page right after.
-const FIRST_CARDS: usize = 10;
 
 /// Resolves once what is on the page now has been painted: in a task after the second
 /// animation frame from now (the first may come before the latest render's commit reaches the

@@ -7,7 +7,7 @@
 //! element when the app takes over.
 
 use crate::dom;
-use raqmi_explorer::card::{card_data, count_text, more_text};
+use raqmi_explorer::card::{card_data, count_text, more_text, SNIPPET_CHARS};
 use raqmi_explorer::corpus::{CorpusRef, ResultsRef};
 use raqmi_explorer::i18n::strings;
 use raqmi_explorer::url::{DocLinks, Lang};
@@ -16,9 +16,6 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, NodeList};
 use yew::prelude::*;
-
-/// Characters of a snippet.
-const SNIPPET_CHARS: usize = 220;
 
 /// The search box: `query` its text; `on_query` gets the text as typed, at every keystroke. A
 /// plain function, not a component (each component type costs the wasm about 2 KB): the root

@@ -15,6 +15,8 @@ pub const PAGE: usize = 20;
 // The engine locates the matches of one page of hits as it searches; a longer first page would
 // look the rest up card by card.
 const _: () = assert!(PAGE <= raqmi_search::query::MATCHED_HITS);
+/// Characters of a card's snippet.
+pub const SNIPPET_CHARS: usize = 220;
 /// Characters of the first words that stand in for a missing headline.
 pub const TITLE_CHARS: usize = 140;
 

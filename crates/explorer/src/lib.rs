@@ -20,6 +20,7 @@ pub mod embed_snippet;
 pub mod fallback;
 pub mod figures;
 pub mod figures_html;
+pub mod first;
 pub mod format;
 pub mod i18n;
 pub mod loading;

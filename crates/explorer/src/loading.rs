@@ -25,6 +25,11 @@ use raqmi_search::snapshot::Snapshot;
 /// time, `scripts/post-build.mjs`).
 pub const DATA_DIR: &str = "./data/";
 
+/// The cards a view with a query fetches the text of before its first results are shown (the
+/// first screen and more); the rest of the page follows once they are painted (`src/data.rs`),
+/// and a shared link's first results are drawn with these before the app (`first`).
+pub const FIRST_CARDS: usize = 10;
+
 /// Why a data file could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadFailure {

@@ -17,10 +17,11 @@
 //!
 //! Every value is HTML-escaped: a headline is text, whatever it contains.
 
-use crate::card::{card_data, count_text, more_text, CardData, PAGE};
+use crate::card::{card_data, count_text, more_text, CardData, PAGE, SNIPPET_CHARS};
 use crate::corpus::Corpus;
 use crate::i18n::strings;
 use crate::url::{self, DocLinks, Lang, View, ViewState};
+use raqmi_search::query::{snippet, Hit};
 
 /// The Element Timing identifier of the first prerendered headline (`scripts/bench-browser.mjs`
 /// observes it). On the `<h2>`: Chromium reports text under the nearest block that holds it,
@@ -31,11 +32,24 @@ pub const WRAPPER_CLASS: &str = "prerendered";
 
 /// The HTML of the default view of `corpus`, as the app would first render it.
 pub fn default_view(corpus: &Corpus) -> String {
-    let view = ViewState::default();
+    list_view(corpus, &ViewState::default(), PAGE)
+}
+
+/// The HTML of the list of a query alone (`view`: `first::drawn_by_first`), its first `cards`
+/// results with their marks and snippets, as the app renders them: a shared link's first
+/// results, drawn before the app (`first`). Its first headline carries no `elementtiming`
+/// (the benchmark times the default view's).
+pub fn query_view(corpus: &Corpus, view: &ViewState, cards: usize) -> String {
+    list_view(corpus, view, cards)
+}
+
+/// The list of `view` (French, the list, a query or none), its first `cards` results.
+fn list_view(corpus: &Corpus, view: &ViewState, cards: usize) -> String {
+    let view = view.clone();
     let lang = view.lang;
     let t = strings(lang);
     let results = corpus.search(&view);
-    let mut out = String::with_capacity(4096 + 600 * results.total.min(PAGE));
+    let mut out = String::with_capacity(4096 + 900 * results.total.min(cards));
     out.push_str(&format!("<div class=\"{WRAPPER_CLASS}\">"));
 
     // The site header (view.rs).
@@ -75,7 +89,11 @@ pub fn default_view(corpus: &Corpus) -> String {
     out.push_str(&text(t.get("search.label")));
     out.push_str("</label><input id=\"search\" type=\"search\" placeholder=\"");
     out.push_str(&attr(t.get("search.placeholder")));
-    out.push_str("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-help\"><p id=\"search-help\" class=\"hint\">");
+    out.push('"');
+    if !view.q.is_empty() {
+        out.push_str(&format!(" value=\"{}\"", attr(&view.q)));
+    }
+    out.push_str(" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-help\"><p id=\"search-help\" class=\"hint\">");
     out.push_str(&text(t.get("search.help")));
     out.push_str("</p></form><nav class=\"view-tabs\" aria-label=\"");
     out.push_str(&attr(t.get("tabs.label")));
@@ -119,41 +137,58 @@ pub fn default_view(corpus: &Corpus) -> String {
     }
     out.push_str("<ol class=\"results\">");
     let links = DocLinks::new(&view);
-    let docs = results
-        .hits
-        .iter()
-        .take(PAGE)
-        .filter_map(|h| corpus.docs.get(h.doc as usize));
-    for (i, doc) in docs.enumerate() {
+    let query = !view.q.trim().is_empty();
+    let hits = results.hits.iter().take(cards);
+    for (i, (hit, doc)) in hits
+        .filter_map(|h| Some((h, corpus.docs.get(h.doc as usize)?)))
+        .enumerate()
+    {
         out.push_str("<li>");
-        card(&mut out, &card_data(doc, &links, lang), i == 0);
+        let data = card_data(doc, &links, lang);
+        match query {
+            // The marks the app draws: the headline's matches and the snippet around the text's.
+            true => {
+                let parts = snippet(doc, hit, SNIPPET_CHARS);
+                card(&mut out, &data, None, Some((hit, &parts)));
+            }
+            false => card(&mut out, &data, (i == 0).then_some(ELEMENT_TIMING), None),
+        }
         out.push_str("</li>");
     }
     out.push_str("</ol>");
-    if results.total > PAGE {
+    if results.total > cards {
         out.push_str("<button type=\"button\" class=\"more\" disabled=\"\">");
-        out.push_str(&text(&more_text(lang, results.total - PAGE)));
+        out.push_str(&text(&more_text(lang, results.total - cards)));
         out.push_str("</button>");
     }
     out.push_str("</section></main></div></div>");
     out
 }
 
-/// One result card, as `components/results.rs` writes it for an empty query (no marks, no
-/// snippet).
-fn card(out: &mut String, c: &CardData, first: bool) {
+/// One result card, as `components/results.rs` writes it: with a query, its headline's
+/// matches and its snippet marked; without, neither.
+fn card(
+    out: &mut String,
+    c: &CardData,
+    timing: Option<&str>,
+    marks: Option<(&Hit, &[raqmi_search::query::SnippetPart])>,
+) {
     out.push_str(&format!(
         "<article class=\"result\" data-id=\"{}\"><h2",
         attr(&c.id)
     ));
-    if first {
-        out.push_str(&format!(" elementtiming=\"{ELEMENT_TIMING}\""));
+    if let Some(id) = timing {
+        out.push_str(&format!(" elementtiming=\"{id}\""));
     }
     out.push_str(&format!(
-        "><a class=\"result-link\" href=\"{}\">{}</a></h2><p class=\"meta\">",
-        attr(&c.href),
-        text(&c.title)
+        "><a class=\"result-link\" href=\"{}\">",
+        attr(&c.href)
     ));
+    match marks {
+        Some((hit, _)) if c.is_headline => marked(out, &c.title, &hit.headline_matches),
+        _ => out.push_str(&text(&c.title)),
+    }
+    out.push_str("</a></h2><p class=\"meta\">");
     if let Some(d) = &c.date {
         out.push_str(&format!(
             "<time datetime=\"{}\">{}</time>",
@@ -165,9 +200,39 @@ fn card(out: &mut String, c: &CardData, first: bool) {
         out.push_str(&format!("<span class=\"source\">{}</span>", text(s)));
     }
     out.push_str(&format!(
-        "<code class=\"doc-id\">{}</code></p></article>",
+        "<code class=\"doc-id\">{}</code></p>",
         text(&c.id)
     ));
+    if let Some((_, parts)) = marks.filter(|(_, parts)| !parts.is_empty()) {
+        out.push_str("<p class=\"snippet\">");
+        for p in parts {
+            match p.marked {
+                true => out.push_str(&format!("<mark>{}</mark>", text(&p.text))),
+                false => out.push_str(&text(&p.text)),
+            }
+        }
+        out.push_str("</p>");
+    }
+    out.push_str("</article>");
+}
+
+/// `title` with its `spans` (byte ranges of the query's matches) marked, as the app's
+/// `marked_title`: unmarked whole when a span does not fall on the text's characters.
+fn marked(out: &mut String, title: &str, spans: &[raqmi_model::document::Span]) {
+    let mut html = String::new();
+    let mut at = 0;
+    for span in spans {
+        let (s, e) = (span.start as usize, span.end as usize);
+        let (Some(before), Some(word)) = (title.get(at..s), title.get(s..e)) else {
+            out.push_str(&text(title));
+            return;
+        };
+        html.push_str(&text(before));
+        html.push_str(&format!("<mark>{}</mark>", text(word)));
+        at = e;
+    }
+    html.push_str(&text(title.get(at..).unwrap_or("")));
+    out.push_str(&html);
 }
 
 /// Text content: `&`, `<` and `>` escaped (`>` too, so that no `]]>` or `-->` can end anything).
@@ -378,6 +443,73 @@ mod tests {
         assert!(html.contains("<p class=\"empty\">Aucun article ne correspond."));
         assert!(html.contains("<ol class=\"results\"></ol>"));
         assert!(!html.contains("elementtiming"));
+    }
+
+    #[test]
+    fn a_querys_list_marks_its_words_as_the_app_does_and_keeps_them_text() {
+        let hostile = "numérique <script>alert(1)</script> & \"co\"";
+        let c = corpus(vec![
+            raqmi_testkit::doc("001_a")
+                .headline("Le numérique <b>avance</b>")
+                .date(2024, Some(3), Some(1))
+                .source("Le Matin")
+                .sentence("Le Maroc accélère sa transformation numérique.")
+                .build(),
+            doc("002_b", "Autre chose", 2023, "Les ECO"),
+        ]);
+        let (view, _) = url::parse("?q=num%C3%A9rique");
+        let html = query_view(&c, &view, 10);
+        assert_balanced(&html);
+        assert!(
+            html.contains(">Le <mark>numérique</mark> &lt;b&gt;avance&lt;/b&gt;</a></h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<p class=\"snippet\">"), "{html}");
+        assert!(
+            html.contains("transformation <mark>numérique</mark>."),
+            "{html}"
+        );
+        assert!(html.contains("value=\"numérique\""), "{html}");
+        // The headline's match ranks it first; the other card has its snippet marked too.
+        assert_eq!(attrs(&html, "<article", "data-id"), ["001_a", "002_b"]);
+        assert_eq!(html.matches("<mark>").count(), 3);
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("elementtiming"));
+        // Links keep the query, as the app's cards and tabs do.
+        assert!(
+            html.contains("href=\"./?q=num%C3%A9rique&amp;doc=001_a&amp;view=doc\""),
+            "{html}"
+        );
+        // A query whose value needs escaping stays one attribute.
+        let (view, _) = url::parse(&format!("?q={}", {
+            let mut q = String::new();
+            raqmi_model::markup::percent_encode_into(hostile, &mut q);
+            q
+        }));
+        let html = query_view(&c, &view, 10);
+        assert_balanced(&html);
+        assert!(
+            html.contains(
+                "value=\"numérique &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;\""
+            ),
+            "{html}"
+        );
+        // Fewer cards than hits: the rest behind a disabled "show more".
+        let (view, _) = url::parse("?q=maroc");
+        let more = query_view(
+            &corpus(
+                (0..5)
+                    .map(|i| doc(&format!("00{i}_x"), "Maroc", 2020, "S"))
+                    .collect(),
+            ),
+            &view,
+            3,
+        );
+        assert_eq!(attrs(&more, "<article", "data-id").len(), 3);
+        assert!(
+            more.contains("class=\"more\" disabled=\"\">Afficher plus (2 restants)</button>"),
+            "{more}"
+        );
     }
 
     #[test]

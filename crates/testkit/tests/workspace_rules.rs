@@ -8,6 +8,9 @@
 //!   app may link it); the extraction worker (`raqmi-own-worker`, a second wasm the app loads
 //!   in a Web Worker) links the extraction core, and no crate depends on it: the app reaches
 //!   the worker only through its files, at run time;
+//! - a shared link's first results (`raqmi-first`, the small wasm that draws them before the
+//!   app's) link the search core and the explorer's pure half, and nothing of the app's:
+//!   no yew, no extraction code, no crate depends on it;
 //! - the CLI does not depend on the web app;
 //! - the test kit is only ever a dev-dependency;
 //! - no Rust source file is over 800 lines (split a file along its sections when it grows).
@@ -185,6 +188,38 @@ fn own_articles_are_analysed_only_in_the_worker() {
             assert!(
                 deps.iter().all(|(dep, _)| dep != "raqmi-own-worker"),
                 "{package} depends on the extraction worker on {platform}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_first_results_wasm_holds_the_search_and_the_cards_only() {
+    for platform in ["wasm32-unknown-unknown".to_string(), host()] {
+        let graph = Graph::load(&platform);
+        let first = graph.links("raqmi-first");
+        assert!(
+            first.contains("raqmi-search") && first.contains("raqmi-explorer"),
+            "the first results are the app's search and cards: {first:?}"
+        );
+        // What would make it as large as the app's wasm it comes before.
+        for never in [
+            "raqmi",
+            "yew",
+            "gloo",
+            "web-sys",
+            "raqmi-extract",
+            "raqmi-own-worker",
+        ] {
+            assert!(
+                !first.contains(never),
+                "raqmi-first links {never} on {platform}"
+            );
+        }
+        for (package, deps) in &graph.deps {
+            assert!(
+                deps.iter().all(|(dep, _)| dep != "raqmi-first"),
+                "{package} depends on raqmi-first on {platform}"
             );
         }
     }
