@@ -26,8 +26,9 @@ cargo fmt --all -- --check
 # The web app (package `raqmi`) is built for wasm32 only; every other crate natively.
 step "clippy (native: every crate but the web app)"
 cargo clippy --workspace --exclude raqmi --all-targets -- -D warnings
-step "clippy (wasm32: the web app)"
+step "clippy (wasm32: the web app and the first-results wasm)"
 cargo clippy -p raqmi --target wasm32-unknown-unknown --all-targets --all-features -- -D warnings
+cargo clippy -p raqmi-first --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --workspace --exclude raqmi

@@ -25,8 +25,15 @@ test('dist/index.html carries the strict policy first, and nothing inline but it
   // (nothing render-blocking is fetched), and the policy allows each by its hash and nothing
   // more.
   const inline = inlineBlocks(html);
+  // boot.js with the app's glue and wasm, which it preloads, written over its placeholder.
+  const loader = html.match(/<script type="module" src="\.\/(loader-[0-9a-f]{16}\.js)"/);
+  assert.ok(loader, "trunk's loader is a relative, content-hashed file");
+  const loaderCode = readFileSync(join(DIST, loader[1]), 'utf8');
+  const app = [loaderCode.match(/import\("(\.\/raqmi-[0-9a-f]{16}\.js)"\)/)?.[1], loaderCode.match(/'(\.\/raqmi-[0-9a-f]{16}_bg\.wasm)'/)?.[1]];
+  assert.ok(app.every(Boolean), loaderCode);
   assert.deepEqual(inline, {
-    scripts: ['own.js', 'boot.js'].map((f) => minifyJs(readFileSync(new URL(`../../www/${f}`, import.meta.url), 'utf8'))),
+    scripts: ['own.js', 'boot.js'].map((f) => minifyJs(readFileSync(new URL(`../../www/${f}`, import.meta.url), 'utf8'))
+      .replace("'__RAQMI_APP__'", `'${app.join(' ')}'`)),
     styles: [minifyCss(readFileSync(new URL('../../www/styles.css', import.meta.url), 'utf8'))],
   });
   assert.equal(csp, policy(inline));
@@ -42,9 +49,9 @@ test('dist/index.html carries the strict policy first, and nothing inline but it
   // Without the inline blocks' bodies: no other inline code, style attribute or handler.
   const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>').replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1</style>');
   assert.doesNotMatch(markup, /\sstyle=|\son[a-z]+=|javascript:/i, 'no inline style attribute or handler');
-  const loader = html.match(/<script type="module" src="\.\/(loader-[0-9a-f]{16}\.js)"/);
-  assert.ok(loader, "trunk's loader is a relative, content-hashed file");
-  assert.match(readFileSync(join(DIST, loader[1]), 'utf8'), /import init/);
+  // The loader imports the app's glue once a shared link's first results are shown (boot.js).
+  assert.match(loaderCode, /window\.raqmiFirst/);
+  assert.doesNotMatch(loaderCode, /^import /m);
 });
 
 // Texts that name a URL without ever fetching it: the SVG namespace, the MDN link in an error

@@ -7,7 +7,8 @@
 //! the header's "Add an article", is in `i18n/own/<lang>.txt`, appended to each language's
 //! table with the `own` feature only (without comments: they would be in the wasm), so that a
 //! build without own articles carries none of their strings (`make bench-size` measures their
-//! cost). Their marks' texts are `www/own-dialog.js`'s, the dialog's the worker's
+//! cost). The English and Arabic tables come with the `languages` feature (on by default),
+//! which only the first-results wasm (`crates/first`, French views only) leaves out. Their marks' texts are `www/own-dialog.js`'s, the dialog's the worker's
 //! (`crates/own/i18n`).
 
 use super::url::Lang;
@@ -15,21 +16,21 @@ use std::sync::OnceLock;
 
 #[cfg(not(feature = "own"))]
 const FR: &str = include_str!("../i18n/fr.txt");
-#[cfg(not(feature = "own"))]
+#[cfg(all(feature = "languages", not(feature = "own")))]
 const EN: &str = include_str!("../i18n/en.txt");
-#[cfg(not(feature = "own"))]
+#[cfg(all(feature = "languages", not(feature = "own")))]
 const AR: &str = include_str!("../i18n/ar.txt");
 #[cfg(feature = "own")]
 const FR: &str = concat!(
     include_str!("../i18n/fr.txt"),
     include_str!("../i18n/own/fr.txt")
 );
-#[cfg(feature = "own")]
+#[cfg(all(feature = "languages", feature = "own"))]
 const EN: &str = concat!(
     include_str!("../i18n/en.txt"),
     include_str!("../i18n/own/en.txt")
 );
-#[cfg(feature = "own")]
+#[cfg(all(feature = "languages", feature = "own"))]
 const AR: &str = concat!(
     include_str!("../i18n/ar.txt"),
     include_str!("../i18n/own/ar.txt")
@@ -87,8 +88,13 @@ pub fn strings(lang: Lang) -> &'static Strings {
     static CELLS: [OnceLock<Strings>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let (i, data) = match lang {
         Lang::Fr => (0, FR),
+        #[cfg(feature = "languages")]
         Lang::En => (1, EN),
+        #[cfg(feature = "languages")]
         Lang::Ar => (2, AR),
+        // Only the first-results wasm is built without them, and it draws French views only.
+        #[cfg(not(feature = "languages"))]
+        Lang::En | Lang::Ar => (0, FR),
     };
     CELLS[i].get_or_init(|| Strings {
         // The files are checked by the tests below; a broken one degrades to keys on screen.
