@@ -6,7 +6,7 @@
  *
  * Owns: fetching the manifest and, round after round, the data files the wasm asks for (the
  * tables, the query's term shards, the text files of its first cards), then putting the HTML
- * it draws (the app's markup: raqmi_explorer::prerender::query_view) in place of the
+ * it draws (the app's markup: raqmi_explorer::prerender::list_view) in place of the
  * prerendered default view, which boot.js hid, and showing it (`<html data-prerender>`
  * removed). Then, whatever happened, it lets the app start (`window.raqmiFirstDone`): the app
  * takes over from these results as from the prerendered view, keeping what was typed in the

@@ -2,12 +2,12 @@
 //! (`?q=…`, the list, French, nothing else), the few data files its first cards need and the
 //! HTML of that view, so that a small search-only wasm (`crates/first`, run by `www/first.js`)
 //! paints the results before the explorer's wasm (the whole app: charts, facets, reader, three
-//! languages; about 265 KB gzip) is even requested. At 10,000 articles that wasm was most of
+//! languages; about 255 KB gzip) is even requested. At 10,000 articles that wasm was most of
 //! what a first search transferred (issue 14: under 300 KB to the first results).
 //!
 //! The view is the one the app shows first for that URL: the same files
 //! ([`loading::needs_first`] for the first [`FIRST_CARDS`] hits), the same search over them
-//! ([`Corpus::search`]), the same cards ([`prerender::query_view`], whose markup is the yew
+//! ([`Corpus::search`]), the same cards ([`prerender::list_view`], whose markup is the yew
 //! views'); the app then takes over as it does from the prerendered default view, keeping
 //! what was typed in its search box. Any other URL (a filter, another view or language, an
 //! article, an embed, a notice to show) is left to the app: `drawn_by_first` says which.
@@ -92,14 +92,14 @@ impl FirstResults {
         self.files.add(r, bytes)
     }
 
-    /// The view's HTML (the app's markup, `prerender::query_view`), once every file it needs
+    /// The view's HTML (the app's markup, `prerender::list_view`), once every file it needs
     /// is in; none before.
     pub fn html(&mut self) -> Option<String> {
         if !self.wanted().is_empty() {
             return None;
         }
         let corpus = self.corpus()?;
-        Some(prerender::query_view(&corpus, &self.view, FIRST_CARDS))
+        Some(prerender::list_view(&corpus, &self.view, FIRST_CARDS))
     }
 
     fn corpus(&mut self) -> Option<Corpus> {
@@ -215,7 +215,7 @@ mod tests {
             assert_eq!(ids, expected, "{q}");
             assert_eq!(
                 html,
-                prerender::query_view(&whole, &view, FIRST_CARDS),
+                prerender::list_view(&whole, &view, FIRST_CARDS),
                 "{q}"
             );
             // Only what those cards need: no figures table, no facets file, no pack, and at

@@ -1,7 +1,9 @@
 //! The default view (no query, no filter, French, the article list) as static HTML, written at
 //! build time into `dist/index.html` inside `#app` (`corpus prerender DIR`, run by
 //! `scripts/post-build.mjs`): the first results are painted from the page itself, before any
-//! wasm is fetched, and their links work without it.
+//! wasm is fetched, and their links work without it. The same markup for a query alone, with
+//! its marks and snippets ([`list_view`]), is a shared link's first results, drawn in the
+//! browser by the small first-results wasm before the app's (`first`).
 //!
 //! The markup is the yew views' (`view.rs` chrome, `components/results.rs` cards) with the same
 //! classes, ids, order and values; the values of each card come from [`crate::card`], which
@@ -35,16 +37,12 @@ pub fn default_view(corpus: &Corpus) -> String {
     list_view(corpus, &ViewState::default(), PAGE)
 }
 
-/// The HTML of the list of a query alone (`view`: `first::drawn_by_first`), its first `cards`
-/// results with their marks and snippets, as the app renders them: a shared link's first
-/// results, drawn before the app (`first`). Its first headline carries no `elementtiming`
-/// (the benchmark times the default view's).
-pub fn query_view(corpus: &Corpus, view: &ViewState, cards: usize) -> String {
-    list_view(corpus, view, cards)
-}
-
-/// The list of `view` (French, the list, a query or none), its first `cards` results.
-fn list_view(corpus: &Corpus, view: &ViewState, cards: usize) -> String {
+/// The HTML of the list of `view` (French, the list, no filter: the default view, or a query
+/// alone, `first::drawn_by_first`), its first `cards` results, as the app renders them: with a
+/// query, each card's headline matches and snippet marked (a shared link's first results,
+/// drawn before the app by `first`); without, the first headline carries `elementtiming` (the
+/// benchmark times the default view's paint).
+pub fn list_view(corpus: &Corpus, view: &ViewState, cards: usize) -> String {
     let view = view.clone();
     let lang = view.lang;
     let t = strings(lang);
@@ -458,7 +456,7 @@ mod tests {
             doc("002_b", "Autre chose", 2023, "Les ECO"),
         ]);
         let (view, _) = url::parse("?q=num%C3%A9rique");
-        let html = query_view(&c, &view, 10);
+        let html = list_view(&c, &view, 10);
         assert_balanced(&html);
         assert!(
             html.contains(">Le <mark>numérique</mark> &lt;b&gt;avance&lt;/b&gt;</a></h2>"),
@@ -486,7 +484,7 @@ mod tests {
             raqmi_model::markup::percent_encode_into(hostile, &mut q);
             q
         }));
-        let html = query_view(&c, &view, 10);
+        let html = list_view(&c, &view, 10);
         assert_balanced(&html);
         assert!(
             html.contains(
@@ -496,7 +494,7 @@ mod tests {
         );
         // Fewer cards than hits: the rest behind a disabled "show more".
         let (view, _) = url::parse("?q=maroc");
-        let more = query_view(
+        let more = list_view(
             &corpus(
                 (0..5)
                     .map(|i| doc(&format!("00{i}_x"), "Maroc", 2020, "S"))
