@@ -39,6 +39,9 @@ fn bit_docs(bits: &[u64]) -> Vec<u32> {
 /// postings: read again only for the hits whose spans are shown.
 #[derive(Default)]
 pub(super) struct WordTable {
+    /// The form's term: in an index without offsets, the spans are its occurrences in the
+    /// text (`spans.rs`).
+    pub(super) term: String,
     /// (document, [`DocCounts::at`](crate::index::DocCounts::at)), by document.
     pub(super) docs: Vec<(u32, u32)>,
 }
@@ -114,7 +117,10 @@ pub(super) fn match_clauses(
         match clause {
             Clause::Word(word) => {
                 for x in expand(index, word, weights, true) {
-                    let mut table = WordTable::default();
+                    let mut table = WordTable {
+                        term: x.entry.term.clone(),
+                        docs: Vec::new(),
+                    };
                     let mut p = index.postings(&x.entry);
                     let term_idf = idf(n, p.df());
                     while let Some(c) = p.next_counts() {

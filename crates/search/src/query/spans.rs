@@ -1,5 +1,11 @@
 //! Where matches are in the text: an index address resolved to the text or the headline, the
 //! end of the word there, and the sorted, merged highlight spans of one matching document.
+//!
+//! A word's occurrences come from the postings' offsets or, in an index without them (the
+//! data files' postings shards read without their positions shards, `index::counts`), from
+//! the document's text, tokenized by the very function the index was built with
+//! ([`index::for_each_occurrence`]): the same addresses either way, so the same spans. The
+//! text is there in both cases: a span ends where its word does in the text.
 
 use super::matching::Matched;
 use crate::index::{self, SearchIndex};
@@ -106,12 +112,29 @@ impl Matched {
                 ));
             }
         };
-        for table in &self.words {
-            if let Ok(i) = table.docs.binary_search_by_key(&d, |e| e.0) {
-                index.occurrences_at(table.docs[i].1, &mut scratch.occ);
-                for &o in scratch.occ.iter() {
-                    add((o >> 1) as usize, None);
+        if index.has_offsets() {
+            for table in &self.words {
+                if let Ok(i) = table.docs.binary_search_by_key(&d, |e| e.0) {
+                    index.occurrences_at(table.docs[i].1, &mut scratch.occ);
+                    for &o in scratch.occ.iter() {
+                        add((o >> 1) as usize, None);
+                    }
                 }
+            }
+        } else {
+            // The terms this document matched (a few), then one pass over its text.
+            let terms: Vec<&str> = self
+                .words
+                .iter()
+                .filter(|t| t.docs.binary_search_by_key(&d, |e| e.0).is_ok())
+                .map(|t| t.term.as_str())
+                .collect();
+            if !terms.is_empty() {
+                index::for_each_occurrence(doc, |_, term, o| {
+                    if terms.contains(&term.as_str()) {
+                        add((o >> 1) as usize, None);
+                    }
+                });
             }
         }
         for table in &self.phrases {
