@@ -414,7 +414,10 @@ impl ShardedCorpus {
     }
 
     /// The index the engine runs `query` on, with every term it reads (for the engine's other
-    /// entry points: match spans of a deeper hit, keyword in context), or the files missing.
+    /// entry points: match spans of a deeper hit, keyword in context), or the files missing:
+    /// for a query with a phrase, the positions shards of its terms too, else none (its index
+    /// has no offsets, [`SearchIndex::has_offsets`]: a hit's spans are read from its text,
+    /// which must be added first, as for the spans of an index with offsets).
     pub fn index_for(&mut self, query: &str) -> Result<&SearchIndex, Need> {
         self.prepare(query, &Filters::default())?;
         Ok(&self.query_index.as_ref().expect("prepared").0)

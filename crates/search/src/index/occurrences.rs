@@ -14,22 +14,32 @@ use raqmi_model::text;
 /// at virtual addresses. Stop words, overlong tokens and addresses beyond 31 bits are skipped,
 /// as the index skips them.
 pub fn for_each_occurrence(doc: &Document, mut f: impl FnMut(text::Token<'_>, String, Occurrence)) {
+    for_each_token(doc, |token, o| {
+        if let Some(term) = index_term(token.text) {
+            f(token, term, o);
+        }
+    });
+}
+
+/// Calls `f` with every token of `doc` whose address fits an occurrence, and the occurrence it
+/// would be stored as, indexed or not (its term decides): a token whose folded form is a term
+/// of the index is that term's occurrence, since a term is never a stop word nor overlong.
+/// Folding each token into one buffer is several times cheaper than [`for_each_occurrence`]'s
+/// string a token, for the spans read from the text of every hit shown.
+pub fn for_each_token(doc: &Document, mut f: impl FnMut(text::Token<'_>, Occurrence)) {
     let base = headline_base(doc);
     let in_text_headline = match base {
         Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span.range()),
         _ => None,
     };
     let mut add = |token: text::Token<'_>, addr: usize, headline: bool| {
-        let Some(term) = index_term(token.text) else {
-            return;
-        };
         let Ok(addr) = u32::try_from(addr) else {
             return;
         };
         if addr > u32::MAX >> 1 {
             return;
         }
-        f(token, term, (addr << 1) | headline as u32);
+        f(token, (addr << 1) | headline as u32);
     };
     for t in text::tokens(&doc.text) {
         let headline = in_text_headline

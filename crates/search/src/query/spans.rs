@@ -4,7 +4,7 @@
 //! A word's occurrences come from the postings' offsets or, in an index without them (the
 //! data files' postings shards read without their positions shards, `index::counts`), from
 //! the document's text, tokenized by the very function the index was built with
-//! ([`index::for_each_occurrence`]): the same addresses either way, so the same spans. The
+//! ([`index::for_each_token`]): the same addresses either way, so the same spans. The
 //! text is there in both cases: a span ends where its word does in the text.
 
 use super::matching::Matched;
@@ -61,6 +61,8 @@ pub fn scan(s: &str, from: usize, word: bool) -> usize {
 pub(super) struct SpanScratch {
     occ: Vec<u32>,
     keys: Vec<u64>,
+    /// A token folded, while spans are read from the text.
+    folded: String,
 }
 
 impl Matched {
@@ -130,8 +132,26 @@ impl Matched {
                 .map(|t| t.term.as_str())
                 .collect();
             if !terms.is_empty() {
-                index::for_each_occurrence(doc, |_, term, o| {
-                    if terms.contains(&term.as_str()) {
+                // A token whose first character is ASCII folds to a string starting with it in
+                // lower case: one that starts no term is not folded (most tokens; folding is
+                // most of the cost).
+                let mut firsts = [false; 128];
+                for t in &terms {
+                    if let Some(&b) = t.as_bytes().first().filter(|b| b.is_ascii()) {
+                        firsts[b as usize] = true;
+                    }
+                }
+                // A token folding to one of the index's terms is that term's occurrence
+                // (`index::for_each_token`).
+                let folded = &mut scratch.folded;
+                index::for_each_token(doc, |token, o| {
+                    if let Some(&b) = token.text.as_bytes().first().filter(|b| b.is_ascii()) {
+                        if !firsts[b.to_ascii_lowercase() as usize] {
+                            return;
+                        }
+                    }
+                    text::fold_into(token.text, folded);
+                    if terms.contains(&folded.as_str()) {
                         add((o >> 1) as usize, None);
                     }
                 });
