@@ -18,6 +18,7 @@ pub fn for_each_occurrence(doc: &Document, mut f: impl FnMut(text::Token<'_>, St
         if let Some(term) = index_term(token.text) {
             f(token, term, o);
         }
+        true
     });
 }
 
@@ -25,32 +26,38 @@ pub fn for_each_occurrence(doc: &Document, mut f: impl FnMut(text::Token<'_>, St
 /// would be stored as, indexed or not (its term decides): a token whose folded form is a term
 /// of the index is that term's occurrence, since a term is never a stop word nor overlong.
 /// Folding each token into one buffer is several times cheaper than [`for_each_occurrence`]'s
-/// string a token, for the spans read from the text of every hit shown.
-pub fn for_each_token(doc: &Document, mut f: impl FnMut(text::Token<'_>, Occurrence)) {
+/// string a token, for the spans read from the text of every hit shown. Stops when `f` returns
+/// false (every occurrence looked for found).
+pub fn for_each_token(doc: &Document, mut f: impl FnMut(text::Token<'_>, Occurrence) -> bool) {
     let base = headline_base(doc);
     let in_text_headline = match base {
         Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span.range()),
         _ => None,
     };
+    // Whether to go on.
     let mut add = |token: text::Token<'_>, addr: usize, headline: bool| {
         let Ok(addr) = u32::try_from(addr) else {
-            return;
+            return true;
         };
         if addr > u32::MAX >> 1 {
-            return;
+            return true;
         }
-        f(token, (addr << 1) | headline as u32);
+        f(token, (addr << 1) | headline as u32)
     };
     for t in text::tokens(&doc.text) {
         let headline = in_text_headline
             .as_ref()
             .is_some_and(|r| r.start <= t.start && t.end <= r.end);
-        add(t, t.start, headline);
+        if !add(t, t.start, headline) {
+            return;
+        }
     }
     if let (Some(h), Some(b)) = (doc.headline.as_deref(), base) {
         if in_text_headline.is_none() {
             for t in text::tokens(h) {
-                add(t, b + t.start, true);
+                if !add(t, b + t.start, true) {
+                    return;
+                }
             }
         }
     }

@@ -42,7 +42,9 @@ pub(super) struct WordTable {
     /// The form's term: in an index without offsets, the spans are its occurrences in the
     /// text (`spans.rs`).
     pub(super) term: String,
-    /// (document, [`DocCounts::at`](crate::index::DocCounts::at)), by document.
+    /// (document, [`DocCounts::at`](crate::index::DocCounts::at)), by document; in an index
+    /// without offsets, (document, its occurrences of the term): reading its text for them
+    /// stops once they are all found.
     pub(super) docs: Vec<(u32, u32)>,
 }
 
@@ -116,6 +118,7 @@ pub(super) fn match_clauses(
         touched.clear();
         match clause {
             Clause::Word(word) => {
+                let offsets = index.has_offsets();
                 for x in expand(index, word, weights, true) {
                     let mut table = WordTable {
                         term: x.entry.term.clone(),
@@ -139,7 +142,12 @@ pub(super) fn match_clauses(
                             touched.push(d);
                         }
                         best[du] = keep_best(best[du], s);
-                        table.docs.push((d, c.at));
+                        // Without offsets, how many occurrences its spans will look for.
+                        let where_ = match offsets {
+                            true => c.at,
+                            false => c.headline.saturating_add(c.body),
+                        };
+                        table.docs.push((d, where_));
                     }
                     words.push(table);
                 }

@@ -124,13 +124,16 @@ impl Matched {
                 }
             }
         } else {
-            // The terms this document matched (a few), then one pass over its text.
-            let terms: Vec<&str> = self
-                .words
-                .iter()
-                .filter(|t| t.docs.binary_search_by_key(&d, |e| e.0).is_ok())
-                .map(|t| t.term.as_str())
-                .collect();
+            // The terms this document matched (a few) and how many occurrences they have in
+            // it, then one pass over its text, until they are all found.
+            let mut terms: Vec<&str> = Vec::new();
+            let mut left = 0u32;
+            for t in &self.words {
+                if let Ok(i) = t.docs.binary_search_by_key(&d, |e| e.0) {
+                    terms.push(t.term.as_str());
+                    left = left.saturating_add(t.docs[i].1);
+                }
+            }
             if !terms.is_empty() {
                 // A token whose first character is ASCII folds to a string starting with it in
                 // lower case: one that starts no term is not folded (most tokens; folding is
@@ -147,13 +150,15 @@ impl Matched {
                 index::for_each_token(doc, |token, o| {
                     if let Some(&b) = token.text.as_bytes().first().filter(|b| b.is_ascii()) {
                         if !firsts[b.to_ascii_lowercase() as usize] {
-                            return;
+                            return true;
                         }
                     }
                     text::fold_into(token.text, folded);
                     if terms.contains(&folded.as_str()) {
                         add((o >> 1) as usize, None);
+                        left = left.saturating_sub(1);
                     }
+                    left > 0
                 });
             }
         }
