@@ -143,11 +143,12 @@ pub(super) fn match_clauses(
                         }
                         best[du] = keep_best(best[du], s);
                         // Without offsets, how many occurrences its spans will look for.
-                        let where_ = match offsets {
-                            true => c.at,
-                            false => c.headline.saturating_add(c.body),
+                        let found_by = if offsets {
+                            c.at
+                        } else {
+                            c.headline.saturating_add(c.body)
                         };
-                        table.docs.push((d, where_));
+                        table.docs.push((d, found_by));
                     }
                     words.push(table);
                 }
