@@ -11,11 +11,13 @@
 //! 2. the dictionary shards of the terms those stems and tails list;
 //! 3. the words are expanded exactly as the engine does, on an index of the loaded dictionary
 //!    shards (keys and postings lengths, no postings): the terms picked give the postings
-//!    shards;
-//! 4. an index of just the picked terms, with their postings, answers the query as the whole
-//!    index would (see the `index::parts` header for why); a quoted phrase may read the text
-//!    of every document holding all its words, so their text files are needed; and the first
-//!    [`MATCHED_HITS`] hits' text files, for their highlight spans.
+//!    shards, and, when the query has a quoted phrase, the positions shards of the same
+//!    numbers (the offsets, which only a phrase needs);
+//! 4. an index of just the picked terms, with their postings (counts lists, or whole lists
+//!    for a phrase), answers the query as the whole index would (see the `index::parts`
+//!    header for why; `query/spans.rs` for the match spans without offsets); a quoted phrase
+//!    may read the text of every document holding all its words, so their text files are
+//!    needed; and the first [`MATCHED_HITS`] hits' text files, for their highlight spans.
 //!
 //! The rounds are in `corpus/rounds.rs`. The facets file is not one of them: a search's index
 //! answers without it (no facet value yet), and [`ShardedCorpus::search`], which must answer
@@ -63,6 +65,8 @@ pub struct ShardedCorpus {
     figures: bool,
     dicts: Slots<DictShard>,
     postings: Slots<PostingsShard>,
+    /// The positions shards added: the offsets of the postings shards of the same numbers.
+    positions: Slots<PostingsShard>,
     stems: Slots<KeyIds>,
     tails: Slots<KeyIds>,
     packs: Slots<()>,
@@ -101,6 +105,7 @@ impl ShardedCorpus {
             figures: false,
             dicts: Slots::default(),
             postings: Slots::default(),
+            positions: Slots::default(),
             stems: Slots::default(),
             tails: Slots::default(),
             packs: Slots::default(),
@@ -142,6 +147,7 @@ impl ShardedCorpus {
             FileKind::Pack => self.packs.contains(n),
             FileKind::Text => self.texts.contains(n),
             FileKind::Facets => self.facets,
+            FileKind::Positions => self.positions.contains(n),
         }
     }
 
@@ -208,12 +214,15 @@ impl ShardedCorpus {
                 self.dicts.insert(n, s);
                 self.expansion_index = None;
             }
-            FileKind::Postings => {
-                let s = decode_postings(bytes, &file)?;
+            FileKind::Postings | FileKind::Positions => {
+                let s = decode_postings(bytes, r.kind, &file)?;
                 if self.manifest.postings_starts.get(n as usize) != Some(&s.first_id) {
                     return Err(corrupt("not where the manifest says"));
                 }
-                self.postings.insert(n, s);
+                match r.kind {
+                    FileKind::Postings => self.postings.insert(n, s),
+                    _ => self.positions.insert(n, s),
+                }
             }
             FileKind::Stems | FileKind::Tails => {
                 let s = decode_key_ids(bytes, r.kind, &file)?;
@@ -273,13 +282,9 @@ impl ShardedCorpus {
         for s in self.dicts.values() {
             for (i, (key, _)) in s.terms.iter().enumerate() {
                 let id = s.first_id + i as u32;
-                let list = self
-                    .postings
-                    .get(self.manifest.postings_of_id(id))
-                    .and_then(|p| p.list(id))
-                    .unwrap_or(&[]);
+                let list = self.joined_list(id).unwrap_or_default();
                 terms.push((key.as_slice(), list.len()));
-                postings.extend_from_slice(list);
+                postings.extend_from_slice(&list);
             }
         }
         let derived = if self.manifest.count(FileKind::Stems) == 0 {
@@ -297,8 +302,8 @@ impl ShardedCorpus {
     }
 
     /// The files [`ShardedCorpus::without_terms`] still needs: those of
-    /// [`ShardedCorpus::missing_for_whole`] but the term files (dictionary, postings, stems),
-    /// which only a query with words reads.
+    /// [`ShardedCorpus::missing_for_whole`] but the term files (dictionary, postings, stems,
+    /// positions), which only a query with words reads.
     pub fn missing_for_tables(&self) -> Vec<FileRef> {
         let mut out = self.missing_for_whole();
         out.retain(|r| {
@@ -409,7 +414,10 @@ impl ShardedCorpus {
     }
 
     /// The index the engine runs `query` on, with every term it reads (for the engine's other
-    /// entry points: match spans of a deeper hit, keyword in context), or the files missing.
+    /// entry points: match spans of a deeper hit, keyword in context), or the files missing:
+    /// for a query with a phrase, the positions shards of its terms too, else none (its index
+    /// has no offsets, [`SearchIndex::has_offsets`]: a hit's spans are read from its text,
+    /// which must be added first, as for the spans of an index with offsets).
     pub fn index_for(&mut self, query: &str) -> Result<&SearchIndex, Need> {
         self.prepare(query, &Filters::default())?;
         Ok(&self.query_index.as_ref().expect("prepared").0)
@@ -445,6 +453,17 @@ impl ShardedCorpus {
     /// is no text file): what a result card and its snippet read.
     pub fn has_text(&self, doc: u32) -> bool {
         self.has(self.text_file(doc))
+    }
+
+    /// Term `id`'s whole postings list (with its offsets), joined from its postings shard's
+    /// counts list and its positions shard's offsets when both are added; empty when either
+    /// lacks it or they do not go together (a damaged deployment: the term then finds
+    /// nothing, as a damaged list does).
+    fn joined_list(&self, id: u32) -> Option<Vec<u8>> {
+        let shard = self.manifest.postings_of_id(id);
+        let counts = self.postings.get(shard)?.list(id)?;
+        let offsets = self.positions.get(shard)?.list(id)?;
+        index::join_postings(counts, offsets)
     }
 
     /// The file of document `doc`'s text: its text file, or its pack when there is none.

@@ -41,7 +41,7 @@ pub struct Manifest {
     pub text_digest: u64,
     /// Per dictionary shard: its first term id and first key.
     pub dict_starts: Vec<(u32, Vec<u8>)>,
-    /// Per postings shard: its first term id.
+    /// Per postings shard: its first term id (and per positions shard, the same).
     pub postings_starts: Vec<u32>,
     /// Per stem shard and per tail shard: its first key.
     pub stem_starts: Vec<Vec<u8>>,
@@ -248,6 +248,10 @@ impl Manifest {
         {
             return Err(b.corrupt("tables and figures table"));
         }
+        // One positions shard per postings shard, of the same term ids (none listed apart).
+        if m.count(FileKind::Positions) != m.count(FileKind::Postings) {
+            return Err(b.corrupt("positions shards"));
+        }
         Ok(m)
     }
 
@@ -278,7 +282,7 @@ impl Manifest {
         i.saturating_sub(1) as u32
     }
 
-    /// The postings shard holding term `id`.
+    /// The postings shard holding term `id`, and the positions shard holding its offsets.
     pub(super) fn postings_of_id(&self, id: u32) -> u32 {
         let i = self.postings_starts.partition_point(|&first| first <= id);
         i.saturating_sub(1) as u32

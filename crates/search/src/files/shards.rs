@@ -208,7 +208,8 @@ pub(super) fn decode_dict(bytes: &[u8], file: &str) -> Result<DictShard, DataErr
     Ok(DictShard { first_id, terms })
 }
 
-/// The postings lists of a run of term ids.
+/// The lists of a run of term ids: a postings shard's counts lists, or a positions shard's
+/// offsets (the same layout, `files` module header).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct PostingsShard {
     pub(super) first_id: u32,
@@ -226,8 +227,9 @@ impl PostingsShard {
     }
 }
 
-pub(super) fn encode_postings(first_id: u32, lists: &[&[u8]]) -> Vec<u8> {
-    let mut out = envelope(FileKind::Postings);
+/// A postings or positions shard (`kind`) of the lists of term ids from `first_id` on.
+pub(super) fn encode_postings(kind: FileKind, first_id: u32, lists: &[&[u8]]) -> Vec<u8> {
+    let mut out = envelope(kind);
     put_varint64(&mut out, first_id as u64);
     put_varint64(&mut out, lists.len() as u64);
     for l in lists {
@@ -239,8 +241,12 @@ pub(super) fn encode_postings(first_id: u32, lists: &[&[u8]]) -> Vec<u8> {
     out
 }
 
-pub(super) fn decode_postings(bytes: &[u8], file: &str) -> Result<PostingsShard, DataError> {
-    let mut b = Body::new(open(bytes, FileKind::Postings, file)?, file);
+pub(super) fn decode_postings(
+    bytes: &[u8],
+    kind: FileKind,
+    file: &str,
+) -> Result<PostingsShard, DataError> {
+    let mut b = Body::new(open(bytes, kind, file)?, file);
     let first_id = b.u32("first term id")?;
     let n = b.count("list count")?;
     let mut starts = Vec::with_capacity(n + 1);

@@ -95,6 +95,7 @@ fn every_file_round_trips() {
         FileKind::Tails,
         FileKind::Pack,
         FileKind::Text,
+        FileKind::Positions,
     ] {
         assert!(m.count(kind) > 3, "{kind:?}: several shards");
     }
@@ -140,11 +141,19 @@ fn every_file_round_trips() {
         keys,
         parts.iter().map(|t| t.key.clone()).collect::<Vec<_>>()
     );
+    // Each postings shard's counts lists joined with its positions shard's offsets.
     let lists: Vec<Vec<u8>> = files_of(&fx.files, &m, FileKind::Postings)
-        .flat_map(|(name, b)| {
-            let s = decode_postings(b, name).expect("postings");
+        .zip(files_of(&fx.files, &m, FileKind::Positions))
+        .flat_map(|((name, b), (pname, pb))| {
+            let s = decode_postings(b, FileKind::Postings, name).expect("postings");
+            let p = decode_postings(pb, FileKind::Positions, pname).expect("positions");
+            assert_eq!((p.first_id, p.starts.len()), (s.first_id, s.starts.len()));
             (0..s.starts.len() - 1)
-                .map(|i| s.list(s.first_id + i as u32).expect("list").to_vec())
+                .map(|i| {
+                    let id = s.first_id + i as u32;
+                    let (counts, offsets) = (s.list(id).expect("list"), p.list(id).expect("list"));
+                    crate::index::join_postings(counts, offsets).expect("they go together")
+                })
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -285,7 +294,7 @@ fn damaged_bodies_never_panic() {
                 FileKind::Figures | FileKind::Pack => decode_documents(b, r.kind, "d").is_ok(),
                 FileKind::Text => decode_text(b, "t", version, 0).is_ok(),
                 FileKind::Dictionary => decode_dict(b, "d").is_ok(),
-                FileKind::Postings => decode_postings(b, "p").is_ok(),
+                FileKind::Postings | FileKind::Positions => decode_postings(b, r.kind, "p").is_ok(),
                 FileKind::Stems | FileKind::Tails => decode_key_ids(b, r.kind, "s").is_ok(),
                 FileKind::Manifest => Manifest::decode(b).is_ok(),
             }
@@ -614,7 +623,7 @@ fn without_terms_answers_every_query_without_words_as_the_whole_index() {
     // No term file was needed, and some are still missing for the whole corpus.
     assert!(c.missing_for_whole().iter().all(|r| matches!(
         r.kind,
-        FileKind::Dictionary | FileKind::Postings | FileKind::Stems
+        FileKind::Dictionary | FileKind::Postings | FileKind::Stems | FileKind::Positions
     )));
     assert!(!c.missing_for_whole().is_empty());
     let (docs, index) = c.without_terms().expect("tables and packs loaded");

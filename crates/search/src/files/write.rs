@@ -1,5 +1,6 @@
 //! Writing a corpus as data files (build time, natively): the index cut into tables and
-//! shards, the documents into a figures table, text files and packs (or one pack of whole
+//! shards (each postings list split into its counts and its offsets, in postings and positions
+//! shards of the same term ids), the documents into a figures table, text files and packs (or one pack of whole
 //! documents when it holds them all), and the manifest listing them all. The text files are
 //! written last: their headers and names hold the corpus version, which their bodies' hashes
 //! make with the other files' hashes.
@@ -10,7 +11,7 @@ use super::shards::{encode_dict, encode_documents, encode_key_ids, encode_postin
 use super::shards::{encode_text, encode_text_body};
 use super::tables::{encode_facets, encode_tables};
 use super::{content_hash, hash_of_hashes, FileKind};
-use crate::index::SearchIndex;
+use crate::index::{split_postings, SearchIndex};
 use raqmi_model::document::Document;
 use std::collections::BTreeMap;
 
@@ -132,14 +133,28 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
             .push((r.start as u32, terms[r.start].key.clone()));
         files.push((FileKind::Dictionary, encode_dict(r.start as u32, &run)));
     }
+    // Cut by the whole lists' sizes (as in version 5), each list split into its counts (the
+    // postings shard) and its offsets (the positions shard of the same number, written last:
+    // files are grouped by kind, and positions are the last kind).
     let starts = cut(
         terms.iter().map(|t| t.postings.len() + 1),
         opts.postings_bytes.max(1),
     );
+    let mut positions = Vec::new();
     for r in runs(&starts, terms.len()) {
-        let lists: Vec<&[u8]> = terms[r.clone()].iter().map(|t| t.postings).collect();
+        let split: Vec<(Vec<u8>, Vec<u8>)> = terms[r.clone()]
+            .iter()
+            .map(|t| split_postings(t.postings).expect("the index's own postings lists"))
+            .collect();
+        let counts: Vec<&[u8]> = split.iter().map(|(c, _)| c.as_slice()).collect();
+        let offsets: Vec<&[u8]> = split.iter().map(|(_, o)| o.as_slice()).collect();
         m.postings_starts.push(r.start as u32);
-        files.push((FileKind::Postings, encode_postings(r.start as u32, &lists)));
+        let first = r.start as u32;
+        files.push((
+            FileKind::Postings,
+            encode_postings(FileKind::Postings, first, &counts),
+        ));
+        positions.push(encode_postings(FileKind::Positions, first, &offsets));
     }
 
     let stems = index.stem_parts();
@@ -204,6 +219,7 @@ pub fn write_files(docs: &[Document], index: &SearchIndex, opts: FileOptions) ->
     if !whole {
         files.push((FileKind::Facets, encode_facets(&tables)));
     }
+    files.extend(positions.into_iter().map(|p| (FileKind::Positions, p)));
 
     for (kind, bytes) in &files {
         m.files.push(FileEntry {

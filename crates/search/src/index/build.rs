@@ -6,10 +6,10 @@
 use super::bytes::{put_varint, Bytes};
 use super::dictionary::Dictionary;
 use super::doc_tables::{PairsCell, TablesCell};
-use super::{french_stemmer, headline_base, index_term, stem};
+use super::occurrences::for_each_occurrence;
+use super::{french_stemmer, stem};
 use super::{FacetKind, FacetValue, Occurrence, SearchIndex};
 use raqmi_model::document::Document;
-use raqmi_model::text;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 impl SearchIndex {
@@ -35,22 +35,8 @@ impl SearchIndex {
         for (d, doc) in docs.iter().enumerate() {
             occ.clear();
             let (mut n_h, mut n_b) = (0u32, 0u32);
-            let base = headline_base(doc);
-            let in_text_headline = match base {
-                Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span.range()),
-                _ => None,
-            };
-            let mut add = |token: text::Token, addr: usize, headline: bool| {
-                let Some(term) = index_term(token.text) else {
-                    return;
-                };
-                let Ok(addr) = u32::try_from(addr) else {
-                    return;
-                };
-                if addr > u32::MAX >> 1 {
-                    return;
-                }
-                if headline {
+            for_each_occurrence(doc, |token, term, o| {
+                if o & 1 == 1 {
                     n_h += 1;
                 } else {
                     n_b += 1;
@@ -78,21 +64,8 @@ impl SearchIndex {
                 } else if p.written != code {
                     p.written = 0;
                 }
-                occ.push((id, (addr << 1) | headline as u32));
-            };
-            for t in text::tokens(&doc.text) {
-                let headline = in_text_headline
-                    .as_ref()
-                    .is_some_and(|r| r.start <= t.start && t.end <= r.end);
-                add(t, t.start, headline);
-            }
-            if let (Some(h), Some(b)) = (doc.headline.as_deref(), base) {
-                if in_text_headline.is_none() {
-                    for t in text::tokens(h) {
-                        add(t, b + t.start, true);
-                    }
-                }
-            }
+                occ.push((id, o));
+            });
             lengths.extend_from_slice(&(n_h.min(u16::MAX as u32) as u16).to_le_bytes());
             lengths.extend_from_slice(&(n_b.min(u16::MAX as u32) as u16).to_le_bytes());
             sum_h += n_h as u64;
@@ -247,6 +220,7 @@ impl SearchIndex {
             meta: Bytes(meta),
             tables: TablesCell::default(),
             pairs: PairsCell::default(),
+            counts_only: None,
         }
     }
 }

@@ -58,6 +58,13 @@
 //!   (0 when unknown) and a bit set of the categories of its figures (bit `Category as u8`).
 //!   Filters and facet counts read these instead of the documents (one cache miss less each).
 //!
+//! The data files (`files` module) split each postings list in two since their version 6: a
+//! counts list (each document's per-field counts, no offsets) and its offsets (`counts.rs`).
+//! An index of counts lists alone ([`SearchIndex::has_offsets`] false) ranks and filters as
+//! the whole one does; its match spans are read from the documents' text
+//! ([`for_each_occurrence`], what the builder indexes), and phrases find nothing in it: a query
+//! with a phrase gets the lists joined back, the very bytes built.
+//!
 //! Every reader is bounds-checked: a damaged index yields fewer results, never a panic.
 //!
 //! # Derived tables
@@ -68,7 +75,9 @@
 //! # Where things are
 //! This file holds the index's parts and what it says about one document (lengths, recency,
 //! date, facet values). The rest, one concern a file: `analysis.rs` (words to terms: folding,
-//! stop words, stems), `bytes.rs` (byte strings, varints, the bounds-checked reader),
+//! stop words, stems), `occurrences.rs` (a document's occurrences, read from its text, for the
+//! builder and for spans without offsets), `counts.rs` (lists split into counts and offsets,
+//! and joined), `bytes.rs` (byte strings, varints, the bounds-checked reader),
 //! `dictionary.rs` (the front-coded dictionary), `build.rs` (indexing a corpus), `terms.rs`
 //! (looking terms up: exact, by prefix, by stem), `postings.rs` (reading postings lists),
 //! `doc_tables.rs` (the derived tables), `parts.rs` (the index taken apart into the
@@ -77,8 +86,10 @@
 mod analysis;
 mod build;
 mod bytes;
+mod counts;
 mod dictionary;
 mod doc_tables;
+mod occurrences;
 mod parts;
 mod postings;
 mod sort;
@@ -89,8 +100,10 @@ mod tests;
 pub use crate::facet::FacetKind;
 pub use analysis::{french_stemmer, index_term, is_stop_word, stem, MAX_TERM_BYTES, STOP_WORDS};
 pub use bytes::{put_varint, put_varint64, Bytes, Reader};
+pub use counts::{join_postings, split_postings};
 pub use dictionary::{Cursor, Dictionary, BLOCK};
 pub use doc_tables::{DocTables, NO_YEAR};
+pub use occurrences::{for_each_occurrence, for_each_token};
 pub use parts::{TablesPart, TermPart};
 pub use postings::{decode_tagged, DocCounts, Postings};
 pub use sort::sort_keys;
@@ -132,6 +145,13 @@ pub struct SearchIndex {
     /// Built on first use from the terms (`may_be_a_term`).
     #[serde(skip)]
     pairs: PairsCell,
+    /// `Some` when the postings lists are counts lists (`counts.rs`: no offsets), in an index
+    /// of the data files' postings shards read without their positions shards; it then holds
+    /// each term's whole list length, by id, which [`TermEntry::postings_len`] reports:
+    /// expansion keeps the most frequent completions and typo neighbours by it, and must keep
+    /// the whole index's. `None` (offsets there) for every other index.
+    #[serde(skip)]
+    counts_only: Option<Vec<u32>>,
 }
 
 /// One indexed occurrence, as stored: `(address << 1) | is_headline`.
@@ -162,6 +182,11 @@ impl SearchIndex {
     }
     pub fn term_count(&self) -> usize {
         self.terms.len()
+    }
+    /// Whether the postings hold every occurrence's offset (else counts only: phrases find
+    /// nothing, and match spans are read from the documents' text, `query/spans.rs`).
+    pub fn has_offsets(&self) -> bool {
+        self.counts_only.is_none()
     }
     /// Average indexed tokens per document in the (headline, body) fields.
     pub fn average_lengths(&self) -> (f32, f32) {

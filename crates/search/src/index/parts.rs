@@ -139,7 +139,16 @@ impl SearchIndex {
             meta: t.meta,
             tables: TablesCell::default(),
             pairs: PairsCell::default(),
+            counts_only: None,
         }
+    }
+
+    /// This index (of [`SearchIndex::from_parts`]) with postings lists that are counts lists
+    /// (the `index::counts` layout: no offsets), `sizes` being each term's whole list length
+    /// by id (the dictionary shards' postings lengths): see [`SearchIndex::has_offsets`].
+    pub fn with_counts_only(mut self, sizes: Vec<u32>) -> SearchIndex {
+        self.counts_only = Some(sizes);
+        self
     }
 
     /// Gives `to` this index's derived per-document tables (built first if need be) instead of

@@ -1,8 +1,10 @@
 //! Reading a term's postings list (layout in the `index` module header), three ways for three
 //! needs: every occurrence decoded, per-field counts only (ranking), or the occurrence bytes
-//! undecoded (phrases).
+//! undecoded (phrases). An index of counts lists (`counts.rs`: no offsets) reads the same
+//! documents and counts, with no occurrence.
 
 use super::bytes::Reader;
+use super::counts::read_counts;
 use super::{Occurrence, SearchIndex, TermEntry};
 
 impl SearchIndex {
@@ -21,14 +23,19 @@ impl SearchIndex {
             left: df,
             doc: 0,
             first: true,
+            counts_only: !self.has_offsets(),
         }
     }
 
     /// The occurrences of one document in one postings list, at `at` (a
-    /// [`DocCounts::at`]), into `out` (cleared first); fewer on damaged bytes.
+    /// [`DocCounts::at`]), into `out` (cleared first); fewer on damaged bytes, none in an
+    /// index without offsets.
     #[inline(always)]
     pub fn occurrences_at(&self, at: u32, out: &mut Vec<Occurrence>) {
         out.clear();
+        if !self.has_offsets() {
+            return;
+        }
         let mut r = Reader::at(&self.postings.0, at as usize);
         let Some(len) = r.varint() else { return };
         if let Some(bytes) = r.take((len >> 1) as usize) {
@@ -46,6 +53,8 @@ pub struct Postings<'a> {
     left: u32,
     doc: u32,
     first: bool,
+    /// The list is a counts list (`counts.rs`): documents and counts, no occurrence.
+    counts_only: bool,
 }
 
 /// One document of a postings list: how often the term occurs in each field, and where its
@@ -76,13 +85,19 @@ impl<'a> Postings<'a> {
             self.doc.checked_add(delta)?
         };
         self.first = false;
+        if self.counts_only {
+            occ.clear();
+            read_counts(&mut self.reader)?;
+            return Some(self.doc);
+        }
         let len = (self.reader.varint()? >> 1) as usize;
         let bytes = self.reader.take(len)?;
         decode_occurrences(bytes, occ)?;
         Some(self.doc)
     }
 
-    /// The next document and its occurrence bytes, undecoded (see [`decode_tagged`]).
+    /// The next document and its occurrence bytes, undecoded (see [`decode_tagged`]); none in
+    /// a counts list.
     #[inline(always)]
     pub fn next_bytes(&mut self) -> Option<(u32, &'a [u8])> {
         if self.left == 0 {
@@ -96,6 +111,10 @@ impl<'a> Postings<'a> {
             self.doc.checked_add(delta)?
         };
         self.first = false;
+        if self.counts_only {
+            read_counts(&mut self.reader)?;
+            return Some((self.doc, &[]));
+        }
         let header = self.reader.varint()?;
         let bytes = self.reader.take((header >> 1) as usize)?;
         Some((self.doc, bytes))
@@ -117,6 +136,15 @@ impl<'a> Postings<'a> {
         };
         self.first = false;
         let at = u32::try_from(self.base.checked_add(self.reader.pos())?).ok()?;
+        if self.counts_only {
+            let (headline, body) = read_counts(&mut self.reader)?;
+            return Some(DocCounts {
+                doc: self.doc,
+                headline,
+                body,
+                at,
+            });
+        }
         let header = self.reader.varint()?;
         let bytes = self.reader.take((header >> 1) as usize)?;
         // A list of whole varints ends with a byte below 0x80.

@@ -25,11 +25,18 @@ impl SearchIndex {
             0 => 0,
             code => (term.len() + code as usize - 1).min(u8::MAX as usize) as u8,
         };
+        let size = match &self.counts_only {
+            Some(sizes) => sizes
+                .get(id as usize)
+                .map_or(payload.len(), |&s| s as usize),
+            None => payload.len(),
+        };
         TermEntry {
             id,
             term,
             payload,
             written_len,
+            size,
         }
     }
 
@@ -134,12 +141,14 @@ pub struct TermEntry {
     pub(super) payload: Range<usize>,
     /// Bytes every occurrence of the term takes in the text, or 0 when they vary.
     written_len: u8,
+    /// Bytes of its whole postings list (with offsets), even in an index of counts lists.
+    size: usize,
 }
 
 impl TermEntry {
     /// Bytes of postings: a cheap proxy for how frequent the term is.
     pub fn postings_len(&self) -> usize {
-        self.payload.len()
+        self.size
     }
     /// How many bytes every occurrence of the term takes in the text (accents and case can
     /// make it longer than the folded term), or `None` when occurrences differ.

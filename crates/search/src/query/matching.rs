@@ -39,7 +39,12 @@ fn bit_docs(bits: &[u64]) -> Vec<u32> {
 /// postings: read again only for the hits whose spans are shown.
 #[derive(Default)]
 pub(super) struct WordTable {
-    /// (document, [`DocCounts::at`](crate::index::DocCounts::at)), by document.
+    /// The form's term: in an index without offsets, the spans are its occurrences in the
+    /// text (`spans.rs`).
+    pub(super) term: String,
+    /// (document, [`DocCounts::at`](crate::index::DocCounts::at)), by document; in an index
+    /// without offsets, (document, its occurrences of the term): reading its text for them
+    /// stops once they are all found.
     pub(super) docs: Vec<(u32, u32)>,
 }
 
@@ -113,8 +118,12 @@ pub(super) fn match_clauses(
         touched.clear();
         match clause {
             Clause::Word(word) => {
+                let offsets = index.has_offsets();
                 for x in expand(index, word, weights, true) {
-                    let mut table = WordTable::default();
+                    let mut table = WordTable {
+                        term: x.entry.term.clone(),
+                        docs: Vec::new(),
+                    };
                     let mut p = index.postings(&x.entry);
                     let term_idf = idf(n, p.df());
                     while let Some(c) = p.next_counts() {
@@ -133,7 +142,13 @@ pub(super) fn match_clauses(
                             touched.push(d);
                         }
                         best[du] = keep_best(best[du], s);
-                        table.docs.push((d, c.at));
+                        // Without offsets, how many occurrences its spans will look for.
+                        let found_by = if offsets {
+                            c.at
+                        } else {
+                            c.headline.saturating_add(c.body)
+                        };
+                        table.docs.push((d, found_by));
                     }
                     words.push(table);
                 }

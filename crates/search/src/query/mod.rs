@@ -4,7 +4,9 @@
 //!
 //! The index (the `index` module) stores byte offsets, so everything here that shows text (matches,
 //! snippets, KWIC) reads the documents' own text at those offsets; nothing is re-tokenized except
-//! the few words after a phrase's first word, to check adjacency when the index alone cannot tell.
+//! the few words after a phrase's first word, to check adjacency when the index alone cannot tell,
+//! and, in an index without offsets (of the data files' counts lists, for a query without a
+//! phrase), the text of a hit whose match spans are asked for (`spans.rs`).
 //!
 //! Cost per keystroke (10,000 articles): scoring reads each postings list once, counting
 //! occurrences per field without keeping them (only the offset where they are, for the spans of the

@@ -1,5 +1,11 @@
 //! Where matches are in the text: an index address resolved to the text or the headline, the
 //! end of the word there, and the sorted, merged highlight spans of one matching document.
+//!
+//! A word's occurrences come from the postings' offsets or, in an index without them (the
+//! data files' postings shards read without their positions shards, `index::counts`), from
+//! the document's text, tokenized by the very function the index was built with
+//! ([`index::for_each_token`]): the same addresses either way, so the same spans. The
+//! text is there in both cases: a span ends where its word does in the text.
 
 use super::matching::Matched;
 use crate::index::{self, SearchIndex};
@@ -55,6 +61,8 @@ pub fn scan(s: &str, from: usize, word: bool) -> usize {
 pub(super) struct SpanScratch {
     occ: Vec<u32>,
     keys: Vec<u64>,
+    /// A token folded, while spans are read from the text.
+    folded: String,
 }
 
 impl Matched {
@@ -106,12 +114,52 @@ impl Matched {
                 ));
             }
         };
-        for table in &self.words {
-            if let Ok(i) = table.docs.binary_search_by_key(&d, |e| e.0) {
-                index.occurrences_at(table.docs[i].1, &mut scratch.occ);
-                for &o in scratch.occ.iter() {
-                    add((o >> 1) as usize, None);
+        if index.has_offsets() {
+            for table in &self.words {
+                if let Ok(i) = table.docs.binary_search_by_key(&d, |e| e.0) {
+                    index.occurrences_at(table.docs[i].1, &mut scratch.occ);
+                    for &o in scratch.occ.iter() {
+                        add((o >> 1) as usize, None);
+                    }
                 }
+            }
+        } else {
+            // The terms this document matched (a few) and how many occurrences they have in
+            // it, then one pass over its text, until they are all found.
+            let mut terms: Vec<&str> = Vec::new();
+            let mut left = 0u32;
+            for t in &self.words {
+                if let Ok(i) = t.docs.binary_search_by_key(&d, |e| e.0) {
+                    terms.push(t.term.as_str());
+                    left = left.saturating_add(t.docs[i].1);
+                }
+            }
+            if !terms.is_empty() {
+                // A token whose first character is ASCII folds to a string starting with it in
+                // lower case: one that starts no term is not folded (most tokens; folding is
+                // most of the cost).
+                let mut firsts = [false; 128];
+                for t in &terms {
+                    if let Some(&b) = t.as_bytes().first().filter(|b| b.is_ascii()) {
+                        firsts[b as usize] = true;
+                    }
+                }
+                // A token folding to one of the index's terms is that term's occurrence
+                // (`index::for_each_token`).
+                let folded = &mut scratch.folded;
+                index::for_each_token(doc, |token, o| {
+                    if let Some(&b) = token.text.as_bytes().first().filter(|b| b.is_ascii()) {
+                        if !firsts[b.to_ascii_lowercase() as usize] {
+                            return true;
+                        }
+                    }
+                    text::fold_into(token.text, folded);
+                    if terms.contains(&folded.as_str()) {
+                        add((o >> 1) as usize, None);
+                        left = left.saturating_sub(1);
+                    }
+                    left > 0
+                });
             }
         }
         for table in &self.phrases {

@@ -1,7 +1,8 @@
 //! The rounds of a search over the data files (the `files::corpus` header lists them): which
-//! dictionary, stem, tail and postings shards a query's words need, the index of the loaded
-//! dictionary shards its words are expanded on, and the index of just the terms they pick,
-//! which the engine runs on.
+//! dictionary, stem, tail, postings and (for a phrase) positions shards a query's words need,
+//! the index of the loaded dictionary shards its words are expanded on, and the index of just
+//! the terms they pick, which the engine runs on: of counts lists alone for a query without a
+//! phrase (its match spans read from the text), of whole lists for a query with one.
 
 use super::{derived_stems, ShardedCorpus, TABLES};
 use crate::files::manifest::Manifest;
@@ -72,22 +73,28 @@ impl ShardedCorpus {
             }
         }
         sort_unique(&mut picked);
+        // Only a phrase reads offsets (ranking reads counts; spans can be read from the text).
+        let offsets = query.clauses.iter().any(|c| matches!(c, Clause::Phrase(_)));
         for &id in &picked {
             let shard = self.manifest.postings_of_id(id);
             self.want(FileKind::Postings, shard, &mut need);
+            if offsets {
+                self.want(FileKind::Positions, shard, &mut need);
+            }
         }
         if !need.is_empty() {
             return Err(Need(need.0));
         }
-        // Round 4: the index of the picked terms; the packs a phrase may read.
+        // Round 4: the index of the picked terms; the packs a phrase may read. An index with
+        // offsets answers a query without a phrase too (the same results).
         let stems = word_stems(&words);
         if self
             .query_index
             .as_ref()
-            .is_none_or(|q| q.1 != picked || q.2 != stems)
+            .is_none_or(|q| q.1 != picked || q.2 != stems || offsets && !q.0.has_offsets())
         {
             let tables = self.tables.as_ref().expect("checked above");
-            let index = self.query_index(tables, &picked, &stems);
+            let index = self.query_index(tables, &picked, &stems, offsets);
             // The same tables: the previous query's derived tables serve this one too.
             if let Some((previous, _, _)) = &self.query_index {
                 previous.lend_doc_tables(&index);
@@ -197,26 +204,40 @@ impl ShardedCorpus {
         (index, ids)
     }
 
-    /// An index of the `picked` terms (global ids, increasing) with their postings.
-    fn query_index(&self, tables: &TablesPart, picked: &[u32], stems: &[String]) -> SearchIndex {
+    /// An index of the `picked` terms (global ids, increasing) with their postings: whole
+    /// lists (counts and positions shards joined) with `offsets`, else counts lists.
+    fn query_index(
+        &self,
+        tables: &TablesPart,
+        picked: &[u32],
+        stems: &[String],
+        offsets: bool,
+    ) -> SearchIndex {
         let (ex_index, ex_ids) = self.expansion_index.as_ref().expect("built first");
         let mut terms: Vec<(&[u8], usize)> = Vec::with_capacity(picked.len());
         let mut postings = Vec::new();
+        let mut sizes = Vec::with_capacity(picked.len());
         for &g in picked {
             let key = self
                 .dicts
                 .get(self.manifest.dict_of_id(g))
                 .and_then(|s| s.terms.get(g.checked_sub(s.first_id)? as usize));
-            let list = self
-                .postings
-                .get(self.manifest.postings_of_id(g))
-                .and_then(|s| s.list(g))
-                .unwrap_or(&[]);
-            if let Some((key, _)) = key {
-                // The postings' own length: the dictionary's says the same in a consistent
-                // deployment, and a list is only ever read within its own bytes.
+            let joined;
+            let list = if offsets {
+                joined = self.joined_list(g).unwrap_or_default();
+                &joined[..]
+            } else {
+                self.postings
+                    .get(self.manifest.postings_of_id(g))
+                    .and_then(|s| s.list(g))
+                    .unwrap_or(&[])
+            };
+            if let Some((key, whole_len)) = key {
+                // The postings' own length: the dictionary's says the same of a whole list in
+                // a consistent deployment, and a list is only ever read within its own bytes.
                 terms.push((key.as_slice(), list.len()));
                 postings.extend_from_slice(list);
+                sizes.push(u32::try_from(*whole_len).unwrap_or(u32::MAX));
             }
         }
         // The stems of the words, with their picked terms.
@@ -231,7 +252,12 @@ impl ShardedCorpus {
                 (stem.as_bytes(), local_ids(picked, &global))
             })
             .collect();
-        SearchIndex::from_parts(tables, &terms, postings, &stems)
+        let index = SearchIndex::from_parts(tables, &terms, postings, &stems);
+        if offsets {
+            index
+        } else {
+            index.with_counts_only(sizes)
+        }
     }
 }
 
