@@ -9,7 +9,7 @@
 // The service worker still precaches them in the background on the first visit (after the page
 // has loaded) so that the dialog works offline: they are counted here, on their own line, and
 // kept out of the budget, which is about the app a reader waits for. The same holds for the
-// corpus's term files (`data/dict-…`, `postings-…`, `stems-…`, `tails-…`, and the figures
+// corpus's term files (`data/dict-…`, `postings-…`, `positions-…`, `stems-…`, `tails-…`, and the figures
 // table `figures-…`): the app fetches them when the first query with words needs them
 // (src/data.rs; tests/e2e/data.test.mjs checks that the default view never asks for them), and
 // the service worker precaches them after load. The static chart fallbacks
@@ -49,7 +49,7 @@ if (files.length === 0) {
 // above the offline limit), a shared link's first results (crates/first's glue and wasm and
 // www/first.js: requested only for a URL that is a query alone, before the app's wasm, which
 // then waits for them; docs/performance.md) and the corpus's term files.
-const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|raqmi-first(\.js|_bg\.wasm)|first\.js|own-dialog\.(js|css)|embed-dialog\.(js|css)|export-png\.js|offline\.(js|css)|data\/(dict|postings|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
+const ON_DEMAND = /^(raqmi-own-worker(_loader\.js|\.js|_bg\.wasm)|raqmi-first(\.js|_bg\.wasm)|first\.js|own-dialog\.(js|css)|embed-dialog\.(js|css)|export-png\.js|offline\.(js|css)|data\/(dict|postings|positions|stems|tails|figures)-[0-9a-f]{16}\.bin)$/;
 const FALLBACK = /^fallback\//;
 let fbRaw = 0;
 let fbGz = 0;

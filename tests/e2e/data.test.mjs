@@ -94,7 +94,7 @@ test('the default view fetches no term file; the first word typed fetches them o
   await page.goto(env.server.url);
   await appStarted(page);
   assert.equal(await page.locator('article.result').count(), 5);
-  const terms = () => asked.filter((p) => /^\/data\/(dict|postings|stems|tails|figures)-/.test(p));
+  const terms = () => asked.filter((p) => /^\/data\/(dict|postings|positions|stems|tails|figures)-/.test(p));
   assert.deepEqual(terms(), [], 'the default view needs no term file');
   // The facet panel counts from the tables alone.
   assert.ok(await page.locator('.facets input[type=checkbox]').count() > 0);
@@ -171,7 +171,7 @@ test('the service worker checks each data file against the content hash its name
   const le = (hex) => Buffer.from(hex.match(/../g).reverse().join(''), 'hex');
   const version = '0123456789abcdef';
   const body = Buffer.from('\u0004 the cards of documents 4 and 5');
-  const text = (v, n, b) => Buffer.concat([Buffer.from('RQMF\u0005\u0000\u0008'), le(v), le(n.toString(16).padStart(8, '0')), le(fnv(b)), b]);
+  const text = (v, n, b) => Buffer.concat([Buffer.from('RQMF\u0006\u0000\u0008'), le(v), le(n.toString(16).padStart(8, '0')), le(fnv(b)), b]);
   assert.ok(holds(`/data/text-2-${version}.bin`, text(version, 2, body)));
   assert.ok(!holds(`/data/text-2-${version}.bin`, text(version, 2, body).subarray(0, 40)), 'truncated');
   assert.ok(!holds(`/data/text-2-${version}.bin`, text('fedcba9876543210', 2, body)), 'of another corpus version');
