@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+# Each step says how long the run has taken so far (bash's SECONDS): where a slow run spends
+# its time.
+step() { printf '\n\033[1m== %s ==\033[0m (at %d min %02d s)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 # A run from a fresh clone writes about 5 GB under target/ (four builds of the app, the native
 # tests, the e2e corpora). Said first, so that a full disk is not mistaken for a failing check.
@@ -91,3 +93,4 @@ RAQMI_OFFLINE_LIMIT=1 trunk build --release true --dist target/e2e-dist-offline
 
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+printf '\ntest.sh: every check passed, in %d min %02d s\n' $((SECONDS / 60)) $((SECONDS % 60))
