@@ -25,9 +25,10 @@
 // 1. index.html: every inline module <script> (trunk's wasm loader) is moved out to
 //    `loader-<hash>.js` (first 16 hex digits of its SHA-256, like trunk's own names), referenced
 //    with a relative src and an integrity attribute, its static import of the app's glue made
-//    a dynamic one that waits for `window.raqmiFirst` (a shared link's first results, drawn by
-//    a small wasm first: www/boot.js, www/first.js); trunk's preloads of the app's glue and
-//    wasm leave the head, and their names go into boot.js, which adds them for every other URL.
+//    a dynamic one that waits for `window.raqmiStart` (www/boot.js: a shared link's first
+//    results drawn by a small wasm first, www/first.js, or the prerendered view's largest
+//    paint reported); trunk's preloads of the app's glue and wasm leave the head, and their
+//    names go into boot.js, which adds them then.
 //    The blocks that
 //    www/index.html inlines on purpose (trunk's rel="inline": the stylesheet and boot.js, so
 //    that the first paint waits for no request, and own.js, whose few lines cost the first load
@@ -163,14 +164,14 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
   // A classic script must run where it is (boot.js, own.js, inlined on purpose): it stays,
   // hashed below.
   if (!/\btype\s*=\s*["']?module/i.test(attrs)) return tag;
-  // The app's glue is imported once a shared link's first results are drawn (www/boot.js,
-  // www/first.js: `window.raqmiFirst`), not statically: a static import is fetched before the
-  // loader runs.
+  // The app's glue is imported when www/boot.js says the app may start (`window.raqmiStart`:
+  // once a shared link's first results are drawn, or the prerendered view's largest paint is
+  // reported), not statically: a static import is fetched before the loader runs.
   const glue = body.match(/import\s*init\s*,\s*\*\s*as\s*bindings\s*from\s*(['"])([^'"]+)\1\s*;?/);
   const wasm = body.match(/module_or_path\s*:\s*(['"])([^'"]+)\1/);
   if (!glue || !wasm) fail(`trunk's wasm loader changed shape: ${JSON.stringify(body.slice(0, 160))}`);
   appFiles.push(glue[2], wasm[2]);
-  const code = `${body.trim().replace(glue[0], () => `const bindings=await(window.raqmiFirst||Promise.resolve()).then(()=>import(${JSON.stringify(glue[2])}));const init=bindings.default;`)}\n`;
+  const code = `${body.trim().replace(glue[0], () => `const bindings=await(window.raqmiStart||Promise.resolve()).then(()=>import(${JSON.stringify(glue[2])}));const init=bindings.default;`)}\n`;
   const name = `loader-${sha(code).slice(0, 16)}.js`;
   writeFileSync(join(staging, name), code);
   moved.push(name);
@@ -180,9 +181,9 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (tag, attrs, body
 
 // The app's glue and wasm are preloaded by www/boot.js, not by the head: for a URL that is a
 // query alone the page draws its first results with a small wasm first (www/first.js), and a
-// preload in the head would download the app's 265 KB before them. Elsewhere boot.js adds the
-// same two links (the wasm at low priority: at high priority its download competed with
-// parsing and painting the prerendered view, README "Performance"); their names go in its
+// preload in the head would download the app's 265 KB before them; over the prerendered view
+// boot.js waits for its largest paint (the wasm at low priority: at high priority its download
+// competed with parsing and painting that view, README "Performance"). Their names go in its
 // `app`, over the placeholder.
 // (A page without the app, such as a test's, has neither loader nor boot.js.)
 if (appFiles.length > 2) fail(`expected one wasm loader in index.html, found ${appFiles.length / 2}`);

@@ -10,13 +10,13 @@
  * screen, "/" focuses its search box as the app's shortcut does, and its form never submits
  * (the policy's form-action 'none' would refuse it). It registers no `message` listener.
  *
- * Also which wasm starts the page: for a URL that is a query alone (`?q=…`), the small search-only
- * one first (www/first.js, crates/first: the query's first results before the app), and the
- * app's only once first.js is done (`window.raqmiFirst`, which the app's loader awaits:
- * scripts/post-build.mjs); for any other URL the app's, preloaded from here (its glue and its
- * wasm, at low priority, behind the page and its first paint), not from the head, so that a
- * shared link's first results never wait behind it (post-build writes the app's file names in
- * `app`).
+ * Also which wasm starts the page, and when: for a URL that is a query alone (`?q=…`), the small
+ * search-only one first (www/first.js, crates/first: the query's first results before the
+ * app's wasm is even requested); the app's once they are drawn, once the prerendered view's
+ * largest paint is reported, or at once for another view (`window.raqmiStart`, which the app's
+ * loader awaits: scripts/post-build.mjs). Its glue and wasm are preloaded from here at that
+ * moment, not from the head, whose preloads would be fetched before any script could decide
+ * (post-build writes their names in `app`).
  *
  * Also `<html data-painted>` once the browser has reported a largest contentful paint (or at
  * once where it reports none): the app takes over only then (src/view.rs, wait_for_paint).
@@ -35,25 +35,46 @@
     // Before it is inserted: a script inserted async stays so.
     if (ordered) {
       element.async = false;
-      element.onerror = window.raqmiFirstDone;
+      element.onerror = startApp;
     }
     document.head.appendChild(element);
   }
 
+  // When the app's wasm may be fetched and started: its loader imports the app once
+  // `window.raqmiStart` resolves (scripts/post-build.mjs). For a query alone, once www/first.js
+  // has drawn its first results (or failed to); over the prerendered default view, once its
+  // largest paint is reported (a download started before it counts, for Lighthouse's
+  // simulation, among what that paint waited for: 265 KB at its throttled speed, an LCP of
+  // 2.3 s instead of 1.1 s; and at high priority it slowed the paint itself), at most after 3 s
+  // (a tab hidden meanwhile reports no paint; src/view.rs waits as long before taking over);
+  // at once for any other view (the prerendered one is hidden: nothing of it to paint first).
+  // Then the app's glue and wasm are preloaded, the wasm at low priority.
   var app = '__RAQMI_APP__'.split(' ');
-  var query = /^\?q=[^&#]*$/.test(window.location.search) && window.WebAssembly;
-  if (query && new URLSearchParams(window.location.search).get('q').trim()) {
-    window.raqmiFirst = new Promise(function (resolve) {
-      window.raqmiFirstDone = resolve;
-    });
+  var go;
+  window.raqmiStart = new Promise(function (resolve) {
+    go = resolve;
+  });
+  function startApp() {
+    if (!go) return;
+    add('link', { rel: 'modulepreload', crossorigin: 'anonymous', href: app[0] });
+    add('link', { rel: 'preload', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous', fetchpriority: 'low', href: app[1] });
+    go();
+    go = null;
+  }
+  window.raqmiStartApp = startApp;
+
+  var first = /^\?q=[^&#]*$/.test(window.location.search) && !!window.WebAssembly
+    && new URLSearchParams(window.location.search).get('q').trim() !== '';
+  if (first) {
     add('link', { rel: 'preload', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous', href: './raqmi-first_bg.wasm' });
     // In order (not async): the glue defines `wasm_bindgen`, which first.js calls. A script that
     // cannot load lets the app start.
     add('script', { src: './raqmi-first.js' }, true);
     add('script', { src: './first.js' }, true);
+  } else if (root.dataset.prerender === 'stale') {
+    startApp();
   } else {
-    add('link', { rel: 'modulepreload', crossorigin: 'anonymous', href: app[0] });
-    add('link', { rel: 'preload', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous', fetchpriority: 'low', href: app[1] });
+    setTimeout(startApp, 3000);
   }
 
   var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
@@ -61,9 +82,11 @@
     new PerformanceObserver(function (list, observer) {
       root.dataset.painted = '';
       observer.disconnect();
+      if (!first) startApp();
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   } else {
     root.dataset.painted = '';
+    if (!first) startApp();
   }
 
   function prerenderedBox() {

@@ -8,7 +8,7 @@
  * tables, the query's term shards, the text files of its first cards), then putting the HTML
  * it draws (the app's markup: raqmi_explorer::prerender::list_view) in place of the
  * prerendered default view, which boot.js hid, and showing it (`<html data-prerender>`
- * removed). Then, whatever happened, it lets the app start (`window.raqmiFirstDone`): the app
+ * removed). Then, whatever happened, it lets the app start (`window.raqmiStartApp`): the app
  * takes over from these results as from the prerendered view, keeping what was typed in the
  * search box. A failure here (offline, a refused file, a view the app draws itself) draws
  * nothing: the app then fetches what it needs and says what failed, in place, with a retry.
@@ -17,7 +17,7 @@
  */
 (function () {
   'use strict';
-  var done = window.raqmiFirstDone || function () {};
+  var done = window.raqmiStartApp || function () {};
 
   function get(name) {
     var init = name === 'manifest.bin' ? { cache: 'no-cache' } : {};

@@ -49,8 +49,8 @@ test('dist/index.html carries the strict policy first, and nothing inline but it
   // Without the inline blocks' bodies: no other inline code, style attribute or handler.
   const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>').replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1</style>');
   assert.doesNotMatch(markup, /\sstyle=|\son[a-z]+=|javascript:/i, 'no inline style attribute or handler');
-  // The loader imports the app's glue once a shared link's first results are shown (boot.js).
-  assert.match(loaderCode, /window\.raqmiFirst/);
+  // The loader imports the app's glue when boot.js says the app may start.
+  assert.match(loaderCode, /window\.raqmiStart/);
   assert.doesNotMatch(loaderCode, /^import /m);
 });
 
