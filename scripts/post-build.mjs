@@ -28,9 +28,8 @@
 //    a dynamic one that waits for `window.raqmiStart` (www/boot.js: a shared link's first
 //    results drawn by a small wasm first, www/first.js, or the prerendered view's largest
 //    paint reported); trunk's preloads of the app's glue and wasm leave the head, and their
-//    names go into boot.js, which adds them then.
-//    The blocks that
-//    www/index.html inlines on purpose (trunk's rel="inline": the stylesheet and boot.js, so
+//    names go into boot.js, which adds them then. The blocks that www/index.html inlines on
+//    purpose (trunk's rel="inline": the stylesheet and boot.js, so
 //    that the first paint waits for no request, and own.js, whose few lines cost the first load
 //    less inline than as a file) stay, each the exact text of one of them; the
 //    policy of scripts/csp.mjs, with one SHA-256 hash per inline block, is written as the first

@@ -37,6 +37,8 @@
     if (window.performance && performance.mark) performance.mark('raqmi:early-results');
   }
 
+  // Its glue did not load (boot.js then let the app start already).
+  if (typeof wasm_bindgen !== 'function') return done();
   var manifest = get('manifest.bin');
   Promise.all([manifest, wasm_bindgen('./raqmi-first_bg.wasm')]).then(function (loaded) {
     var first = wasm_bindgen.First.start(window.location.search, loaded[0]);

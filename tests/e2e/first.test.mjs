@@ -131,17 +131,19 @@ test('any other URL never asks for the first-results wasm; the default view prel
   }
 });
 
-test('when the first-results wasm cannot load, the app starts and shows the query itself', async () => {
-  const { page, context, problems } = await openPage(seeds, null, { serviceWorkers: 'block' });
-  await context.addInitScript(watchFirstResults);
-  await page.route(/raqmi-first_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(`${seeds.server.url}?q=devoxx`);
-  await appStarted(page);
-  await page.waitForFunction(() => document.querySelectorAll('.results-view article.result').length === 1);
-  assert.equal(await page.evaluate(() => window.__first ?? null), null, 'nothing drawn before the app');
-  // The refused download's own console line only.
-  await assertClean(page, problems.filter((p) => !/404|Failed to load resource/.test(p)));
-  await context.close();
+test('when the first-results wasm or its glue cannot load, the app starts and shows the query itself', async () => {
+  for (const missing of [/raqmi-first_bg\.wasm$/, /raqmi-first\.js$/]) {
+    const { page, context, problems } = await openPage(seeds, null, { serviceWorkers: 'block' });
+    await context.addInitScript(watchFirstResults);
+    await page.route(missing, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${seeds.server.url}?q=devoxx`);
+    await appStarted(page);
+    await page.waitForFunction(() => document.querySelectorAll('.results-view article.result').length === 1);
+    assert.equal(await page.evaluate(() => window.__first ?? null), null, `nothing drawn before the app (${missing})`);
+    // The refused download's own console line only: no page error.
+    await assertClean(page, problems.filter((p) => !/404|Failed to load resource/.test(p)));
+    await context.close();
+  }
 });
 
 test('over the seeds, the first card is the app\'s, with its headline and marked snippet', async () => {
