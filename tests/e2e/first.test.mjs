@@ -2,35 +2,19 @@
 // www/boot.js runs the small search-only wasm (crates/first, www/first.js), which draws the
 // query's first cards from a few data files, and holds the app's wasm back until they are
 // shown; the app then takes over from them. Over the built app (dist/) with a synthetic corpus
-// of many data files (target/e2e-dist-first, written by `before` as sharded.test.mjs does), so
+// of many data files (target/e2e-dist-first, written by the harness's withSyntheticCorpus), so
 // that the first cards need their own text files, and over dist/ itself (the seeds).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setUp, openPage, assertClean, appStarted, requireBuild, DIST } from './harness.mjs';
+import { setUp, openPage, assertClean, appStarted, withSyntheticCorpus } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS = join(ROOT, 'target/e2e-corpus-first');
-const DIR = join(ROOT, 'target/e2e-dist-first');
+const DIR = 'e2e-dist-first';
 const COUNT = 300;
-
-const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '--offline', '--release', ...args],
-  { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 let env;
 let seeds;
 before(async () => {
-  requireBuild(DIST);
-  if (!existsSync(CORPUS)) {
-    cargo('-p', 'raqmi-testkit', '--bin', 'synth-corpus', '--', '--count', String(COUNT), '--out', CORPUS);
-  }
-  rmSync(DIR, { recursive: true, force: true });
-  cpSync(DIST, DIR, { recursive: true, filter: (src) => !src.startsWith(join(DIST, 'data')) });
-  cargo('-p', 'raqmi-cli', '--bin', 'corpus', '--', 'data', CORPUS, join(DIR, 'data'));
-  env = await setUp({ dir: DIR });
+  env = await setUp({ dir: withSyntheticCorpus({ corpus: 'e2e-corpus-first', dir: DIR, count: COUNT }) });
   seeds = await setUp();
 });
 after(async () => {

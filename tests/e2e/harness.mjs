@@ -7,12 +7,35 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, relative, sep } from 'node:path';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** Version B of the update test: the seeds plus one article (built by scripts/test.sh). */
 export const DIST_B = fileURLToPath(new URL('../../target/e2e-dist-b/', import.meta.url));
+
+/**
+ * dist/ over the data files of a synthetic corpus of `count` articles (the wasm holds code only,
+ * so the same build reads any corpus's files): the corpus written once into target/`corpus`,
+ * the app copied without its data into target/`dir`, then `corpus data` there. Returns `dir`'s
+ * path. (cargo builds the two binaries once; later runs reuse them and the corpus.)
+ */
+export function withSyntheticCorpus({ corpus, dir, count }) {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '--offline', '--release', ...args],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const corpusDir = join(root, 'target', corpus);
+  const out = join(root, 'target', dir);
+  requireBuild(DIST);
+  if (!existsSync(corpusDir)) {
+    cargo('-p', 'raqmi-testkit', '--bin', 'synth-corpus', '--', '--count', String(count), '--out', corpusDir);
+  }
+  rmSync(out, { recursive: true, force: true });
+  cpSync(DIST, out, { recursive: true, filter: (src) => !src.startsWith(join(DIST, 'data')) });
+  cargo('-p', 'raqmi-cli', '--bin', 'corpus', '--', 'data', corpusDir, join(out, 'data'));
+  return out;
+}
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -6,32 +6,21 @@
 // ERR_INSUFFICIENT_RESOURCES).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setUp, openPage, assertClean, appStarted, requireBuild, DIST } from './harness.mjs';
+import { setUp, openPage, assertClean, appStarted, withSyntheticCorpus } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS = join(ROOT, 'target/e2e-corpus-many');
 const DIR = join(ROOT, 'target/e2e-dist-many');
 /** Articles of the synthetic corpus: enough for hundreds of text files and dozens of packs. */
 const COUNT = 600;
 /** The app's bound on downloads at once (`IN_FLIGHT` in src/data.rs). */
 const IN_FLIGHT = 6;
 
-const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '--offline', '--release', ...args],
-  { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-
 let env;
 before(async () => {
-  requireBuild(DIST);
-  if (!existsSync(CORPUS)) {
-    cargo('-p', 'raqmi-testkit', '--bin', 'synth-corpus', '--', '--count', String(COUNT), '--out', CORPUS);
-  }
-  rmSync(DIR, { recursive: true, force: true });
-  cpSync(DIST, DIR, { recursive: true, filter: (src) => !src.startsWith(join(DIST, 'data')) });
-  cargo('-p', 'raqmi-cli', '--bin', 'corpus', '--', 'data', CORPUS, join(DIR, 'data'));
+  withSyntheticCorpus({ corpus: 'e2e-corpus-many', dir: 'e2e-dist-many', count: COUNT });
   env = await setUp({ dir: DIR });
 });
 after(async () => { await env?.close(); });

@@ -40,6 +40,8 @@ pub struct FirstResults {
     docs: Vec<u32>,
     /// The files last asked for ([`FirstResults::wanted`]), by name.
     asked: Vec<(String, FileRef)>,
+    /// The corpus [`FirstResults::wanted`] found complete, kept for [`FirstResults::html`].
+    ready: Option<Corpus>,
 }
 
 /// Why the first results cannot be drawn: the app then starts as if this path did not exist.
@@ -61,6 +63,7 @@ impl FirstResults {
             view,
             docs: Vec::new(),
             asked: Vec::new(),
+            ready: None,
         })
     }
 
@@ -68,12 +71,16 @@ impl FirstResults {
     /// tables and the query's term shards, then the text files of its first cards. Empty once
     /// [`FirstResults::html`] can draw the view.
     pub fn wanted(&mut self) -> Vec<String> {
+        self.ready = None;
         let mut need = needs_first(&mut self.files, &self.view, &self.docs);
         if need.is_empty() {
             if let Some(corpus) = self.corpus() {
                 let results = corpus.search(&self.view);
                 self.docs = shown_docs(&corpus, &self.view, &results, FIRST_CARDS);
                 need = needs_first(&mut self.files, &self.view, &self.docs);
+                if need.is_empty() {
+                    self.ready = Some(corpus);
+                }
             }
         }
         let manifest = self.files.manifest();
@@ -84,6 +91,7 @@ impl FirstResults {
     /// Adds the file `name` (one of the last [`FirstResults::wanted`]), checked against the
     /// manifest.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), DataError> {
+        self.ready = None;
         let Some(&(_, r)) = self.asked.iter().find(|(n, _)| n == name) else {
             return Err(DataError::Unknown {
                 file: name.to_string(),
@@ -95,11 +103,13 @@ impl FirstResults {
     /// The view's HTML (the app's markup, `prerender::list_view`), once every file it needs
     /// is in; none before.
     pub fn html(&mut self) -> Option<String> {
-        if !self.wanted().is_empty() {
-            return None;
+        // The corpus the last empty `wanted` made (the script asks until it is empty), else
+        // asked for now; a file added since makes it again.
+        if self.ready.is_none() {
+            self.wanted();
         }
-        let corpus = self.corpus()?;
-        Some(prerender::list_view(&corpus, &self.view, FIRST_CARDS))
+        let corpus = self.ready.as_ref()?;
+        Some(prerender::list_view(corpus, &self.view, FIRST_CARDS))
     }
 
     fn corpus(&mut self) -> Option<Corpus> {
