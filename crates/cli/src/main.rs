@@ -14,7 +14,8 @@
 //!   for the corpus of DIR, on stdout; `scripts/post-build.mjs` writes it into `index.html`.
 //! - `corpus data DIR OUT`: the corpus of DIR as the app's data files (`raqmi_search::files`:
 //!   `manifest.bin`, content-hashed shards and packs, text files named by the corpus
-//!   version and their number) in OUT, created if needed; earlier
+//!   version and their number; the articles numbered newest first) in OUT, created if
+//!   needed; earlier
 //!   `*.bin` files of OUT are removed first, so OUT holds one corpus version. One summary line
 //!   on stdout (files, bytes, corpus version); a bad corpus fails as `check` does.
 //! - `corpus fallbacks DIR OUT`: the static fallback of each chart view of DIR's corpus
@@ -97,6 +98,15 @@ fn load(dir: &str) -> Result<Vec<Document>, i32> {
         }
         1
     })
+}
+
+/// DIR's articles numbered as the app's data files number them: newest first
+/// (`raqmi_search::index::newest_first`), so that the tables need no date for ranking's ties.
+/// Every command whose output the app reads loads them so, one order for all.
+fn load_for_app(dir: &str) -> Result<Vec<Document>, i32> {
+    let mut docs = load(dir)?;
+    raqmi_search::index::newest_first(&mut docs);
+    Ok(docs)
 }
 
 fn check(dir: &str) -> i32 {
@@ -258,7 +268,7 @@ fn one_line(s: &str) -> String {
 /// DIR's corpus as the app holds it: the documents go through the snapshot's wire format
 /// first, so what is prerendered or drawn is built from exactly what the app decodes.
 fn app_corpus(dir: &str) -> Result<Corpus, i32> {
-    let docs = load(dir)?;
+    let docs = load_for_app(dir)?;
     match Snapshot::decode(&Snapshot::new(docs).encode()) {
         Ok(s) => Ok(Corpus::new(s)),
         Err(e) => {
@@ -286,7 +296,7 @@ fn prerender(dir: &str) -> i32 {
 
 /// The data files of DIR's corpus into OUT (see the module header).
 fn data(dir: &str, out: &str) -> i32 {
-    let docs = match load(dir) {
+    let docs = match load_for_app(dir) {
         Ok(d) => d,
         Err(code) => return code,
     };

@@ -13,7 +13,7 @@ use std::path::Path;
 pub const PRERENDER_FILE: &str = "prerender.html";
 
 pub fn build(dir: &str, out: &str) -> i32 {
-    let docs = match super::load(dir) {
+    let docs = match super::load_for_app(dir) {
         Ok(d) => d,
         Err(code) => return code,
     };

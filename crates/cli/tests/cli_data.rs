@@ -1,7 +1,7 @@
 //! `corpus data DIR OUT`, run as a built binary as the post_build hook runs it: OUT holds the
 //! manifest and every file it lists (each with the listed hash, or a text file with its
 //! header's), from which the
-//! search core reads back exactly the corpus of DIR; earlier data files of OUT are removed; a
+//! search core reads back exactly the corpus of DIR, numbered newest first; earlier data files of OUT are removed; a
 //! bad corpus fails with `corpus check`'s lines and writes nothing.
 
 use raqmi_search::files::FileKind;
@@ -33,8 +33,18 @@ fn data_writes_every_listed_file_and_reads_back_the_seeds() {
         }
         corpus.add(r, &bytes).expect("a good file");
     }
-    let seeds = raqmi_testkit::seed_documents();
+    // The articles numbered newest first, so that the tables store no order (their last
+    // varint, 0: `raqmi_search::files` tables layout).
+    let mut seeds = raqmi_testkit::seed_documents();
+    raqmi_search::index::newest_first(&mut seeds);
     assert_eq!(corpus.documents(), seeds.as_slice());
+    let dates: Vec<_> = seeds.iter().map(|d| d.date).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let tables = manifest.name(raqmi_search::files::FileRef {
+        kind: FileKind::Tables,
+        number: 0,
+    });
+    assert_eq!(fs::read(out_dir.0.join(tables)).unwrap().last(), Some(&0));
     // Exactly the manifest, the listed files and what was not a data file.
     let mut names: Vec<String> = fs::read_dir(&out_dir.0)
         .unwrap()

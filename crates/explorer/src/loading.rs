@@ -3,8 +3,9 @@
 //! fetching itself is the web app's (`src/data.rs`); everything else is here, tested natively.
 //!
 //! By need: each view asks for the files it reads, and only those ([`needs`]): the tables for
-//! any (ranking, date and category filters, the newest-first order); the facets file for the
-//! views with a filter panel or a name ticked (before the view when [`waits_for_facets`], else
+//! any (ranking, date filters, the newest-first order); the facets file for the views with a
+//! filter panel, a name ticked or a figure category picked without the figures table, which
+//! holds the categories too (before the view when [`waits_for_facets`], else
 //! once its first results are shown: [`needs_first`] leaves it out); the term shards of its
 //! query's words, as `ShardedCorpus` names them; the figures table for charts, ranges, the
 //! figures view and the reader; the text files of the cards shown and of every hit of the
@@ -147,22 +148,25 @@ pub fn shown_docs(
 }
 
 /// Whether the view of `view` shows facet counts (the filter panel: not in an embed, not
-/// beside the reader) or filters by name: else it never needs the facets file (an embedded
-/// chart fetches only what it draws).
+/// beside the reader) or filters by what only the facets file holds: else it never needs the
+/// facets file (an embedded chart fetches only what it draws).
 pub fn reads_facets(view: &ViewState) -> bool {
-    ticks_names(view) || !view.embed && view.view != View::Doc
+    filters_by_facets(view) || !view.embed && view.view != View::Doc
 }
 
 /// Whether the view of `view` waits for the facets file before it is shown: a name filter
-/// needs each document's names, and the default view (the list without words) is painted
-/// with its counts before the app starts (`prerender`), which it must not take away. Every
-/// other view shows its results first, and its counts once the file is in.
+/// needs each document's names, a category filter each document's categories (unless the
+/// view reads the figures table, which holds them), and the default view (the list without
+/// words) is painted with its counts before the app starts (`prerender`), which it must not
+/// take away. Every other view shows its results first, and its counts once the file is in.
 pub fn waits_for_facets(view: &ViewState) -> bool {
-    ticks_names(view) || reads_facets(view) && view.view == View::List && !needs_terms(&view.q)
+    filters_by_facets(view)
+        || reads_facets(view) && view.view == View::List && !needs_terms(&view.q)
 }
 
-fn ticks_names(view: &ViewState) -> bool {
+fn filters_by_facets(view: &ViewState) -> bool {
     view.names.iter().any(|(_, names)| !names.is_empty())
+        || !view.cats.is_empty() && !needs_figures(view)
 }
 
 /// The files the view of `view` still needs, `docs` being its [`shown_docs`]: the tables and
@@ -529,6 +533,39 @@ mod tests {
             assert!(corpus.facets);
             let (got, want) = (corpus.search(&v), whole.search(&v));
             assert_eq!((got.facets, got.total), (want.facets, want.total), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn a_category_picked_reads_the_facets_file_or_the_figures_table_before_its_results() {
+        let (files, whole) = many_files();
+        // A category some documents report and others do not.
+        let all = whole.search(&ViewState::default());
+        let cat = all.facets.categories.iter().find(|c| c.count < all.total);
+        let cat = cat.expect("a category some documents lack").value;
+        let hits = |r: &SearchResults| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
+        // The list: the facets file first, which holds each document's categories.
+        let list = ViewState {
+            q: "numérique".to_string(),
+            cats: vec![cat],
+            ..ViewState::default()
+        };
+        // An embedded chart of the category: the figures table, which holds them too.
+        let chart = ViewState {
+            cats: vec![cat],
+            view: View::Chart,
+            embed: true,
+            ..ViewState::default()
+        };
+        for (v, facets, figures) in [(list, 1, 0), (chart, 0, 1)] {
+            assert_eq!(waits_for_facets(&v), facets == 1, "{v:?}");
+            let mut c = ShardedCorpus::from_manifest(&files[0].bytes).unwrap();
+            let (corpus, fetched) = settle_first(&files, &mut c, &v);
+            assert_eq!(kinds(&fetched, "facets-"), facets, "{v:?}: {fetched:?}");
+            assert_eq!(kinds(&fetched, "figures-"), figures, "{v:?}: {fetched:?}");
+            let (got, want) = (corpus.search(&v), whole.search(&v));
+            assert!(want.total > 0 && want.total < whole.docs.len(), "{v:?}");
+            assert_eq!((hits(&got), got.total), (hits(&want), want.total), "{v:?}");
         }
     }
 

@@ -35,7 +35,7 @@ use super::shards::{
     PostingsShard,
 };
 use super::slots::{Set, Slots};
-use super::tables::{decode_facets, decode_tables, Facets};
+use super::tables::{decode_facets, decode_tables, put_categories, Facets};
 use super::{content_hash, DataError, FileKind, FileRef};
 use crate::index::{self, SearchIndex, TablesPart};
 use crate::query::{parse_query, search, Filters, SearchResults, MATCHED_HITS};
@@ -62,6 +62,9 @@ pub struct ShardedCorpus {
     facets: bool,
     /// The facets file when it arrived before the tables (put into them when they arrive).
     early_facets: Option<Facets>,
+    /// Whether the tables hold each document's categories: from the tables themselves (a
+    /// small corpus), the facets file or the figures table, whichever came first.
+    categories: bool,
     figures: bool,
     dicts: Slots<DictShard>,
     postings: Slots<PostingsShard>,
@@ -102,6 +105,7 @@ impl ShardedCorpus {
             tables: None,
             facets: false,
             early_facets: None,
+            categories: false,
             figures: false,
             dicts: Slots::default(),
             postings: Slots::default(),
@@ -180,12 +184,16 @@ impl ShardedCorpus {
                     f.put_into(&mut t);
                 }
                 self.facets |= here;
+                self.categories = self.facets;
                 self.tables = Some(t);
             }
             FileKind::Facets => {
                 let f = decode_facets(bytes, &file, self.docs.len())?;
                 match self.tables.as_mut() {
-                    Some(t) => f.put_into(t),
+                    Some(t) => {
+                        f.put_into(t);
+                        self.categories = true;
+                    }
                     None => self.early_facets = Some(f),
                 }
                 self.facets = true;
@@ -250,9 +258,28 @@ impl ShardedCorpus {
                 }
             }
         }
+        self.categories_from_figures();
         self.added_bytes += bytes.len() as u64;
         self.prepared = None;
         Ok(())
+    }
+
+    /// The categories of each document from the figures table's, when it is in before the
+    /// facets file (an embedded chart of one category reads the figures table only): a
+    /// document's categories are those of its figures, as the index built them.
+    fn categories_from_figures(&mut self) {
+        let Some(t) = self
+            .tables
+            .as_mut()
+            .filter(|_| self.figures && !self.categories)
+        else {
+            return;
+        };
+        put_categories(t, self.docs.iter().map(index::categories_of));
+        self.categories = true;
+        // The indexes made so far have no categories: made again on next use.
+        self.expansion_index = None;
+        self.query_index = None;
     }
 
     /// Every listed file not added yet, in the manifest's order.

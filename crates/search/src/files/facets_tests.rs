@@ -123,3 +123,66 @@ fn a_small_corpus_keeps_its_facets_in_its_tables() {
     assert_eq!(got, search(&index, &docs, "", &Filters::default()));
     assert!(got.facets.names.iter().any(|(_, v)| !v.is_empty()));
 }
+
+#[test]
+fn each_documents_categories_come_with_the_facets_file_or_the_figures_table() {
+    let fx = fixture();
+    let files = by_name(&fx.files);
+    let n = fx.docs.len();
+    // A category some documents report and others do not.
+    let category = raqmi_model::document::Category::ALL
+        .into_iter()
+        .find(|&c| {
+            let having = fx
+                .docs
+                .iter()
+                .filter(|d| d.figures.iter().any(|f| f.category == c));
+            (1..n).contains(&having.count())
+        })
+        .expect("a category some documents lack");
+    let f = Filters {
+        categories: vec![category],
+        ..Filters::default()
+    };
+    let want = search(&fx.index, &fx.docs, "", &f);
+    let hits = |r: &crate::query::SearchResults| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
+    let tables = FileRef {
+        kind: FileKind::Tables,
+        number: 0,
+    };
+    let figures = FileRef {
+        kind: FileKind::Figures,
+        number: 0,
+    };
+    let add = |c: &mut ShardedCorpus, r: FileRef| {
+        let name = c.manifest().name(r);
+        c.add(r, files[name.as_str()]).expect("a good file");
+    };
+    for source in [figures, FACETS] {
+        for tables_first in [true, false] {
+            let mut c = open_corpus(&fx.files);
+            let what = format!("{source:?}, tables first: {tables_first}");
+            if tables_first {
+                add(&mut c, tables);
+                // The tables alone hold no category: the filter keeps nothing yet.
+                let index = c.shared_index_for("").expect("the tables");
+                assert_eq!(search(&index, c.documents(), "", &f).total, 0, "{what}");
+                add(&mut c, source);
+            } else {
+                add(&mut c, source);
+                add(&mut c, tables);
+            }
+            for r in c.missing_for_tables() {
+                if r.kind != FileKind::Facets {
+                    add(&mut c, r);
+                }
+            }
+            assert_eq!(c.has_facets(), source == FACETS, "{what}");
+            let index = c.shared_index_for("").expect("settled");
+            let got = search(&index, c.documents(), "", &f);
+            assert_eq!(hits(&got), hits(&want), "{what}");
+            assert_eq!(got.total, want.total, "{what}");
+            assert_eq!(got.facets.categories, want.facets.categories, "{what}");
+        }
+    }
+}

@@ -8,14 +8,16 @@
 //!   each shard starts (a few bytes per shard), so that the files a query needs are known
 //!   without loading any other;
 //! - the **tables**: everything the index holds but its terms and, when there is a facets
-//!   file, its facets (lengths, dates and categories; the newest-first order derived from the
-//!   dates): ranking, date and category filters and counts, the newest-first order (layout in
-//!   `tables.rs`);
+//!   file, its facet part (lengths, dates; the newest-first order, which needs nothing when the
+//!   documents are numbered in it, as the `corpus` command writes them): ranking, date
+//!   filters, the newest-first order (layout in `tables.rs`);
 //! - the **facets file**: the facet values (sources, organisations, places, persons,
-//!   programmes) and each one's documents: name filters and their counts. Apart from the
-//!   tables so that a query's first results do not wait for it (at 100,000 synthetic articles
-//!   it is 1.3 MB gzip of the tables' 1.6 MB; the app fetches it once they are painted); none
-//!   when one pack holds every document (the tables hold the facets: one file less at start);
+//!   programmes) and each one's documents, and each document's figure categories: name and
+//!   category filters and their counts. Apart from the tables so that a query's first results
+//!   do not wait for it (at 100,000 synthetic articles it is 1.3 MB gzip; the app fetches it
+//!   once they are painted; a view that reads the figures table has the categories from it);
+//!   none when one pack holds every document (the tables hold the facets: one file less at
+//!   start);
 //! - the **figures table**: every document without its text (id, headline, date, source, URL,
 //!   figures, names), for charts, numeric ranges and the figures view (none when one pack
 //!   holds every document: it would repeat it);
@@ -93,9 +95,10 @@
 //!   per positions shard: there are as many as postings shards, starting at the same ids);
 //! - tables: the index's per-document tables column by column, what can be derived left out,
 //!   with a byte saying whether the facets follow in them (the layout is at the top of
-//!   `tables.rs`, beside its decoder);
+//!   `tables.rs`, beside its decoder; since version 7 the dates in runs, each document's
+//!   categories in the facet part, and no order at all for documents numbered newest first);
 //! - facets file (since version 4): `varint doc_count`, then the facet part of the tables'
-//!   layout (`tables.rs`);
+//!   layout (`tables.rs`; with the documents' categories since version 7);
 //! - text file: a header of fixed widths (the service worker checks it too, `www/sw.template.js`):
 //!   the corpus version (8 bytes little-endian), its number (u32 little-endian) and the FNV-1a
 //!   64 of its body, the bytes after the header (8 bytes little-endian); then the body, as a
@@ -149,7 +152,7 @@ pub use write::{write_files, FileOptions, WrittenFile, TEXT_FILES};
 use std::fmt;
 
 pub const FILES_MAGIC: &[u8; 4] = b"RQMF";
-pub const FILES_VERSION: u16 = 6;
+pub const FILES_VERSION: u16 = 7;
 /// The manifest's name, the one file whose name does not change with its content.
 pub const MANIFEST_NAME: &str = "manifest.bin";
 

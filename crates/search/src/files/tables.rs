@@ -1,16 +1,19 @@
 //! The tables file and the facets file, written and read: the index's per-document tables
 //! ([`TablesPart`]) laid out column by column, so that gzip sees like with like, with what can
 //! be derived at load left out (layout below and in the `files` module header). The app reads
-//! the tables before its first results, so every byte of them is paid by every visit; the
-//! facets (values and their documents, most of the bytes at scale) in their own file unless
-//! the corpus is small, read after a query's first results.
+//! the tables before its first results, so every byte of them is paid by every visit: they
+//! hold what ranking and the date filters read (lengths, dates, the newest-first order) and no
+//! more. The facet part (names, their documents and each document's categories: most of the
+//! bytes at scale) is in its own file unless the corpus is small, read after a query's first
+//! results, or first by a view that filters by it; a view that reads the figures table has
+//! the categories from it (`ShardedCorpus`).
 //!
-//! # Layout (varint: unsigned LEB128)
+//! # Layout (varint: unsigned LEB128), version 7
 //! After the envelope:
 //! - `varint n` (documents), then `avg_headline` and `avg_body` (f32 little-endian each);
-//! - one byte: 1 when the facet part (the next two items) follows here, a corpus in one
+//! - one byte: 1 when the facet part (the next three items) follows here, a corpus in one
 //!   pack; 0 when it is in the facets file instead (there after the envelope and `varint n`,
-//!   written by [`encode_facets`], fetched after a query's first results);
+//!   written by [`encode_facets`]);
 //! - `varint v` (facet values), then their `v` kinds (one byte each, [`FacetKind`]'s order),
 //!   then their `v` names, each front-coded against the previous (`varint shared, varint
 //!   suffix_len`, the suffix bytes): values are sorted by kind then name, so neighbours share
@@ -23,16 +26,22 @@
 //!   rebuilt at load; at 10,000 synthetic articles (gzip, with the counts) each document's
 //!   list as varints was 158 KB, each value's as varint gaps 143 KB, these codes 131 KB (the
 //!   lists' entropy, the synthetic corpus choosing names independently, is 125 KB);
+//! - `n` bytes: each document's categories (its figures' bit set). Ranking never reads them,
+//!   and at 100,000 synthetic articles they were 60 KB of the 339 KB tables of version 6;
 //! - lengths (indexed tokens of each headline, of each body): `varint min_headline, varint
 //!   min_body`, then the low bytes of `x - min`, `n` for the headlines then `n` for the
 //!   bodies, then their high bytes likewise (mostly 0): like bytes together;
-//! - years: `varint base`, then per document `varint code` (0: undated, else `year - base + 1`);
-//!   then `n` bytes of months (0: unknown), `n` bytes of categories (the figures' bit set);
-//! - the newest-first order: `varint 0` then per document `varint day` (0: unknown), the
-//!   order derived at load (dates decreasing, undated last, then by position: the index's
-//!   own order whenever the documents' ids increase with their positions, which the writer
-//!   checks), or `varint 1` then per document `varint n - 1 - rank` (any other corpus); one
-//!   reading for both, [`recency_of`].
+//! - dates: `varint base`, `varint runs`, then per run of documents of one year and month
+//!   `varint length, varint year` (0: undated, else `year - base + 1`) and one byte of month
+//!   (0: unknown). A corpus numbered newest first ([`crate::index::newest_first`], what the
+//!   `corpus` command writes) has one run per month: 438 B at 100,000, where a year and a
+//!   month per document were 99 KB;
+//! - the newest-first order: `varint 0`, nothing more, when the documents are numbered in it
+//!   (ranking's ties, broken by it, need no date then); or `varint 1` then per document
+//!   `varint day` (0: unknown), the order derived at load (dates decreasing, undated last,
+//!   then by position: the index's own order whenever the documents' ids increase with their
+//!   positions, which the writer checks); or `varint 2` then per document `varint n - 1 -
+//!   rank` (any other corpus); one reading for the last two, [`recency_of`].
 //!
 //! Not stored: the per-document offsets into the facet lists (rebuilt), the 4-byte ranks
 //! (derived), the counts each list's length gives. The reader rebuilds the index's own bytes
@@ -139,6 +148,12 @@ impl BitReader<'_> {
     }
 }
 
+/// The newest-first order's flags (layout above): the documents numbered in it; derived from
+/// the dates and each document's day; each document's rank.
+const ORDER_NUMBERED: u32 = 0;
+const ORDER_DAYS: u32 = 1;
+const ORDER_RANKS: u32 = 2;
+
 /// The tables file of `t`, the tables of the index of `docs`; with `facets_here`, the facet
 /// values and their documents too, else those are in the facets file ([`encode_facets`]).
 pub(super) fn encode_tables(t: &TablesPart, docs: &[Document], facets_here: bool) -> Vec<u8> {
@@ -168,34 +183,52 @@ pub(super) fn encode_tables(t: &TablesPart, docs: &[Document], facets_here: bool
             out.extend(half(h).map(|x| ((x - min) >> shift) as u8));
         }
     }
+    // Dates: runs of documents of one (year, month), as a newest-first corpus has them.
     let years = t
         .meta
         .0
         .chunks_exact(4)
         .map(|m| u16::from_le_bytes([m[0], m[1]]));
     let base = years.clone().filter(|&y| y != 0).min().unwrap_or(1);
-    put_varint(&mut out, base as u32);
-    for y in years {
-        put_varint(&mut out, if y == 0 { 0 } else { (y - base) as u32 + 1 });
+    let mut runs: Vec<(u32, u32, u8)> = Vec::new();
+    for (y, m) in years.zip(t.meta.0.chunks_exact(4).map(|m| m[2])) {
+        let code = if y == 0 { 0 } else { (y - base) as u32 + 1 };
+        match runs.last_mut() {
+            Some((len, c, month)) if *c == code && *month == m => *len += 1,
+            _ => runs.push((1, code, m)),
+        }
     }
-    out.extend(t.meta.0.chunks_exact(4).map(|m| m[2]));
-    out.extend(t.meta.0.chunks_exact(4).map(|m| m[3]));
+    put_varint(&mut out, base as u32);
+    put_varint64(&mut out, runs.len() as u64);
+    for (len, code, month) in runs {
+        put_varint(&mut out, len);
+        put_varint(&mut out, code);
+        out.push(month);
+    }
+    // The order: nothing when the documents are numbered in it, else their days (the order
+    // derived from the dates), else each one's rank.
+    let rank = |r: &[u8]| u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+    let numbered = t
+        .recency
+        .0
+        .chunks_exact(4)
+        .enumerate()
+        .all(|(d, r)| rank(r) == d as u32);
+    if numbered {
+        put_varint(&mut out, ORDER_NUMBERED);
+        return out;
+    }
     let days: Vec<u32> = docs
         .iter()
         .map(|d| d.date.and_then(|d| d.day).unwrap_or(0) as u32)
         .collect();
-    let dates = days.len() == n && recency_of(&t.meta.0, &days, true) == t.recency.0;
-    let extras: Vec<u32> = if dates {
-        days
+    let (flag, extras) = if days.len() == n && recency_of(&t.meta.0, &days, true) == t.recency.0 {
+        (ORDER_DAYS, days)
     } else {
-        let rank = |r: &[u8]| u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
-        t.recency
-            .0
-            .chunks_exact(4)
-            .map(|r| n as u32 - 1 - rank(r))
-            .collect()
+        let ranks = t.recency.0.chunks_exact(4).map(|r| n as u32 - 1 - rank(r));
+        (ORDER_RANKS, ranks.collect())
     };
-    put_varint(&mut out, !dates as u32);
+    put_varint(&mut out, flag);
     for x in extras {
         put_varint(&mut out, x);
     }
@@ -252,6 +285,7 @@ fn put_facets(out: &mut Vec<u8>, t: &TablesPart) {
     }
     put_varint64(out, bits.bytes.len() as u64);
     out.extend_from_slice(&bits.bytes);
+    out.extend(t.meta.0.chunks_exact(4).map(|m| m[3]));
 }
 
 /// The facet part of the tables: the values, and each document's values as the index holds
@@ -260,6 +294,8 @@ pub(super) struct Facets {
     pub values: Vec<FacetValue>,
     pub doc_facets: Bytes,
     pub doc_facet_offsets: Bytes,
+    /// Per document, the categories of its figures (a bit set, `meta`'s last byte).
+    pub categories: Vec<u8>,
 }
 
 impl Facets {
@@ -268,6 +304,15 @@ impl Facets {
         t.facet_values = self.values;
         t.doc_facets = self.doc_facets;
         t.doc_facet_offsets = self.doc_facet_offsets;
+        put_categories(t, self.categories);
+    }
+}
+
+/// Writes each document's categories (a bit set per document, in order) into tables read
+/// without them: from the facets file, or from the figures table's documents.
+pub(super) fn put_categories(t: &mut TablesPart, categories: impl IntoIterator<Item = u8>) {
+    for (m, c) in t.meta.0.chunks_exact_mut(4).zip(categories) {
+        m[3] = c;
     }
 }
 
@@ -363,10 +408,12 @@ fn read_facets(b: &mut Body, n: usize) -> Option<Facets> {
         }
         rest = after;
     }
+    let categories = b.r.take(n)?.to_vec();
     Some(Facets {
         values,
         doc_facets: Bytes(doc_facets),
         doc_facet_offsets: Bytes(doc_facet_offsets),
+        categories,
     })
 }
 
@@ -388,6 +435,7 @@ fn read_tables(b: &mut Body) -> Option<(TablesPart, bool)> {
             values: Vec::new(),
             doc_facets: Bytes::default(),
             doc_facet_offsets: Bytes::default(),
+            categories: vec![0; n],
         },
     };
     let r = &mut b.r;
@@ -403,31 +451,38 @@ fn read_tables(b: &mut Body) -> Option<(TablesPart, bool)> {
         }
     }
     let base = r.varint()?;
-    let mut years = Vec::with_capacity(n);
-    for _ in 0..n {
-        years.push(match r.varint()? {
+    let mut meta = Vec::with_capacity(n * 4);
+    for _ in 0..count(r)? {
+        let len = r.varint()? as usize;
+        let year = match r.varint()? {
             0 => 0,
             c => u16::try_from(base.checked_add(c - 1)?).ok()?,
-        });
+        };
+        let month = r.take(1)?[0];
+        if len > n - meta.len() / 4 {
+            return None;
+        }
+        for _ in 0..len {
+            meta.extend_from_slice(&year.to_le_bytes());
+            meta.extend_from_slice(&[month, 0]);
+        }
     }
-    let months = r.take(n)?;
-    let categories = r.take(n)?;
-    let mut meta = Vec::with_capacity(n * 4);
-    for ((y, &m), &c) in years.iter().zip(months).zip(categories) {
-        meta.extend_from_slice(&y.to_le_bytes());
-        meta.extend_from_slice(&[m, c]);
+    if meta.len() != n * 4 {
+        return None;
     }
-    let dates = match r.varint()? {
-        0 => true,
-        1 => false,
-        _ => return None,
+    let flag = r.varint()?;
+    let ranks = if flag == ORDER_NUMBERED {
+        (0..n as u32).flat_map(u32::to_le_bytes).collect()
+    } else if flag <= ORDER_RANKS {
+        let mut extras = Vec::with_capacity(n);
+        for _ in 0..n {
+            extras.push(r.varint()?);
+        }
+        recency_of(&meta, &extras, flag == ORDER_DAYS)
+    } else {
+        return None;
     };
-    let mut extras = Vec::with_capacity(n);
-    for _ in 0..n {
-        extras.push(r.varint()?);
-    }
-    let ranks = recency_of(&meta, &extras, dates);
-    let tables = TablesPart {
+    let mut tables = TablesPart {
         doc_count: n as u32,
         lengths: Bytes(lengths),
         avg_headline,
@@ -438,5 +493,6 @@ fn read_tables(b: &mut Body) -> Option<(TablesPart, bool)> {
         recency: Bytes(ranks),
         meta: Bytes(meta),
     };
+    put_categories(&mut tables, facets.categories);
     (r.left() == 0).then_some((tables, here))
 }

@@ -681,9 +681,14 @@ fn dated_docs(ids_increase: bool) -> Vec<Document> {
 }
 
 #[test]
-fn the_tables_round_trip_with_their_order_derived_or_stored() {
-    for ids_increase in [true, false] {
-        let docs = dated_docs(ids_increase);
+fn the_tables_round_trip_with_their_order_numbered_derived_or_stored() {
+    // (ids increasing, numbered newest first): the order's flag is the tables' last varint
+    // when it is numbered (0, nothing after), else the first of `n` more (1 days, 2 ranks).
+    for (ids_increase, numbered) in [(true, true), (true, false), (false, false)] {
+        let mut docs = dated_docs(ids_increase);
+        if numbered {
+            crate::index::newest_first(&mut docs);
+        }
         let index = SearchIndex::build(&docs);
         let t = index.tables_part();
         let max_body = (0..docs.len() as u32).map(|d| index.lengths(d).1).max();
@@ -700,20 +705,26 @@ fn the_tables_round_trip_with_their_order_derived_or_stored() {
             .collect();
         let derived = super::tables::recency_of(&t.meta.0, &days, true);
         assert_eq!(derived == t.recency.0, ids_increase);
+        let rank = |d: usize| u32::from_le_bytes(t.recency.0[d * 4..d * 4 + 4].try_into().unwrap());
+        assert_eq!((0..docs.len()).all(|d| rank(d) == d as u32), numbered);
         let bytes = super::tables::encode_tables(&t, &docs, true);
+        let flag = if numbered { 0 } else { 2 - ids_increase as u8 };
+        let order_at = bytes.len() - if numbered { 1 } else { 1 + docs.len() };
+        assert_eq!(bytes[order_at], flag, "ids increase: {ids_increase}");
         let back = super::tables::decode_tables(&bytes, "t").expect("decodes");
         assert_eq!(back, (t.clone(), true), "ids increase: {ids_increase}");
-        // Without the facets: the same tables but theirs, which the facets file holds.
+        // Without the facets: the same tables but their facet part (the names, their
+        // documents, each document's categories), which the facets file holds.
         let bytes = super::tables::encode_tables(&t, &docs, false);
         let (mut back, here) = super::tables::decode_tables(&bytes, "t").expect("decodes");
         assert!(!here && back.facet_values.is_empty() && back.doc_facets.0.is_empty());
+        assert!(back.meta.0.chunks(4).all(|m| m[3] == 0));
+        assert!(t.meta.0.chunks(4).any(|m| m[3] != 0));
         let facets = super::tables::encode_facets(&t);
         let f = super::tables::decode_facets(&facets, "f", docs.len()).expect("decodes");
         let wrong_count = super::tables::decode_facets(&facets, "f", docs.len() + 1);
         assert!(matches!(wrong_count, Err(DataError::Corrupt { .. })));
-        back.facet_values = f.values;
-        back.doc_facets = f.doc_facets;
-        back.doc_facet_offsets = f.doc_facet_offsets;
+        f.put_into(&mut back);
         assert_eq!(back, t, "ids increase: {ids_increase}");
         let written = write_files(&docs, &index, SMALL);
         let mut c = open_corpus(&written);

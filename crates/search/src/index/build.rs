@@ -12,6 +12,27 @@ use super::{FacetKind, FacetValue, Occurrence, SearchIndex};
 use raqmi_model::document::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// The newest-first order of documents (the index's `recency`): dates decreasing, undated
+/// last, then by id; equal ones keep their positions.
+fn newer_first(a: &Document, b: &Document) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Puts `docs` in the newest-first order, so that a document's number is its rank in it:
+/// the corpus data files then need no date to break ranking ties (`files/tables.rs`), and
+/// the newest articles, the default view's, share the first text files. The `corpus`
+/// command numbers the app's documents so.
+pub fn newest_first(docs: &mut [Document]) {
+    docs.sort_by(newer_first);
+}
+
+/// The categories of a document's figures, as a bit set (`meta`'s last byte).
+pub(crate) fn categories_of(doc: &Document) -> u8 {
+    doc.figures
+        .iter()
+        .fold(0, |m, f| m | 1 << (f.category as u8))
+}
+
 impl SearchIndex {
     /// Indexes `docs`; document `i` of the index is `docs[i]`.
     pub fn build(docs: &[Document]) -> SearchIndex {
@@ -179,13 +200,7 @@ impl SearchIndex {
         }
 
         let mut by_recency: Vec<usize> = (0..docs.len()).collect();
-        by_recency.sort_by(|&a, &b| {
-            docs[b]
-                .date
-                .cmp(&docs[a].date)
-                .then_with(|| docs[a].id.cmp(&docs[b].id))
-                .then(a.cmp(&b))
-        });
+        by_recency.sort_by(|&a, &b| newer_first(&docs[a], &docs[b]).then(a.cmp(&b)));
         let mut recency = vec![0u8; docs.len() * 4];
         for (rank, &d) in by_recency.iter().enumerate() {
             recency[d * 4..d * 4 + 4].copy_from_slice(&(rank as u32).to_le_bytes());
@@ -196,11 +211,7 @@ impl SearchIndex {
             let (year, month) = doc.date.map_or((0, 0), |d| (d.year, d.month.unwrap_or(0)));
             meta.extend_from_slice(&year.to_le_bytes());
             meta.push(month);
-            meta.push(
-                doc.figures
-                    .iter()
-                    .fold(0u8, |m, f| m | 1 << (f.category as u8)),
-            );
+            meta.push(categories_of(doc));
         }
 
         let n = docs.len().max(1) as f64;

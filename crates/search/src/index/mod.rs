@@ -99,6 +99,8 @@ mod tests;
 
 pub use crate::facet::FacetKind;
 pub use analysis::{french_stemmer, index_term, is_stop_word, stem, MAX_TERM_BYTES, STOP_WORDS};
+pub(crate) use build::categories_of;
+pub use build::newest_first;
 pub use bytes::{put_varint, put_varint64, Bytes, Reader};
 pub use counts::{join_postings, split_postings};
 pub use dictionary::{Cursor, Dictionary, BLOCK};
