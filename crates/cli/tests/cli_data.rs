@@ -1,8 +1,8 @@
 //! `corpus data DIR OUT`, run as a built binary as the post_build hook runs it: OUT holds the
 //! manifest and every file it lists (each with the listed hash, or a text file with its
-//! header's), from which the
-//! search core reads back exactly the corpus of DIR, numbered newest first; earlier data files of OUT are removed; a
-//! bad corpus fails with `corpus check`'s lines and writes nothing.
+//! header's), from which the search core reads back exactly the corpus of DIR, numbered newest
+//! first; earlier data files of OUT are removed; a bad corpus fails with `corpus check`'s
+//! lines and writes nothing.
 
 use raqmi_search::files::FileKind;
 use raqmi_search::files::{content_hash, Manifest, ShardedCorpus, MANIFEST_NAME};
