@@ -9,7 +9,7 @@ use super::tests::{by_name, fixture, open_corpus, SMALL};
 use super::*;
 use crate::index::{index_term, join_postings, split_postings, SearchIndex};
 use crate::query::{
-    kwic, matches_for, parse_query, search, snippet, Clause, Filters, SearchResults,
+    kwic, matches_for, parse_query, search, snippet, Clause, Filters, SearchResults, MATCHED_HITS,
 };
 use raqmi_extract::ingest::{ingest_text, Overrides};
 use raqmi_model::document::Document;
@@ -301,4 +301,55 @@ fn a_positions_shard_is_checked_as_the_other_shards_are() {
         super::shards::decode_postings(&old, FileKind::Positions, "p"),
         Err(DataError::WrongVersion { version: 5, .. })
     ));
+}
+
+#[test]
+fn a_query_typed_letter_by_letter_reuses_its_hits_tokens_and_answers_as_the_whole_index() {
+    let fx = fixture();
+    let files = by_name(&fx.files);
+    let none = Filters::default();
+    let mut c = open_corpus(&fx.files);
+    // Each keystroke's query on one corpus: the query indexes share their derived tables,
+    // and with them the tokens of the hits whose spans were read from their texts.
+    let typed = "numérique maroc";
+    let mut kept = 0;
+    for (end, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
+        let q = &typed[..end];
+        let (got, _) = search_kinds(&mut c, &files, q);
+        assert_eq!(got, search(&fx.index, &fx.docs, q, &none), "{q:?}");
+        let shared = c.shared_index_for(q).expect("settled");
+        assert!(!shared.has_offsets());
+        let now = shared.doc_tables().tokens.kept();
+        assert!(now >= kept, "{q:?}: {now} kept, {kept} before");
+        kept = now;
+    }
+    assert!(kept >= MATCHED_HITS, "{kept} documents' tokens kept");
+    // A document whose text is not loaded yet keeps nothing: its spans are read once it is.
+    let mut c = open_corpus(&fx.files);
+    let q = "numérique";
+    let index = loop {
+        match c.shared_index_for(q) {
+            Ok(index) => break index,
+            Err(Need(refs)) => {
+                for r in refs {
+                    let name = c.manifest().name(r);
+                    c.add(r, files[name.as_str()]).expect("a good file");
+                }
+            }
+        }
+    };
+    let early = search(&index, c.documents(), q, &none);
+    let first = early.hits.iter().take(MATCHED_HITS);
+    assert!(first.clone().count() > 0 && first.clone().all(|h| h.matches.is_empty()));
+    assert_eq!(index.doc_tables().tokens.kept(), 0);
+    for r in c.missing() {
+        if r.kind == FileKind::Text {
+            let name = c.manifest().name(r);
+            c.add(r, files[name.as_str()]).expect("a good file");
+        }
+    }
+    // The same hits with the same spans (the facets file, not added here, has the counts).
+    let later = search(&index, c.documents(), q, &none);
+    assert!(later.hits == search(&fx.index, &fx.docs, q, &none).hits);
+    assert!(index.doc_tables().tokens.kept() > 0);
 }

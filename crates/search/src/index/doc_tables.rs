@@ -94,6 +94,9 @@ pub struct DocTables {
     /// `value_docs.1[value_docs.0[id]..value_docs.0[id + 1]]`, increasing (built on the first
     /// filter by a name).
     value_docs: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
+    /// The tokens of the documents whose match spans were read from their texts (an index
+    /// without offsets), kept for the next queries' hits.
+    pub tokens: super::TokenCache,
 }
 
 impl DocTables {

@@ -105,7 +105,7 @@ pub use bytes::{put_varint, put_varint64, Bytes, Reader};
 pub use counts::{join_postings, split_postings};
 pub use dictionary::{Cursor, Dictionary, BLOCK};
 pub use doc_tables::{DocTables, NO_YEAR};
-pub use occurrences::{for_each_occurrence, for_each_token};
+pub use occurrences::{for_each_occurrence, for_each_token, DocTokens, TokenCache};
 pub use parts::{TablesPart, TermPart};
 pub use postings::{decode_tagged, DocCounts, Postings};
 pub use sort::sort_keys;

@@ -62,3 +62,76 @@ pub fn for_each_token(doc: &Document, mut f: impl FnMut(text::Token<'_>, Occurre
         }
     }
 }
+
+/// A document's tokens folded, each with the occurrence it would be stored as
+/// ([`for_each_token`]): what the spans read from a text look through for the matched terms.
+/// Tokenizing and folding the texts of a query's first hits was about half of a search over
+/// the data files (10,000 articles, natively); a keystroke's hits are mostly the previous
+/// keystroke's documents, whose tokens are then kept ([`TokenCache`]).
+#[derive(Debug, Default)]
+pub struct DocTokens {
+    folded: String,
+    /// Per token, where its folded form ends in `folded` (it starts where the previous one's
+    /// ends), and its occurrence.
+    tokens: Vec<(u32, Occurrence)>,
+}
+
+impl DocTokens {
+    pub fn of(doc: &Document) -> DocTokens {
+        let mut out = DocTokens::default();
+        let mut one = String::new();
+        for_each_token(doc, |token, o| {
+            text::fold_into(token.text, &mut one);
+            out.folded.push_str(&one);
+            out.tokens.push((out.folded.len() as u32, o));
+            true
+        });
+        out
+    }
+
+    /// Each token's folded form and occurrence, in the order of [`for_each_token`].
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Occurrence)> + '_ {
+        let mut start = 0;
+        self.tokens.iter().map(move |&(end, o)| {
+            let folded = self.folded.get(start..end as usize).unwrap_or("");
+            start = end as usize;
+            (folded, o)
+        })
+    }
+}
+
+/// The most documents whose tokens a [`TokenCache`] keeps: some ten times a page of hits,
+/// about 1 MB of synthetic articles' tokens. Past it the cache starts again.
+const TOKEN_CACHE_DOCS: usize = 256;
+
+/// Each document's [`DocTokens`], made on first use and kept with the derived per-document
+/// tables, which the successive query indexes over the same tables share
+/// ([`SearchIndex::lend_doc_tables`](super::SearchIndex::lend_doc_tables)). A list, not a
+/// map: a few hundred documents at most, and the app's wasm has no hash map to pay for.
+#[derive(Debug, Default)]
+pub struct TokenCache(std::sync::Mutex<Vec<(u32, std::sync::Arc<DocTokens>)>>);
+
+impl TokenCache {
+    /// The tokens of document `d`, `doc`; `None` while its text is not loaded (a document of
+    /// the data files gets its text later: nothing is kept for it before).
+    pub fn get(&self, d: u32, doc: &Document) -> Option<std::sync::Arc<DocTokens>> {
+        if doc.text.is_empty() {
+            return None;
+        }
+        let mut kept = self.0.lock().ok()?;
+        if let Some((_, tokens)) = kept.iter().find(|(k, _)| *k == d) {
+            return Some(tokens.clone());
+        }
+        if kept.len() >= TOKEN_CACHE_DOCS {
+            kept.clear();
+        }
+        let tokens = std::sync::Arc::new(DocTokens::of(doc));
+        kept.push((d, tokens.clone()));
+        Some(tokens)
+    }
+
+    /// How many documents' tokens are kept.
+    pub fn kept(&self) -> usize {
+        self.0.lock().map_or(0, |kept| kept.len())
+    }
+}

@@ -134,7 +134,27 @@ impl Matched {
                     left = left.saturating_add(t.docs[i].1);
                 }
             }
-            if !terms.is_empty() {
+            // A token folding to one of the index's terms is that term's occurrence
+            // (`index::for_each_token`). Whether to go on.
+            let mut found = |folded: &str, o: u32| {
+                if terms.contains(&folded) {
+                    add((o >> 1) as usize, None);
+                    left = left.saturating_sub(1);
+                }
+                left > 0
+            };
+            let cached = match terms.is_empty() {
+                true => None,
+                false => index.doc_tables().tokens.get(d, doc),
+            };
+            if let Some(tokens) = cached {
+                // Its tokens folded once, kept for the next queries.
+                for (folded, o) in tokens.iter() {
+                    if !found(folded, o) {
+                        break;
+                    }
+                }
+            } else if !terms.is_empty() {
                 // A token whose first character is ASCII folds to a string starting with it in
                 // lower case: one that starts no term is not folded (most tokens; folding is
                 // most of the cost).
@@ -144,8 +164,6 @@ impl Matched {
                         firsts[b as usize] = true;
                     }
                 }
-                // A token folding to one of the index's terms is that term's occurrence
-                // (`index::for_each_token`).
                 let folded = &mut scratch.folded;
                 index::for_each_token(doc, |token, o| {
                     if let Some(&b) = token.text.as_bytes().first().filter(|b| b.is_ascii()) {
@@ -154,11 +172,7 @@ impl Matched {
                         }
                     }
                     text::fold_into(token.text, folded);
-                    if terms.contains(&folded.as_str()) {
-                        add((o >> 1) as usize, None);
-                        left = left.saturating_sub(1);
-                    }
-                    left > 0
+                    found(folded, o)
                 });
             }
         }
