@@ -73,8 +73,10 @@ rm -rf "$browser_tmp"
 # from the postings: the counts reader, the spans read from the cards' texts, +2.0 KB of wasm),
 # measured 291 915 B, still under the 292 834 B issue 14 started from; 292 700 B with version 7
 # (the dates in runs, the categories from the facets file or the figures table, +541 B of
-# wasm), measured 292 537 B, 297 B under where issue 14 started
-FIRST_LOAD_BUDGET=292700
+# wasm), measured 292 537 B, 297 B under where issue 14 started; 292 834 B, where issue 14
+# started (its target: the first load does not grow), with the tokens of the hits kept between
+# keystrokes (+286 B of wasm), measured 292 823 B
+FIRST_LOAD_BUDGET=292834
 
 step "release build"
 trunk build --release true

@@ -107,31 +107,58 @@ const TOKEN_CACHE_DOCS: usize = 256;
 /// Each document's [`DocTokens`], made on first use and kept with the derived per-document
 /// tables, which the successive query indexes over the same tables share
 /// ([`SearchIndex::lend_doc_tables`](super::SearchIndex::lend_doc_tables)). A list, not a
-/// map: a few hundred documents at most, and the app's wasm has no hash map to pay for.
+/// map: a few hundred documents at most.
+///
+/// Guarded by a flag rather than a `Mutex`: the derived tables must be `Sync` (tests share
+/// indexes between threads), and a `Mutex`'s poisoning cost the app's wasm 460 B gzip, more
+/// than the first load's budget had left. Whoever finds the flag taken (another thread,
+/// natively; the browser has one) makes the tokens for itself and keeps nothing.
 #[derive(Debug, Default)]
-pub struct TokenCache(std::sync::Mutex<Vec<(u32, std::sync::Arc<DocTokens>)>>);
+pub struct TokenCache {
+    busy: std::sync::atomic::AtomicBool,
+    kept: std::cell::UnsafeCell<Vec<(u32, DocTokens)>>,
+}
+
+// SAFETY: `kept` is only reached between taking `busy` (swapped from false to true) and
+// releasing it, so by one caller at a time: it is never shared, only handed over.
+unsafe impl Sync for TokenCache {}
 
 impl TokenCache {
-    /// The tokens of document `d`, `doc`; `None` while its text is not loaded (a document of
-    /// the data files gets its text later: nothing is kept for it before).
-    pub fn get(&self, d: u32, doc: &Document) -> Option<std::sync::Arc<DocTokens>> {
-        if doc.text.is_empty() {
-            return None;
+    /// Calls `f` with the tokens of document `d`, `doc`: kept ones, else made and kept, unless
+    /// its text is not loaded (a document of the data files gets its text later: nothing is
+    /// kept for it before, its tokens are made for this call alone).
+    pub fn with<R>(&self, d: u32, doc: &Document, f: impl FnOnce(&DocTokens) -> R) -> R {
+        use std::sync::atomic::Ordering;
+        if doc.text.is_empty() || self.busy.swap(true, Ordering::Acquire) {
+            return f(&DocTokens::of(doc));
         }
-        let mut kept = self.0.lock().ok()?;
-        if let Some((_, tokens)) = kept.iter().find(|(k, _)| *k == d) {
-            return Some(tokens.clone());
+        // SAFETY: `busy` was false and is now this call's: no other reference to `kept` exists
+        // until it is released below (a panic in `f` leaves it taken: the cache is then
+        // bypassed, never shared).
+        let kept = unsafe { &mut *self.kept.get() };
+        if !kept.iter().any(|(k, _)| *k == d) {
+            if kept.len() >= TOKEN_CACHE_DOCS {
+                kept.clear();
+            }
+            kept.push((d, DocTokens::of(doc)));
         }
-        if kept.len() >= TOKEN_CACHE_DOCS {
-            kept.clear();
-        }
-        let tokens = std::sync::Arc::new(DocTokens::of(doc));
-        kept.push((d, tokens.clone()));
-        Some(tokens)
+        let result = match kept.iter().find(|(k, _)| *k == d) {
+            Some((_, tokens)) => f(tokens),
+            None => f(&DocTokens::of(doc)),
+        };
+        self.busy.store(false, Ordering::Release);
+        result
     }
 
-    /// How many documents' tokens are kept.
+    /// How many documents' tokens are kept (0 while another call holds them).
     pub fn kept(&self) -> usize {
-        self.0.lock().map_or(0, |kept| kept.len())
+        use std::sync::atomic::Ordering;
+        if self.busy.swap(true, Ordering::Acquire) {
+            return 0;
+        }
+        // SAFETY: as in `with`: taken, so this call's alone until released.
+        let len = unsafe { &*self.kept.get() }.len();
+        self.busy.store(false, Ordering::Release);
+        len
     }
 }

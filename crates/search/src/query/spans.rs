@@ -61,8 +61,6 @@ pub fn scan(s: &str, from: usize, word: bool) -> usize {
 pub(super) struct SpanScratch {
     occ: Vec<u32>,
     keys: Vec<u64>,
-    /// A token folded, while spans are read from the text.
-    folded: String,
 }
 
 impl Matched {
@@ -135,44 +133,19 @@ impl Matched {
                 }
             }
             // A token folding to one of the index's terms is that term's occurrence
-            // (`index::for_each_token`). Whether to go on.
-            let mut found = |folded: &str, o: u32| {
-                if terms.contains(&folded) {
-                    add((o >> 1) as usize, None);
-                    left = left.saturating_sub(1);
-                }
-                left > 0
-            };
-            let cached = match terms.is_empty() {
-                true => None,
-                false => index.doc_tables().tokens.get(d, doc),
-            };
-            if let Some(tokens) = cached {
-                // Its tokens folded once, kept for the next queries.
-                for (folded, o) in tokens.iter() {
-                    if !found(folded, o) {
-                        break;
-                    }
-                }
-            } else if !terms.is_empty() {
-                // A token whose first character is ASCII folds to a string starting with it in
-                // lower case: one that starts no term is not folded (most tokens; folding is
-                // most of the cost).
-                let mut firsts = [false; 128];
-                for t in &terms {
-                    if let Some(&b) = t.as_bytes().first().filter(|b| b.is_ascii()) {
-                        firsts[b as usize] = true;
-                    }
-                }
-                let folded = &mut scratch.folded;
-                index::for_each_token(doc, |token, o| {
-                    if let Some(&b) = token.text.as_bytes().first().filter(|b| b.is_ascii()) {
-                        if !firsts[b.to_ascii_lowercase() as usize] {
-                            return true;
+            // (`index::for_each_token`): the document's tokens folded once, kept for the next
+            // queries (made anew, not kept, for a document whose text is not loaded).
+            if !terms.is_empty() {
+                index.doc_tables().tokens.with(d, doc, |tokens| {
+                    for (folded, o) in tokens.iter() {
+                        if terms.contains(&folded) {
+                            add((o >> 1) as usize, None);
+                            left = left.saturating_sub(1);
+                            if left == 0 {
+                                break;
+                            }
                         }
                     }
-                    text::fold_into(token.text, folded);
-                    found(folded, o)
                 });
             }
         }
