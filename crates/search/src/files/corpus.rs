@@ -62,9 +62,6 @@ pub struct ShardedCorpus {
     facets: bool,
     /// The facets file when it arrived before the tables (put into them when they arrive).
     early_facets: Option<Facets>,
-    /// Whether the tables hold each document's categories: from the tables themselves (a
-    /// small corpus), the facets file or the figures table, whichever came first.
-    categories: bool,
     figures: bool,
     dicts: Slots<DictShard>,
     postings: Slots<PostingsShard>,
@@ -105,7 +102,6 @@ impl ShardedCorpus {
             tables: None,
             facets: false,
             early_facets: None,
-            categories: false,
             figures: false,
             dicts: Slots::default(),
             postings: Slots::default(),
@@ -184,16 +180,13 @@ impl ShardedCorpus {
                     f.put_into(&mut t);
                 }
                 self.facets |= here;
-                self.categories = self.facets;
                 self.tables = Some(t);
+                self.categories_from_figures();
             }
             FileKind::Facets => {
                 let f = decode_facets(bytes, &file, self.docs.len())?;
                 match self.tables.as_mut() {
-                    Some(t) => {
-                        f.put_into(t);
-                        self.categories = true;
-                    }
+                    Some(t) => f.put_into(t),
                     None => self.early_facets = Some(f),
                 }
                 self.facets = true;
@@ -210,6 +203,7 @@ impl ShardedCorpus {
                     put_part(&mut self.docs[d], &mut light);
                 }
                 self.figures = true;
+                self.categories_from_figures();
             }
             FileKind::Dictionary => {
                 let s = decode_dict(bytes, &file)?;
@@ -258,25 +252,24 @@ impl ShardedCorpus {
                 }
             }
         }
-        self.categories_from_figures();
         self.added_bytes += bytes.len() as u64;
         self.prepared = None;
         Ok(())
     }
 
-    /// The categories of each document from the figures table's, when it is in before the
-    /// facets file (an embedded chart of one category reads the figures table only): a
-    /// document's categories are those of its figures, as the index built them.
+    /// The categories of each document from the figures table's, once it and the tables are
+    /// in and the facets file, which holds them too, is not (an embedded chart of one category
+    /// reads the figures table only): a document's categories are those of its figures, as
+    /// the index built them.
     fn categories_from_figures(&mut self) {
         let Some(t) = self
             .tables
             .as_mut()
-            .filter(|_| self.figures && !self.categories)
+            .filter(|_| self.figures && !self.facets)
         else {
             return;
         };
         put_categories(t, self.docs.iter().map(index::categories_of));
-        self.categories = true;
         // The indexes made so far have no categories: made again on next use.
         self.expansion_index = None;
         self.query_index = None;

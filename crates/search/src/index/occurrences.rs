@@ -18,46 +18,34 @@ pub fn for_each_occurrence(doc: &Document, mut f: impl FnMut(text::Token<'_>, St
         if let Some(term) = index_term(token.text) {
             f(token, term, o);
         }
-        true
     });
 }
 
 /// Calls `f` with every token of `doc` whose address fits an occurrence, and the occurrence it
 /// would be stored as, indexed or not (its term decides): a token whose folded form is a term
 /// of the index is that term's occurrence, since a term is never a stop word nor overlong.
-/// Folding each token into one buffer is several times cheaper than [`for_each_occurrence`]'s
-/// string a token, for the spans read from the text of every hit shown. Stops when `f` returns
-/// false (every occurrence looked for found).
-pub fn for_each_token(doc: &Document, mut f: impl FnMut(text::Token<'_>, Occurrence) -> bool) {
+/// [`DocTokens`] folds them all once, for the spans read from the texts of the hits shown.
+pub fn for_each_token(doc: &Document, mut f: impl FnMut(text::Token<'_>, Occurrence)) {
     let base = headline_base(doc);
     let in_text_headline = match base {
         Some(b) if b <= doc.text.len() => doc.paragraphs.first().map(|p| p.span.range()),
         _ => None,
     };
-    // Whether to go on.
     let mut add = |token: text::Token<'_>, addr: usize, headline: bool| {
-        let Ok(addr) = u32::try_from(addr) else {
-            return true;
-        };
-        if addr > u32::MAX >> 1 {
-            return true;
+        if let Some(addr) = u32::try_from(addr).ok().filter(|&a| a <= u32::MAX >> 1) {
+            f(token, (addr << 1) | headline as u32);
         }
-        f(token, (addr << 1) | headline as u32)
     };
     for t in text::tokens(&doc.text) {
         let headline = in_text_headline
             .as_ref()
             .is_some_and(|r| r.start <= t.start && t.end <= r.end);
-        if !add(t, t.start, headline) {
-            return;
-        }
+        add(t, t.start, headline);
     }
     if let (Some(h), Some(b)) = (doc.headline.as_deref(), base) {
         if in_text_headline.is_none() {
             for t in text::tokens(h) {
-                if !add(t, b + t.start, true) {
-                    return;
-                }
+                add(t, b + t.start, true);
             }
         }
     }
@@ -84,7 +72,6 @@ impl DocTokens {
             text::fold_into(token.text, &mut one);
             out.folded.push_str(&one);
             out.tokens.push((out.folded.len() as u32, o));
-            true
         });
         out
     }
