@@ -38,6 +38,9 @@ struct Wanted {
     told: Option<yew::Callback<Result<u32, LoadFailure>>>,
     /// What the root asked for last, with its count of retries ([`asks`]).
     asked: Option<(ViewState, Vec<u32>, u32)>,
+    /// How many requests [`update`] was given: a round of downloads started for an earlier
+    /// one starts no more files ([`fetch`]).
+    requests: u32,
 }
 
 thread_local! {
@@ -82,8 +85,11 @@ async fn bytes_of(request: js_sys::Promise, file: &str) -> Result<Vec<u8>, LoadF
 pub const IN_FLIGHT: usize = 6;
 
 /// Fetches `wanted`, at most [`IN_FLIGHT`] at once, and adds each to the files (short borrows:
-/// the views read them meanwhile).
-async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
+/// the views read them meanwhile). For `round`, the count of requests when [`fetch_wanted`]
+/// began it: once [`update`] has had a newer one, no more files start; those under way are
+/// read and added, and the loop asks again for what the newer view needs (a view left behind
+/// fetched on: a phrase's texts kept arriving, each one a render, while the reader typed on).
+async fn fetch(wanted: Vec<FileRef>, round: Option<u32>) -> Result<(), LoadFailure> {
     let name = |r| with_files(|f| f.sharded.manifest().name(r)).unwrap_or_default();
     let window = gloo::utils::window();
     // With an empty init: the same import as the manifest's fetch (one less in the glue).
@@ -93,15 +99,21 @@ async fn fetch(wanted: Vec<FileRef>) -> Result<(), LoadFailure> {
     // waits read, not downloading).
     let mut started: Vec<js_sys::Promise> = Vec::with_capacity(wanted.len());
     for (i, &r) in wanted.iter().enumerate() {
-        while started.len() < wanted.len().min(i + IN_FLIGHT) {
+        let current = round.is_none_or(|n| WANTED.with(|w| w.borrow().requests) == n);
+        while current && started.len() < wanted.len().min(i + IN_FLIGHT) {
             let url = file_url(&name(wanted[started.len()]));
             started.push(window.fetch_with_str_and_init(&url, &init));
         }
-        let name = name(r);
         // Taken (`undefined` left in its place): its handle is released once read (a start of
         // thousands of files).
         let placeholder = js_sys::Promise::unchecked_from_js(wasm_bindgen::JsValue::UNDEFINED);
-        let request = std::mem::replace(&mut started[i], placeholder);
+        let Some(request) = started
+            .get_mut(i)
+            .map(|p| std::mem::replace(p, placeholder))
+        else {
+            break;
+        };
+        let name = name(r);
         let bytes = bytes_of(request, &name).await?;
         with_files(|f| {
             f.base = None;
@@ -226,7 +238,7 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
     #[cfg(feature = "bench")]
     {
         let wanted = with_files(|f| f.sharded.missing_for_whole()).unwrap_or_default();
-        fetch(wanted).await?;
+        fetch(wanted, None).await?;
         super::view::mark("raqmi:decode-start");
         let files = FILES.with(|f| f.borrow_mut().take()).expect("set above");
         let corpus = loading::corpus_of(&files.sharded).map_err(|need| LoadFailure::Network {
@@ -252,7 +264,7 @@ pub async fn load() -> Result<CorpusRef, LoadFailure> {
         loop {
             let need = needs(&view, &docs, true);
             if !need.is_empty() {
-                fetch(need).await?;
+                fetch(need, None).await?;
                 continue;
             }
             super::view::mark("raqmi:decode-start");
@@ -298,6 +310,7 @@ pub fn update(view: ViewState, docs: Vec<u32>, told: yew::Callback<Result<u32, L
     let start = WANTED.with(|w| {
         let mut w = w.borrow_mut();
         w.request = Some((view, docs));
+        w.requests = w.requests.wrapping_add(1);
         w.told = Some(told);
         !std::mem::replace(&mut w.running, true)
     });
@@ -314,7 +327,10 @@ async fn fetch_wanted() {
     // The run starts after a render, whose view `load` or an earlier run completed.
     let mut paint_first = true;
     loop {
-        let request = WANTED.with(|w| w.borrow().request.clone());
+        let (request, round) = WANTED.with(|w| {
+            let w = w.borrow();
+            (w.request.clone(), w.requests)
+        });
         let Some((view, docs)) = request else { break };
         let first = &docs[..docs.len().min(FIRST_CARDS)];
         let mut need = needs(&view, first, true);
@@ -342,7 +358,7 @@ async fn fetch_wanted() {
             }
             break;
         }
-        let fetched = fetch(need).await;
+        let fetched = fetch(need, Some(round)).await;
         let failed = fetched.is_err();
         if failed {
             WANTED.with(|w| w.borrow_mut().request = None);

@@ -89,8 +89,13 @@ fn replace_now(query: &str) {
     }
 }
 
-/// `lang`, `dir` and `data-theme` on `<html>`, and an `embed` class for framed views.
+/// `lang`, `dir` and `data-theme` on `<html>`, and an `embed` class for framed views: written
+/// only when they differ from the last ones written. Chromium restyles every element of the
+/// page when `lang` or `dir` is set, even to the value it has: a third of a keystroke's work.
 pub fn set_page_attributes(lang: Lang, theme: Option<Theme>, embed: bool) {
+    if WRITTEN.with(|w| w.replace(Some((lang, theme, embed)))) == Some((lang, theme, embed)) {
+        return;
+    }
     let Some(root) = gloo::utils::document().document_element() else {
         return;
     };
@@ -105,6 +110,12 @@ pub fn set_page_attributes(lang: Lang, theme: Option<Theme>, embed: bool) {
         }
     }
     let _ = root.class_list().toggle_with_force("embedded", embed);
+}
+
+thread_local! {
+    /// What [`set_page_attributes`] wrote last.
+    static WRITTEN: std::cell::Cell<Option<(Lang, Option<Theme>, bool)>> =
+        const { std::cell::Cell::new(None) };
 }
 
 /// A click handler for in-app links: plain clicks emit `intent` with `value` (no page load);

@@ -62,9 +62,17 @@ test('results update as the person types, with prefix matching on the last word'
   const { page, problems } = await openPage(env);
   // Typing while the app takes over is prerender.test.mjs's; here, typing into the app.
   await appStarted(page);
+  // The page's own attributes are written only when they change: Chromium restyles every
+  // element when <html>'s lang or dir is set, even to the value it has (at each keystroke).
+  await page.evaluate(() => {
+    window.__rootWrites = [];
+    new MutationObserver((records) => window.__rootWrites.push(...records.map((r) => r.attributeName)))
+      .observe(document.documentElement, { attributes: true });
+  });
   await page.getByRole('searchbox').pressSequentially('Devo');
   await page.waitForFunction(() => document.querySelectorAll('article.result').length === 1);
   assert.deepEqual(await ids(page), ['003']);
+  assert.deepEqual(await page.evaluate(() => window.__rootWrites), []);
   await assertClean(page, problems);
 });
 

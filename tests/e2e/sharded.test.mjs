@@ -187,6 +187,58 @@ test('a query\'s first 10 cards come first, the rest of the page after them: the
   await context.close();
 });
 
+test('a quoted phrase fetches the text of its cards only, not of every article holding its words', async () => {
+  // Two content words side by side are told from the index (offsets and written lengths):
+  // before, the app fetched the text of every article holding both words, in the background,
+  // while the reader typed on (at 10 000 articles, 2 000 files for "intelligence artificielle").
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  await page.goto(env.server.url);
+  await appStarted(page);
+  await page.waitForFunction(() => document.querySelector('.result-pending') === null);
+  const asked = requests(page);
+  await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('"intelligence artificielle"');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') !== null
+    && document.querySelector('.loading, .result-pending') === null
+    && document.querySelectorAll('article.result .snippet mark').length > 0);
+  await page.waitForTimeout(500);
+  const total = Number((await page.locator('.result-count').first().textContent()).replace(/\D/g, ''));
+  assert.ok(total > 40, `${total} hits: too few to tell the cards from the hits`);
+  assert.ok(count(asked, 'positions') > 0, asked.join(' '));
+  // One article per text file at this size: at most the 20 cards' files.
+  assert.ok(count(asked, 'text') <= 20, `${count(asked, 'text')} text files for ${total} hits`);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('typing on stops the downloads of the view left behind: those under way end, no more start', async () => {
+  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
+  await page.goto(env.server.url);
+  await appStarted(page);
+  await page.waitForFunction(() => document.querySelector('.result-pending') === null);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/data/text-*', async (route) => { await held; await route.continue(); });
+  const asked = requests(page);
+  const box = page.getByRole('searchbox', { name: 'Rechercher dans les articles' });
+  await box.fill('numérique');
+  // The list is shown, its cards waiting for their text: the first ten's files are asked for,
+  // six at a time (IN_FLIGHT).
+  await page.waitForFunction(() => document.querySelectorAll('#main .result-pending').length > 0);
+  const waiting = await page.evaluate(() => [...document.querySelectorAll('#main .results > li')]
+    .slice(0, 10).filter((li) => li.querySelector('.result-pending')).length);
+  assert.ok(waiting > IN_FLIGHT, `${waiting} of the first 10 cards wait: too few to tell`);
+  for (let i = 0; i < 100 && count(asked, 'text') < IN_FLIGHT; i++) await page.waitForTimeout(50);
+  assert.equal(count(asked, 'text'), IN_FLIGHT, asked.join(' '));
+  // Another query, with no hit: nothing of its own to fetch as text.
+  await box.fill('zzzqqxw');
+  await page.waitForFunction(() => document.querySelector('.results-view .empty') !== null);
+  release();
+  await page.waitForTimeout(1000);
+  assert.equal(count(asked, 'text'), IN_FLIGHT, asked.join(' '));
+  await assertClean(page, problems);
+  await context.close();
+});
+
 test('the facet panel says its counts are coming while the facets file is on its way', async () => {
   const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
   let release;

@@ -16,8 +16,9 @@
 //! 4. an index of just the picked terms, with their postings (counts lists, or whole lists
 //!    for a phrase), answers the query as the whole index would (see the `index::parts`
 //!    header for why; `query/spans.rs` for the match spans without offsets); a quoted phrase
-//!    may read the text of every document holding all its words, so their text files are
-//!    needed; and the first [`MATCHED_HITS`] hits' text files, for their highlight spans.
+//!    reads the text of the documents where the index alone cannot tell whether it occurs
+//!    (a stop word in it, words whose written length varies: `query::internals::undecided`),
+//!    so their text files are needed; and the first [`MATCHED_HITS`] hits' text files, for their highlight spans.
 //!
 //! The rounds are in `corpus/rounds.rs`. The facets file is not one of them: a search's index
 //! answers without it (no facet value yet), and [`ShardedCorpus::search`], which must answer

@@ -353,3 +353,68 @@ fn a_query_typed_letter_by_letter_reuses_its_hits_tokens_and_answers_as_the_whol
     assert!(later.hits == search(&fx.index, &fx.docs, q, &none).hits);
     assert!(index.doc_tables().tokens.kept() > 0);
 }
+
+/// The text files of `docs` in a corpus of `written` (each document's, as a card asks).
+fn text_files_of(written: &[WrittenFile], docs: &[u32]) -> Vec<FileRef> {
+    open_corpus(written).missing_for_view(false, docs, false)
+}
+
+#[test]
+fn a_phrase_reads_only_the_texts_the_index_cannot_decide() {
+    // Before, a phrase asked for the text of every document holding all its words: at 10 000
+    // articles "intelligence artificielle" fetched 2 000 text files, in the background, while
+    // the reader typed on.
+    let fx = fixture();
+    let files = by_name(&fx.files);
+    let weights = crate::query::RankingWeights::default();
+    let phrase_words = |q: &str| match parse_query(q).clauses.into_iter().next() {
+        Some(Clause::Phrase(ws)) => ws,
+        other => panic!("{q:?} is not a phrase: {other:?}"),
+    };
+    // Two content words: their adjacency is read from the index alone.
+    let q = "\"transformation digitale\"";
+    let want = search(&fx.index, &fx.docs, q, &Filters::default());
+    assert!(want.hits.len() > MATCHED_HITS, "{} hits", want.hits.len());
+    let undecided = crate::query::internals::undecided(&fx.index, &phrase_words(q), &weights);
+    assert!(undecided.is_empty(), "{undecided:?}");
+    let mut c = open_corpus(&fx.files);
+    let (got, kinds) = search_kinds(&mut c, &files, q);
+    assert_eq!(got, want);
+    let first: Vec<u32> = want.hits.iter().take(MATCHED_HITS).map(|h| h.doc).collect();
+    let texts = kinds.iter().filter(|k| **k == FileKind::Text).count();
+    assert_eq!(texts, text_files_of(&fx.files, &first).len());
+    let all: Vec<u32> = want.hits.iter().map(|h| h.doc).collect();
+    assert!(texts < text_files_of(&fx.files, &all).len());
+
+    // A stop word inside: only the text tells, so the texts of the documents holding the
+    // content words where the index could not rule the phrase out are read first.
+    let stopped = fx
+        .docs
+        .iter()
+        .find_map(|d| {
+            let tokens: Vec<&str> = text::tokens(&d.text).map(|t| t.text).collect();
+            tokens.windows(3).find_map(|w| {
+                let content = |t: &str| index_term(t).is_some() && t.chars().count() > 4;
+                (content(w[0]) && index_term(w[1]).is_none() && content(w[2]))
+                    .then(|| format!("\"{} {} {}\"", w[0], w[1], w[2]))
+            })
+        })
+        .expect("a phrase with a stop word");
+    let undecided =
+        crate::query::internals::undecided(&fx.index, &phrase_words(&stopped), &weights);
+    assert!(!undecided.is_empty(), "{stopped}");
+    let want = search(&fx.index, &fx.docs, &stopped, &Filters::default());
+    assert!(
+        want.hits.iter().all(|h| undecided.contains(&h.doc)),
+        "{stopped}"
+    );
+    let mut c = open_corpus(&fx.files);
+    let (got, kinds) = search_kinds(&mut c, &files, &stopped);
+    assert_eq!(got, want, "{stopped}");
+    let texts = kinds.iter().filter(|k| **k == FileKind::Text).count();
+    assert_eq!(
+        texts,
+        text_files_of(&fx.files, &undecided).len(),
+        "{stopped}"
+    );
+}

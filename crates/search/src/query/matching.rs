@@ -58,6 +58,9 @@ pub(super) struct PhraseTable {
     /// Per occurrence: its first word as stored (`(address << 1) | is_headline`) and the
     /// address of its last word (the span ends where that word ends).
     pub(super) occ: Vec<(u32, u32)>,
+    /// Increasing documents where the index alone could not tell whether the phrase starts
+    /// at an occurrence of its first word: only their text can (see `phrase::undecided`).
+    pub(super) undecided: Vec<u32>,
 }
 
 impl PhraseTable {

@@ -65,7 +65,7 @@ use spans::SpanScratch;
 #[doc(hidden)]
 pub mod internals {
     pub use super::expansion::{expand, Expansion};
-    pub use super::phrase::phrase_reach;
+    pub use super::phrase::{phrase_reach, undecided};
     pub use super::ranking::idf;
     pub use super::spans::{resolve, scan, word_end};
 }

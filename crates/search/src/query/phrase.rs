@@ -210,10 +210,14 @@ impl PhraseContext<'_> {
                 }
                 let last = match adjacent_in_index(s, next, words, &lists) {
                     Some(last) => Some(last),
-                    None => self
-                        .docs
-                        .get(d as usize)
-                        .and_then(|doc| phrase_last(doc, addr, words, &lists, &mut buf)),
+                    None => {
+                        if out.undecided.last() != Some(&d) {
+                            out.undecided.push(d);
+                        }
+                        self.docs
+                            .get(d as usize)
+                            .and_then(|doc| phrase_last(doc, addr, words, &lists, &mut buf))
+                    }
                 };
                 if let Some(last) = last {
                     out.occ.push(((s >> 8) as u32, last));
@@ -242,6 +246,29 @@ impl PhraseContext<'_> {
         }
         out
     }
+}
+
+/// The documents whose text a search for the phrase `words` over `index` reads: those where
+/// the index alone cannot tell whether an occurrence of its first word starts the phrase (a
+/// stop word in the phrase, a longer gap, written lengths that vary). Every other document is
+/// told from the index, so a corpus fetched by need loads these texts, not every document
+/// holding the phrase's words (a common two-word phrase reads none).
+pub fn undecided(index: &SearchIndex, words: &[Word], weights: &RankingWeights) -> Vec<u32> {
+    let n = index.doc_count();
+    // Every document passes (no earlier clause): a superset of any search's documents.
+    let passed = vec![0u8; n];
+    let mut best = vec![0.0f32; n];
+    let context = PhraseContext {
+        index,
+        docs: &[],
+        n,
+        weights,
+        ci: 0,
+        only: None,
+        passed: &passed,
+        norms: None,
+    };
+    context.run(words, &mut best, &mut Vec::new()).undecided
 }
 
 /// True when each tagged occurrence's address is above the previous one's.

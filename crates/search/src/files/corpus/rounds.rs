@@ -9,7 +9,7 @@ use crate::files::manifest::Manifest;
 use crate::files::slots::Set;
 use crate::files::{FileKind, FileRef, Need};
 use crate::index::{self, SearchIndex, TablesPart};
-use crate::query::internals::expand;
+use crate::query::internals::{expand, undecided};
 use crate::query::{parse_query, Clause, Filters, Query, RankingWeights, Word};
 use std::rc::Rc;
 
@@ -85,7 +85,7 @@ impl ShardedCorpus {
         if !need.is_empty() {
             return Err(Need(need.0));
         }
-        // Round 4: the index of the picked terms; the packs a phrase may read. An index with
+        // Round 4: the index of the picked terms; the texts a phrase reads. An index with
         // offsets answers a query without a phrase too (the same results).
         let stems = word_stems(&words);
         if self
@@ -104,7 +104,7 @@ impl ShardedCorpus {
         let index = &self.query_index.as_ref().expect("built above").0;
         for clause in &query.clauses {
             if let Clause::Phrase(ws) = clause {
-                for d in phrase_candidates(index, ws, &weights) {
+                for d in undecided(index, ws, &weights) {
                     self.need_text(d, &mut need);
                 }
             }
@@ -296,28 +296,6 @@ fn query_words(q: &Query) -> Vec<(&Word, bool)> {
         }
     }
     out
-}
-
-/// The documents holding every content word of a phrase in some accepted form: the only ones
-/// whose text the engine may read to check the phrase.
-fn phrase_candidates(index: &SearchIndex, words: &[Word], weights: &RankingWeights) -> Vec<u32> {
-    let mut common: Option<Vec<u32>> = None;
-    let mut occ = Vec::new();
-    for w in words.iter().filter(|w| !w.stop || w.prefix) {
-        let mut docs = Vec::new();
-        for x in expand(index, w, weights, false) {
-            let mut p = index.postings(&x.entry);
-            while let Some(d) = p.next_doc(&mut occ) {
-                docs.push(d);
-            }
-        }
-        sort_unique(&mut docs);
-        match &mut common {
-            None => common = Some(docs),
-            Some(c) => c.retain(|d| docs.binary_search(d).is_ok()),
-        }
-    }
-    common.unwrap_or_default()
 }
 
 /// Sorts `ids` and drops repeats (the model's one sort: no sort instance of its own in the
