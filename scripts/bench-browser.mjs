@@ -11,8 +11,9 @@
 //
 // bench/index.html runs in three parts, each in a new context; the keystrokes are timed twice.
 // - `keys` (on the shipped build, service workers blocked so that no precache competes for the
-//   2 cores; the first round's keystrokes fetch their term files and cards' packs, rounds two
-//   and three find them in memory, as a reader's next queries do): in a Chromium with the e2e suite's flags plus --disable-frame-rate-limit,
+//   2 cores; the first round is typed at a person's pace, 150 ms after each keystroke, and
+//   fetches its term files and cards' texts; rounds two and three, at the frames' pace, find
+//   them in memory, as a reader's next queries do): in a Chromium with the e2e suite's flags plus --disable-frame-rate-limit,
 //   --disable-gpu-vsync and --run-all-compositor-stages-before-draw: input -> two animation
 //   frames later, i.e. results painted (without the flags a frame waits for the next 60 Hz tick
 //   and the measure would be the tick, 16.7 ms, not the work). But unthrottled frames keep the
@@ -258,7 +259,7 @@ try {
 }
 
 let md = `### Browser (make bench-browser: headless Chromium ${browser.version?.() ?? ''}, seed ${SEED})\n\n`;
-md += `Cold load (floor: a static page of one heading and one paragraph, bench/floor.html, opened the same way; ${COLD_BROWSER === 'plain' ? "Chromium with the e2e flags only, the recommended headers" : 'the flagged browser, cross-origin isolated, as tables before the prerendered view'}; median of ${COLD_RUNS} new contexts; ms from navigation): first contentful paint; first results painted (the prerendered first headline: its Element Timing, "ET", or first-contentful-paint when the list was all on screen then, "FCP"; "app": the app's own paint); wasm downloaded; app started (decode start: its start view's data files are in); its corpus assembled from them (decoded); app interactive (its first render in the DOM, mark raqmi:first-results). The shipped build, fetching by need; keystrokes too (service workers blocked), each query typed three times (the first round fetches its files).\n\n`;
+md += `Cold load (floor: a static page of one heading and one paragraph, bench/floor.html, opened the same way; ${COLD_BROWSER === 'plain' ? "Chromium with the e2e flags only, the recommended headers" : 'the flagged browser, cross-origin isolated, as tables before the prerendered view'}; median of ${COLD_RUNS} new contexts; ms from navigation): first contentful paint; first results painted (the prerendered first headline: its Element Timing, "ET", or first-contentful-paint when the list was all on screen then, "FCP"; "app": the app's own paint); wasm downloaded; app started (decode start: its start view's data files are in); its corpus assembled from them (decoded); app interactive (its first render in the DOM, mark raqmi:first-results). The shipped build, fetching by need; keystrokes too (service workers blocked), each query typed three times (the first at a person's pace, 150 ms between keystrokes: it fetches its files; the next two at the frames' pace).\n\n`;
 md += '| N | floor: static page FCP | first contentful paint | **first results painted** (timed by) | painted - floor | wasm loaded | decode start | decoded | **app interactive** | start view corpus assembled ms (cold) / whole corpus assembled ms (warm, bench build) | keystroke p50 / p95 ms (n): to painted, unthrottled | keystroke p50 / p95 ms: to the frame commit, 60 Hz | frame commit p95 ms: first round (fetching) / rounds 2-3 |\n';
 md += '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n';
 for (const [n, r] of measured) {
