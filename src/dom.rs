@@ -37,9 +37,13 @@ thread_local! {
 }
 
 /// Replaces the current history entry with `query` once nothing else has asked for a URL for
-/// [`TYPING_PAUSE_MS`]: typing writes the URL once per pause, not once per character.
-pub fn replace_query_when_idle(query: String) {
-    let timeout = Timeout::new(TYPING_PAUSE_MS, flush_pending_replace);
+/// [`TYPING_PAUSE_MS`]: typing writes the URL once per pause, not once per character. Then
+/// `paused` is told (the facet panel follows the query once typing pauses).
+pub fn replace_query_when_idle(query: String, paused: yew::Callback<()>) {
+    let timeout = Timeout::new(TYPING_PAUSE_MS, move || {
+        flush_pending_replace();
+        paused.emit(());
+    });
     // The older pending replacement, if any, is dropped: cancelled.
     let older = PENDING_REPLACE.with(|p| p.borrow_mut().replace((query, timeout)));
     drop(older);

@@ -59,6 +59,8 @@ pub fn start() {
 thread_local! {
     /// The corpus once loaded, taken by the take-over to mount the app with it.
     static LOADED: RefCell<Option<CorpusRef>> = const { RefCell::new(None) };
+    /// What the facet panel counts (the corpus and results of the query it was last given).
+    static PANEL: RefCell<Option<(CorpusRef, ResultsRef)>> = const { RefCell::new(None) };
 }
 
 /// A failed load: its message, in the URL's language, and a retry (`start` again), in a panel
@@ -349,6 +351,7 @@ struct Intents {
     theme: Callback<Theme>,
     dismiss: Callback<()>,
     more: Callback<()>,
+    paused: Callback<()>,
     /// The view last rendered: the keyboard's shortcuts (set up once) read it.
     shown_view: std::cell::Cell<View>,
 }
@@ -392,6 +395,7 @@ impl Intents {
             theme: intent(d, |theme| Action::SetTheme(Some(theme))),
             dismiss: intent(d, |()| Action::DismissNotices),
             more: intent(d, |()| Action::ShowMore),
+            paused: intent(d, |()| Action::TypingPaused),
             shown_view: std::cell::Cell::new(View::List),
         }
     }
@@ -457,16 +461,19 @@ pub fn app(props: &AppProps) -> Html {
     // State -> URL, recorded as the action asked; and the language, direction and theme of the
     // page (set again to the same values at other changes: one effect less, each is one more
     // instance of yew's effect code).
-    use_effect_with(state.0.clone(), |s| {
-        dom::set_page_attributes(s.view.lang, s.view.theme, s.view.embed);
-        let query = url::to_query(&s.view);
-        match s.history {
-            HistoryMode::Push => dom::push_query(&query),
-            HistoryMode::Replace => dom::replace_query(&query),
-            HistoryMode::ReplaceWhenIdle => dom::replace_query_when_idle(query),
-            HistoryMode::None => {}
-        }
-    });
+    {
+        let paused = intents.paused.clone();
+        use_effect_with(state.0.clone(), move |s| {
+            dom::set_page_attributes(s.view.lang, s.view.theme, s.view.embed);
+            let query = url::to_query(&s.view);
+            match s.history {
+                HistoryMode::Push => dom::push_query(&query),
+                HistoryMode::Replace => dom::replace_query(&query),
+                HistoryMode::ReplaceWhenIdle => dom::replace_query_when_idle(query, paused),
+                HistoryMode::None => {}
+            }
+        });
+    }
 
     // Effects run once the DOM holds the render: the first one means the first view (the
     // result list, on the default URL) is in the page.
@@ -618,7 +625,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // The name facets' "show more", folded again whenever the panel is hidden.
-    let expanded = use_expanded(!waiting && view.view != View::Doc && !view.embed);
+    // While a query is typed, the facet panel keeps the counts it showed, and stays on screen
+    // while the query's term files arrive: its rows' text and order changing at each keystroke
+    // were a third of the keystroke's layout and render. It shows the query's counts once
+    // typing pauses (`Action::TypingPaused`), or at any other change.
+    let typing = state.history == HistoryMode::ReplaceWhenIdle;
+    let panel = PANEL.with(|p| {
+        let mut p = p.borrow_mut();
+        if !(waiting || typing && p.is_some()) {
+            *p = Some((corpus.clone(), results.clone()));
+        }
+        p.clone()
+    });
+    let show_facets = view.view != View::Doc && (!waiting || typing) && panel.is_some();
+    let expanded = use_expanded(show_facets && !view.embed);
     // The keyword-in-context lines, only while that view is shown (and answerable).
     let kwic = use_kwic(
         (view.view == View::Contexts && !waiting)
@@ -711,7 +731,6 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
 
-    let show_facets = !waiting && view.view != View::Doc;
     html! {
         <>
             <header class="site-header">
@@ -737,10 +756,10 @@ pub fn app(props: &AppProps) -> Html {
                 { view_tabs(lang, view.view, |tab| href_after(view, Action::SetView(tab)), &i.view) }
             </div>
             <div class={classes!("layout", show_facets.then_some("with-facets"))}>
-                if show_facets {
+                if let Some((corpus, results)) = panel.filter(|_| show_facets) {
                     { facet_panel(&FacetPanelProps {
-                        corpus: corpus.clone(),
-                        results: results.clone(),
+                        corpus,
+                        results,
                         lang,
                         from: view.from,
                         to: view.to,

@@ -76,6 +76,45 @@ test('results update as the person types, with prefix matching on the last word'
   await assertClean(page, problems);
 });
 
+test('while a query is typed the facet panel stays, with its counts; once typing pauses they are the query\'s', async () => {
+  const { page, problems } = await openPage(env);
+  await appStarted(page);
+  const panelText = () => page.locator('aside.facets').innerText();
+  const before = await panelText();
+  // When each keystroke reached the box, and when the panel changed (performance.now()).
+  await page.evaluate(() => {
+    window.__typed = [];
+    window.__panel = [];
+    document.getElementById('search').addEventListener('input', () => window.__typed.push(performance.now()));
+    // The panel's own changes, and the panel taken away or put back (the page's observed whole).
+    const panel = (n) => n?.nodeType === 1 && (n.matches('aside.facets') || n.querySelector('aside.facets'));
+    new MutationObserver((records) => {
+      if (records.some((r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest('aside.facets')
+        || [...r.addedNodes, ...r.removedNodes].some(panel))) window.__panel.push(performance.now());
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await page.getByRole('searchbox').pressSequentially('Devo', { delay: 20 });
+  await page.waitForFunction(() => document.querySelectorAll('article.result').length === 1);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'Devo');
+  await page.waitForFunction((b) => document.querySelector('aside.facets').innerText !== b, before);
+  const { typed, panel } = await page.evaluate(() => ({ typed: window.__typed, panel: window.__panel }));
+  assert.equal(typed.length, 4);
+  // The app's pause is 300 ms (src/dom.rs): a change of the panel between two keystrokes is
+  // allowed only where the machine stalled that long between them.
+  for (const t of panel.filter((t) => t > typed[0] && t < typed.at(-1))) {
+    const i = typed.findIndex((k) => k > t);
+    assert.ok(typed[i] - typed[i - 1] >= 300, `the panel changed at ${t.toFixed(0)} ms, between keystrokes at ${typed.map((k) => k.toFixed(0)).join(', ')}`);
+  }
+  // Once typing paused: the query's counts, as a page opened on the query shows them.
+  const settled = await panelText();
+  const fresh = await openPage(env, '?q=Devo');
+  await fresh.page.locator('article.result').first().waitFor();
+  await appStarted(fresh.page);
+  assert.equal(settled, await fresh.page.locator('aside.facets').innerText());
+  await assertClean(page, problems);
+  await assertClean(fresh.page, fresh.problems);
+});
+
 test('facet counts reflect the other active filters, OR within a facet, AND across facets', async () => {
   const { page, problems } = await openPage(env);
   const org = page.getByRole('group', { name: 'Organisation' });

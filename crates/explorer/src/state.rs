@@ -37,6 +37,9 @@ pub enum Action {
     DismissNotices,
     /// One more page of results in the list ("show more").
     ShowMore,
+    /// Typing paused (the URL follows the search box now): the facet panel, which kept the
+    /// counts it showed while the query was typed, shows the query's.
+    TypingPaused,
 }
 
 /// Every filter that "clear" can target.
@@ -145,6 +148,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.shown = state.shown.saturating_add(PAGE);
             next.history = HistoryMode::None;
         }
+        // Only a state still being typed changes (nothing else on screen does).
+        Action::TypingPaused if state.history == HistoryMode::ReplaceWhenIdle => {
+            next.history = HistoryMode::None;
+        }
+        Action::TypingPaused => return next,
         action => next.history = change_view(&mut next.view, action),
     }
     // A new search starts again from the first page, and so does a list coming back on screen.
@@ -159,7 +167,7 @@ fn change_view(v: &mut ViewState, action: Action) -> HistoryMode {
     let mut mode = HistoryMode::Push;
     match action {
         // Handled by `reduce`: they change nothing on screen but notices and the page size.
-        Action::Navigate(..) | Action::DismissNotices | Action::ShowMore => {
+        Action::Navigate(..) | Action::DismissNotices | Action::ShowMore | Action::TypingPaused => {
             return HistoryMode::None
         }
         Action::SetQuery(q) => {
@@ -292,6 +300,20 @@ mod tests {
 
     fn apply(s: AppState, actions: Vec<Action>) -> AppState {
         actions.into_iter().fold(s, |s, a| reduce(&s, a))
+    }
+
+    #[test]
+    fn a_pause_in_typing_ends_the_typing_and_changes_nothing_else() {
+        let typed = reduce(&state(), Action::SetQuery("numérique".into()));
+        let paused = reduce(&typed, Action::TypingPaused);
+        assert_eq!(paused.history, HistoryMode::None);
+        assert_eq!(paused.view, typed.view);
+        assert_eq!(paused.shown, typed.shown);
+        // Anything else (a filter ticked since, a page opened): no change at all, so no render.
+        let ticked = reduce(&typed, Action::ToggleName(FacetKind::Org, "AUSIM".into()));
+        assert_eq!(reduce(&ticked, Action::TypingPaused), ticked);
+        let more = reduce(&paused, Action::ShowMore);
+        assert_eq!(reduce(&more, Action::TypingPaused), more);
     }
 
     #[test]
