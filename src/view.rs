@@ -458,8 +458,9 @@ pub fn app(props: &AppProps) -> Html {
     let status = use_status();
     let phone = use_phone();
 
-    // State -> URL, recorded as the action asked; and the language, direction and theme of the
-    // page (set again to the same values at other changes: one effect less, each is one more
+    // State -> URL, recorded as the action asked (a typed query once typing pauses, which the
+    // facet panel then follows); and the language, direction and theme of the page (in this
+    // effect at every change, written only when they change: one effect less, each is one more
     // instance of yew's effect code).
     {
         let paused = intents.paused.clone();
@@ -624,7 +625,6 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // The name facets' "show more", folded again whenever the panel is hidden.
     // While a query is typed, the facet panel keeps the counts it showed, and stays on screen
     // while the query's term files arrive: its rows' text and order changing at each keystroke
     // were a third of the keystroke's layout and render. It shows the query's counts once
@@ -638,6 +638,7 @@ pub fn app(props: &AppProps) -> Html {
         p.clone()
     });
     let show_facets = view.view != View::Doc && (!waiting || typing) && panel.is_some();
+    // The name facets' "show more", folded again whenever the panel is hidden.
     let expanded = use_expanded(show_facets && !view.embed);
     // The keyword-in-context lines, only while that view is shown (and answerable).
     let kwic = use_kwic(
