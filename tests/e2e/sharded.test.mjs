@@ -187,14 +187,20 @@ test('a query\'s first 10 cards come first, the rest of the page after them: the
   await context.close();
 });
 
+/** A page on the default view, the app started and every card's text in. */
+async function openSettled() {
+  const opened = await openPage(env, null, { serviceWorkers: 'block' });
+  await opened.page.goto(env.server.url);
+  await appStarted(opened.page);
+  await opened.page.waitForFunction(() => document.querySelector('.result-pending') === null);
+  return opened;
+}
+
 test('a quoted phrase fetches the text of its cards only, not of every article holding its words', async () => {
   // Two content words side by side are told from the index (offsets and written lengths):
   // before, the app fetched the text of every article holding both words, in the background,
   // while the reader typed on (at 10 000 articles, 2 000 files for "intelligence artificielle").
-  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
-  await page.goto(env.server.url);
-  await appStarted(page);
-  await page.waitForFunction(() => document.querySelector('.result-pending') === null);
+  const { page, context, problems } = await openSettled();
   const asked = requests(page);
   await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('"intelligence artificielle"');
   await page.waitForFunction(() => new URLSearchParams(location.search).get('q') !== null
@@ -211,10 +217,7 @@ test('a quoted phrase fetches the text of its cards only, not of every article h
 });
 
 test('typing on stops the downloads of the view left behind: those under way end, no more start', async () => {
-  const { page, context, problems } = await openPage(env, null, { serviceWorkers: 'block' });
-  await page.goto(env.server.url);
-  await appStarted(page);
-  await page.waitForFunction(() => document.querySelector('.result-pending') === null);
+  const { page, context, problems } = await openSettled();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await context.route('**/data/text-*', async (route) => { await held; await route.continue(); });
