@@ -61,6 +61,9 @@ thread_local! {
     static LOADED: RefCell<Option<CorpusRef>> = const { RefCell::new(None) };
     /// What the facet panel counts (the corpus and results of the query it was last given).
     static PANEL: RefCell<Option<(CorpusRef, ResultsRef)>> = const { RefCell::new(None) };
+    /// The result list on screen: its corpus, results and query (none once another view is
+    /// shown).
+    static LIST: RefCell<Option<(CorpusRef, ResultsRef, String)>> = const { RefCell::new(None) };
 }
 
 /// A failed load: its message, in the URL's language, and a retry (`start` again), in a panel
@@ -645,12 +648,25 @@ pub fn app(props: &AppProps) -> Html {
         (view.view == View::Contexts && !waiting)
             .then(|| (corpus.clone(), view.q.clone(), filters(view))),
     );
+    // While a new query's files arrive, the list keeps the results it shows, marked busy,
+    // instead of a "loading" line: the reader keeps something to read (a wait of a few frames
+    // flashed the list away and back at each new word), and the cards are patched once the
+    // results are in rather than removed and built again.
+    let list = LIST.with(|l| {
+        let mut l = l.borrow_mut();
+        if view.view != View::List {
+            *l = None;
+        } else if !waiting {
+            *l = Some((corpus.clone(), results.clone(), view.q.clone()));
+        }
+        l.clone()
+    });
     let lang = view.lang;
     let t = strings(lang);
     let i = &*intents;
 
-    let main = match view.view {
-        _ if waiting || failure.is_some() && pending => match &*failure {
+    let main = match (view.view, list) {
+        _ if failure.is_some() && (waiting || pending) => match &*failure {
             Some(Err(failure)) => {
                 let retry = retry.clone();
                 load_failure(
@@ -659,9 +675,22 @@ pub fn app(props: &AppProps) -> Html {
                     Callback::from(move |()| retry.set(*retry + 1)),
                 )
             }
-            _ => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
+            _ => Html::default(),
         },
-        View::Doc => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
+        // The list as it is, or as it was while the query's files arrive.
+        (View::List, Some((corpus, results, query))) => result_list(&ResultListProps {
+            corpus,
+            results,
+            query,
+            lang,
+            shown: state.shown,
+            links: DocLinks::new(view),
+            busy: waiting,
+            on_open: i.open_at.clone(),
+            on_more: i.more.clone(),
+        }),
+        _ if waiting => html! { <p class="loading" role="status">{ t.get("data.loading") }</p> },
+        (View::Doc, _) => match view.doc.as_deref().and_then(|id| corpus.doc(id)) {
             Some(doc) => {
                 let (prev, next) = neighbours(corpus, &results, &doc.id);
                 reader(&ReaderProps {
@@ -700,27 +729,19 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
             },
         },
-        View::Chart => match (&chart, &*drawing) {
+        (View::Chart, _) => match (&chart, &*drawing) {
             (Some(props), Some(drawn)) => chart_view(props, drawn),
             _ => Html::default(),
         },
-        View::Figures => match &figures_props {
+        (View::Figures, _) => match &figures_props {
             Some(props) => figures_view(props, &figures),
             None => Html::default(),
         },
-        View::Contexts => {
+        (View::Contexts, _) => {
             contexts_view(corpus, &view.q, &kwic, lang, &DocLinks::new(view), &i.open)
         }
-        View::List => result_list(&ResultListProps {
-            corpus: corpus.clone(),
-            results: results.clone(),
-            query: view.q.clone(),
-            lang,
-            shown: state.shown,
-            links: DocLinks::new(view),
-            on_open: i.open_at.clone(),
-            on_more: i.more.clone(),
-        }),
+        // Set above whenever the list is shown and not waiting.
+        (View::List, None) => Html::default(),
     };
 
     if view.embed {

@@ -345,6 +345,7 @@ fn list_host(props: &ListHostProps) -> yew::Html {
         lang: view.lang,
         shown: state.shown,
         links: DocLinks::new(view),
+        busy: false,
         on_open: yew::Callback::noop(),
         on_more,
     })

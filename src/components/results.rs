@@ -51,6 +51,8 @@ pub struct ResultListProps {
     pub lang: Lang,
     /// How many results are shown.
     pub shown: usize,
+    /// The results are an earlier query's, kept while this one's files arrive (`aria-busy`).
+    pub busy: bool,
     /// The cards' links to the reader.
     pub links: DocLinks,
     /// Opens an article (by id; no figure).
@@ -70,7 +72,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let count = count_text(props.lang, total);
     let more = props.on_more.reform(|_: MouseEvent| ());
     html! {
-        <section class="results-view" aria-labelledby="results-title">
+        <section class="results-view" aria-labelledby="results-title"
+                 aria-busy={props.busy.then_some("true")}>
             <h1 id="results-title">{ t.get("results.title") }</h1>
             <p role="status" class="result-count">{ count }</p>
             if total == 0 {

@@ -100,7 +100,7 @@ test('the default view fetches no term file; the first word typed fetches them o
   assert.ok(await page.locator('.facets input[type=checkbox]').count() > 0);
 
   await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('startups');
-  await page.waitForFunction(() => document.querySelector('.loading') === null
+  await page.waitForFunction(() => document.querySelector('.loading, .results-view[aria-busy]') === null
     && document.querySelectorAll('article.result').length > 0);
   const fetched = terms();
   assert.ok(fetched.some((p) => p.startsWith('/data/dict-')) && fetched.some((p) => p.startsWith('/data/postings-')), fetched.join(' '));

@@ -68,14 +68,15 @@ test('above the limit: the offer shows N, pressing it shows progress then done, 
   await context.setOffline(true);
   const box = page.getByRole('searchbox', { name: 'Rechercher dans les articles' });
   await box.fill('startups');
-  await page.locator('article.result').first().waitFor();
+  // Its own results (their matches marked), not the list kept while its files arrive.
+  await page.locator('article.result .snippet mark').first().waitFor();
   assert.equal(await page.locator('#main [role=alert]').count(), 0);
   // A reload offline: the same corpus, and the offer says it is kept already.
   await page.reload();
   await appStarted(page);
   await page.getByRole('status').filter({ hasText: 'Disponible hors ligne' }).waitFor();
   await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('formation');
-  await page.locator('article.result').first().waitFor();
+  await page.locator('article.result .snippet mark').first().waitFor();
   await assertClean(page, problems);
   await context.close();
 });

@@ -56,7 +56,7 @@ test('a corpus of many files starts with at most a few downloads at once', async
   assert.ok(start.max <= IN_FLIGHT, `${start.max} data files downloading at once (of ${start.total})`);
   // A query with words: its files queue the same way.
   await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('numérique');
-  await page.waitForFunction(() => document.querySelector('.loading') === null
+  await page.waitForFunction(() => document.querySelector('.loading, .results-view[aria-busy]') === null
     && document.querySelectorAll('article.result').length > 0);
   const after = await page.evaluate(() => ({ ...window.__fetches }));
   assert.ok(after.max <= IN_FLIGHT, `${after.max} data files downloading at once`);
@@ -92,7 +92,7 @@ test('by need: the start fetches the tables and its cards\' text files; a query 
   // A query with words: some term shards, not all of them.
   asked.length = 0;
   await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('numérique');
-  await page.waitForFunction(() => document.querySelector('.loading') === null
+  await page.waitForFunction(() => document.querySelector('.loading, .results-view[aria-busy]') === null
     && document.querySelectorAll('article.result').length > 0);
   // (This corpus's dictionary is one shard; the native tests cover several.)
   assert.ok(count(asked, 'dict') > 0, asked.join(' '));
@@ -204,7 +204,7 @@ test('a quoted phrase fetches the text of its cards only, not of every article h
   const asked = requests(page);
   await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('"intelligence artificielle"');
   await page.waitForFunction(() => new URLSearchParams(location.search).get('q') !== null
-    && document.querySelector('.loading, .result-pending') === null
+    && document.querySelector('.loading, .result-pending, .results-view[aria-busy]') === null
     && document.querySelectorAll('article.result .snippet mark').length > 0);
   await page.waitForTimeout(500);
   const total = Number((await page.locator('.result-count').first().textContent()).replace(/\D/g, ''));
@@ -238,6 +238,35 @@ test('typing on stops the downloads of the view left behind: those under way end
   release();
   await page.waitForTimeout(1000);
   assert.equal(count(asked, 'text'), IN_FLIGHT, asked.join(' '));
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('while a new word\'s term files arrive, the list keeps the results it shows, marked busy', async () => {
+  // Before, the list gave way to a "loading" line, then built every card again: a reader lost
+  // what they were reading at each new word, and the frame of its first letter cost twice
+  // the others'.
+  const { page, context, problems } = await openSettled();
+  const ids = () => page.evaluate(() => [...document.querySelectorAll('#main article.result')].map((a) => a.dataset.id));
+  const shown = await ids();
+  assert.equal(shown.length, 20);
+  const count = (await page.locator('.result-count').textContent()).trim();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked = 0;
+  await context.route(/\/data\/(dict|postings)-/, async (route) => { asked += 1; await held; await route.continue(); });
+  await page.getByRole('searchbox', { name: 'Rechercher dans les articles' }).fill('numérique');
+  for (let i = 0; i < 100 && asked === 0; i++) await page.waitForTimeout(50);
+  assert.ok(asked > 0, 'the word\'s term files are asked for');
+  await page.locator('#main .results-view[aria-busy="true"]').waitFor();
+  assert.equal(await page.locator('#main .loading').count(), 0, 'no "loading" line in its place');
+  assert.deepEqual(await ids(), shown, 'the same cards');
+  assert.equal((await page.locator('.result-count').textContent()).trim(), count);
+  release();
+  await page.waitForFunction(() => document.querySelector('#main .results-view[aria-busy]') === null
+    && document.querySelectorAll('#main article.result .snippet mark').length > 0);
+  assert.notDeepEqual(await ids(), shown, 'then the word\'s own results');
+  assert.notEqual((await page.locator('.result-count').textContent()).trim(), count);
   await assertClean(page, problems);
   await context.close();
 });
