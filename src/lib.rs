@@ -15,4 +15,5 @@ mod view;
 #[cfg(feature = "bench")]
 pub mod bench;
 
-pub use view::{load_failure, start, App, AppProps};
+pub use components::failure::load_failure;
+pub use view::{start, App, AppProps};

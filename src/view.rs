@@ -18,6 +18,7 @@ use super::components::{
     contexts::{contexts_view, use_kwic},
     embed::{embed_button, embedded, EmbedProps},
     facets::{facet_panel, follow_phone, use_expanded, use_phone, FacetPanelProps},
+    failure::{load_failure, show_load_failure},
     figures::{figures_view, use_figures, FiguresViewProps},
     reader::{focus_reader, focus_target, reader, ReaderProps},
     results::{result_list, search_box, ResultListProps},
@@ -51,7 +52,7 @@ pub fn start() {
                 LOADED.with(|l| *l.borrow_mut() = Some(corpus));
                 mount();
             }
-            Err(failure) => show_load_failure(&failure),
+            Err(failure) => show_load_failure(&failure, start),
         }
     });
 }
@@ -64,73 +65,6 @@ thread_local! {
     /// The result list on screen: its corpus, results and query (none once another view is
     /// shown).
     static LIST: RefCell<Option<(CorpusRef, ResultsRef, String)>> = const { RefCell::new(None) };
-}
-
-/// A failed load: its message, in the URL's language, and a retry (`start` again), in a panel
-/// at the top of `#app` (the previous failure's panel, if any, replaced).
-fn show_load_failure(failure: &raqmi_explorer::loading::LoadFailure) {
-    let document = gloo::utils::document();
-    let host = document
-        .get_element_by_id("app")
-        .unwrap_or_else(|| gloo::utils::body().into());
-    if let Ok(old) = host.query_selector_all(".load-failure") {
-        for i in 0..old.length() {
-            if let Some(e) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                e.remove();
-            }
-        }
-    }
-    let Ok(panel) = document.create_element("div") else {
-        return;
-    };
-    panel.set_class_name("load-failure");
-    if host.prepend_with_node_1(&panel).is_err() {
-        return;
-    }
-    let lang = url::parse(&dom::location_search()).0.lang;
-    // Plain DOM, not a yew root: a component type for this panel alone cost the wasm ~2 KB.
-    panel.set_inner_html(&failure_markup(
-        &failure.message(lang),
-        strings(lang).get("data.retry"),
-    ));
-    EventListener::new(&panel, "click", |e| {
-        if dom::closest_attr(e.unchecked_ref(), RETRY, "data-action").is_some() {
-            start();
-        }
-    })
-    .forget();
-}
-
-/// The retry button of a failed load.
-const RETRY: &str = "button[data-action=retry-load]";
-
-/// What a failed load says, and its retry button, as escaped markup: the same for the panel
-/// above the prerendered view (a failed start) and for the app's own (failed term files).
-fn failure_markup(message: &str, retry: &str) -> String {
-    format!(
-        "<div class=\"notices\" role=\"alert\"><p>{}</p><button type=\"button\" \
-         data-action=\"retry-load\">{}</button></div>",
-        raqmi_model::markup::escape_text(message),
-        raqmi_model::markup::escape_text(retry)
-    )
-}
-
-/// What a failed load says, and its retry button, which calls `on_retry` (public for the
-/// browser tests).
-pub fn load_failure(message: &str, retry: &str, on_retry: Callback<()>) -> Html {
-    let onclick = Callback::from(move |e: MouseEvent| {
-        if dom::closest_attr(&e, RETRY, "data-action").is_some() {
-            on_retry.emit(());
-        }
-    });
-    html! {
-        <div class="load-failure-app" {onclick}>
-            { Html::from_html_unchecked(AttrValue::from(failure_markup(message, retry))) }
-        </div>
-    }
 }
 
 /// Mounts the app on the page's `#app` element (or the body), in place of what the page holds

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod contexts;
 pub mod embed;
 pub mod facets;
+pub mod failure;
 pub mod figures;
 pub mod reader;
 pub mod results;
